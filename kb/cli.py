@@ -1,0 +1,216 @@
+"""The ``kb`` command: a thin layer over the library that maps outcomes to exit codes.
+
+Exit codes: 0 success (validation conforms), 1 violations, 2 unreadable input,
+3 the store cannot be opened or reached.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from . import __version__, kbase
+from .errors import KBError, ValidationFailed
+from .output import FORMATS, render
+from .queries import check_read_only, load_query, saved_queries
+from .namespaces import sparql_prologue
+from .resources import DEFAULT_STORE
+from .store import Store, open_store
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+REPORT_FORMATS = ("text", "json", "turtle")
+
+
+class KBGroup(click.Group):
+    """Turns every KBError into one line on stderr and its exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as error:
+            if error.report is not None:
+                fmt = ctx.meta.get("kb.report_format", "text")
+                click.echo(error.report.render(fmt), err=fmt == "text")  # type: ignore[attr-defined]
+            click.echo(f"kb: {error}", err=True)
+            ctx.exit(error.exit_code)
+        except KBError as error:
+            click.echo(f"kb: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+class Context:
+    def __init__(self, location: str, quiet: bool) -> None:
+        self.location = location
+        self.quiet = quiet
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.location)
+        return self._store
+
+    def progress(self, message: str) -> None:
+        if not self.quiet and sys.stderr.isatty():
+            click.echo(f"… {message}", err=True)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kb")
+@click.option(
+    "--store",
+    "location",
+    envvar="KB_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    help="Where the KB lives: a directory (embedded store) or ENGINE+http://HOST:PORT.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.pass_context
+def main(ctx: click.Context, location: str, quiet: bool) -> None:
+    """kb: diplomatic meetings and stated positions as validated RDF claims.
+
+    \b
+    Example:
+      kb build && kb query who-affirmed-territorial-integrity
+    """
+    ctx.obj = Context(location, quiet)
+
+
+@main.command()
+@pass_context
+def init(kb: Context) -> None:
+    """Create the store with the ontology, shapes, concept schemes and registry, and no claims.
+
+    \b
+    Example:
+      kb --store ./my-kb init
+    """
+    kbase.init(kb.store)
+    click.echo(f"initialised {kb.location}", err=True)
+
+
+@main.command()
+@pass_context
+def build(kb: Context) -> None:
+    """Init plus the curated claims of seeds/, validated, written in one transaction.
+
+    \b
+    Example:
+      kb build
+    """
+    report = kbase.build(kb.store, progress=kb.progress)
+    click.echo(f"built {kb.location}: {report.render('text')}", err=True)
+
+
+@main.command()
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@pass_context
+def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a saved query (by name) or a .rq file; parameters are bound as RDF terms.
+
+    \b
+    Example:
+      kb query who-affirmed-territorial-integrity --param country=ent:armenia --format csv
+    """
+    saved = load_query(name)
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write NAME=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    text = saved.bound(values)
+    form = check_read_only(text)
+    if form != "SELECT":
+        raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
+    solutions = kb.store.select(sparql_prologue() + text)
+    click.echo(render(solutions, fmt))
+
+
+@main.command("queries")
+def list_queries() -> None:
+    """List the saved queries with their titles and parameters.
+
+    \b
+    Example:
+      kb queries
+    """
+    for name, saved in saved_queries().items():
+        click.echo(f"{name}\n    {saved.title}")
+        for param in saved.params.values():
+            default = f" = {param.default}" if param.default else ""
+            click.echo(f"    --param {param.name}=<{param.kind}>{default}  {param.description}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "whole", is_flag=True, help="Validate the whole KB instead of files.")
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str) -> None:
+    """Check claims against the shapes and the KB they reference: exit 0 conforms, 1 violations, 2 unreadable.
+
+    \b
+    Example:
+      kb validate seeds/001_35c6b722bd335644.claims.yaml
+      kb validate --all --format json
+    """
+    kb: Context = ctx.obj
+    if not files and not whole:
+        raise click.UsageError("give files to validate, or --all for the whole KB")
+    if whole:
+        report = kbase.validate_all(kb.store)
+    else:
+        _, report = kbase.check(kb.store, list(files))
+    click.echo(report.render(fmt))
+    ctx.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--agent", help="Who is adding (recorded with PROV-O); default: the login name.")
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.pass_context
+def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str) -> None:
+    """Validate files, then store them all or nothing; re-adding the same claims changes nothing.
+
+    \b
+    Example:
+      kb add drafts/article.trig --agent curator@example.org
+    """
+    kb: Context = ctx.obj
+    ctx.meta["kb.report_format"] = fmt
+    kbase.add(kb.store, list(files), agent=agent)
+    click.echo(f"added {len(files)} file(s) to {kb.location}", err=True)
+
+
+@main.command()
+@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@pass_context
+def export(kb: Context, fmt: str, output: Path | None) -> None:
+    """Export the whole KB as Turtle, TriG, N-Quads or JSON-LD.
+
+    \b
+    Example:
+      kb export --format trig -o kb.trig
+    """
+    data = kbase.export(kb.store, EXPORT_FORMATS[fmt])
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)

@@ -1,0 +1,184 @@
+"""Saved SPARQL queries: their headers, safe parameter binding, and read-only checks.
+
+A saved query is a ``.rq`` file in ``queries/`` whose leading comment lines declare it::
+
+    # title: Who affirmed a country's territorial integrity, and when?
+    # description: One row per statement ...
+    # param: country iri = ent:azerbaijan | the country whose integrity was affirmed
+
+Parameters are bound as RDF terms in a ``VALUES`` block placed at the top of the query's
+WHERE clause: a value is parsed into one IRI or literal by pyoxigraph and written back in
+N-Triples form, so no value can change the query's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode
+from rdflib.plugins.sparql import parser as sparql_parser
+
+from .errors import InputError
+from .namespaces import PREFIXES, XSD, sparql_prologue
+from .resources import QUERIES_DIR
+
+_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(iri|string|date|integer|decimal|lang)\s*(?:=\s*([^|]*?))?\s*(?:\|\s*(.*))?$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DATATYPES = {"date": XSD.date, "integer": XSD.integer, "decimal": XSD.decimal}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    default: str | None
+    description: str
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    description: str = ""
+    params: dict[str, Param] = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, path: Path) -> SavedQuery:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{path}: cannot read query: {error}") from error
+        query = cls(path.stem, path, text)
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            match = _HEADER.match(line)
+            if not match:
+                continue
+            key, value = match.groups()
+            if key == "title":
+                query.title = value
+            elif key == "description":
+                query.description = (query.description + " " + value).strip()
+            elif key == "param":
+                param = _PARAM.match(value)
+                if not param:
+                    raise InputError(f"{path}: bad param header {value!r} (NAME TYPE = DEFAULT | text)")
+                name, kind, default, description = param.groups()
+                query.params[name] = Param(name, kind, default or None, description or "")
+        return query
+
+    def bound(self, values: dict[str, str]) -> str:
+        """The query text with its parameters bound to terms (defaults for those not given)."""
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            valid = ", ".join(self.params) or "none"
+            raise InputError(f"query {self.name}: unknown parameter {', '.join(unknown)}; valid: {valid}")
+        terms = {}
+        for name, param in self.params.items():
+            raw = values.get(name, param.default)
+            if raw is None:
+                continue
+            terms[name] = to_term(raw, param)
+        return bind(self.text, terms)
+
+
+def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
+    return {p.stem: SavedQuery.from_file(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def load_query(name_or_path: str) -> SavedQuery:
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.exists():
+        return SavedQuery.from_file(path)
+    queries = saved_queries()
+    if name_or_path not in queries:
+        raise InputError(
+            f"no saved query {name_or_path!r}; `kb queries` lists them: {', '.join(queries)}"
+        )
+    return queries[name_or_path]
+
+
+def to_term(raw: str, param: Param) -> NamedNode | Literal:
+    """A parameter value as one RDF term; IRIs may be CURIEs (ent:iran) or <full IRIs>."""
+    raw = raw.strip()
+    try:
+        if param.kind == "iri":
+            if raw.startswith("<") and raw.endswith(">"):
+                return NamedNode(raw[1:-1])
+            prefix, colon, local = raw.partition(":")
+            if colon and prefix in PREFIXES:
+                return NamedNode(PREFIXES[prefix] + local)
+            if colon and "//" in local:
+                return NamedNode(raw)
+            raise ValueError("write a CURIE such as ent:iran or a full IRI in <...>")
+        if param.kind in _DATATYPES:
+            literal = Literal(raw, datatype=_DATATYPES[param.kind])
+            _check_lexical(raw, param.kind)
+            return literal
+        return Literal(raw)
+    except ValueError as error:
+        raise InputError(f"parameter {param.name}={raw!r}: {error}") from error
+
+
+def _check_lexical(raw: str, kind: str) -> None:
+    patterns = {"date": r"\d{4}-\d{2}-\d{2}", "integer": r"[+-]?\d+", "decimal": r"[+-]?\d+(\.\d+)?"}
+    if not re.fullmatch(patterns[kind], raw):
+        raise ValueError(f"not a valid {kind}")
+
+
+def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
+    """Insert ``VALUES (?a ?b) { (t1 t2) }`` at the top of the outermost WHERE group."""
+    if not terms:
+        return query
+    names = " ".join(f"?{name}" for name in terms)
+    row = " ".join(str(term) for term in terms.values())
+    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
+    match = _WHERE.search(_strip_comments(query))
+    if not match:
+        raise InputError("a query with parameters needs a WHERE clause")
+    return query[: match.end()] + block + query[match.end() :]
+
+
+def _strip_comments(query: str) -> str:
+    """The query with whole-line comments blanked out (same length, so offsets still hold)."""
+    return "\n".join(" " * len(line) if line.lstrip().startswith("#") else line for line in query.split("\n"))
+
+
+@lru_cache(maxsize=256)
+def check_read_only(query: str) -> str:
+    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE); refuses updates and SERVICE."""
+    try:
+        parsed = sparql_parser.parseQuery(sparql_prologue() + query)
+    except Exception as error:  # pyparsing raises its own exception types
+        try:
+            sparql_parser.parseUpdate(query)
+        except Exception:
+            raise InputError(f"SPARQL syntax error: {error}") from None
+        raise InputError("this is a SPARQL update; kb query only runs read-only queries") from None
+    if _uses_service(parsed):
+        raise InputError("SERVICE is not allowed: kb queries never reach other endpoints")
+    form = parsed[1].name  # e.g. SelectQuery
+    return form.removesuffix("Query").upper()
+
+
+def _uses_service(node: object) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_uses_service(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_uses_service(v) for v in node)
+    children = getattr(node, "values", None)
+    if callable(children) and not isinstance(node, str):
+        try:
+            return any(_uses_service(v) for v in children())
+        except TypeError:
+            return False
+    return False

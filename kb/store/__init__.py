@@ -1,0 +1,88 @@
+"""The one narrow interface every backend implements, and how a location string opens one.
+
+A location is a filesystem path (the embedded on-disk store) or, for a SPARQL server,
+``ENGINE+http://...`` in the form SQLAlchemy users know.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from pyoxigraph import NamedNode, Quad, Triple
+
+from ..errors import StoreError
+
+Term = object  # a pyoxigraph NamedNode, BlankNode or Literal
+
+
+@dataclass
+class Solutions:
+    """The rows of a SELECT query: variable names in order, each row a dict of bound terms."""
+
+    variables: list[str]
+    rows: list[dict[str, Term]] = field(default_factory=list)
+
+    def column(self, name: str) -> list[Term | None]:
+        return [row.get(name) for row in self.rows]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What kb needs of a triple store. Queries see the union of all named graphs."""
+
+    location: str
+
+    def select(self, sparql: str) -> Solutions: ...
+
+    def ask(self, sparql: str) -> bool: ...
+
+    def construct(self, sparql: str) -> list[Triple]: ...
+
+    def write(
+        self,
+        replace: Mapping[NamedNode, Iterable[Triple]] | None = None,
+        insert: Mapping[NamedNode, Iterable[Triple]] | None = None,
+    ) -> None:
+        """In one transaction: replace each graph of ``replace`` by its triples, add ``insert``'s."""
+        ...
+
+    def remove_graphs(self, names: Iterable[NamedNode]) -> None:
+        """Remove named graphs, all or nothing."""
+        ...
+
+    def graph_names(self) -> list[NamedNode]: ...
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of the store, in no particular order."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def content_hash(store: Store) -> str:
+    """A SHA-256 over the sorted N-Quads of the whole store: equal iff the contents are equal."""
+    lines = sorted(str(quad) for quad in store.quads())
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def open_store(location: str) -> Store:
+    """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server."""
+    engine, sep, _ = location.partition("+")
+    if sep and "://" in location and "/" not in engine:
+        from .remote import open_remote  # imported lazily: embedded users need no HTTP stack
+
+        return open_remote(location)
+    if "://" in location:
+        raise StoreError(
+            f"unknown store location {location!r}: use a directory path, or ENGINE+http://HOST:PORT "
+            "with ENGINE one of oxigraph, virtuoso, fuseki, sparql"
+        )
+    from .embedded import EmbeddedStore
+
+    return EmbeddedStore(location)
