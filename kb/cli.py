@@ -58,6 +58,11 @@ class Context:
             self._store = open_store(self.location)
         return self._store
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def progress(self, message: str) -> None:
         if not self.quiet and sys.stderr.isatty():
             click.echo(f"… {message}", err=True)
@@ -86,6 +91,7 @@ def main(ctx: click.Context, location: str, quiet: bool) -> None:
       kb build && kb query who-affirmed-territorial-integrity
     """
     ctx.obj = Context(location, quiet)
+    ctx.call_on_close(ctx.obj.close)
 
 
 @main.command()

@@ -169,16 +169,11 @@ def check_read_only(query: str) -> str:
 
 
 def _uses_service(node: object) -> bool:
+    """Whether a parse tree of rdflib's SPARQL grammar holds a SERVICE pattern."""
     if getattr(node, "name", None) == "ServiceGraphPattern":
         return True
     if isinstance(node, dict):
         return any(_uses_service(v) for v in node.values())
-    if isinstance(node, (list, tuple)):
-        return any(_uses_service(v) for v in node)
-    children = getattr(node, "values", None)
-    if callable(children) and not isinstance(node, str):
-        try:
-            return any(_uses_service(v) for v in children())
-        except TypeError:
-            return False
-    return False
+    if isinstance(node, (str, bytes)) or not hasattr(node, "__iter__"):
+        return False
+    return any(_uses_service(v) for v in node)  # type: ignore[attr-defined]

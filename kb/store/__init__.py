@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from pyoxigraph import NamedNode, Quad, Triple
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, NamedNode, Quad, Triple
 
 from ..errors import StoreError
 
@@ -63,8 +63,14 @@ class Store(Protocol):
 
 
 def content_hash(store: Store) -> str:
-    """A SHA-256 over the sorted N-Quads of the whole store: equal iff the contents are equal."""
-    lines = sorted(str(quad) for quad in store.quads())
+    """A SHA-256 of the store's canonical N-Quads: equal iff the contents are isomorphic.
+
+    Blank nodes are relabelled canonically (RDF canonicalization), so re-loading the same
+    Turtle, which mints new blank node labels, leaves the hash unchanged.
+    """
+    dataset = Dataset(store.quads())
+    dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
+    lines = sorted(str(quad) for quad in dataset)
     digest = hashlib.sha256()
     for line in lines:
         digest.update(line.encode("utf-8") + b"\n")

@@ -1,0 +1,112 @@
+"""The kb command: help with examples, exit codes, idempotent build, queries as tables and data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kb.cli import main
+from kb.resources import SEEDS_DIR
+from kb.store import content_hash
+from kb.store.embedded import EmbeddedStore
+
+from .conftest import KbRunner
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    command = main.commands[name]
+    assert command.help, f"kb {name} has no help"
+    assert "Example:" in command.help, f"kb {name} help has no example"
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert f"kb {name}" in result.output.split("Example:")[1]
+
+
+def test_top_level_help_lists_every_command() -> None:
+    output = CliRunner().invoke(main, ["--help"]).output
+    assert all(name in output for name in COMMANDS)
+
+
+def test_build_is_idempotent(kb: KbRunner, tmp_path: Path) -> None:
+    store = tmp_path / "kb"
+    assert kb("build", store=store).exit_code == 0
+    first = _hash(store)
+    assert kb("build", store=store).exit_code == 0
+    assert _hash(store) == first
+
+
+def test_init_holds_the_model_and_no_claims(kb: KbRunner, tmp_path: Path) -> None:
+    store = tmp_path / "kb"
+    assert kb("init", store=store).exit_code == 0
+    assert kb("init", store=store).exit_code == 0
+    result = kb("query", "positions", "--format", "csv", store=store)
+    assert result.exit_code == 0
+    assert result.output.strip().count("\n") == 0  # header only
+
+
+def test_query_prints_a_table_and_sparql_json(kb: KbRunner, tmp_path: Path) -> None:
+    store = tmp_path / "kb"
+    kb("build", store=store)
+    table = kb("query", "who-affirmed-territorial-integrity", store=store)
+    assert table.exit_code == 0
+    assert "Ali Akbar Ahmadian" in table.output and "rows)" in table.output
+    data = json.loads(kb("query", "meetings", "--format", "json", store=store).output)
+    assert data["head"]["vars"][:3] == ["meeting", "date", "earliest"]
+    assert data["results"]["bindings"]
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["query", "no-such-query"], 2, "no saved query"),
+        (["query", "positions", "--param", "nation=ent:iran"], 2, "valid: speaker, position, stance"),
+        (["query", "who-affirmed-territorial-integrity", "--param", "country=ent:x> } ; DROP ALL ; #"], 2, "parameter country"),
+        (["validate", "missing.ttl"], 2, "no such file"),
+        (["--store", "ftp://example.org/kb", "init"], 3, "unknown store location"),
+    ],
+)
+def test_bad_requests_get_one_line_and_an_exit_code(
+    kb: KbRunner, args: list[str], code: int, message: str
+) -> None:
+    result = CliRunner().invoke(main, args) if args[0] == "--store" else kb(*args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validate_a_curated_claim_form_conforms(kb: KbRunner) -> None:
+    result = kb("validate", str(SEEDS_DIR / "001_35c6b722bd335644.claims.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "Conforms" in result.output
+
+
+def test_add_then_query_a_claim_form(kb: KbRunner, tmp_path: Path) -> None:
+    store = tmp_path / "kb"
+    kb("init", store=store)
+    assert kb("add", str(SEEDS_DIR / "003_0d083f3321f654a4.claims.yaml"), store=store).exit_code == 0
+    result = kb("query", "meetings", "--format", "csv", store=store)
+    assert "Khalaf Khalafov" in result.output
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and "kb, version" in result.output
+
+
+def _hash(path: Path) -> str:
+    store = EmbeddedStore(path)
+    try:
+        return content_hash(store)
+    finally:
+        store.close()
+
+
+def test_commands_are_click_commands() -> None:
+    assert all(isinstance(c, click.Command) for c in main.commands.values())
