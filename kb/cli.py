@@ -144,7 +144,7 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     if form != "SELECT":
         raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
     solutions = kb.store.select(sparql_prologue() + text)
-    click.echo(render(solutions, fmt))
+    click.echo(render(solutions, fmt, saved.table_columns))
 
 
 @main.command("queries")

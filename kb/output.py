@@ -14,11 +14,14 @@ from .namespaces import PREFIXES
 from .store import Solutions
 
 FORMATS = ("table", "csv", "tsv", "json")
-_CELL_WIDTH = 60
+_CELL_WIDTH = 44
 
 
-def render(solutions: Solutions, fmt: str) -> str:
-    return {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](solutions)
+def render(solutions: Solutions, fmt: str, table_columns: list[str] | None = None) -> str:
+    """Results in ``fmt``; a table shows ``table_columns`` (all when not given), the rest all columns."""
+    if fmt == "table":
+        return to_table(solutions, table_columns)
+    return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](solutions)
 
 
 def curie(iri: str) -> str:
@@ -43,8 +46,9 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def to_table(solutions: Solutions) -> str:
-    headers = solutions.variables
+def to_table(solutions: Solutions, columns: list[str] | None = None) -> str:
+    """An aligned text table for people; long cells wrap onto several lines."""
+    headers = [c for c in columns if c in solutions.variables] if columns else solutions.variables
     rows = [[textwrap.wrap(plain(row.get(v)), _CELL_WIDTH) or [""] for v in headers] for row in solutions.rows]
     widths = [_width(h) for h in headers]
     for row in rows:

@@ -5,6 +5,10 @@ A saved query is a ``.rq`` file in ``queries/`` whose leading comment lines decl
     # title: Who affirmed a country's territorial integrity, and when?
     # description: One row per statement ...
     # param: country iri = ent:azerbaijan | the country whose integrity was affirmed
+    # table: speakerLabel date earliest latest quote gloss sourceLabel
+
+The optional ``table`` line names the columns a person sees in ``--format table``; the
+other formats carry every column.
 
 Parameters are bound as RDF terms in a ``VALUES`` block placed at the top of the query's
 WHERE clause: a value is parsed into one IRI or literal by pyoxigraph and written back in
@@ -47,6 +51,7 @@ class SavedQuery:
     title: str = ""
     description: str = ""
     params: dict[str, Param] = field(default_factory=dict)
+    table_columns: list[str] = field(default_factory=list)
 
     @classmethod
     def from_file(cls, path: Path) -> SavedQuery:
@@ -66,6 +71,8 @@ class SavedQuery:
                 query.title = value
             elif key == "description":
                 query.description = (query.description + " " + value).strip()
+            elif key == "table":
+                query.table_columns = value.split()
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
