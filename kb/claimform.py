@@ -31,7 +31,9 @@ from .namespaces import (
     POS,
     PREFIXES,
     RDF_TYPE,
+    RDFS,
     SCHEMA,
+    SKOS,
     SRC,
     STANCE,
     XSD,
@@ -52,6 +54,12 @@ _NAMESPACE_OF_FIELD: dict[str, Namespace] = {
     "position": POS,
     "stance": STANCE,
     "meeting": MTG,
+}
+_ENTITY_TYPES: dict[str, NamedNode] = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "place": KB.Place,
+    "office": KB.Office,
 }
 _SPEECH = {"direct": KB.DirectSpeech, "reported": KB.ReportedSpeech}
 _ORIGIN = {"curated": KB.Curated, "extracted": KB.Extracted}
@@ -278,6 +286,8 @@ class _Compiler:
 
     def run(self) -> CompiledSource:
         self.source(self.form["source"])
+        for index, item in enumerate(self.form.get("entities") or [], 1):
+            self.entity(item, f"entities[{index}]")
         seen: set[str] = set()
         for section, compile_item in (("meetings", self.meeting), ("statements", self.statement)):
             items = self.form.get(section) or []
@@ -322,6 +332,23 @@ class _Compiler:
                 raise self.fail("source", "published: needs a normalised 'date'")
             self.add(iri, SCHEMA.datePublished, _date_literal(value))
             self.published = as_day(value) if not isinstance(value, str) else parse_partial(value[:10])[1]
+
+    def entity(self, item: Mapping[str, Any], where: str) -> None:
+        """A person, organisation, place or office the registry lacks, marked unreviewed."""
+        kind = str(item.get("type", ""))
+        if kind not in _ENTITY_TYPES or not item.get("id") or not item.get("label"):
+            raise self.fail(where, f"an entity needs an id, a label and a type ({', '.join(_ENTITY_TYPES)})")
+        key = "office" if kind == "office" else "person"
+        iri = self.ref(key, item["id"], where)
+        self.add(iri, RDF_TYPE, _ENTITY_TYPES[kind])
+        self.add(iri, RDFS.label, Literal(str(item["label"]), language="en"))
+        self.add(iri, KB.reviewStatus, KB.Unreviewed)
+        if item.get("country"):
+            country = self.ref("country", item["country"], where)
+            self.add(iri, KB.officeOf if kind == "office" else KB.country, country)
+        if item.get("mention"):
+            self.locate(str(item["mention"]), where, "mention")
+            self.add(iri, SKOS.altLabel, self.lang(item["mention"]))
 
     def meeting(self, item: Mapping[str, Any], local: str) -> None:
         iri = CLAIM[f"{self.out.source_id}/{local}"]
