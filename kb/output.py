@@ -42,6 +42,11 @@ def plain(term: object) -> str:
     return str(term)
 
 
+def _wrap(text: str) -> list[str]:
+    """Long text wraps at spaces; identifiers (no spaces) stay whole."""
+    return textwrap.wrap(text, _CELL_WIDTH, break_long_words=False, break_on_hyphens=False) or [""]
+
+
 def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -49,7 +54,7 @@ def _width(text: str) -> int:
 def to_table(solutions: Solutions, columns: list[str] | None = None) -> str:
     """An aligned text table for people; long cells wrap onto several lines."""
     headers = [c for c in columns if c in solutions.variables] if columns else solutions.variables
-    rows = [[textwrap.wrap(plain(row.get(v)), _CELL_WIDTH) or [""] for v in headers] for row in solutions.rows]
+    rows = [[_wrap(plain(row.get(v))) for v in headers] for row in solutions.rows]
     widths = [_width(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
