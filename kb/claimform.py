@@ -416,14 +416,15 @@ class _Compiler:
 
 def _date_literal(value: object) -> Literal:
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return Literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+        if value.tzinfo is None:
+            return Literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
+        utc = value.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+        return Literal(utc + "Z", datatype=XSD.dateTime)
     if isinstance(value, date):
         return Literal(value.isoformat(), datatype=XSD.date)
     text = str(value)
     if "T" in text:
-        return Literal(text.replace("Z", ""), datatype=XSD.dateTime)
+        return Literal(text, datatype=XSD.dateTime)
     return Literal(text, datatype=XSD.date)
 
 
