@@ -49,6 +49,7 @@ class Reading:
     colon: int | None = None  # token after which direct speech follows ("اظهار داشت: ...")
     according_to: list[str] = field(default_factory=list)
     attribution: str | None = None
+    pronoun_referent: str | None = None
 
 
 @dataclass
@@ -136,7 +137,7 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     if opener is not None and sentence.j - start > 3:
         inside.update(range(start + 1, sentence.j))
     if not inside:
-        closers = [t for t in range(sentence.i, sentence.j) if doc.words[t] in ("»", "”")]
+        closers = [t for t in range(sentence.i, sentence.j) if doc.words[t] in ("»", "”", '"')]
         if closers and closers[0] - sentence.i > 3:
             inside.update(range(sentence.i, closers[0]))
     return inside
@@ -153,9 +154,15 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     quoted = quoted_tokens(doc, sentence)
     reading = Reading(sentence, mentions, cues, quoted)
     speech = [c for c in cues if c.kind in ("speech_verbs", "addressed_verbs") and c.i not in quoted]
-    reading.speech = speech[0] if speech else None
     _attribution(ctx, reading)
-    _speaker(ctx, reading, previous)
+    reading.pronoun_referent = _pronoun_referent(ctx, previous)
+    for verb in speech or [None]:
+        reading.speech = verb
+        _speaker(ctx, reading, previous)
+        if reading.speakers:
+            break
+    if not reading.speakers and speech:
+        reading.speech = speech[0]
     for x in mentions:
         if x.i not in quoted:
             ctx.remember(x)
@@ -165,6 +172,22 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
                 ctx.subjects.remove(pid)
             ctx.subjects.append(pid)
     return reading
+
+
+def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
+    """"he" is the previous sentence's speaker, else the last person it named (not after
+    "with"), else the last speaker before."""
+    if previous is not None:
+        if previous.speakers and previous.speaker_how != "sides":
+            return previous.speakers[0]
+        named = [
+            x for x in previous.mentions
+            if x.i not in previous.quoted and not x.complement and not is_object(ctx, previous, x)
+            and ctx.person_of(x)
+        ]
+        if named:
+            return ctx.person_of(named[-1])
+    return ctx.last_subject()
 
 
 def _attribution(ctx: Context, reading: Reading) -> None:
@@ -202,7 +225,7 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
 
 def _country_near(reading: Reading, x: Mention) -> str | None:
     for y in reading.mentions:
-        if y.kind in ("country", "demonym") and 0 <= y.i - x.j <= 3:
+        if y.kind in ("country", "demonym") and (0 <= y.i - x.j <= 3 or 0 <= x.i - y.j <= 1):
             return y.country
     return None
 
@@ -237,8 +260,9 @@ def subject_candidates(ctx: Context, reading: Reading) -> list[tuple[int, int, s
             out.append((x.i, x.j, "mention", x))
         elif x.kind in ("country", "organization"):
             out.append((x.i, x.j, "agent", x))
+    turns = [c for c in reading.cues if c.kind == "turn_markers"]
     for c in reading.cues:
-        if c.i in reading.quoted:
+        if c.i in reading.quoted or any(t.i <= c.i < t.j for t in turns):
             continue
         if c.kind == "pronouns":
             out.append((c.i, c.j, "pronoun", None))
@@ -266,7 +290,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             chosen = after[0]
         elif before:
             chosen = None
-        colon = next((t for t in range(speech.j, min(speech.j + 3, reading.sentence.j)) if ctx.doc.words[t] == ":"), None)
+        colon = next((t for t in range(speech.j, reading.sentence.j) if ctx.doc.words[t] == ":" and t not in reading.quoted), None)
         reading.colon = colon
     else:
         # no reporting verb: a pronoun or "the sides" opening the sentence continues the speech before
@@ -274,10 +298,15 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
         if opening and opening[0][2] in ("pronoun",):
             chosen = opening[0]
             reading.continuation = True
-        elif not candidates and reading.quoted and previous is not None and previous.speakers and previous.sentence.line == reading.sentence.line:
+        elif (
+            not [c for c in candidates if c[2] != "agent"] and previous is not None and previous.speakers and previous.sentence.line == reading.sentence.line
+            and (reading.quoted or previous.colon is not None or previous.speaker_how == "continuation")
+        ):
             reading.speakers = list(previous.speakers)
             reading.speaker_how = "continuation"
             reading.continuation = True
+            reading.colon = reading.sentence.i - 1 if previous.colon is not None else None
+            reading.according_to, reading.attribution = list(previous.according_to), previous.attribution
             return
     if chosen is None:
         return
@@ -285,7 +314,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     reading.subject = x
     reading.subject_span = (start, end)
     if kind == "pronoun":
-        pid = ctx.last_subject()
+        pid = reading.pronoun_referent
         if pid:
             reading.speakers, reading.speaker_how = [pid], "pronoun"
             if previous is not None and previous.speakers == [pid] and previous.according_to and not reading.according_to:

@@ -33,7 +33,8 @@ def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
         word = ctx.doc.words[t]
         if word in (".", ";", ":", "«", "»", "“", "”", '"', "؛"):
             return t
-        if any(c.i == t and c.kind in STOP_KINDS for c in reading.cues):
+        kinds = {c.kind for c in reading.cues if c.i == t}
+        if kinds & set(STOP_KINDS) and "weak_triggers" not in kinds:
             return t
     return reading.sentence.j
 
@@ -43,6 +44,8 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
     for x in reading.mentions:
         if not (i <= x.i < j) or x.i in reading.quoted or x.complement or x.attached:
             continue
+        if x.kind == "office" and not x.country and not x.entity:
+            continue  # "his country's president": no country, no one to resolve
         if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
             people, how = resolve(ctx, reading, x)
             for pid in people:
@@ -91,7 +94,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             group = list(dict.fromkeys(x.entity for x in plural if x.entity))
             if len(group) >= 2:
                 out.append(Meeting(group, {p: next(x for x in plural if x.entity == p) for p in group}, reading,
-                                   (min(x.i for x in plural), trigger.j), _place(ctx, reading), rules + ["meeting-plural-office"], 0.6))
+                                   (min(x.i for x in plural), trigger.j), _place(ctx, reading, trigger.i), rules + ["meeting-plural-office"], 0.6))
             continue
         subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
@@ -109,7 +112,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             first = min([trigger.i, mention.i] + ([smention.i] if smention else []))
             last = max(trigger.j, mention.j)
             confidence = 0.8 if how in ("name", "stem", "surname") and phow in ("name", "stem", "surname") else 0.6
-            out.append(Meeting([sid, pid], {sid: smention, pid: mention}, reading, (first, last), _place(ctx, reading),
+            out.append(Meeting([sid, pid], {sid: smention, pid: mention}, reading, (first, last), _place(ctx, reading, trigger.i),
                                rules + [f"participant-{how or 'name'}", f"participant-{phow or 'name'}"], confidence))
     return out
 
@@ -126,7 +129,7 @@ def _subject(ctx: Context, reading: Reading, trigger: Match, partners: list[tupl
             if reading.speakers and reading.speaker_how == "pronoun":
                 pid: str | None = reading.speakers[0]
             else:
-                pid = ctx.last_subject()
+                pid = reading.pronoun_referent
             if pid and pid not in partner_ids:
                 return pid, None, "pronoun"
             continue
@@ -140,8 +143,10 @@ def _subject(ctx: Context, reading: Reading, trigger: Match, partners: list[tupl
     return None
 
 
-def _place(ctx: Context, reading: Reading) -> str | None:
-    for x in reading.mentions:
+def _place(ctx: Context, reading: Reading, after: int = 0) -> str | None:
+    """The first city or country-bound place named after the trigger, else before it."""
+    mentions = [x for x in reading.mentions if x.i >= after] + [x for x in reading.mentions if x.i < after]
+    for x in mentions:
         if x.kind == "place" and x.entity and x.i not in reading.quoted:
             entity = ctx.model.entities.get(x.entity)
             if entity is not None and entity.country:

@@ -408,6 +408,8 @@ def _new_people(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], 
             continue
         name_end = i
         if ARABIC_SCRIPT.search(doc.words[i] if i < len(doc.words) else ""):
+            if not x.country or x.entity:
+                continue
             while name_end < len(doc.words) and name_end - i < 3 and name_end not in covered:
                 word = doc.words[name_end]
                 if not word.isalpha() or _is(m, word, "stopwords") or any(

@@ -189,6 +189,8 @@ def _meeting_bounds(ctx: Context, meeting: Meeting, published: date | None, lang
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [f"date-{cue.kind}"]
     a, b = doc.span(reading.sentence.i, reading.sentence.j)
     for found in find_dates(normalizer().key(doc.text[a:b]), language):
+        if found.day == published and found.start < 40:
+            continue  # the dateline's publication date, not the meeting's
         if found.day <= published:
             if found.precision == "month":
                 first, last = parse_partial(found.day.isoformat()[:7])

@@ -49,7 +49,7 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
         lo, hi = left, right
     while lo < cue.i and (words[lo] in SOFT or any(c.kind == "conjunctions" and c.i == lo for c in reading.cues)):
         lo += 1
-    while hi > cue.j and words[hi - 1] in SOFT:
+    while hi > cue.j and (words[hi - 1] in SOFT or any(c.kind == "conjunctions" and c.j == hi for c in reading.cues)):
         hi -= 1
     return lo, hi
 
@@ -76,6 +76,10 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             stance = min(in_clause, key=lambda c: abs(c.i - cue.i)).payload
             rules.append("stance-cue")
             confidence = 0.75
+        elif [c for c in stances if span[0] - 12 <= c.i < span[0]]:
+            stance = max((c for c in stances if span[0] - 12 <= c.i < span[0]), key=lambda c: c.i).payload
+            rules.append("stance-cue-before")
+            confidence = 0.65
         else:
             near = [c for c in stances if reading.speech and abs(c.i - reading.speech.i) <= 2]
             stance = near[0].payload if near else "affirms"

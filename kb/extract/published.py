@@ -52,6 +52,9 @@ def detect_language(doc: Doc, lines: list[Line]) -> str:
 
 def title_of(doc: Doc, lines: list[Line], language: str) -> str | None:
     for line in lines:
+        if line.role == "title":
+            return doc.text[line.start : line.end]
+    for line in lines:
         if line.role not in ("header", "title"):
             continue
         text = doc.text[line.start : line.end]

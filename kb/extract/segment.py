@@ -134,6 +134,9 @@ def classify(doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], scr
             continue
         seen.add(folded)
         if not body_started:
+            if not any(l.role == "title" for l in lines) and words < 40 and not _SENTENCE_END.search(folded):
+                line.role = "title"
+                continue
             if prose:
                 body_started = True
                 line.role = "body"
