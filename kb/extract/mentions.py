@@ -50,8 +50,11 @@ class PhraseIndex:
     def find(self, words: list[str]) -> list[Match]:
         out = []
         lengths, table = self.lengths, self.table
+        n = len(words)
         for i, word in enumerate(words):
             for length in lengths.get(word, ()):
+                if i + length > n:
+                    continue
                 key = tuple(words[i : i + length])
                 for kind, payload in table.get(key, ()):
                     out.append(Match(kind, payload, i, i + length))
