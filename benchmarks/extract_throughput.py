@@ -38,8 +38,11 @@ def main() -> None:
                 draft.compile(registry)
             count += 1
     elapsed = time.perf_counter() - start
-    print(f"{count} articles in {elapsed:.2f} s: {count / elapsed:.1f} articles/s"
-          f" ({'extract + compile' if args.compile else 'extract'}, {sum(map(len, texts)) // len(texts)} characters on average)")
+    print(
+        f"{count} articles in {elapsed:.2f} s: {count / elapsed:.1f} articles/s"
+        f" ({'extract + compile' if args.compile else 'extract'},"
+        f" {sum(map(len, texts)) // len(texts)} characters on average)"
+    )
 
 
 if __name__ == "__main__":

@@ -30,15 +30,40 @@ def _trig(compiled) -> bytes:  # type: ignore[no-untyped-def]
 
 @click.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="A .trig file, or a directory for one .trig per article.")
-@click.option("--format", "fmt", type=click.Choice(["trig", "yaml"]), default="trig", show_default=True,
-              help="TriG (ready for kb validate / kb add) or the claim form (YAML) to review.")
-@click.option("--published", help="Publication date (2023-10-05 or 2023-10-05T03:55:00) when the page does not print it.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="A .trig file, or a directory for one .trig per article.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["trig", "yaml"]),
+    default="trig",
+    show_default=True,
+    help="TriG (ready for kb validate / kb add) or the claim form (YAML) to review.",
+)
+@click.option(
+    "--published",
+    help="Publication date (2023-10-05 or 2023-10-05T03:55:00) when the page does not print it.",
+)
 @click.option("--publisher", help="Publisher's entity id in the registry (e.g. irna).")
 @click.option("--url", help="The article's URL.")
-@click.option("--lang", type=click.Choice(["en", "uk", "ru", "fa", "ar", "az", "tr"]), help="Language, instead of detecting it.")
-def extract(articles: tuple[Path, ...], output: Path | None, fmt: str, published: str | None,
-            publisher: str | None, url: str | None, lang: str | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "uk", "ru", "fa", "ar", "az", "tr"]),
+    help="Language, instead of detecting it.",
+)
+def extract(
+    articles: tuple[Path, ...],
+    output: Path | None,
+    fmt: str,
+    published: str | None,
+    publisher: str | None,
+    url: str | None,
+    lang: str | None,
+) -> None:
     """Draft claims from raw articles: one named graph per article, each claim marked extracted.
 
     \b
@@ -56,9 +81,14 @@ def extract(articles: tuple[Path, ...], output: Path | None, fmt: str, published
     chunks: list[bytes] = []
     for path, draft in _drafts(articles, options):
         if fmt == "yaml":
-            data = yaml.safe_dump(draft.form, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
+            data = yaml.safe_dump(
+                draft.form, allow_unicode=True, sort_keys=False, width=1000
+            ).encode("utf-8")
             if draft.new_people:
-                note = "".join(f"# new person (unreviewed): {pid} = {name}\n" for pid, (name, _, _) in draft.new_people.items())
+                note = "".join(
+                    f"# new person (unreviewed): {pid} = {name}\n"
+                    for pid, (name, _, _) in draft.new_people.items()
+                )
                 data = note.encode("utf-8") + data
         else:
             try:
@@ -66,7 +96,9 @@ def extract(articles: tuple[Path, ...], output: Path | None, fmt: str, published
             except InputError as error:
                 raise InputError(f"{path}: the draft does not compile: {error}") from error
         meetings, statements = len(draft.form["meetings"]), len(draft.form["statements"])
-        click.echo(f"{path}: {draft.language}, {meetings} meeting(s), {statements} statement(s)", err=True)
+        click.echo(
+            f"{path}: {draft.language}, {meetings} meeting(s), {statements} statement(s)", err=True
+        )
         if output is not None and output.is_dir():
             suffix = ".claims.yaml" if fmt == "yaml" else ".trig"
             (output / (path.stem + suffix)).write_bytes(data)
@@ -93,7 +125,8 @@ def evaluate(paths: tuple[Path, ...]) -> None:
       kb evaluate
       kb evaluate tests/articles/ seeds/003_0d083f3321f654a4.claims.yaml
     """
-    from .extract.evaluate import discover, evaluate as run, report
+    from .extract.evaluate import discover, report
+    from .extract.evaluate import evaluate as run
     from .kbase import model_registry
 
     forms = discover(paths)

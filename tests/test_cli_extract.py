@@ -22,9 +22,14 @@ def test_commands_have_help_with_an_example(name: str) -> None:
 
 def test_extract_writes_one_trig_per_article_into_a_directory(tmp_path: Path) -> None:
     out = tmp_path / "drafts"
-    result = CliRunner().invoke(main, ["extract", str(SEED), str(SEEDS_DIR / "000_6127c40611fea0bb.txt"), "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["extract", str(SEED), str(SEEDS_DIR / "000_6127c40611fea0bb.txt"), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["000_6127c40611fea0bb.trig", "004_23d3bdeec56e4b96.trig"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "000_6127c40611fea0bb.trig",
+        "004_23d3bdeec56e4b96.trig",
+    ]
 
 
 def test_extract_prints_trig_on_stdout_and_validates(tmp_path: Path) -> None:

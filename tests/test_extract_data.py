@@ -14,8 +14,21 @@ from kb.extract.normalize import normalizer
 from kb.resources import SEEDS_DIR
 
 KB_DIR = Path(__file__).resolve().parent.parent / "kb"
-REQUIRED = ("months", "weekdays", "relative_days", "boilerplate", "speech_verbs", "pronouns", "meeting_triggers",
-            "with_markers", "conjunctions", "attribution", "titles", "roles", "stopwords")
+REQUIRED = (
+    "months",
+    "weekdays",
+    "relative_days",
+    "boilerplate",
+    "speech_verbs",
+    "pronouns",
+    "meeting_triggers",
+    "with_markers",
+    "conjunctions",
+    "attribution",
+    "titles",
+    "roles",
+    "stopwords",
+)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -34,7 +47,9 @@ def test_title_offices_exist_in_the_registry(language: str) -> None:
     offices = {e.id for e in model().entities.values() if e.kind == "office"}
     titles = {o.split("-", 1)[1] for o in offices}
     for entry in data["titles"]:
-        assert any(t in titles for t in entry["offices"]), f"{language}: no office of the registry has a title in {entry['offices']}"
+        assert any(t in titles for t in entry["offices"]), (
+            f"{language}: no office of the registry has a title in {entry['offices']}"
+        )
 
 
 def _strings() -> list[tuple[str, str]]:
@@ -48,12 +63,24 @@ def _strings() -> list[tuple[str, str]]:
 
 def test_no_python_string_in_kb_holds_a_persons_name() -> None:
     key = normalizer().key
-    names = {key(text) for text, _, entity in model().labels if model().entities[entity].kind == "person" and len(text) >= 6}
-    hits = [(where, s) for where, s in _strings() if any(name in key(s) for name in names if " " in name or len(name) >= 8)]
+    names = {
+        key(text)
+        for text, _, entity in model().labels
+        if model().entities[entity].kind == "person" and len(text) >= 6
+    }
+    hits = [
+        (where, s)
+        for where, s in _strings()
+        if any(name in key(s) for name in names if " " in name or len(name) >= 8)
+    ]
     assert hits == []
 
 
 def test_no_python_string_in_kb_holds_a_sentence_of_an_article() -> None:
     articles = [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
-    hits = [(where, s) for where, s in _strings() if len(s.strip()) >= 20 and any(s.strip() in a for a in articles)]
+    hits = [
+        (where, s)
+        for where, s in _strings()
+        if len(s.strip()) >= 20 and any(s.strip() in a for a in articles)
+    ]
     assert hits == []

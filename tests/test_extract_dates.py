@@ -32,7 +32,9 @@ def first(text: str, language: str) -> date:
         ("۱۳ اکتبر ۲۰۲۳", "fa", date(2023, 10, 13)),
     ],
 )
-def test_gregorian_dates_in_each_language_and_digit_system(printed: str, language: str, expected: date) -> None:
+def test_gregorian_dates_in_each_language_and_digit_system(
+    printed: str, language: str, expected: date
+) -> None:
     assert first(printed, language) == expected
 
 
@@ -57,7 +59,9 @@ def test_text_without_a_date_has_none() -> None:
 def test_a_weekday_is_the_last_such_day_on_or_before_publication() -> None:
     tuesday = date(2004, 12, 28)
     assert weekday_before(tuesday, 2) == date(2004, 12, 22)  # "late Wednesday"
-    assert weekday_before(date(2023, 10, 5), 2) == date(2023, 10, 4)  # "مساء الاربعاء", Thursday article
+    assert weekday_before(date(2023, 10, 5), 2) == date(
+        2023, 10, 4
+    )  # "مساء الاربعاء", Thursday article
 
 
 def test_relative_day_ranges_become_bounds() -> None:
@@ -75,13 +79,19 @@ def test_earlier_this_year_runs_from_new_year_to_publication() -> None:
 @pytest.mark.parametrize(
     ("sentence", "language", "expected"),
     [
-        ("Ali Shamkhani said after meeting his Azeri counterpart late Wednesday.", "en", date(2004, 12, 22)),
+        (
+            "Ali Shamkhani said after meeting his Azeri counterpart late Wednesday.",
+            "en",
+            date(2004, 12, 22),
+        ),
         ("الذي يزور طهران مساء الاربعاء", "ar", date(2004, 12, 22)),
         ("Министры встретились во вторник.", "ru", date(2004, 12, 28)),
         ("Bakan çarşamba günü görüştü.", "tr", date(2004, 12, 22)),
     ],
 )
-def test_weekday_names_resolve_against_publication(sentence: str, language: str, expected: date) -> None:
+def test_weekday_names_resolve_against_publication(
+    sentence: str, language: str, expected: date
+) -> None:
     from kb.extract.mentions import matcher
     from kb.extract.segment import Doc
 

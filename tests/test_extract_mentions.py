@@ -12,13 +12,21 @@ from kb.extract.segment import Doc
 ERA_2023 = (date(2023, 10, 5), date(2023, 10, 5))
 
 
-def mentions(text: str, language: str, era: tuple[date | None, date | None] = (None, None)) -> list[Mention]:
+def mentions(
+    text: str, language: str, era: tuple[date | None, date | None] = (None, None)
+) -> list[Mention]:
     doc = Doc.of(text)
     return find(doc, language, era, [True] * len(doc.words)).mentions
 
 
-def people(text: str, language: str, era: tuple[date | None, date | None] = (None, None)) -> set[str]:
-    return {x.entity for x in mentions(text, language, era) if x.kind in ("person", "new-person", "office") and x.entity}
+def people(
+    text: str, language: str, era: tuple[date | None, date | None] = (None, None)
+) -> set[str]:
+    return {
+        x.entity
+        for x in mentions(text, language, era)
+        if x.kind in ("person", "new-person", "office") and x.entity
+    }
 
 
 @pytest.mark.parametrize(
@@ -27,12 +35,18 @@ def people(text: str, language: str, era: tuple[date | None, date | None] = (Non
         ("зустріч міністра оборони Закіра Гасанова з колегою", "uk", "zakir-hasanov"),
         ("переговоры с Закиром Гасановым", "ru", "zakir-hasanov"),
         ("розмова з Ільхамом Алієвим", "uk", "ilham-aliyev"),
-        ("з його іранським колегою Магаммедрезою Ґераї Аштіані", "uk", "mohammad-reza-gharaei-ashtiani"),
+        (
+            "з його іранським колегою Магаммедрезою Ґераї Аштіані",
+            "uk",
+            "mohammad-reza-gharaei-ashtiani",
+        ),
         ("Hossein Amir Abdullahian", "en", "hossein-amir-abdollahian"),
         ("Hossein Amir Abdullahiyan", "en", "hossein-amir-abdollahian"),
     ],
 )
-def test_names_are_found_in_their_inflections_and_transliterations(text: str, language: str, person: str) -> None:
+def test_names_are_found_in_their_inflections_and_transliterations(
+    text: str, language: str, person: str
+) -> None:
     assert person in people(text, language)
 
 
@@ -55,7 +69,9 @@ def test_arabic_names_match_with_diacritics_hamza_and_spacing_variants() -> None
 
 
 def test_a_countrys_adjective_and_a_title_make_an_office() -> None:
-    (office,) = [x for x in mentions("the Iranian Defence Minister said", "en") if x.kind == "office"]
+    (office,) = [
+        x for x in mentions("the Iranian Defence Minister said", "en") if x.kind == "office"
+    ]
     assert office.offices == ["iran-minister-of-defence"]
 
 
@@ -63,11 +79,23 @@ def test_a_countrys_adjective_and_a_title_make_an_office() -> None:
     ("text", "language", "era", "person"),
     [
         ("talks with the President of Azerbaijan", "en", ERA_2023, "ilham-aliyev"),
-        ("وزیر دفاع جمهوری اسلامی ایران گفت", "fa", (date(2019, 1, 1), date(2019, 1, 1)), "amir-hatami"),
-        ("вчора президент Росії заявив", "uk", (date(2022, 1, 26), date(2022, 1, 26)), "vladimir-putin"),
+        (
+            "وزیر دفاع جمهوری اسلامی ایران گفت",
+            "fa",
+            (date(2019, 1, 1), date(2019, 1, 1)),
+            "amir-hatami",
+        ),
+        (
+            "вчора президент Росії заявив",
+            "uk",
+            (date(2022, 1, 26), date(2022, 1, 26)),
+            "vladimir-putin",
+        ),
     ],
 )
-def test_people_named_only_by_office_are_whoever_held_it_then(text: str, language: str, era: tuple[date, date], person: str) -> None:
+def test_people_named_only_by_office_are_whoever_held_it_then(
+    text: str, language: str, era: tuple[date, date], person: str
+) -> None:
     assert person in people(text, language, era)
 
 
@@ -80,7 +108,9 @@ def test_people_named_only_by_office_are_whoever_held_it_then(text: str, languag
         ("وقال وزير الخارجية الإيراني فرهاد كريمزاده في مؤتمر", "ar", "فرهاد كريمزاده"),
     ],
 )
-def test_unknown_people_introduced_by_an_office_become_new_entities(text: str, language: str, name: str) -> None:
+def test_unknown_people_introduced_by_an_office_become_new_entities(
+    text: str, language: str, name: str
+) -> None:
     new = [x for x in mentions(text, language) if x.kind == "new-person"]
     assert [x.name for x in new] == [name]
     assert new[0].entity and new[0].entity.isascii()

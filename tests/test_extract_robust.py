@@ -14,9 +14,42 @@ from kb.kbase import model_registry
 from kb.resources import SEEDS_DIR
 
 WORDS = st.sampled_from(
-    ["Iran", "met", "with", "President", "said", "that", "«", "»", '"', ":", ",", ".", "\n", "Гасанов", "зустріч",
-     "з", "وزير", "الخارجية", "التقى", "مع", "دیدار", "با", "۱۴۰۲", "26.01.2022", "Wednesday", "he", "the sides",
-     "Azerbaijan's", "territorial integrity", "\u200c", "\u00a0", "Foreign Minister", "Ali", "Shamkhani"]
+    [
+        "Iran",
+        "met",
+        "with",
+        "President",
+        "said",
+        "that",
+        "«",
+        "»",
+        '"',
+        ":",
+        ",",
+        ".",
+        "\n",
+        "Гасанов",
+        "зустріч",
+        "з",
+        "وزير",
+        "الخارجية",
+        "التقى",
+        "مع",
+        "دیدار",
+        "با",
+        "۱۴۰۲",
+        "26.01.2022",
+        "Wednesday",
+        "he",
+        "the sides",
+        "Azerbaijan's",
+        "territorial integrity",
+        "\u200c",
+        "\u00a0",
+        "Foreign Minister",
+        "Ali",
+        "Shamkhani",
+    ]
 )
 
 

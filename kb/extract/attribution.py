@@ -90,7 +90,9 @@ class Context:
             self.recent.remove(pid)
         self.recent.append(pid)
 
-    def by_role(self, patterns: list[str], country: str | None, exclude: str | None = None) -> str | None:
+    def by_role(
+        self, patterns: list[str], country: str | None, exclude: str | None = None
+    ) -> str | None:
         """The most recent subject, then person, whose office fits a role noun."""
         for pool in (self.subjects, self.recent):
             for pid in reversed(pool):
@@ -99,7 +101,12 @@ class Context:
                 person = self.people.get(pid)
                 if person is None or (country and person.country != country):
                     continue
-                titles = [o[len(person.country or "") + 1 :] if person.country and o.startswith(person.country + "-") else o for o in person.offices]
+                titles = [
+                    o[len(person.country or "") + 1 :]
+                    if person.country and o.startswith(person.country + "-")
+                    else o
+                    for o in person.offices
+                ]
                 if any(fnmatch.fnmatchcase(t, p) for t in titles for p in patterns):
                     return pid
         return None
@@ -131,7 +138,7 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
         word = doc.words[t]
         if opener is None and word in QUOTE_OPEN:
             opener, start = QUOTE_OPEN[word], t
-        elif opener is not None and (word == opener or (opener == '"' and word in "”\"")):
+        elif opener is not None and (word == opener or (opener == '"' and word in '”"')):
             inside.update(range(start + 1, t))
             opener = None
     if opener is not None and sentence.j - start > 3:
@@ -153,7 +160,9 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     cues = [c for c in ctx.found.cues if sentence.i <= c.i < sentence.j]
     quoted = quoted_tokens(doc, sentence)
     reading = Reading(sentence, mentions, cues, quoted)
-    speech = [c for c in cues if c.kind in ("speech_verbs", "addressed_verbs") and c.i not in quoted]
+    speech = [
+        c for c in cues if c.kind in ("speech_verbs", "addressed_verbs") and c.i not in quoted
+    ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
     for verb in speech or [None]:
@@ -175,14 +184,17 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
 
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
-    """"he" is the previous sentence's speaker, else the last person it named (not after
+    """ "he" is the previous sentence's speaker, else the last person it named (not after
     "with"), else the last speaker before."""
     if previous is not None:
         if previous.speakers and previous.speaker_how != "sides":
             return previous.speakers[0]
         named = [
-            x for x in previous.mentions
-            if x.i not in previous.quoted and not x.complement and not is_object(ctx, previous, x)
+            x
+            for x in previous.mentions
+            if x.i not in previous.quoted
+            and not x.complement
+            and not is_object(ctx, previous, x)
             and ctx.person_of(x)
         ]
         if named:
@@ -248,13 +260,19 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
     return [], ""
 
 
-def subject_candidates(ctx: Context, reading: Reading) -> list[tuple[int, int, str, Mention | None]]:
+def subject_candidates(
+    ctx: Context, reading: Reading
+) -> list[tuple[int, int, str, Mention | None]]:
     """(start, end, kind, mention) of what may be a subject, in order."""
     out: list[tuple[int, int, str, Mention | None]] = []
     for x in reading.mentions:
         if x.i in reading.quoted or x.complement or x.attached:
             continue
-        if x.kind in PEOPLE or (x.kind == "office" and (x.entity or not x.country)) or x.kind in ("role", "counterpart"):
+        if (
+            x.kind in PEOPLE
+            or (x.kind == "office" and (x.entity or not x.country))
+            or x.kind in ("role", "counterpart")
+        ):
             if x.kind in ("office",) and not x.entity and not x.offices:
                 continue
             out.append((x.i, x.j, "mention", x))
@@ -275,7 +293,11 @@ def subject_candidates(ctx: Context, reading: Reading) -> list[tuple[int, int, s
 
 
 def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
-    candidates = [c for c in subject_candidates(ctx, reading) if c[3] is None or not is_object(ctx, reading, c[3])]
+    candidates = [
+        c
+        for c in subject_candidates(ctx, reading)
+        if c[3] is None or not is_object(ctx, reading, c[3])
+    ]
     speech = reading.speech
     chosen = None
     if speech is not None:
@@ -290,23 +312,40 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             chosen = after[0]
         elif before:
             chosen = None
-        colon = next((t for t in range(speech.j, reading.sentence.j) if ctx.doc.words[t] == ":" and t not in reading.quoted), None)
+        colon = next(
+            (
+                t
+                for t in range(speech.j, reading.sentence.j)
+                if ctx.doc.words[t] == ":" and t not in reading.quoted
+            ),
+            None,
+        )
         reading.colon = colon
     else:
-        # no reporting verb: a pronoun or "the sides" opening the sentence continues the speech before
+        # no reporting verb: an opening pronoun continues the speech before
         opening = [c for c in candidates if c[0] - reading.sentence.i <= 4]
         if opening and opening[0][2] in ("pronoun",):
             chosen = opening[0]
             reading.continuation = True
         elif (
-            not [c for c in candidates if c[2] != "agent"] and previous is not None and previous.speakers and previous.sentence.line == reading.sentence.line
-            and (reading.quoted or previous.colon is not None or previous.speaker_how == "continuation")
+            not [c for c in candidates if c[2] != "agent"]
+            and previous is not None
+            and previous.speakers
+            and previous.sentence.line == reading.sentence.line
+            and (
+                reading.quoted
+                or previous.colon is not None
+                or previous.speaker_how == "continuation"
+            )
         ):
             reading.speakers = list(previous.speakers)
             reading.speaker_how = "continuation"
             reading.continuation = True
             reading.colon = reading.sentence.i - 1 if previous.colon is not None else None
-            reading.according_to, reading.attribution = list(previous.according_to), previous.attribution
+            reading.according_to, reading.attribution = (
+                list(previous.according_to),
+                previous.attribution,
+            )
             return
     if chosen is None:
         return
@@ -317,8 +356,16 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
         pid = reading.pronoun_referent
         if pid:
             reading.speakers, reading.speaker_how = [pid], "pronoun"
-            if previous is not None and previous.speakers == [pid] and previous.according_to and not reading.according_to:
-                reading.according_to, reading.attribution = list(previous.according_to), previous.attribution
+            if (
+                previous is not None
+                and previous.speakers == [pid]
+                and previous.according_to
+                and not reading.according_to
+            ):
+                reading.according_to, reading.attribution = (
+                    list(previous.according_to),
+                    previous.attribution,
+                )
     elif kind == "sides":
         group = ctx.meeting_people[-1] if ctx.meeting_people else []
         if len(group) < 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .lexicon import language_lexicon
@@ -58,7 +58,7 @@ class DatePatterns:
 _TIME = r"(?:\s*(?:[,\-–]|\bat\b)?\s*(\d{1,2}):(\d{2}))?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(language: str) -> DatePatterns:
     lex = language_lexicon(language)
     months: dict[str, tuple[str, int]] = {}
@@ -66,12 +66,27 @@ def patterns(language: str) -> DatePatterns:
         for name, number in (lex.get(table) or {}).items():
             months.setdefault(normalizer().key(str(name)), (calendar, int(number)))
     names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True)) or "(?!)"
-    year_first = "solar-hijri" if lex.get("months_solar_hijri") and language == "fa" else "hijri" if lex.get("months_hijri") else "gregorian"
+    year_first = (
+        "solar-hijri"
+        if lex.get("months_solar_hijri") and language == "fa"
+        else "hijri"
+        if lex.get("months_hijri")
+        else "gregorian"
+    )
     return DatePatterns(
-        numeric=re.compile(r"(?<![\d.])(\d{1,2})\s?[./\-]\s?(\d{1,2})\s?[./\-]\s?(\d{4}|\d{2})(?![\d.]\d)" + _TIME),
+        numeric=re.compile(
+            r"(?<![\d.])(\d{1,2})\s?[./\-]\s?(\d{1,2})\s?[./\-]\s?(\d{4}|\d{2})(?![\d.]\d)" + _TIME
+        ),
         iso=re.compile(r"(?<!\d)(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})(?!\d)" + _TIME),
-        day_month_year=re.compile(r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+(" + names + r")\s*,?\s+(\d{4})(?!\d)" + _TIME),
-        month_day_year=re.compile(r"(?<![\w])(" + names + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME),
+        day_month_year=re.compile(
+            r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
+            + names
+            + r")\s*,?\s+(\d{4})(?!\d)"
+            + _TIME
+        ),
+        month_day_year=re.compile(
+            r"(?<![\w])(" + names + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
+        ),
         month_year=re.compile(r"(?<![\w\d])(" + names + r")\s+(\d{4})(?!\d)"),
         months=months,
         year_first_calendar=year_first,
@@ -97,33 +112,76 @@ def find_dates(folded: str, language: str) -> list[FoundDate]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], calendar: str, year: int, month: int, day: int, hour: Any, minute: Any, precision: str = "day") -> None:
+    def add(
+        match: re.Match[str],
+        calendar: str,
+        year: int,
+        month: int,
+        day: int,
+        hour: Any,
+        minute: Any,
+        precision: str = "day",
+    ) -> None:
         span = match.span()
         if any(a < span[1] and span[0] < b for a, b in taken):
             return
         if calendar == "gregorian" and 1300 <= year <= 1500:
-            calendar = p.year_first_calendar if p.year_first_calendar != "gregorian" else "solar-hijri"
+            calendar = (
+                p.year_first_calendar if p.year_first_calendar != "gregorian" else "solar-hijri"
+            )
         try:
             day_value = to_gregorian(calendar, year, month, day)
         except (ValueError, OverflowError, IndexError):
             return
         if not (1900 <= day_value.year <= 2100):
             return
-        time = (int(hour), int(minute)) if hour is not None and int(hour) < 24 and int(minute) < 60 else None
+        time = (
+            (int(hour), int(minute))
+            if hour is not None and int(hour) < 24 and int(minute) < 60
+            else None
+        )
         found.append(FoundDate(span[0], span[1], day_value, time, precision, calendar))
         taken.append(span)
 
     for match in p.day_month_year.finditer(folded):
         calendar, month = p.months[match.group(2)]
-        add(match, calendar, int(match.group(3)), month, int(match.group(1)), match.group(4), match.group(5))
+        add(
+            match,
+            calendar,
+            int(match.group(3)),
+            month,
+            int(match.group(1)),
+            match.group(4),
+            match.group(5),
+        )
     for match in p.month_day_year.finditer(folded):
         calendar, month = p.months[match.group(1)]
-        add(match, calendar, int(match.group(3)), month, int(match.group(2)), match.group(4), match.group(5))
+        add(
+            match,
+            calendar,
+            int(match.group(3)),
+            month,
+            int(match.group(2)),
+            match.group(4),
+            match.group(5),
+        )
     for match in p.iso.finditer(folded):
-        add(match, "gregorian", int(match.group(1)), int(match.group(2)), int(match.group(3)), match.group(4), match.group(5))
+        add(
+            match,
+            "gregorian",
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)),
+            match.group(4),
+            match.group(5),
+        )
     for match in p.numeric.finditer(folded):
         first, second = int(match.group(1)), int(match.group(2))
-        day, month = (first, second) if first > 12 or language_lexicon(language).get("day_order", "dmy") == "dmy" else (second, first)
+        day, month = (
+            (first, second)
+            if first > 12 or language_lexicon(language).get("day_order", "dmy") == "dmy"
+            else (second, first)
+        )
         if month > 12:
             day, month = month, day
         add(match, "gregorian", _year(match.group(3)), month, day, match.group(4), match.group(5))
@@ -141,7 +199,11 @@ def parse_fallback(text: str, language: str) -> date | None:
         return None
     import dateparser
 
-    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
     try:
         parsed = dateparser.parse(text, languages=[language], settings=settings)  # type: ignore[arg-type]
     except Exception:  # dateparser raises many kinds of errors on odd input

@@ -66,7 +66,8 @@ def claims_of(triples: list[Triple]) -> Claims:
         types = {o.value for o in props.get(RDF_TYPE.value, [])}  # type: ignore[attr-defined]
         if KB.MeetingAccount.value in types:
             people = frozenset(
-                one(p.value, KB.participant.value) or "" for p in props.get(KB.participation.value, [])  # type: ignore[attr-defined]
+                one(p.value, KB.participant.value) or ""
+                for p in props.get(KB.participation.value, [])  # type: ignore[attr-defined]
             )
             out.meetings.append((people, day(node, KB.earliest.value), day(node, KB.latest.value)))
         elif KB.Statement.value in types:
@@ -76,8 +77,15 @@ def claims_of(triples: list[Triple]) -> Claims:
                 s = selector.value  # type: ignore[attr-defined]
                 if one(s, OA.start.value) is not None:
                     start, end = int(one(s, OA.start.value) or 0), int(one(s, OA.end.value) or 0)
-            out.positions.append((one(node, KB.speaker.value) or "", start, end,
-                                  one(node, KB.position.value) or "", one(node, KB.stance.value) or ""))
+            out.positions.append(
+                (
+                    one(node, KB.speaker.value) or "",
+                    start,
+                    end,
+                    one(node, KB.position.value) or "",
+                    one(node, KB.stance.value) or "",
+                )
+            )
     return out
 
 
@@ -88,7 +96,11 @@ class Tally:
     gold: int = 0
 
     def add(self, other: Tally) -> None:
-        self.tp, self.predicted, self.gold = self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold
+        self.tp, self.predicted, self.gold = (
+            self.tp + other.tp,
+            self.predicted + other.predicted,
+            self.gold + other.gold,
+        )
 
     def scores(self) -> tuple[float, float, float]:
         p = self.tp / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
@@ -98,7 +110,9 @@ class Tally:
 
 
 def _compatible(a: tuple[date | None, date | None], b: tuple[date | None, date | None]) -> bool:
-    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (b[0] is None or a[1] is None or b[0] <= a[1])
+    return (a[0] is None or b[1] is None or a[0] <= b[1]) and (
+        b[0] is None or a[1] is None or b[0] <= a[1]
+    )
 
 
 def compare(gold: Claims, predicted: Claims) -> dict[str, Tally]:
@@ -155,20 +169,29 @@ def evaluate(forms: list[Path], registry: Registry) -> Iterator[Result]:
         gold = claims_of(compile_form_file(path, registry).triples)
         predicted = claims_of(extract(text, Options(file=article.name)).compile(registry).triples)
         group = "seeds" if SEEDS_DIR.resolve() in path.resolve().parents else "other"
-        yield Result(path, group, str(form["source"].get("language") or "und"), compare(gold, predicted))
+        yield Result(
+            path, group, str(form["source"].get("language") or "und"), compare(gold, predicted)
+        )
 
 
 def report(results: list[Result]) -> str:
     """Precision, recall and F1 per group (seeds, other), language and kind."""
-    table: dict[tuple[str, str], dict[str, Tally]] = defaultdict(lambda: {k: Tally() for k in KINDS})
+    table: dict[tuple[str, str], dict[str, Tally]] = defaultdict(
+        lambda: {k: Tally() for k in KINDS}
+    )
     for result in results:
         for key in ((result.group, result.language), (result.group, "all")):
             for kind, tally in result.tallies.items():
                 table[key][kind].add(tally)
     lines = ["group  lang  kind       P      R      F1     (tp/pred/gold)"]
-    for (group, language) in sorted(table, key=lambda k: (k[0] != "seeds", k[0], k[1] == "all", k[1])):
+    for group, language in sorted(
+        table, key=lambda k: (k[0] != "seeds", k[0], k[1] == "all", k[1])
+    ):
         for kind in KINDS:
             t = table[(group, language)][kind]
             p, r, f = t.scores()
-            lines.append(f"{group:6} {language:5} {kind:9} {p:6.3f} {r:6.3f} {f:6.3f}  ({t.tp}/{t.predicted}/{t.gold})")
+            lines.append(
+                f"{group:6} {language:5} {kind:9} {p:6.3f} {r:6.3f} {f:6.3f}"
+                f"  ({t.tp}/{t.predicted}/{t.gold})"
+            )
     return "\n".join(lines)

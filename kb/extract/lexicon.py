@@ -12,7 +12,7 @@ import fnmatch
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -25,9 +25,20 @@ LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
 
 # The lists of a language file that become phrase kinds of the index.
 LIST_KINDS = (
-    "speech_verbs", "addressed_verbs", "complementizers", "pronouns", "first_person", "turn_markers",
-    "both_sides", "counterpart", "meeting_triggers", "weak_triggers", "with_markers", "not_with",
-    "conjunctions", "stopwords",
+    "speech_verbs",
+    "addressed_verbs",
+    "complementizers",
+    "pronouns",
+    "first_person",
+    "turn_markers",
+    "both_sides",
+    "counterpart",
+    "meeting_triggers",
+    "weak_triggers",
+    "with_markers",
+    "not_with",
+    "conjunctions",
+    "stopwords",
 )
 
 
@@ -36,7 +47,7 @@ def common_lexicon() -> dict[str, Any]:
     return _load(LEXICON_DIR / "_common.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_lexicon(language: str) -> dict[str, Any]:
     path = LEXICON_DIR / f"{language}.yaml"
     if not path.exists():
@@ -83,10 +94,14 @@ class Model:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (text, language, entity id)
-    demonyms: list[tuple[str, str, str]] = field(default_factory=list)  # (text, language, country id)
+    demonyms: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (text, language, country id)
     terms_by_office: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     terms_by_holder: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
-    cues: list[tuple[str, str, str, str]] = field(default_factory=list)  # (scheme, concept, language, text)
+    cues: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # (scheme, concept, language, text)
     broader: dict[str, str] = field(default_factory=dict)
     government_of: dict[str, str] = field(default_factory=dict)  # country id -> organisation id
 
@@ -103,10 +118,14 @@ class Model:
         return found
 
     def holders(self, office: str, earliest: date | None, latest: date | None) -> list[str]:
-        return [t.holder for t in self.terms_by_office.get(office, []) if t.covers(earliest, latest)]
+        return [
+            t.holder for t in self.terms_by_office.get(office, []) if t.covers(earliest, latest)
+        ]
 
     def offices_held(self, person: str, earliest: date | None, latest: date | None) -> list[str]:
-        return [t.office for t in self.terms_by_holder.get(person, []) if t.covers(earliest, latest)]
+        return [
+            t.office for t in self.terms_by_holder.get(person, []) if t.covers(earliest, latest)
+        ]
 
     def term_bounds(self, person: str, office: str) -> list[Term]:
         return [t for t in self.terms_by_holder.get(person, []) if t.office == office]
@@ -151,7 +170,9 @@ def model() -> Model:
         english = [o.value for o in p[RDFS.label.value]]
         country = p.get(KB.country.value) or p.get(KB.officeOf.value)
         entity = Entity(
-            local(iri), kind, english[0] if english else local(iri),
+            local(iri),
+            kind,
+            english[0] if english else local(iri),
             country=local(country[0].value) if country else None,
             office_of=local(p[KB.officeOf.value][0].value) if p.get(KB.officeOf.value) else None,
         )
@@ -164,14 +185,19 @@ def model() -> Model:
         for label in p.get(KB.demonym.value, []):
             out.demonyms.append((label.value, label.language or "en", entity.id))
     for entity in out.entities.values():
-        if entity.kind == "organization" and entity.id.startswith("government-of-") and entity.country:
+        if (
+            entity.kind == "organization"
+            and entity.id.startswith("government-of-")
+            and entity.country
+        ):
             out.government_of[entity.country] = entity.id
-    for iri, p in props.items():
+    for p in props.values():
         if KB.holder.value in p and KB.office.value in p:
             start = p.get(KB.start.value)
             end = p.get(KB.end.value)
             term = Term(
-                local(p[KB.holder.value][0].value), local(p[KB.office.value][0].value),
+                local(p[KB.holder.value][0].value),
+                local(p[KB.office.value][0].value),
                 parse_partial(start[0].value[:10])[0] if start else None,
                 parse_partial(end[0].value[:10])[1] if end else None,
             )
@@ -181,7 +207,9 @@ def model() -> Model:
     for scheme in ("positions", "stances"):
         for t in graphs[GRAPH[scheme]]:
             if t.predicate == KB.cue:
-                out.cues.append((scheme, local(t.subject.value), t.object.language or "en", t.object.value))
+                out.cues.append(
+                    (scheme, local(t.subject.value), t.object.language or "en", t.object.value)
+                )
             elif t.predicate == SKOS.broader:
                 out.broader[local(t.subject.value)] = local(t.object.value)
     return out

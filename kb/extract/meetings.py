@@ -56,7 +56,11 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
 
 def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
     cues = reading.cues
-    triggers = [c for c in cues if c.kind in ("meeting_triggers", "addressed_verbs") and c.i not in reading.quoted]
+    triggers = [
+        c
+        for c in cues
+        if c.kind in ("meeting_triggers", "addressed_verbs") and c.i not in reading.quoted
+    ]
     weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
     out: list[Meeting] = []
     done: set[int] = set()
@@ -67,8 +71,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
         weak = (trigger.i, trigger.j) in weak_spans
         end = _clause_end(ctx, reading, trigger.j)
         withs = [
-            c for c in cues
-            if c.kind == "with_markers" and trigger.j <= c.i < end
+            c
+            for c in cues
+            if c.kind == "with_markers"
+            and trigger.j <= c.i < end
             and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
         ]
         rules = ["meeting-trigger" if not weak else "meeting-weak-trigger"]
@@ -77,8 +83,11 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             rules.append("meeting-with")
         else:
             before_with = [
-                c for c in cues
-                if c.kind == "with_markers" and reading.sentence.i <= c.i < trigger.i and trigger.i - c.j <= 8
+                c
+                for c in cues
+                if c.kind == "with_markers"
+                and reading.sentence.i <= c.i < trigger.i
+                and trigger.i - c.j <= 8
                 and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
             ]
             if before_with:
@@ -90,11 +99,24 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 partners = _people_in(ctx, reading, trigger.j, end)
                 rules.append("meeting-object")
         if not partners:
-            plural = [x for x in reading.mentions if x.kind == "office" and x.plural and x.entity and x.i < trigger.i]
+            plural = [
+                x
+                for x in reading.mentions
+                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
+            ]
             group = list(dict.fromkeys(x.entity for x in plural if x.entity))
             if len(group) >= 2:
-                out.append(Meeting(group, {p: next(x for x in plural if x.entity == p) for p in group}, reading,
-                                   (min(x.i for x in plural), trigger.j), _place(ctx, reading, trigger.i), rules + ["meeting-plural-office"], 0.6))
+                out.append(
+                    Meeting(
+                        group,
+                        {p: next(x for x in plural if x.entity == p) for p in group},
+                        reading,
+                        (min(x.i for x in plural), trigger.j),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-plural-office"],
+                        0.6,
+                    )
+                )
             continue
         subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
@@ -111,18 +133,40 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 continue
             first = min([trigger.i, mention.i] + ([smention.i] if smention else []))
             last = max(trigger.j, mention.j)
-            confidence = 0.8 if how in ("name", "stem", "surname") and phow in ("name", "stem", "surname") else 0.6
-            out.append(Meeting([sid, pid], {sid: smention, pid: mention}, reading, (first, last), _place(ctx, reading, trigger.i),
-                               rules + [f"participant-{how or 'name'}", f"participant-{phow or 'name'}"], confidence))
+            confidence = (
+                0.8
+                if how in ("name", "stem", "surname") and phow in ("name", "stem", "surname")
+                else 0.6
+            )
+            out.append(
+                Meeting(
+                    [sid, pid],
+                    {sid: smention, pid: mention},
+                    reading,
+                    (first, last),
+                    _place(ctx, reading, trigger.i),
+                    rules + [f"participant-{how or 'name'}", f"participant-{phow or 'name'}"],
+                    confidence,
+                )
+            )
     return out
 
 
-def _subject(ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]) -> tuple[str, Mention | None, str] | None:
+def _subject(
+    ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
+) -> tuple[str, Mention | None, str] | None:
     """Who met the partners: the subject before the trigger, or right after it (verb first)."""
     partner_ids = {p for p, _, _ in partners}
-    candidates = [c for c in subject_candidates(ctx, reading) if c[3] is None or not is_object(ctx, reading, c[3])]
+    candidates = [
+        c
+        for c in subject_candidates(ctx, reading)
+        if c[3] is None or not is_object(ctx, reading, c[3])
+    ]
     before = [c for c in candidates if c[1] <= trigger.i]
-    limit = min([c.i for c in reading.cues if c.kind == "with_markers" and c.i >= trigger.j] + [trigger.j + 5])
+    limit = min(
+        [c.i for c in reading.cues if c.kind == "with_markers" and c.i >= trigger.j]
+        + [trigger.j + 5]
+    )
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for _, _, kind, x in before + after:
         if kind == "pronoun":
@@ -138,14 +182,20 @@ def _subject(ctx: Context, reading: Reading, trigger: Match, partners: list[tupl
         people, how = resolve(ctx, reading, x)
         if people and people[0] not in partner_ids:
             return people[0], x, how
-    if reading.speakers and reading.speaker_how in ("name", "office", "pronoun", "role") and reading.speakers[0] not in partner_ids:
+    if (
+        reading.speakers
+        and reading.speaker_how in ("name", "office", "pronoun", "role")
+        and reading.speakers[0] not in partner_ids
+    ):
         return reading.speakers[0], reading.subject, "speaker"
     return None
 
 
 def _place(ctx: Context, reading: Reading, after: int = 0) -> str | None:
     """The first city or country-bound place named after the trigger, else before it."""
-    mentions = [x for x in reading.mentions if x.i >= after] + [x for x in reading.mentions if x.i < after]
+    mentions = [x for x in reading.mentions if x.i >= after] + [
+        x for x in reading.mentions if x.i < after
+    ]
     for x in mentions:
         if x.kind == "place" and x.entity and x.i not in reading.quoted:
             entity = ctx.model.entities.get(x.entity)

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .lexicon import LIST_KINDS, Model, language_lexicon, model
@@ -77,7 +77,7 @@ class Matcher:
         return stem(word, self.suffixes) if self.suffixes else word
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher(language: str) -> Matcher:
     """The phrase index of one language (built once)."""
     lex = language_lexicon(language)
@@ -86,7 +86,13 @@ def matcher(language: str) -> Matcher:
     despaced: dict[str, list[str]] = defaultdict(list)
     acronyms: set[tuple[str, ...]] = set()
     lower_labels: set[tuple[str, ...]] = set()
-    suffixes = tuple(sorted((normalizer().key(s) for s in lex.get("inflection_suffixes") or []), key=len, reverse=True))
+    suffixes = tuple(
+        sorted(
+            (normalizer().key(s) for s in lex.get("inflection_suffixes") or []),
+            key=len,
+            reverse=True,
+        )
+    )
     for text, _, entity in registry.labels:
         key = key_tokens(text)
         if not key:
@@ -129,7 +135,17 @@ def matcher(language: str) -> Matcher:
         before, _, after = str(pattern).partition("{source}")
         attribution.append((key_tokens(before), key_tokens(after)))
     clitics = tuple(normalizer().key(c) for c in lex.get("clitic_prefixes") or [])
-    return Matcher(language, lex, index, stems, dict(despaced), suffixes, clitics, attribution, acronyms - lower_labels)
+    return Matcher(
+        language,
+        lex,
+        index,
+        stems,
+        dict(despaced),
+        suffixes,
+        clitics,
+        attribution,
+        acronyms - lower_labels,
+    )
 
 
 # -- resolved mentions ---------------------------------------------------------------------
@@ -168,7 +184,9 @@ class Found:
 _CAPITAL = re.compile(r"^[A-ZА-ЯІЇЄҐЁƏÇĞİÖŞÜ][\w'’\-]+$")
 
 
-def find(doc: Doc, language: str, era: tuple[date | None, date | None], lines_ok: list[bool]) -> Found:
+def find(
+    doc: Doc, language: str, era: tuple[date | None, date | None], lines_ok: list[bool]
+) -> Found:
     """Cue words and resolved mentions of an article; ``lines_ok`` marks the tokens to read."""
     m = matcher(language)
     registry = model()
@@ -188,7 +206,7 @@ def find(doc: Doc, language: str, era: tuple[date | None, date | None], lines_ok
 
 
 def _lowercase_acronym(doc: Doc, m: Matcher, x: Match) -> bool:
-    """"us" is not "US": a label written in capitals only matches capitals."""
+    """ "us" is not "US": a label written in capitals only matches capitals."""
     if x.j - x.i != 1 or (doc.words[x.i],) not in m.acronyms:
         return False
     start, end = doc.span(x.i, x.j)
@@ -251,7 +269,12 @@ def _longest(matches: list[Match]) -> list[Match]:
 
 
 def _resolve(
-    doc: Doc, m: Matcher, registry: Model, matches: list[Match], era: tuple[date | None, date | None], cue_covered: set[int]
+    doc: Doc,
+    m: Matcher,
+    registry: Model,
+    matches: list[Match],
+    era: tuple[date | None, date | None],
+    cue_covered: set[int],
 ) -> list[Mention]:
     """Turn matches into mentions: group ambiguous readings, build offices, attach names."""
     groups: dict[tuple[int, int], list[Match]] = defaultdict(list)
@@ -270,17 +293,43 @@ def _resolve(
             if entity is None:
                 continue
             if entity.kind == "office":
-                mentions.append(Mention("office", first.i, first.j, offices=[entity.id], country=entity.office_of, how=first.how))
+                mentions.append(
+                    Mention(
+                        "office",
+                        first.i,
+                        first.j,
+                        offices=[entity.id],
+                        country=entity.office_of,
+                        how=first.how,
+                    )
+                )
             else:
                 if entity.kind == "person":
                     named.append(entity.id)
                 kind = "person" if "person" in kinds and entity.kind == "person" else entity.kind
-                mentions.append(Mention(kind, first.i, first.j, entity=entity.id, country=entity.country, how="name" if first.how == "exact" else first.how))
+                mentions.append(
+                    Mention(
+                        kind,
+                        first.i,
+                        first.j,
+                        entity=entity.id,
+                        country=entity.country,
+                        how="name" if first.how == "exact" else first.how,
+                    )
+                )
         elif first.kind == "demonym":
             mentions.append(Mention("demonym", first.i, first.j, country=first.payload))
         elif first.kind == "title":
             entry = first.payload
-            mentions.append(Mention("title", first.i, first.j, offices=list(entry["offices"]), plural=bool(entry.get("plural"))))
+            mentions.append(
+                Mention(
+                    "title",
+                    first.i,
+                    first.j,
+                    offices=list(entry["offices"]),
+                    plural=bool(entry.get("plural")),
+                )
+            )
         elif first.kind == "role":
             mentions.append(Mention("role", first.i, first.j, role=list(first.payload["offices"])))
         elif first.kind == "counterpart":
@@ -293,7 +342,9 @@ def _resolve(
     return mentions
 
 
-def _pick(ids: list[str], registry: Model, named: list[str], era: tuple[date | None, date | None]) -> str:
+def _pick(
+    ids: list[str], registry: Model, named: list[str], era: tuple[date | None, date | None]
+) -> str:
     if len(ids) == 1:
         return ids[0]
     for entity in reversed(named):
@@ -322,8 +373,21 @@ def _surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) ->
         if i in covered or len(word) < 5:
             continue
         entity = last.get(m.stem(word))
-        if entity and (not word.isalpha() or _CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]]) or ARABIC_SCRIPT.search(word)):
-            out.append(Mention("person", i, i + 1, entity=entity, country=registry.entities[entity].country, how="surname"))
+        if entity and (
+            not word.isalpha()
+            or _CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
+            or ARABIC_SCRIPT.search(word)
+        ):
+            out.append(
+                Mention(
+                    "person",
+                    i,
+                    i + 1,
+                    entity=entity,
+                    country=registry.entities[entity].country,
+                    how="surname",
+                )
+            )
     return out
 
 
@@ -341,15 +405,27 @@ def _build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention
         countries: list[str] = []
         start, end = x.i, x.j
         # a demonym or country right before ("Iranian Foreign Minister", "İran Dışişleri Bakanı")
-        if k > 0 and mentions[k - 1].kind in ("demonym", "country") and x.i - mentions[k - 1].j <= 1 and out and out[-1] is mentions[k - 1]:
+        if (
+            k > 0
+            and mentions[k - 1].kind in ("demonym", "country")
+            and x.i - mentions[k - 1].j <= 1
+            and out
+            and out[-1] is mentions[k - 1]
+        ):
             before = out.pop()
             countries.append(before.country or "")
             start = before.i
         # countries right after ("міністра оборони Азербайджану", "وزير الدفاع الإيراني", "X و Y")
         q = k + 1
-        while q < n and mentions[q].kind in ("demonym", "country") and mentions[q].i - end <= (2 if not countries else 1):
+        while (
+            q < n
+            and mentions[q].kind in ("demonym", "country")
+            and mentions[q].i - end <= (2 if not countries else 1)
+        ):
             between = doc.words[end : mentions[q].i]
-            if between and not all(w in (",", "،", "of", "the") or _is(m, w, "conjunctions") for w in between):
+            if between and not all(
+                w in (",", "،", "of", "the") or _is(m, w, "conjunctions") for w in between
+            ):
                 if not (len(between) <= 2 and not countries):
                     break
             countries.append(mentions[q].country or "")
@@ -359,16 +435,36 @@ def _build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention
             if not x.plural:
                 break
         if not countries:
-            out.append(Mention("office", x.i, x.j, offices=list(x.offices), country=None, how="title", plural=x.plural))
+            out.append(
+                Mention(
+                    "office",
+                    x.i,
+                    x.j,
+                    offices=list(x.offices),
+                    country=None,
+                    how="title",
+                    plural=x.plural,
+                )
+            )
             continue
         for country in countries:
             offices = registry.offices_for(country, x.offices)
-            out.append(Mention("office", start, end, offices=offices, country=country, how="title", plural=x.plural))
+            out.append(
+                Mention(
+                    "office",
+                    start,
+                    end,
+                    offices=offices,
+                    country=country,
+                    how="title",
+                    plural=x.plural,
+                )
+            )
     return _merge_counterparts(doc, out)
 
 
 def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"his Iranian counterpart": a counterpart of a country, who may be named right after."""
+    """ "his Iranian counterpart": a counterpart of a country, who may be named right after."""
     out: list[Mention] = []
     k = 0
     while k < len(mentions):
@@ -376,8 +472,15 @@ def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if x.kind == "counterpart":
             country = None
             start, end = x.i, x.j
-            for near in (out[-1] if out else None, mentions[k + 1] if k + 1 < len(mentions) else None):
-                if near is not None and near.kind == "demonym" and (abs(near.i - x.j) <= 1 or abs(x.i - near.j) <= 1):
+            for near in (
+                out[-1] if out else None,
+                mentions[k + 1] if k + 1 < len(mentions) else None,
+            ):
+                if (
+                    near is not None
+                    and near.kind == "demonym"
+                    and (abs(near.i - x.j) <= 1 or abs(x.i - near.j) <= 1)
+                ):
                     country = near.country
                     start, end = min(start, near.i), max(end, near.j)
                     if near is (out[-1] if out else None):
@@ -395,7 +498,9 @@ def _is(m: Matcher, word: str, kind: str) -> bool:
     return any(k == kind for k, _ in m.index.table.get((word,), ()))
 
 
-def _new_people(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], cue_covered: set[int]) -> list[Mention]:
+def _new_people(
+    doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], cue_covered: set[int]
+) -> list[Mention]:
     """A title followed by a name the registry does not know introduces a new person."""
     covered = _cover([Match("", None, x.i, x.j) for x in mentions]) | cue_covered
     out = []
@@ -415,8 +520,10 @@ def _new_people(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], 
                 continue
             while name_end < len(doc.words) and name_end - i < 3 and name_end not in covered:
                 word = doc.words[name_end]
-                if not word.isalpha() or _is(m, word, "stopwords") or any(
-                    kind not in ("entity",) for kind, _ in m.index.table.get((word,), ())
+                if (
+                    not word.isalpha()
+                    or _is(m, word, "stopwords")
+                    or any(kind not in ("entity",) for kind, _ in m.index.table.get((word,), ()))
                 ):
                     break
                 name_end += 1
@@ -425,14 +532,26 @@ def _new_people(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], 
         else:
             while name_end < len(doc.words) and name_end - i < 4 and name_end not in covered:
                 start, end = doc.span(name_end, name_end + 1)
-                if not _CAPITAL.match(doc.text[start:end]) or _is(m, doc.words[name_end], "stopwords"):
+                if not _CAPITAL.match(doc.text[start:end]) or _is(
+                    m, doc.words[name_end], "stopwords"
+                ):
                     break
                 name_end += 1
             if name_end - i < 2:
                 continue
         start, end = doc.span(i, name_end)
         name = doc.text[start:end]
-        out.append(Mention("new-person", i, name_end, entity=slug(name), name=name, country=x.country, how="new"))
+        out.append(
+            Mention(
+                "new-person",
+                i,
+                name_end,
+                entity=slug(name),
+                name=name,
+                country=x.country,
+                how="new",
+            )
+        )
         covered.update(range(i, name_end))
     return out
 
@@ -451,7 +570,12 @@ def _attach(registry: Model, mentions: list[Mention], era: tuple[date | None, da
         before = mentions[k - 1] if k > 0 else None
         after = mentions[k + 1] if k + 1 < len(mentions) else None
         near_after = after is not None and after.kind in people and after.i - x.j <= 1
-        near_before = before is not None and before.kind in people and x.i - before.j <= 1 and not before.complement
+        near_before = (
+            before is not None
+            and before.kind in people
+            and x.i - before.j <= 1
+            and not before.complement
+        )
         target = None
         if near_after and near_before and before is not None and after is not None:
             if _held(registry, before, x):
@@ -471,17 +595,25 @@ def _attach(registry: Model, mentions: list[Mention], era: tuple[date | None, da
         if x.country is None and target.country:
             offices = registry.offices_for(target.country, x.offices)
         if offices:
-            held = [o for o in offices if any(t.office == o for t in registry.terms_by_holder.get(target.entity or "", []))]
+            held = [
+                o
+                for o in offices
+                if any(t.office == o for t in registry.terms_by_holder.get(target.entity or "", []))
+            ]
             target.offices = held or target.offices or ([] if target.kind == "person" else offices)
         if x.country and not target.country:
             target.country = x.country
 
 
 def _held(registry: Model, person: Mention, office: Mention) -> bool:
-    return any(t.office in office.offices for t in registry.terms_by_holder.get(person.entity or "", []))
+    return any(
+        t.office in office.offices for t in registry.terms_by_holder.get(person.entity or "", [])
+    )
 
 
-def _resolve_offices(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:
+def _resolve_offices(
+    registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
+) -> None:
     """An office named without a person stands for whoever held it then."""
     named = [x.entity for x in mentions if x.kind == "person" and x.entity]
     for x in mentions:
@@ -514,6 +646,8 @@ def _overlap(registry: Model, person: str, named: list[str]) -> int:
     for other in set(named):
         if other == person:
             continue
-        if any(t.covers(o.start, o.end) for t in mine for o in registry.terms_by_holder.get(other, [])):
+        if any(
+            t.covers(o.start, o.end) for t in mine for o in registry.terms_by_holder.get(other, [])
+        ):
             count += 1
     return count

@@ -27,7 +27,7 @@ class Normalizer:
         self.deleted = frozenset(chr(c) for c, t in table.items() if t is None)
 
     def fold(self, text: str) -> tuple[str, list[int] | None]:
-        """The folded text and, when lengths differ, the original offset of each folded character."""
+        """The folded text and, if lengths differ, the original offset of each folded character."""
         folded = text.translate(self.table)
         lowered = folded.lower()
         if len(folded) == len(text) and len(lowered) == len(folded):
@@ -81,7 +81,7 @@ ARABIC_SCRIPT = __import__("re").compile(r"[\u0600-\u06FF]")
 
 
 def slug(name: str) -> str:
-    """An ASCII id for a name: transliterated (curated table in _common.yaml), words joined by '-'."""
+    """An ASCII id for a name, transliterated (table in _common.yaml), words joined by '-'."""
     from .lexicon import common_lexicon
 
     table = common_lexicon().get("transliteration") or {}

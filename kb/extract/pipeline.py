@@ -25,7 +25,15 @@ from .positions import Position, positions_in
 from .published import detect_language, published_of, publisher_of, title_of
 from .segment import Doc, classify, lines_of, sentences_of
 
-SCRIPT_OF_LANGUAGE = {"en": "latin", "az": "latin", "tr": "latin", "uk": "cyrillic", "ru": "cyrillic", "fa": "arabic", "ar": "arabic"}
+SCRIPT_OF_LANGUAGE = {
+    "en": "latin",
+    "az": "latin",
+    "tr": "latin",
+    "uk": "cyrillic",
+    "ru": "cyrillic",
+    "fa": "arabic",
+    "ar": "arabic",
+}
 CURRENT_NEWS_DAYS = 7
 
 
@@ -47,11 +55,15 @@ class Draft:
     text: str
     form: dict[str, Any]
     extra: dict[str, list[tuple[NamedNode, Literal | NamedNode]]] = field(default_factory=dict)
-    new_people: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # id -> (name, lang, country)
+    new_people: dict[str, tuple[str, str, str | None]] = field(
+        default_factory=dict
+    )  # id -> (name, lang, country)
     language: str = "en"
 
     def compile(self, registry: Registry) -> CompiledSource:
-        compiled = compile_form(self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra)
+        compiled = compile_form(
+            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+        )
         known = model().entities
         for pid, (name, language, country) in self.new_people.items():
             if pid in known:
@@ -73,9 +85,13 @@ def _english_label(pid: str) -> str:
 
 
 def _notes(rules: list[str], confidence: float) -> list[tuple[NamedNode, Literal | NamedNode]]:
-    notes: list[tuple[NamedNode, Literal | NamedNode]] = [(KB.extractorVersion, Literal(EXTRACTOR_VERSION))]
+    notes: list[tuple[NamedNode, Literal | NamedNode]] = [
+        (KB.extractorVersion, Literal(EXTRACTOR_VERSION))
+    ]
     notes += [(KB.rule, Literal(rule)) for rule in dict.fromkeys(rules)]
-    notes.append((KB.confidence, Literal(f"{max(0.0, min(1.0, confidence)):.2f}", datatype=XSD.decimal)))
+    notes.append(
+        (KB.confidence, Literal(f"{max(0.0, min(1.0, confidence)):.2f}", datatype=XSD.decimal))
+    )
     return notes
 
 
@@ -88,12 +104,19 @@ def extract(text: str, options: Options | None = None) -> Draft:
     lex = language_lexicon(language)
     classify(doc, lines, lex.get("boilerplate") or {}, SCRIPT_OF_LANGUAGE.get(language))
     title = title_of(doc, lines, language)
-    source: dict[str, Any] = {"file": options.file, "language": language, "title": title, "url": options.url}
+    source: dict[str, Any] = {
+        "file": options.file,
+        "language": language,
+        "title": title,
+        "url": options.url,
+    }
     published_day: date | None = None
     rules_source: list[str] = []
     if options.published:
         value = options.published
-        published_day = datetime.fromisoformat(value).date() if "T" in value else parse_partial(value)[0]
+        published_day = (
+            datetime.fromisoformat(value).date() if "T" in value else parse_partial(value)[0]
+        )
         source["published"] = {"printed": value, "date": value}
     else:
         published = published_of(doc, lines, language)
@@ -141,7 +164,10 @@ def extract(text: str, options: Options | None = None) -> Draft:
                 if waiting.sentence.line == reading.sentence.line:
                     waiting.speakers, waiting.speaker_how = list(reading.speakers), "continuation"
                     waiting.continuation = True
-                    waiting.according_to, waiting.attribution = reading.according_to, reading.attribution
+                    waiting.according_to, waiting.attribution = (
+                        reading.according_to,
+                        reading.attribution,
+                    )
                     _statements(ctx, draft, waiting, accounts)
             pending = []
         _statements(ctx, draft, reading, accounts)
@@ -149,7 +175,9 @@ def extract(text: str, options: Options | None = None) -> Draft:
     return draft
 
 
-def _statements(ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]) -> None:
+def _statements(
+    ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]
+) -> None:
     if True:
         for position in positions_in(ctx, reading):
             for speaker in position.speakers:
@@ -158,7 +186,9 @@ def _statements(ctx: Context, draft: Draft, reading: Reading, accounts: list[tup
                 if item is None:
                     continue
                 draft.form["statements"].append(item)
-                rules = position.rules + (["shared-statement"] if len(position.speakers) > 1 else [])
+                rules = position.rules + (
+                    ["shared-statement"] if len(position.speakers) > 1 else []
+                )
                 draft.extra[local] = _notes(rules, position.confidence)
 
 
@@ -177,7 +207,9 @@ def _occurrence(text: str, quote: str, start: int) -> int:
     return max(count, 1)
 
 
-def _meeting_bounds(ctx: Context, meeting: Meeting, published: date | None, language: str) -> tuple[DateBounds, list[str]]:
+def _meeting_bounds(
+    ctx: Context, meeting: Meeting, published: date | None, language: str
+) -> tuple[DateBounds, list[str]]:
     if published is None:
         return DateBounds(), []
     reading = meeting.reading
@@ -186,7 +218,9 @@ def _meeting_bounds(ctx: Context, meeting: Meeting, published: date | None, lang
         if cue.kind in ("weekday", "reldays", "relperiod") and cue.i not in reading.quoted:
             bounds = relative(cue.kind, cue.payload, _verbatim(doc, cue.i, cue.j), published)
             if bounds is not None:
-                return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [f"date-{cue.kind}"]
+                return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
+                    f"date-{cue.kind}"
+                ]
     a, b = doc.span(reading.sentence.i, reading.sentence.j)
     for found in find_dates(normalizer().key(doc.text[a:b]), language):
         if found.day == published and found.start < 40:
@@ -201,7 +235,9 @@ def _meeting_bounds(ctx: Context, meeting: Meeting, published: date | None, lang
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
 
 
-def _meeting_item(ctx: Context, draft: Draft, meeting: Meeting, local: str, published: date | None, language: str) -> tuple[dict[str, Any] | None, DateBounds]:
+def _meeting_item(
+    ctx: Context, draft: Draft, meeting: Meeting, local: str, published: date | None, language: str
+) -> tuple[dict[str, Any] | None, DateBounds]:
     doc = ctx.doc
     bounds, date_rules = _meeting_bounds(ctx, meeting, published, language)
     meeting.rules += date_rules
@@ -212,14 +248,25 @@ def _meeting_item(ctx: Context, draft: Draft, meeting: Meeting, local: str, publ
         person = ctx.people.get(pid)
         entity = ctx.model.entities.get(pid)
         if entity is None:
-            name = person.new_name if person and person.new_name else (mention.name if mention else pid)
+            name = (
+                person.new_name
+                if person and person.new_name
+                else (mention.name if mention else pid)
+            )
             draft.new_people[pid] = (name, draft.language, person.country if person else None)
         office = _office_at(ctx, pid, mention, bounds)
         if office:
             participant["office"] = office
-            terms = [t for t in ctx.model.term_bounds(pid, office) if t.covers(bounds.earliest, bounds.latest)]
+            terms = [
+                t
+                for t in ctx.model.term_bounds(pid, office)
+                if t.covers(bounds.earliest, bounds.latest)
+            ]
             if terms:
-                bounds = bounds.narrowed(min((t.start for t in terms if t.start), default=None), max((t.end for t in terms if t.end), default=None))
+                bounds = bounds.narrowed(
+                    min((t.start for t in terms if t.start), default=None),
+                    max((t.end for t in terms if t.end), default=None),
+                )
         country = (entity.country if entity else None) or (person.country if person else None)
         if country:
             participant["country"] = country
@@ -232,7 +279,15 @@ def _meeting_item(ctx: Context, draft: Draft, meeting: Meeting, local: str, publ
     if meeting.place:
         item["place"] = meeting.place
     if bounds.known:
-        item["date"] = {k: v for k, v in (("earliest", bounds.earliest), ("latest", bounds.latest), ("basis", "; ".join(bounds.basis))) if v}
+        item["date"] = {
+            k: v
+            for k, v in (
+                ("earliest", bounds.earliest),
+                ("latest", bounds.latest),
+                ("basis", "; ".join(bounds.basis)),
+            )
+            if v
+        }
     evidence = _verbatim(doc, *meeting.evidence)
     item["evidence"] = evidence
     item["occurrence"] = _occurrence(doc.text, evidence, doc.span(*meeting.evidence)[0])
@@ -259,7 +314,13 @@ def _office_at(ctx: Context, pid: str, mention: Mention | None, bounds: DateBoun
     return None
 
 
-def _statement_item(ctx: Context, draft: Draft, position: Position, speaker: str, accounts: list[tuple[str, list[str], DateBounds]]) -> dict[str, Any] | None:
+def _statement_item(
+    ctx: Context,
+    draft: Draft,
+    position: Position,
+    speaker: str,
+    accounts: list[tuple[str, list[str], DateBounds]],
+) -> dict[str, Any] | None:
     doc = ctx.doc
     quote = _verbatim(doc, *position.span).strip()
     if not quote:
@@ -267,7 +328,11 @@ def _statement_item(ctx: Context, draft: Draft, position: Position, speaker: str
     start = doc.span(*position.span)[0]
     if speaker not in ctx.model.entities:
         person = ctx.people.get(speaker)
-        draft.new_people[speaker] = (person.new_name if person and person.new_name else speaker, draft.language, person.country if person else None)
+        draft.new_people[speaker] = (
+            person.new_name if person and person.new_name else speaker,
+            draft.language,
+            person.country if person else None,
+        )
     item: dict[str, Any] = {
         "id": f"s{len(draft.form['statements']) + 1}",
         "speaker": speaker,

@@ -41,15 +41,23 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     hi = cue.j
     while hi < s.j and words[hi] not in BOUNDARY_WORDS and hi not in bounds:
         hi += 1
-    if reading.subject_span[1] > lo and reading.subject_span[0] <= cue.i and reading.subject_span[1] <= cue.i:
+    if (
+        reading.subject_span[1] > lo
+        and reading.subject_span[0] <= cue.i
+        and reading.subject_span[1] <= cue.i
+    ):
         lo = reading.subject_span[1]
     if hi - lo > MAX_CLAUSE:
         left = max((t for t in range(lo, cue.i) if words[t] in SOFT), default=lo - 1) + 1
         right = min((t for t in range(cue.j, hi) if words[t] in SOFT), default=hi)
         lo, hi = left, right
-    while lo < cue.i and (words[lo] in SOFT or any(c.kind == "conjunctions" and c.i == lo for c in reading.cues)):
+    while lo < cue.i and (
+        words[lo] in SOFT or any(c.kind == "conjunctions" and c.i == lo for c in reading.cues)
+    ):
         lo += 1
-    while hi > cue.j and (words[hi - 1] in SOFT or any(c.kind == "conjunctions" and c.j == hi for c in reading.cues)):
+    while hi > cue.j and (
+        words[hi - 1] in SOFT or any(c.kind == "conjunctions" and c.j == hi for c in reading.cues)
+    ):
         hi -= 1
     return lo, hi
 
@@ -77,7 +85,9 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             rules.append("stance-cue")
             confidence = 0.75
         elif [c for c in stances if span[0] - 12 <= c.i < span[0]]:
-            stance = max((c for c in stances if span[0] - 12 <= c.i < span[0]), key=lambda c: c.i).payload
+            stance = max(
+                (c for c in stances if span[0] - 12 <= c.i < span[0]), key=lambda c: c.i
+            ).payload
             rules.append("stance-cue-before")
             confidence = 0.65
         else:
@@ -85,11 +95,25 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             stance = near[0].payload if near else "affirms"
             rules.append("stance-verb" if near else "stance-default")
             confidence = 0.6 if near else 0.45
-        direct = span[0] in reading.quoted or (reading.colon is not None and span[0] > reading.colon) or reading.speaker_how == "continuation" and bool(reading.quoted)
+        direct = (
+            span[0] in reading.quoted
+            or (reading.colon is not None and span[0] > reading.colon)
+            or reading.speaker_how == "continuation"
+            and bool(reading.quoted)
+        )
         rules.append("speech-direct" if direct else "speech-reported")
         if reading.speaker_how in ("pronoun", "role", "counterpart", "sides", "continuation"):
             confidence -= 0.1
-        position = Position(list(reading.speakers), cue.payload, stance, span, direct, reading, rules, round(confidence, 2))
+        position = Position(
+            list(reading.speakers),
+            cue.payload,
+            stance,
+            span,
+            direct,
+            reading,
+            rules,
+            round(confidence, 2),
+        )
         seen[key] = position
         out.append(position)
     return out
@@ -100,8 +124,11 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
     out = []
     for cue in topics:
         broader_of_other = any(
-            ctx.model.broader.get(other.payload) == cue.payload and other.i <= cue.i and cue.j <= other.j
-            for other in topics if other is not cue
+            ctx.model.broader.get(other.payload) == cue.payload
+            and other.i <= cue.i
+            and cue.j <= other.j
+            for other in topics
+            if other is not cue
         )
         if not broader_of_other:
             out.append(cue)

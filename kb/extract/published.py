@@ -31,8 +31,15 @@ class Published:
 def _detector():  # type: ignore[no-untyped-def]
     from lingua import Language, LanguageDetectorBuilder
 
-    languages = [Language.ENGLISH, Language.UKRAINIAN, Language.RUSSIAN, Language.PERSIAN,
-                 Language.ARABIC, Language.AZERBAIJANI, Language.TURKISH]
+    languages = [
+        Language.ENGLISH,
+        Language.UKRAINIAN,
+        Language.RUSSIAN,
+        Language.PERSIAN,
+        Language.ARABIC,
+        Language.AZERBAIJANI,
+        Language.TURKISH,
+    ]
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
@@ -87,7 +94,9 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
     for n, line in enumerate(lines[: first_body + 1]):
         folded, index = normalizer().fold(doc.text[line.start : line.end])
         marked = after_marker or any(m in folded for m in marks)
-        after_marker = any(folded.strip() == m.rstrip(":").strip() or folded.strip() == m for m in marks)
+        after_marker = any(
+            folded.strip() == m.rstrip(":").strip() or folded.strip() == m for m in marks
+        )
         dates = find_dates(folded, language)
         if n == first_body:
             dates = [d for d in dates if d.start < 40]
@@ -113,7 +122,9 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
     start = index[found.start] if index else found.start
     end = (index[found.end - 1] + 1) if index else found.end
     tail = folded[found.end :]
-    zone = next((v for k, v in timezones.items() if tail.strip().startswith(k) or f" {k}" in tail[:30]), "")
+    zone = next(
+        (v for k, v in timezones.items() if tail.strip().startswith(k) or f" {k}" in tail[:30]), ""
+    )
     printed = text[start:end]
     if zone or rank == 0 or re.match(r"^[\s,\-–]*\w+$", text[end:]):
         printed = text[start:].strip() if len(text) - start < 60 else printed
@@ -128,13 +139,20 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
 def _with_weekday_before(text: str, start: int, printed: str) -> str:
     before = text[:start].rstrip()
     match = re.search(r"(\w+)[,\s]*$", before)
-    if match and not any(c.isdigit() for c in match.group(1)) and len(before) - match.start() < 25 and match.start() == 0:
+    if (
+        match
+        and not any(c.isdigit() for c in match.group(1))
+        and len(before) - match.start() < 25
+        and match.start() == 0
+    ):
         return text[match.start() : start] + printed
     return printed
 
 
-def publisher_of(doc: Doc, lines: list[Line], found: Found, language: str) -> tuple[str | None, str]:
-    """The news outlet that published the page: named in a dateline, a self-reference or a credit."""
+def publisher_of(
+    doc: Doc, lines: list[Line], found: Found, language: str
+) -> tuple[str | None, str]:
+    """The outlet that published the page: named in a dateline, a self-reference or a credit."""
     m = matcher(language)
     media = [x for x in found.mentions if x.kind == "media"]
     if not media:
@@ -153,13 +171,18 @@ def publisher_of(doc: Doc, lines: list[Line], found: Found, language: str) -> tu
             if _fits(before, pre, end=True) and _fits(after, post, end=False):
                 return x.entity, "publisher-template"
         cited = any(tuple(before[-len(p) :]) == p for p in attribution_pre if len(before) >= len(p))
-        if line is first_body and x.i - line.i <= 8 and not cited and any(w in ("/", ":") for w in doc.words[line.i : x.j + 1]):
+        if (
+            line is first_body
+            and x.i - line.i <= 8
+            and not cited
+            and any(w in ("/", ":") for w in doc.words[line.i : x.j + 1])
+        ):
             return x.entity, "publisher-dateline"
     return None, ""
 
 
 def _fits(words: list[str], template: str, end: bool) -> bool:
-    """Whether the template (with {any}, {place}, {date} slots) matches the words next to the outlet."""
+    """Whether a template ({any}, {place}, {date} slots) matches the words next to the outlet."""
     pieces = re.split(r"\{(\w+)\}", template.strip())
     pattern = ""
     for n, piece in enumerate(pieces):
@@ -170,4 +193,6 @@ def _fits(words: list[str], template: str, end: bool) -> bool:
     if not pattern:
         return True
     text = "".join(w + " " for w in words)
-    return re.search(pattern + "$", text) is not None if end else re.match(pattern, text) is not None
+    return (
+        re.search(pattern + "$", text) is not None if end else re.match(pattern, text) is not None
+    )

@@ -16,7 +16,9 @@ from .normalize import normalizer, tokens_of
 
 _SENTENCE_END = re.compile(r"[.!?؟»”\"]\s*$")
 _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w)|(?<=[.!?؟][\"”»])\s*(?=\w)")
-_ABBREVIATION = re.compile(r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$"
+)
 _SCRIPTS = (
     ("cyrillic", re.compile(r"[\u0400-\u04FF]")),
     ("arabic", re.compile(r"[\u0600-\u06FF]")),
@@ -101,7 +103,9 @@ def lines_of(doc: Doc) -> list[Line]:
     return lines
 
 
-def classify(doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], script: str | None) -> None:
+def classify(
+    doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], script: str | None
+) -> None:
     """Mark each line header, title, body or boilerplate (in place)."""
     key = normalizer().key
     cut = [key(m) for m in boilerplate.get("cut", [])]
@@ -134,7 +138,11 @@ def classify(doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], scr
             continue
         seen.add(folded)
         if not body_started:
-            if not any(l.role == "title" for l in lines) and words < 40 and not _SENTENCE_END.search(folded):
+            if (
+                not any(other.role == "title" for other in lines)
+                and words < 40
+                and not _SENTENCE_END.search(folded)
+            ):
                 line.role = "title"
                 continue
             if prose:
@@ -159,7 +167,7 @@ def sentences_of(doc: Doc, lines: list[Line]) -> list[Sentence]:
         text = doc.text[line.start : line.end]
         start = 0
         for match in _SPLIT.finditer(text):
-            if _ABBREVIATION.search(text[: match.start()].rstrip("\"”»")):
+            if _ABBREVIATION.search(text[: match.start()].rstrip('"”»')):
                 continue
             out.append(_sentence(doc, line.start + start, line.start + match.start(), number))
             start = match.end()
