@@ -25,7 +25,7 @@ def _drafts(articles: tuple[Path, ...], options: dict[str, str | None]):  # type
 
 def _trig(compiled) -> bytes:  # type: ignore[no-untyped-def]
     quads = [ox.Quad(t.subject, t.predicate, t.object, compiled.graph) for t in compiled.triples]
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
 
 
 @click.command()

@@ -165,7 +165,8 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
-    for verb in speech or [None]:
+    verbs: list[Match | None] = list(speech) or [None]
+    for verb in verbs:
         reading.speech = verb
         _speaker(ctx, reading, previous)
         if reading.speakers:

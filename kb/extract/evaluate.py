@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Triple
 
@@ -49,9 +50,9 @@ class Claims:
 
 
 def claims_of(triples: list[Triple]) -> Claims:
-    by: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    by: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
-        by[t.subject.value][t.predicate.value].append(t.object)
+        by[t.subject.value][t.predicate.value].append(t.object)  # type: ignore[union-attr]
     out = Claims()
 
     def one(node: str, predicate: str) -> str | None:

@@ -150,7 +150,7 @@ def model() -> Model:
 
     graphs = model_graphs()
     out = Model()
-    registry = graphs[GRAPH["registry"]]
+    registry: list[Any] = graphs[GRAPH["registry"]]
     kinds: dict[str, str] = {}
     props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for t in registry:
@@ -205,7 +205,8 @@ def model() -> Model:
             out.terms_by_holder[term.holder].append(term)
     del ent, office_ns
     for scheme in ("positions", "stances"):
-        for t in graphs[GRAPH[scheme]]:
+        triples: list[Any] = graphs[GRAPH[scheme]]
+        for t in triples:
             if t.predicate == KB.cue:
                 out.cues.append(
                     (scheme, local(t.subject.value), t.object.language or "en", t.object.value)

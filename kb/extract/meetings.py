@@ -40,7 +40,7 @@ def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
 
 
 def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
-    out = []
+    out: list[tuple[str, Mention, str]] = []
     for x in reading.mentions:
         if not (i <= x.i < j) or x.i in reading.quoted or x.complement or x.attached:
             continue

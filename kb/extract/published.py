@@ -112,16 +112,16 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
                 candidates.append((3, n, line, None, folded))
     if not candidates:
         return None
-    rank, _, line, found, folded = min(candidates, key=lambda c: (c[0], c[1]))
+    rank, _, line, best, folded = min(candidates, key=lambda c: (c[0], c[1]))
     text = doc.text[line.start : line.end]
-    if found is None:
+    if best is None:
         day = parse_fallback(text, language)
         assert day is not None
         return Published(text, day, day.isoformat(), "published-fallback-dateparser")
     _, index = normalizer().fold(text)
-    start = index[found.start] if index else found.start
-    end = (index[found.end - 1] + 1) if index else found.end
-    tail = folded[found.end :]
+    start = index[best.start] if index else best.start
+    end = (index[best.end - 1] + 1) if index else best.end
+    tail = folded[best.end :]
     zone = next(
         (v for k, v in timezones.items() if tail.strip().startswith(k) or f" {k}" in tail[:30]), ""
     )
@@ -129,11 +129,11 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
     if zone or rank == 0 or re.match(r"^[\s,\-–]*\w+$", text[end:]):
         printed = text[start:].strip() if len(text) - start < 60 else printed
     printed = _with_weekday_before(text, start, printed)
-    value = found.day.isoformat()
-    if found.time:
-        value += f"T{found.time[0]:02d}:{found.time[1]:02d}:00" + (zone if zone == "Z" else zone)
+    value = best.day.isoformat()
+    if best.time:
+        value += f"T{best.time[0]:02d}:{best.time[1]:02d}:00" + (zone if zone == "Z" else zone)
     rule = "published-" + ("marked" if rank == 0 else "head" if rank == 1 else "dateline")
-    return Published(printed, found.day, value, rule)
+    return Published(printed, best.day, value, rule)
 
 
 def _with_weekday_before(text: str, start: int, printed: str) -> str:
