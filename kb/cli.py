@@ -220,3 +220,9 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+from .cli_extract import evaluate, extract  # noqa: E402
+
+main.add_command(extract)
+main.add_command(evaluate)

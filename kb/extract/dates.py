@@ -1,0 +1,251 @@
+"""Dates as printed: numeric (26.01.2022, /05.10.23/, 1402/07/14), with month names in each
+language and calendar (Gregorian, Solar Hijri, Hijri), in any digits (folded to ASCII before);
+and relative dates ("late Wednesday", "مساء الاربعاء", "днями") resolved against the
+publication date into a day or earliest/latest bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from .lexicon import language_lexicon
+from .normalize import normalizer
+
+CALENDARS = {"months": "gregorian", "months_solar_hijri": "solar-hijri", "months_hijri": "hijri"}
+
+
+@dataclass
+class FoundDate:
+    start: int  # in folded text
+    end: int
+    day: date
+    time: tuple[int, int] | None = None
+    precision: str = "day"  # day or month
+    calendar: str = "gregorian"
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> date:
+    """A day of a calendar as a Gregorian date (ValueError when there is no such day)."""
+    if calendar == "solar-hijri":
+        from convertdate import persian
+
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            raise ValueError("no such day")
+        return date(*persian.to_gregorian(year, month, day))
+    if calendar == "hijri":
+        from hijridate import Hijri
+
+        g = Hijri(year, month, day).to_gregorian()
+        return date(g.year, g.month, g.day)
+    return date(year, month, day)
+
+
+@dataclass
+class DatePatterns:
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    month_year: re.Pattern[str]
+    months: dict[str, tuple[str, int]]  # folded month name -> (calendar, number)
+    year_first_calendar: str
+
+
+_TIME = r"(?:\s*(?:[,\-–]|\bat\b)?\s*(\d{1,2}):(\d{2}))?"
+
+
+@cache
+def patterns(language: str) -> DatePatterns:
+    lex = language_lexicon(language)
+    months: dict[str, tuple[str, int]] = {}
+    for table, calendar in CALENDARS.items():
+        for name, number in (lex.get(table) or {}).items():
+            months.setdefault(normalizer().key(str(name)), (calendar, int(number)))
+    names = "|".join(re.escape(n) for n in sorted(months, key=len, reverse=True)) or "(?!)"
+    year_first = (
+        "solar-hijri"
+        if lex.get("months_solar_hijri") and language == "fa"
+        else "hijri"
+        if lex.get("months_hijri")
+        else "gregorian"
+    )
+    return DatePatterns(
+        numeric=re.compile(
+            r"(?<![\d.])(\d{1,2})\s?[./\-]\s?(\d{1,2})\s?[./\-]\s?(\d{4}|\d{2})(?![\d.]\d)" + _TIME
+        ),
+        iso=re.compile(r"(?<!\d)(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})(?!\d)" + _TIME),
+        day_month_year=re.compile(
+            r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
+            + names
+            + r")\s*,?\s+(\d{4})(?!\d)"
+            + _TIME
+        ),
+        month_day_year=re.compile(
+            r"(?<![\w])(" + names + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
+        ),
+        month_year=re.compile(r"(?<![\w\d])(" + names + r")\s+(\d{4})(?!\d)"),
+        months=months,
+        year_first_calendar=year_first,
+    )
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _calendar_of_year(year: int, calendar: str) -> str:
+    if calendar != "gregorian":
+        return calendar
+    return "gregorian"
+
+
+def find_dates(folded: str, language: str) -> list[FoundDate]:
+    """Every absolute date printed in (folded) text, in order, without overlaps."""
+    p = patterns(language)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(
+        match: re.Match[str],
+        calendar: str,
+        year: int,
+        month: int,
+        day: int,
+        hour: Any,
+        minute: Any,
+        precision: str = "day",
+    ) -> None:
+        span = match.span()
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        if calendar == "gregorian" and 1300 <= year <= 1500:
+            calendar = (
+                p.year_first_calendar if p.year_first_calendar != "gregorian" else "solar-hijri"
+            )
+        try:
+            day_value = to_gregorian(calendar, year, month, day)
+        except (ValueError, OverflowError, IndexError):
+            return
+        if not (1900 <= day_value.year <= 2100):
+            return
+        time = (
+            (int(hour), int(minute))
+            if hour is not None and int(hour) < 24 and int(minute) < 60
+            else None
+        )
+        found.append(FoundDate(span[0], span[1], day_value, time, precision, calendar))
+        taken.append(span)
+
+    for match in p.day_month_year.finditer(folded):
+        calendar, month = p.months[match.group(2)]
+        add(
+            match,
+            calendar,
+            int(match.group(3)),
+            month,
+            int(match.group(1)),
+            match.group(4),
+            match.group(5),
+        )
+    for match in p.month_day_year.finditer(folded):
+        calendar, month = p.months[match.group(1)]
+        add(
+            match,
+            calendar,
+            int(match.group(3)),
+            month,
+            int(match.group(2)),
+            match.group(4),
+            match.group(5),
+        )
+    for match in p.iso.finditer(folded):
+        add(
+            match,
+            "gregorian",
+            int(match.group(1)),
+            int(match.group(2)),
+            int(match.group(3)),
+            match.group(4),
+            match.group(5),
+        )
+    for match in p.numeric.finditer(folded):
+        first, second = int(match.group(1)), int(match.group(2))
+        day, month = (
+            (first, second)
+            if first > 12 or language_lexicon(language).get("day_order", "dmy") == "dmy"
+            else (second, first)
+        )
+        if month > 12:
+            day, month = month, day
+        add(match, "gregorian", _year(match.group(3)), month, day, match.group(4), match.group(5))
+    for match in p.month_year.finditer(folded):
+        calendar, month = p.months[match.group(1)]
+        if calendar == "gregorian":
+            add(match, calendar, int(match.group(2)), month, 1, None, None, precision="month")
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def parse_fallback(text: str, language: str) -> date | None:
+    """dateparser, for a short line the patterns above did not read (slow: used sparingly)."""
+    if len(text) > 80 or not re.search(r"\d", text):
+        return None
+    import dateparser
+
+    settings = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    try:
+        parsed = dateparser.parse(text, languages=[language], settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises many kinds of errors on odd input
+        return None
+    return parsed.date() if parsed else None
+
+
+# -- relative dates ------------------------------------------------------------------------
+
+
+@dataclass
+class Bounds:
+    earliest: date | None
+    latest: date | None
+    basis: str
+
+
+def weekday_before(published: date, weekday: int) -> date:
+    """The last day with this weekday on or before the publication day."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def relative(kind: str, payload: Any, phrase: str, published: date) -> Bounds | None:
+    """Bounds of a relative date phrase in an article published on ``published``."""
+    when = f"'{phrase}' in an article published on {published.isoformat()}"
+    if kind == "weekday":
+        day = weekday_before(published, int(payload))
+        return Bounds(day, day, f"{when}: {day.strftime('%A')} {day.isoformat()}")
+    if kind == "reldays":
+        if isinstance(payload, list):
+            far, near = int(payload[0]), int(payload[1])
+            return Bounds(published - timedelta(days=far), published - timedelta(days=near), when)
+        day = published - timedelta(days=int(payload))
+        return Bounds(day, day, f"{when}: {day.isoformat()}")
+    if kind == "relperiod":
+        if payload == "year_to_date":
+            return Bounds(date(published.year, 1, 1), published, when)
+        if payload == "month_to_date":
+            return Bounds(published.replace(day=1), published, when)
+        if payload == "last_month":
+            last = published.replace(day=1) - timedelta(days=1)
+            return Bounds(last.replace(day=1), last, when)
+        if payload == "last_year":
+            return Bounds(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), when)
+    return None

@@ -1,0 +1,216 @@
+"""Curated data, loaded once: per-language cue words (ontology/lexicons/<lang>.yaml), the
+registry's labels (people, countries, places, organisations, offices, terms of office) and
+the concept schemes' cue phrases (ontology/positions.ttl, ontology/stances.ttl).
+
+Everything is compiled into one phrase index per language: a dictionary from token tuples
+to what they signal, looked up once per token of an article.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+import yaml
+
+from ..dates import parse_partial
+from ..resources import ONTOLOGY_DIR
+
+LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
+LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
+
+# The lists of a language file that become phrase kinds of the index.
+LIST_KINDS = (
+    "speech_verbs",
+    "addressed_verbs",
+    "complementizers",
+    "pronouns",
+    "first_person",
+    "turn_markers",
+    "both_sides",
+    "counterpart",
+    "meeting_triggers",
+    "weak_triggers",
+    "with_markers",
+    "not_with",
+    "conjunctions",
+    "stopwords",
+)
+
+
+@lru_cache(maxsize=1)
+def common_lexicon() -> dict[str, Any]:
+    return _load(LEXICON_DIR / "_common.yaml")
+
+
+@cache
+def language_lexicon(language: str) -> dict[str, Any]:
+    path = LEXICON_DIR / f"{language}.yaml"
+    if not path.exists():
+        path = LEXICON_DIR / "en.yaml"
+    return _load(path)
+
+
+def _load(path: Any) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping")
+    return data
+
+
+# -- the registry ------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str  # person, country, place, organization, media, office
+    label: str
+    country: str | None = None
+    office_of: str | None = None
+
+
+@dataclass
+class Term:
+    holder: str
+    office: str
+    start: date | None
+    end: date | None
+
+    def covers(self, earliest: date | None, latest: date | None) -> bool:
+        return (self.start is None or latest is None or self.start <= latest) and (
+            self.end is None or earliest is None or earliest <= self.end
+        )
+
+
+@dataclass
+class Model:
+    """The registry and concept schemes as plain Python lookups."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # (text, language, entity id)
+    demonyms: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # (text, language, country id)
+    terms_by_office: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    terms_by_holder: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    cues: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # (scheme, concept, language, text)
+    broader: dict[str, str] = field(default_factory=dict)
+    government_of: dict[str, str] = field(default_factory=dict)  # country id -> organisation id
+
+    def offices_for(self, country: str | None, patterns: list[str]) -> list[str]:
+        """Office ids of a country whose title (the id after the country) matches a pattern."""
+        found = []
+        for pattern in patterns:
+            for entity in self.entities.values():
+                if entity.kind != "office" or (country and entity.office_of != country):
+                    continue
+                title = entity.id[len(entity.office_of or "") + 1 :]
+                if fnmatch.fnmatchcase(title, pattern) and entity.id not in found:
+                    found.append(entity.id)
+        return found
+
+    def holders(self, office: str, earliest: date | None, latest: date | None) -> list[str]:
+        return [
+            t.holder for t in self.terms_by_office.get(office, []) if t.covers(earliest, latest)
+        ]
+
+    def offices_held(self, person: str, earliest: date | None, latest: date | None) -> list[str]:
+        return [
+            t.office for t in self.terms_by_holder.get(person, []) if t.covers(earliest, latest)
+        ]
+
+    def term_bounds(self, person: str, office: str) -> list[Term]:
+        return [t for t in self.terms_by_holder.get(person, []) if t.office == office]
+
+
+_KINDS = {
+    "https://schema.org/Person": "person",
+    "https://schema.org/Country": "country",
+    "https://w3id.org/kb/ontology#Place": "place",
+    "https://schema.org/Organization": "organization",
+    "https://schema.org/NewsMediaOrganization": "media",
+    "https://w3id.org/kb/ontology#Office": "office",
+}
+_RANK = ["organization", "place", "country", "office", "person", "media"]
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The registry and concept schemes of ontology/, read once."""
+    from ..kbase import model_graphs
+    from ..namespaces import GRAPH, KB, PREFIXES, RDF_TYPE, RDFS, SKOS
+
+    graphs = model_graphs()
+    out = Model()
+    registry: list[Any] = graphs[GRAPH["registry"]]
+    kinds: dict[str, str] = {}
+    props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for t in registry:
+        props[t.subject.value][t.predicate.value].append(t.object)
+        if t.predicate == RDF_TYPE and t.object.value in _KINDS:
+            kind = _KINDS[t.object.value]
+            previous = kinds.get(t.subject.value)
+            if previous is None or _RANK.index(kind) > _RANK.index(previous):
+                kinds[t.subject.value] = kind
+    ent, office_ns = PREFIXES["ent"], PREFIXES["office"]
+
+    def local(iri: str) -> str:
+        return iri.rsplit("/", 1)[-1]
+
+    for iri, kind in kinds.items():
+        p = props[iri]
+        english = [o.value for o in p[RDFS.label.value]]
+        country = p.get(KB.country.value) or p.get(KB.officeOf.value)
+        entity = Entity(
+            local(iri),
+            kind,
+            english[0] if english else local(iri),
+            country=local(country[0].value) if country else None,
+            office_of=local(p[KB.officeOf.value][0].value) if p.get(KB.officeOf.value) else None,
+        )
+        if kind == "country":
+            entity.country = entity.id
+        out.entities[entity.id] = entity
+        for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
+            for label in p.get(predicate.value, []):
+                out.labels.append((label.value, label.language or "en", entity.id))
+        for label in p.get(KB.demonym.value, []):
+            out.demonyms.append((label.value, label.language or "en", entity.id))
+    for entity in out.entities.values():
+        if (
+            entity.kind == "organization"
+            and entity.id.startswith("government-of-")
+            and entity.country
+        ):
+            out.government_of[entity.country] = entity.id
+    for p in props.values():
+        if KB.holder.value in p and KB.office.value in p:
+            start = p.get(KB.start.value)
+            end = p.get(KB.end.value)
+            term = Term(
+                local(p[KB.holder.value][0].value),
+                local(p[KB.office.value][0].value),
+                parse_partial(start[0].value[:10])[0] if start else None,
+                parse_partial(end[0].value[:10])[1] if end else None,
+            )
+            out.terms_by_office[term.office].append(term)
+            out.terms_by_holder[term.holder].append(term)
+    del ent, office_ns
+    for scheme in ("positions", "stances"):
+        triples: list[Any] = graphs[GRAPH[scheme]]
+        for t in triples:
+            if t.predicate == KB.cue:
+                out.cues.append(
+                    (scheme, local(t.subject.value), t.object.language or "en", t.object.value)
+                )
+            elif t.predicate == SKOS.broader:
+                out.broader[local(t.subject.value)] = local(t.object.value)
+    return out

@@ -1,0 +1,204 @@
+"""Meetings: who met whom, where and when, including meetings mentioned in passing.
+
+A meeting is read from a trigger ("met", "зустріч", "دیدار", "التقى", "görüştü") with a
+subject before it and partners after "with" (or after the trigger itself: "after meeting
+his counterpart X"); several partners make one meeting each with the subject, as news
+reports list them. Plural offices ("the defence ministers of Iran and Azerbaijan") meet
+each other. Weak triggers (a visit) need a partner named after "with".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attribution import PEOPLE, Context, Reading, is_object, resolve, subject_candidates
+from .mentions import Match, Mention
+
+STOP_KINDS = ("complementizers", "speech_verbs", "meeting_triggers", "addressed_verbs")
+
+
+@dataclass
+class Meeting:
+    people: list[str]
+    mentions: dict[str, Mention | None]
+    reading: Reading
+    evidence: tuple[int, int]  # token span
+    place: str | None
+    rules: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
+    for t in range(start, reading.sentence.j):
+        word = ctx.doc.words[t]
+        if word in (".", ";", ":", "«", "»", "“", "”", '"', "؛"):
+            return t
+        kinds = {c.kind for c in reading.cues if c.i == t}
+        if kinds & set(STOP_KINDS) and "weak_triggers" not in kinds:
+            return t
+    return reading.sentence.j
+
+
+def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
+    out: list[tuple[str, Mention, str]] = []
+    for x in reading.mentions:
+        if not (i <= x.i < j) or x.i in reading.quoted or x.complement or x.attached:
+            continue
+        if x.kind == "office" and not x.country and not x.entity:
+            continue  # "his country's president": no country, no one to resolve
+        if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
+            people, how = resolve(ctx, reading, x)
+            for pid in people:
+                if pid not in [p for p, _, _ in out]:
+                    out.append((pid, x, how))
+    return out
+
+
+def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
+    cues = reading.cues
+    triggers = [
+        c
+        for c in cues
+        if c.kind in ("meeting_triggers", "addressed_verbs") and c.i not in reading.quoted
+    ]
+    weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
+    out: list[Meeting] = []
+    done: set[int] = set()
+    for trigger in triggers:
+        if trigger.i in done:
+            continue
+        done.update(range(trigger.i, trigger.j))
+        weak = (trigger.i, trigger.j) in weak_spans
+        end = _clause_end(ctx, reading, trigger.j)
+        withs = [
+            c
+            for c in cues
+            if c.kind == "with_markers"
+            and trigger.j <= c.i < end
+            and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
+        ]
+        rules = ["meeting-trigger" if not weak else "meeting-weak-trigger"]
+        if withs:
+            partners = _people_in(ctx, reading, withs[0].j, _clause_end(ctx, reading, withs[0].j))
+            rules.append("meeting-with")
+        else:
+            before_with = [
+                c
+                for c in cues
+                if c.kind == "with_markers"
+                and reading.sentence.i <= c.i < trigger.i
+                and trigger.i - c.j <= 8
+                and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
+            ]
+            if before_with:
+                partners = _people_in(ctx, reading, before_with[-1].j, trigger.i)
+                rules.append("meeting-with-before")
+            elif weak:
+                continue
+            else:
+                partners = _people_in(ctx, reading, trigger.j, end)
+                rules.append("meeting-object")
+        if not partners:
+            plural = [
+                x
+                for x in reading.mentions
+                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
+            ]
+            group = list(dict.fromkeys(x.entity for x in plural if x.entity))
+            if len(group) >= 2:
+                out.append(
+                    Meeting(
+                        group,
+                        {p: next(x for x in plural if x.entity == p) for p in group},
+                        reading,
+                        (min(x.i for x in plural), trigger.j),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-plural-office"],
+                        0.6,
+                    )
+                )
+            continue
+        subject = _subject(ctx, reading, trigger, partners)
+        if subject is None:
+            first_person = [c for c in cues if c.kind == "first_person" and c.i < end]
+            speaker = reading.speakers[0] if reading.speakers else None
+            if first_person and speaker:
+                subject = (speaker, None, "speaker")
+                rules.append("meeting-first-person")
+        if subject is None:
+            continue
+        sid, smention, how = subject
+        for pid, mention, phow in partners:
+            if pid == sid:
+                continue
+            first = min([trigger.i, mention.i] + ([smention.i] if smention else []))
+            last = max(trigger.j, mention.j)
+            confidence = (
+                0.8
+                if how in ("name", "stem", "surname") and phow in ("name", "stem", "surname")
+                else 0.6
+            )
+            out.append(
+                Meeting(
+                    [sid, pid],
+                    {sid: smention, pid: mention},
+                    reading,
+                    (first, last),
+                    _place(ctx, reading, trigger.i),
+                    rules + [f"participant-{how or 'name'}", f"participant-{phow or 'name'}"],
+                    confidence,
+                )
+            )
+    return out
+
+
+def _subject(
+    ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
+) -> tuple[str, Mention | None, str] | None:
+    """Who met the partners: the subject before the trigger, or right after it (verb first)."""
+    partner_ids = {p for p, _, _ in partners}
+    candidates = [
+        c
+        for c in subject_candidates(ctx, reading)
+        if c[3] is None or not is_object(ctx, reading, c[3])
+    ]
+    before = [c for c in candidates if c[1] <= trigger.i]
+    limit = min(
+        [c.i for c in reading.cues if c.kind == "with_markers" and c.i >= trigger.j]
+        + [trigger.j + 5]
+    )
+    after = [c for c in candidates if trigger.j <= c[0] < limit]
+    for _, _, kind, x in before + after:
+        if kind == "pronoun":
+            if reading.speakers and reading.speaker_how == "pronoun":
+                pid: str | None = reading.speakers[0]
+            else:
+                pid = reading.pronoun_referent
+            if pid and pid not in partner_ids:
+                return pid, None, "pronoun"
+            continue
+        if kind != "mention" or x is None:
+            continue
+        people, how = resolve(ctx, reading, x)
+        if people and people[0] not in partner_ids:
+            return people[0], x, how
+    if (
+        reading.speakers
+        and reading.speaker_how in ("name", "office", "pronoun", "role")
+        and reading.speakers[0] not in partner_ids
+    ):
+        return reading.speakers[0], reading.subject, "speaker"
+    return None
+
+
+def _place(ctx: Context, reading: Reading, after: int = 0) -> str | None:
+    """The first city or country-bound place named after the trigger, else before it."""
+    mentions = [x for x in reading.mentions if x.i >= after] + [
+        x for x in reading.mentions if x.i < after
+    ]
+    for x in mentions:
+        if x.kind == "place" and x.entity and x.i not in reading.quoted:
+            entity = ctx.model.entities.get(x.entity)
+            if entity is not None and entity.country:
+                return x.entity
+    return None

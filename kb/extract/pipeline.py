@@ -1,0 +1,352 @@
+"""One pipeline for every language: raw article text in, a draft claim form out, which
+kb.claimform compiles into RDF exactly as it compiles curated claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from ..claimform import CompiledSource, compile_form
+from ..dates import DateBounds, parse_partial
+from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
+from ..registry import Registry
+from . import EXTRACTOR_VERSION
+from .attribution import Context, Reading, read
+from .dates import find_dates, relative
+from .lexicon import language_lexicon, model
+from .meetings import Meeting, meetings_in
+from .mentions import Mention, find, matcher
+from .normalize import normalizer
+from .positions import Position, positions_in
+from .published import detect_language, published_of, publisher_of, title_of
+from .segment import Doc, classify, lines_of, sentences_of
+
+SCRIPT_OF_LANGUAGE = {
+    "en": "latin",
+    "az": "latin",
+    "tr": "latin",
+    "uk": "cyrillic",
+    "ru": "cyrillic",
+    "fa": "arabic",
+    "ar": "arabic",
+}
+CURRENT_NEWS_DAYS = 7
+
+
+@dataclass
+class Options:
+    """What the user supplies or overrides (the CLI's --published, --publisher, --url, --lang)."""
+
+    file: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass
+class Draft:
+    """A draft claim form, the extractor's notes on each claim, and the people it introduced."""
+
+    text: str
+    form: dict[str, Any]
+    extra: dict[str, list[tuple[NamedNode, Literal | NamedNode]]] = field(default_factory=dict)
+    new_people: dict[str, tuple[str, str, str | None]] = field(
+        default_factory=dict
+    )  # id -> (name, lang, country)
+    language: str = "en"
+
+    def compile(self, registry: Registry) -> CompiledSource:
+        compiled = compile_form(
+            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+        )
+        known = model().entities
+        for pid, (name, language, country) in self.new_people.items():
+            if pid in known:
+                continue
+            iri = ENT[pid]
+            compiled.triples += [
+                Triple(iri, RDF_TYPE, SCHEMA.Person),
+                Triple(iri, RDFS.label, Literal(_english_label(pid), language="en")),
+                Triple(iri, SKOS.prefLabel, Literal(name, language=language)),
+                Triple(iri, KB.reviewStatus, KB.Unreviewed),
+            ]
+            if country and country in known:
+                compiled.triples.append(Triple(iri, KB.country, ENT[country]))
+        return compiled
+
+
+def _english_label(pid: str) -> str:
+    return " ".join(part.capitalize() for part in pid.split("-"))
+
+
+def _notes(rules: list[str], confidence: float) -> list[tuple[NamedNode, Literal | NamedNode]]:
+    notes: list[tuple[NamedNode, Literal | NamedNode]] = [
+        (KB.extractorVersion, Literal(EXTRACTOR_VERSION))
+    ]
+    notes += [(KB.rule, Literal(rule)) for rule in dict.fromkeys(rules)]
+    notes.append(
+        (KB.confidence, Literal(f"{max(0.0, min(1.0, confidence)):.2f}", datatype=XSD.decimal))
+    )
+    return notes
+
+
+def extract(text: str, options: Options | None = None) -> Draft:
+    """Draft claims of one article (any text: never raises on odd input)."""
+    options = options or Options()
+    doc = Doc.of(text)
+    lines = lines_of(doc)
+    language = options.lang or detect_language(doc, lines)
+    lex = language_lexicon(language)
+    classify(doc, lines, lex.get("boilerplate") or {}, SCRIPT_OF_LANGUAGE.get(language))
+    title = title_of(doc, lines, language)
+    source: dict[str, Any] = {
+        "file": options.file,
+        "language": language,
+        "title": title,
+        "url": options.url,
+    }
+    published_day: date | None = None
+    rules_source: list[str] = []
+    if options.published:
+        value = options.published
+        published_day = (
+            datetime.fromisoformat(value).date() if "T" in value else parse_partial(value)[0]
+        )
+        source["published"] = {"printed": value, "date": value}
+    else:
+        published = published_of(doc, lines, language)
+        if published is not None:
+            published_day = published.day
+            source["published"] = {"printed": published.printed, "date": published.value}
+            rules_source.append(published.rule)
+    era = (published_day, published_day)
+    found = find(doc, language, era, [True] * len(doc.words))
+    if options.publisher:
+        source["publisher"] = options.publisher
+    else:
+        publisher, rule = publisher_of(doc, lines, found, language)
+        if publisher:
+            source["publisher"] = publisher
+            rules_source.append(rule)
+    source = {k: v for k, v in source.items() if v is not None}
+    draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
+    ctx = Context(doc, found, matcher(language), model(), era)
+    sentences = sentences_of(doc, lines)
+    previous: Reading | None = None
+    pending: list[Reading] = []
+    accounts: list[tuple[str, list[str], DateBounds]] = []
+    seen_meetings: set[frozenset[str]] = set()
+    for sentence in sentences:
+        reading = read(ctx, sentence, previous)
+        for meeting in meetings_in(ctx, reading):
+            key = frozenset(meeting.people)
+            if key in seen_meetings:
+                continue
+            seen_meetings.add(key)
+            ctx.meeting_people.append(list(meeting.people))
+            local = f"m{len(draft.form['meetings']) + 1}"
+            item, bounds = _meeting_item(ctx, draft, meeting, local, published_day, language)
+            if item is None:
+                continue
+            draft.form["meetings"].append(item)
+            draft.extra[local] = _notes(meeting.rules, meeting.confidence)
+            accounts.append((local, meeting.people, bounds))
+        if not reading.speakers and reading.quoted and reading.speech is None:
+            pending.append(reading)
+        elif reading.speakers and reading.speech is not None:
+            # a quotation whose reporting verb comes in the next sentence ("«...» – заявив X")
+            for waiting in pending:
+                if waiting.sentence.line == reading.sentence.line:
+                    waiting.speakers, waiting.speaker_how = list(reading.speakers), "continuation"
+                    waiting.continuation = True
+                    waiting.according_to, waiting.attribution = (
+                        reading.according_to,
+                        reading.attribution,
+                    )
+                    _statements(ctx, draft, waiting, accounts)
+            pending = []
+        _statements(ctx, draft, reading, accounts)
+        previous = reading
+    return draft
+
+
+def _statements(
+    ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]
+) -> None:
+    if True:
+        for position in positions_in(ctx, reading):
+            for speaker in position.speakers:
+                local = f"s{len(draft.form['statements']) + 1}"
+                item = _statement_item(ctx, draft, position, speaker, accounts)
+                if item is None:
+                    continue
+                draft.form["statements"].append(item)
+                rules = position.rules + (
+                    ["shared-statement"] if len(position.speakers) > 1 else []
+                )
+                draft.extra[local] = _notes(rules, position.confidence)
+
+
+def _verbatim(doc: Doc, i: int, j: int) -> str:
+    a, b = doc.span(i, j)
+    return doc.text[a:b]
+
+
+def _occurrence(text: str, quote: str, start: int) -> int:
+    count, at = 0, -1
+    while True:
+        at = text.find(quote, at + 1)
+        if at < 0 or at > start:
+            break
+        count += 1
+    return max(count, 1)
+
+
+def _meeting_bounds(
+    ctx: Context, meeting: Meeting, published: date | None, language: str
+) -> tuple[DateBounds, list[str]]:
+    if published is None:
+        return DateBounds(), []
+    reading = meeting.reading
+    doc = ctx.doc
+    for cue in reading.cues:
+        if cue.kind in ("weekday", "reldays", "relperiod") and cue.i not in reading.quoted:
+            bounds = relative(cue.kind, cue.payload, _verbatim(doc, cue.i, cue.j), published)
+            if bounds is not None:
+                return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
+                    f"date-{cue.kind}"
+                ]
+    a, b = doc.span(reading.sentence.i, reading.sentence.j)
+    for found in find_dates(normalizer().key(doc.text[a:b]), language):
+        if found.day == published and found.start < 40:
+            continue  # the dateline's publication date, not the meeting's
+        if found.day <= published:
+            if found.precision == "month":
+                first, last = parse_partial(found.day.isoformat()[:7])
+                return DateBounds(first, last, ("printed in the sentence",)), ["date-printed"]
+            return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
+    earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
+    why = f"reported as current news on the publication date ({published.isoformat()})"
+    return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _meeting_item(
+    ctx: Context, draft: Draft, meeting: Meeting, local: str, published: date | None, language: str
+) -> tuple[dict[str, Any] | None, DateBounds]:
+    doc = ctx.doc
+    bounds, date_rules = _meeting_bounds(ctx, meeting, published, language)
+    meeting.rules += date_rules
+    participants = []
+    for pid in meeting.people:
+        mention = meeting.mentions.get(pid)
+        participant: dict[str, Any] = {"person": pid}
+        person = ctx.people.get(pid)
+        entity = ctx.model.entities.get(pid)
+        if entity is None:
+            name = (
+                person.new_name
+                if person and person.new_name
+                else (mention.name if mention else pid)
+            )
+            draft.new_people[pid] = (name, draft.language, person.country if person else None)
+        office = _office_at(ctx, pid, mention, bounds)
+        if office:
+            participant["office"] = office
+            terms = [
+                t
+                for t in ctx.model.term_bounds(pid, office)
+                if t.covers(bounds.earliest, bounds.latest)
+            ]
+            if terms:
+                bounds = bounds.narrowed(
+                    min((t.start for t in terms if t.start), default=None),
+                    max((t.end for t in terms if t.end), default=None),
+                )
+        country = (entity.country if entity else None) or (person.country if person else None)
+        if country:
+            participant["country"] = country
+        if mention is not None:
+            participant["mention"] = _verbatim(doc, mention.i, mention.j)
+        participants.append(participant)
+    if len(participants) < 2:
+        return None, bounds
+    item: dict[str, Any] = {"id": local, "participants": participants}
+    if meeting.place:
+        item["place"] = meeting.place
+    if bounds.known:
+        item["date"] = {
+            k: v
+            for k, v in (
+                ("earliest", bounds.earliest),
+                ("latest", bounds.latest),
+                ("basis", "; ".join(bounds.basis)),
+            )
+            if v
+        }
+    evidence = _verbatim(doc, *meeting.evidence)
+    item["evidence"] = evidence
+    item["occurrence"] = _occurrence(doc.text, evidence, doc.span(*meeting.evidence)[0])
+    if meeting.reading.according_to:
+        item["according_to"] = list(meeting.reading.according_to)
+        item["attribution"] = meeting.reading.attribution
+    return item, bounds
+
+
+def _office_at(ctx: Context, pid: str, mention: Mention | None, bounds: DateBounds) -> str | None:
+    """The office the person held at the meeting's date, preferring the one the article names."""
+    named = list(mention.offices) if mention is not None else []
+    person = ctx.people.get(pid)
+    if person:
+        named += person.offices
+    held = ctx.model.offices_held(pid, bounds.earliest, bounds.latest)
+    for office in named:
+        if office in held:
+            return office
+    if held and bounds.known:
+        return held[0]
+    if held and len({t.office for t in ctx.model.terms_by_holder.get(pid, [])}) == 1:
+        return held[0]
+    return None
+
+
+def _statement_item(
+    ctx: Context,
+    draft: Draft,
+    position: Position,
+    speaker: str,
+    accounts: list[tuple[str, list[str], DateBounds]],
+) -> dict[str, Any] | None:
+    doc = ctx.doc
+    quote = _verbatim(doc, *position.span).strip()
+    if not quote:
+        return None
+    start = doc.span(*position.span)[0]
+    if speaker not in ctx.model.entities:
+        person = ctx.people.get(speaker)
+        draft.new_people[speaker] = (
+            person.new_name if person and person.new_name else speaker,
+            draft.language,
+            person.country if person else None,
+        )
+    item: dict[str, Any] = {
+        "id": f"s{len(draft.form['statements']) + 1}",
+        "speaker": speaker,
+        "position": position.concept,
+        "stance": position.stance,
+        "quote": quote,
+        "occurrence": _occurrence(doc.text, quote, start),
+        "speech": "direct" if position.direct else "reported",
+    }
+    for local, people, _ in reversed(accounts):
+        if speaker in people:
+            item["at"] = local
+            break
+    if position.reading.according_to:
+        item["according_to"] = list(position.reading.according_to)
+        item["attribution"] = position.reading.attribution
+    return item

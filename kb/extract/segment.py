@@ -1,0 +1,181 @@
+"""The article as folded tokens, its lines, which lines are body and which boilerplate, and
+its sentences.
+
+Boilerplate is recognised by curated markers (a "read also" line ends the body; cookie and
+social lines are dropped anywhere), by lines in another script than the article, and by
+short lines that are not sentences (navigation, headlines of other stories, credits).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .normalize import normalizer, tokens_of
+
+_SENTENCE_END = re.compile(r"[.!?؟»”\"]\s*$")
+_SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w)|(?<=[.!?؟][\"”»])\s*(?=\w)")
+_ABBREVIATION = re.compile(
+    r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$"
+)
+_SCRIPTS = (
+    ("cyrillic", re.compile(r"[\u0400-\u04FF]")),
+    ("arabic", re.compile(r"[\u0600-\u06FF]")),
+    ("latin", re.compile(r"[A-Za-z\u00C0-\u024F\u0259]")),
+)
+
+
+@dataclass
+class Doc:
+    """An article: its text, the folded text used for matching and the tokens of that."""
+
+    text: str
+    folded: str
+    index: list[int] | None
+    toks: list[tuple[int, int]]
+    words: list[str]
+    starts: list[int] = field(default_factory=list)  # original start of each token
+
+    @classmethod
+    def of(cls, text: str) -> Doc:
+        folded, index = normalizer().fold(text)
+        toks = tokens_of(folded)
+        doc = cls(text, folded, index, toks, [folded[a:b] for a, b in toks])
+        doc.starts = [doc.orig(a) for a, _ in toks]
+        return doc
+
+    def orig(self, position: int) -> int:
+        if self.index is None:
+            return position
+        if position >= len(self.index):
+            return len(self.text)
+        return self.index[position]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Original character span of tokens i..j-1."""
+        if j <= i:
+            start = self.starts[i] if i < len(self.starts) else len(self.text)
+            return start, start
+        return self.starts[i], self.orig(self.toks[j - 1][1] - 1) + 1
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after an original offset."""
+        return bisect.bisect_left(self.starts, offset)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    i: int  # first token
+    j: int  # end token
+    role: str = "body"  # header, title, body, boilerplate
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    i: int
+    j: int
+    line: int
+
+
+def script_of(text: str) -> str | None:
+    counts = [(len(pattern.findall(text)), name) for name, pattern in _SCRIPTS]
+    best = max(counts)
+    return best[1] if best[0] else None
+
+
+def lines_of(doc: Doc) -> list[Line]:
+    lines = []
+    offset = 0
+    for raw in doc.text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start += len(raw) - len(raw.lstrip())
+        end = start + len(stripped)
+        lines.append(Line(start, end, doc.token_at(start), doc.token_at(end)))
+    return lines
+
+
+def classify(
+    doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], script: str | None
+) -> None:
+    """Mark each line header, title, body or boilerplate (in place)."""
+    key = normalizer().key
+    cut = [key(m) for m in boilerplate.get("cut", [])]
+    drop = [key(m) for m in boilerplate.get("drop", [])]
+    credit = [key(m) for m in boilerplate.get("credit", [])]
+    body_started = False
+    ended = False
+    seen: set[str] = set()
+    for line in lines:
+        folded = key(doc.text[line.start : line.end])
+        words = line.j - line.i
+        prose = words >= 8 and (_SENTENCE_END.search(folded) is not None or words >= 15)
+        if ended:
+            line.role = "boilerplate"
+            continue
+        if any(folded.startswith(marker) for marker in cut) and (body_started or words < 8):
+            if body_started:
+                ended = True
+            line.role = "boilerplate"
+            continue
+        if any(marker in folded for marker in drop) or any(folded.startswith(m) for m in credit):
+            line.role = "boilerplate"
+            continue
+        line_script = script_of(folded)
+        if script and line_script and line_script != script and words >= 3:
+            line.role = "boilerplate"
+            continue
+        if folded in seen:
+            line.role = "header" if not body_started else "boilerplate"
+            continue
+        seen.add(folded)
+        if not body_started:
+            if (
+                not any(other.role == "title" for other in lines)
+                and words < 40
+                and not _SENTENCE_END.search(folded)
+            ):
+                line.role = "title"
+                continue
+            if prose:
+                body_started = True
+                line.role = "body"
+            else:
+                line.role = "header"
+            continue
+        line.role = "body" if prose or words >= 6 else "boilerplate"
+    # Lines after the last body line that are not prose are the page's tail.
+    last = max((n for n, line in enumerate(lines) if line.role == "body"), default=-1)
+    for line in lines[last + 1 :]:
+        if line.role == "body":
+            line.role = "boilerplate"
+
+
+def sentences_of(doc: Doc, lines: list[Line]) -> list[Sentence]:
+    out = []
+    for number, line in enumerate(lines):
+        if line.role != "body":
+            continue
+        text = doc.text[line.start : line.end]
+        start = 0
+        for match in _SPLIT.finditer(text):
+            if _ABBREVIATION.search(text[: match.start()].rstrip('"”»')):
+                continue
+            out.append(_sentence(doc, line.start + start, line.start + match.start(), number))
+            start = match.end()
+        out.append(_sentence(doc, line.start + start, line.end, number))
+    return [s for s in out if s.j > s.i]
+
+
+def _sentence(doc: Doc, start: int, end: int, line: int) -> Sentence:
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, doc.token_at(start), doc.token_at(end), line)

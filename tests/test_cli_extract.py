@@ -1,0 +1,63 @@
+"""The extract and evaluate commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kb.cli import main
+from kb.resources import SEEDS_DIR
+
+SEED = SEEDS_DIR / "004_23d3bdeec56e4b96.txt"
+
+
+@pytest.mark.parametrize("name", ["extract", "evaluate"])
+def test_commands_have_help_with_an_example(name: str) -> None:
+    command = main.commands[name]
+    assert command.help and "Example:" in command.help
+
+
+def test_extract_writes_one_trig_per_article_into_a_directory(tmp_path: Path) -> None:
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(
+        main, ["extract", str(SEED), str(SEEDS_DIR / "000_6127c40611fea0bb.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "000_6127c40611fea0bb.trig",
+        "004_23d3bdeec56e4b96.trig",
+    ]
+
+
+def test_extract_prints_trig_on_stdout_and_validates(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(SEED)])
+    assert result.exit_code == 0
+    assert "kb:Extracted" in result.stdout
+    draft = tmp_path / "draft.trig"
+    draft.write_text(result.stdout, encoding="utf-8")
+    checked = runner.invoke(main, ["--store", str(tmp_path / "store"), "validate", str(draft)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_extract_prints_a_reviewable_claim_form() -> None:
+    result = CliRunner().invoke(main, ["extract", "--format", "yaml", str(SEED)])
+    form = yaml.safe_load(result.stdout)
+    assert form["source"]["language"] == "en"
+    assert form["meetings"] and form["statements"]
+
+
+def test_evaluate_reports_the_seeds_per_language(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(SEEDS_DIR)])
+    assert result.exit_code == 0
+    for language in ("en", "uk", "fa", "ar", "all"):
+        assert f"seeds  {language}" in result.stdout
+    assert "positions" in result.stdout and "meetings" in result.stdout
+
+
+def test_evaluate_refuses_paths_without_claim_forms(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 2
