@@ -110,7 +110,9 @@ def export(store: Store, fmt: ox.RdfFormat) -> bytes:
     quads: Iterable[ox.Quad] = store.quads()
     if not fmt.supports_datasets:
         quads = (ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-    return ox.serialize(quads, format=fmt, prefixes=_export_prefixes(fmt))
+    data = ox.serialize(quads, format=fmt, prefixes=_export_prefixes(fmt))
+    assert data is not None  # serialize returns the bytes when given no output
+    return data
 
 
 def _export_prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
