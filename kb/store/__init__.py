@@ -62,6 +62,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def replace_in_bulk(store: Store, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
+    """Replace many graphs, as ``kb build`` does: a store with a bulk path (a SPARQL server,
+    for a build too large for one request) loads graph by graph, each graph atomically;
+    any other store writes them in one transaction."""
+    bulk = getattr(store, "bulk_replace", None)
+    if bulk is not None:
+        bulk(graphs)
+    else:
+        store.write(replace=graphs)
+
+
 def content_hash(store: Store) -> str:
     """A SHA-256 over the sorted N-Quads of the whole store: equal iff the contents are equal."""
     lines = sorted(str(quad) for quad in store.quads())
