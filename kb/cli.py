@@ -214,3 +214,8 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+from .cli_serve import serve  # noqa: E402  (registered last: kb serve lives in its own module)
+
+main.add_command(serve)

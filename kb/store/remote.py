@@ -44,6 +44,7 @@ SELECT_ACCEPT = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.5"
 DEFAULTS = {"timeout": 30.0, "retries": 3, "bulk": 200_000}
 
+_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 Graphs = Mapping[ox.NamedNode, Iterable[ox.Triple]]
 
 
@@ -94,6 +95,10 @@ class Dialect:
 
     def read_auth(self, endpoints: Endpoints) -> Credentials | None:
         return endpoints.credentials
+
+    def result_term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
+        """A term of a query result as written (servers that rewrite terms undo it here)."""
+        return term
 
     def quads(self, store: RemoteStore) -> Iterator[ox.Quad]:
         for name in store.graph_names():
@@ -175,6 +180,12 @@ class VirtuosoDialect(Dialect):
 
     def read_auth(self, endpoints: Endpoints) -> Credentials | None:
         return None  # reads go to the anonymous /sparql: least privilege
+
+    def result_term(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
+        """Virtuoso answers "true"^^xsd:boolean as "1" in query results (not in GSP reads)."""
+        if isinstance(term, ox.Literal) and term.datatype == _BOOLEAN and term.value in ("0", "1"):
+            return ox.Literal("true" if term.value == "1" else "false", datatype=_BOOLEAN)
+        return term
 
     def is_system_graph(self, name: str) -> bool:
         return name in self.SYSTEM_GRAPHS or bool(self._SYSTEM.match(name))
@@ -351,7 +362,7 @@ class RemoteStore:
         variables = list(results.get("head", {}).get("vars", []))
         blanks: dict[str, ox.BlankNode] = {}
         rows: list[dict[str, object]] = [
-            {name: _term(value, blanks) for name, value in binding.items() if name in variables}
+            {name: self.dialect.result_term(_term(value, blanks)) for name, value in binding.items() if name in variables}
             for binding in results.get("results", {}).get("bindings", [])
         ]
         return Solutions(variables, rows)
