@@ -18,7 +18,7 @@ from .output import FORMATS, render
 from .queries import check_read_only, load_query, saved_queries
 from .namespaces import sparql_prologue
 from .resources import DEFAULT_STORE
-from .store import Store, open_store
+from .store import Store, masked, open_store
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -48,14 +48,15 @@ class KBGroup(click.Group):
 
 class Context:
     def __init__(self, location: str, quiet: bool) -> None:
-        self.location = location
+        self._location = location
+        self.location = masked(location)  # what messages show: never a password
         self.quiet = quiet
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.location)
+            self._store = open_store(self._location)
         return self._store
 
     def progress(self, message: str) -> None:

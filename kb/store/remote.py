@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
 import pyoxigraph as ox
 
 from ..errors import InputError, StoreError
-from . import Solutions
+from . import Solutions, masked
 from .embedded import write_update
 from .http import Credentials, Http, Reply
 
@@ -271,7 +271,7 @@ def parse_location(
     parts = urlsplit(url)
     if dialect is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise StoreError(
-            f"unknown store location {_mask(location)!r}: write ENGINE+http://HOST:PORT "
+            f"unknown store location {masked(location)!r}: write ENGINE+http://HOST:PORT "
             f"with ENGINE one of {', '.join(DIALECTS)}"
         )
     user = unquote(parts.username) if parts.username else environ.get("KB_STORE_USER")
@@ -298,10 +298,6 @@ def parse_location(
         )
     credentials = Credentials(user, password or "", scheme) if user else None
     return dialect, Endpoints(display, query, update, store, credentials, timeout, retries, bulk)
-
-
-def _mask(location: str) -> str:
-    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", location)
 
 
 def open_remote(location: str) -> RemoteStore:
@@ -362,7 +358,11 @@ class RemoteStore:
         variables = list(results.get("head", {}).get("vars", []))
         blanks: dict[str, ox.BlankNode] = {}
         rows: list[dict[str, object]] = [
-            {name: self.dialect.result_term(_term(value, blanks)) for name, value in binding.items() if name in variables}
+            {
+                name: self.dialect.result_term(_term(value, blanks))
+                for name, value in binding.items()
+                if name in variables
+            }
             for binding in results.get("results", {}).get("bindings", [])
         ]
         return Solutions(variables, rows)

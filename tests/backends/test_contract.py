@@ -72,7 +72,10 @@ def test_blank_nodes_are_kept_as_one_structure(store: Store) -> None:
             ]
         }
     )
-    query = f"SELECT ?x ?y WHERE {{ <{EX}s> <{EX}list> ?a . ?a <{EX}first> ?x ; <{EX}rest>/<{EX}first> ?y }}"
+    query = (
+        f"SELECT ?x ?y WHERE {{ <{EX}s> <{EX}list> ?a . "
+        f"?a <{EX}first> ?x ; <{EX}rest>/<{EX}first> ?y }}"
+    )
     rows = store.select(query).rows
     assert [(r["x"], r["y"]) for r in rows] == [(n("x"), n("y"))]
 
