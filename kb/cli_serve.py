@@ -27,7 +27,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     """
     store = ctx.obj.store
     server = make_server(store, host, port)
-    bound_host, bound_port = server.server_address[:2]
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
     click.echo(
         f"serving {ctx.obj.location} read-only at http://{bound_host}:{bound_port}/ (Ctrl-C stops)",
         err=True,
