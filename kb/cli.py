@@ -18,7 +18,7 @@ from .output import FORMATS, render
 from .queries import check_read_only, load_query, saved_queries
 from .namespaces import sparql_prologue
 from .resources import DEFAULT_STORE
-from .store import Store, open_store
+from .store import Store, masked, open_store
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -48,14 +48,15 @@ class KBGroup(click.Group):
 
 class Context:
     def __init__(self, location: str, quiet: bool) -> None:
-        self.location = location
+        self._location = location
+        self.location = masked(location)  # what messages show: never a password
         self.quiet = quiet
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.location)
+            self._store = open_store(self._location)
         return self._store
 
     def close(self) -> None:
@@ -222,7 +223,10 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
+# Commands that live in their own modules, registered here so `kb --help` lists them all.
 from .cli_extract import evaluate, extract  # noqa: E402
+from .cli_serve import serve  # noqa: E402
 
 main.add_command(extract)
 main.add_command(evaluate)
+main.add_command(serve)

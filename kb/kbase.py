@@ -16,7 +16,7 @@ from .errors import InputError, ValidationFailed
 from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
 from .registry import Registry
 from .resources import ONTOLOGY_DIR, SEEDS_DIR
-from .store import Store
+from .store import Store, replace_in_bulk
 from .store.embedded import EmbeddedStore
 from .submission import Submission, read_submission
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
@@ -64,7 +64,8 @@ def compile_seeds(seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> l
 
 
 def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> Report:
-    """Init plus the curated claims of the seeds, validated first and written in one transaction."""
+    """Init plus the curated claims of the seeds, validated first, then written in one transaction
+    (on a server, graph by graph when the build exceeds its bulk size: see kb.store.remote)."""
     model = model_graphs()
     sources = compile_seeds(seeds_dir, progress)
     progress(f"validating {len(sources)} sources")
@@ -74,7 +75,7 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
     if not report.conforms:
         raise ValidationFailed("the curated claims break the shapes; nothing was written", report)
     progress("writing")
-    store.write(replace={**model, **{s.graph: s.triples for s in sources}})
+    replace_in_bulk(store, {**model, **{s.graph: s.triples for s in sources}})
     return report
 
 

@@ -7,6 +7,7 @@ A location is a filesystem path (the embedded on-disk store) or, for a SPARQL se
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -62,6 +63,17 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def replace_in_bulk(store: Store, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
+    """Replace many graphs, as ``kb build`` does: a store with a bulk path (a SPARQL server,
+    for a build too large for one request) loads graph by graph, each graph atomically;
+    any other store writes them in one transaction."""
+    bulk = getattr(store, "bulk_replace", None)
+    if bulk is not None:
+        bulk(graphs)
+    else:
+        store.write(replace=graphs)
+
+
 def content_hash(store: Store) -> str:
     """A SHA-256 of the store's canonical N-Quads: equal iff the contents are isomorphic.
 
@@ -77,6 +89,11 @@ def content_hash(store: Store) -> str:
     return digest.hexdigest()
 
 
+def masked(location: str) -> str:
+    """The location as it may be printed: any password in it replaced by ``***``."""
+    return re.sub(r"(://[^/:@?#]*):[^/?#]*@", r"\1:***@", location)
+
+
 def open_store(location: str) -> Store:
     """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server."""
     engine, sep, _ = location.partition("+")
@@ -86,7 +103,7 @@ def open_store(location: str) -> Store:
         return open_remote(location)
     if "://" in location:
         raise StoreError(
-            f"unknown store location {location!r}: use a directory path, or ENGINE+http://HOST:PORT "
+            f"unknown store location {masked(location)!r}: use a directory path, or ENGINE+http://HOST:PORT "
             "with ENGINE one of oxigraph, virtuoso, fuseki, sparql"
         )
     from .embedded import EmbeddedStore
