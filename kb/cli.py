@@ -6,7 +6,9 @@ Exit codes: 0 success (validation conforms), 1 violations, 2 unreadable input,
 
 from __future__ import annotations
 
+import json
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -14,10 +16,12 @@ import pyoxigraph as ox
 
 from . import __version__, kbase
 from .errors import KBError, ValidationFailed
+from .claimform import iter_seed_forms
 from .output import FORMATS, render
-from .queries import check_read_only, load_query, saved_queries
+from .progress import Progress
+from .queries import SavedQuery, check_read_only, load_query, saved_queries
 from .namespaces import sparql_prologue
-from .resources import DEFAULT_STORE
+from .resources import DEFAULT_STORE, SEEDS_DIR
 from .store import Store, masked, open_store
 
 EXPORT_FORMATS = {
@@ -27,6 +31,7 @@ EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 REPORT_FORMATS = ("text", "json", "turtle")
+QUERIES_FORMATS = ("text", "json")
 
 
 class KBGroup(click.Group):
@@ -64,9 +69,9 @@ class Context:
             self._store.close()
             self._store = None
 
-    def progress(self, message: str) -> None:
-        if not self.quiet and sys.stderr.isatty():
-            click.echo(f"… {message}", err=True)
+    def progress(self, total: int | None, label: str) -> Progress:
+        """A progress bar on stderr for ``total`` steps; silent when piped or with --quiet."""
+        return Progress(total, label, quiet=self.quiet)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -117,7 +122,9 @@ def build(kb: Context) -> None:
     Example:
       kb build
     """
-    report = kbase.build(kb.store, progress=kb.progress)
+    steps = len(list(iter_seed_forms(SEEDS_DIR))) + 2  # compile each form, validate, write
+    with kb.progress(steps, "building") as progress:
+        report = kbase.build(kb.store, progress=progress)
     click.echo(f"built {kb.location}: {report.render('text')}", err=True)
 
 
@@ -149,18 +156,48 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command("queries")
-def list_queries() -> None:
-    """List the saved queries with their titles and parameters.
+@click.option("-f", "--format", "fmt", type=click.Choice(QUERIES_FORMATS), default="text", show_default=True)
+def list_queries(fmt: str) -> None:
+    """List the saved queries with their titles, descriptions and parameters.
 
     \b
     Example:
       kb queries
+      kb queries --format json
     """
-    for name, saved in saved_queries().items():
-        click.echo(f"{name}\n    {saved.title}")
+    queries = saved_queries()
+    if fmt == "json":
+        click.echo(json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2))
+        return
+    click.echo(_queries_text(queries))
+
+
+def _query_record(saved: SavedQuery) -> dict[str, object]:
+    params = [
+        {"name": p.name, "type": p.kind, "default": p.default, "description": p.description}
+        for p in saved.params.values()
+    ]
+    return {"name": saved.name, "title": saved.title, "description": saved.description, "params": params}
+
+
+def _queries_text(queries: dict[str, SavedQuery]) -> str:
+    """Names in one column, title, wrapped description and aligned parameters in the next."""
+    indent = max(len(name) for name in queries) + 2
+    width = max(40, 100 - indent)  # fixed, so that the output is the same in every terminal
+    pad = " " * indent
+    out: list[str] = []
+    for name, saved in queries.items():
+        if out:
+            out.append("")
+        out.append(click.style(name.ljust(indent), bold=True) + (saved.title or "(no title)"))
+        for line in textwrap.wrap(saved.description, width):
+            out.append(pad + click.style(line, dim=True))
+        usages = {p.name: f"--param {p.name}={p.kind.upper()}" for p in saved.params.values()}
+        column = max((len(u) for u in usages.values()), default=0) + 2
         for param in saved.params.values():
-            default = f" = {param.default}" if param.default else ""
-            click.echo(f"    --param {param.name}=<{param.kind}>{default}  {param.description}")
+            default = f" (default {param.default})" if param.default else ""
+            out.append(pad + usages[param.name].ljust(column) + param.description + default)
+    return "\n".join(out)
 
 
 @main.command()
@@ -225,8 +262,12 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
 
 # Commands that live in their own modules, registered here so `kb --help` lists them all.
 from .cli_extract import evaluate, extract  # noqa: E402
+from .cli_report import completion, docs, report  # noqa: E402
 from .cli_serve import serve  # noqa: E402
 
 main.add_command(extract)
 main.add_command(evaluate)
 main.add_command(serve)
+main.add_command(report)
+main.add_command(docs)
+main.add_command(completion)
