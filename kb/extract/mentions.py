@@ -18,10 +18,13 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from .lexicon import LIST_KINDS, Model, language_lexicon, model
 from .normalize import ARABIC_SCRIPT, key_tokens, normalizer, slug, stem
 from .segment import Doc
 
+NAME_SIMILARITY = 85  # rapidfuzz ratio of transliterated names (0-100) that makes them one person
 ENTITY_KINDS = ("entity", "title", "demonym", "counterpart", "role")
 
 
@@ -541,6 +544,20 @@ def _new_people(
                 continue
         start, end = doc.span(i, name_end)
         name = doc.text[start:end]
+        known = _known_person(m, doc.words[i:name_end], x.country)
+        if known is not None:
+            out.append(
+                Mention(
+                    "person",
+                    i,
+                    name_end,
+                    entity=known,
+                    country=registry.entities[known].country,
+                    how="translit",
+                )
+            )
+            covered.update(range(i, name_end))
+            continue
         out.append(
             Mention(
                 "new-person",
@@ -554,6 +571,35 @@ def _new_people(
         )
         covered.update(range(i, name_end))
     return out
+
+
+@cache
+def _person_slugs() -> tuple[list[str], list[str]]:
+    """The slug of every label of every person, and whose it is."""
+    registry = model()
+    slugs, owners = [], []
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        if found is not None and found.kind == "person" and len(text.split()) >= 2:
+            slugs.append(slug(text))
+            owners.append(entity)
+    return slugs, owners
+
+
+def _known_person(m: Matcher, words: list[str], country: str | None) -> str | None:
+    """A registry person whose name, transliterated, is close to an inflected or differently
+    spelled name (a case ending, another romanisation): a name a title introduces is only new
+    when no one in the registry is spelled nearly so."""
+    slugs, owners = _person_slugs()
+    for candidate in dict.fromkeys([slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]):
+        best = process.extractOne(candidate, slugs, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        if best is None:
+            continue
+        entity = owners[best[2]]
+        person = model().entities[entity]
+        if country is None or person.country in (None, country):
+            return entity
+    return None
 
 
 def _attach(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:
