@@ -340,6 +340,7 @@ def _resolve(
     mentions = _surnames(doc, m, registry, mentions)
     mentions = _build_offices(doc, m, registry, mentions)
     mentions = _new_people(doc, m, registry, mentions, cue_covered)
+    mentions = _surnames(doc, m, registry, mentions)
     _attach(registry, mentions, era)
     _resolve_offices(registry, mentions, era)
     return mentions
@@ -362,33 +363,35 @@ def _pick(
 def _surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
     """A surname alone refers back to the person named in full before."""
     covered = _cover([Match("", None, x.i, x.j) for x in mentions])
-    last: dict[str, str] = {}
+    last: dict[str, Mention] = {}
     out = []
     by_start = {x.i: x for x in mentions}
     for i, word in enumerate(doc.words):
         if i in by_start:
             x = by_start[i]
             out.append(x)
-            if x.kind == "person" and x.j - x.i >= 2 and x.entity:
+            if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
                 surname = doc.words[x.j - 1]
-                last[m.stem(surname)] = x.entity
+                last[m.stem(surname)] = x
             continue
         if i in covered or len(word) < 5:
             continue
-        entity = last.get(m.stem(word))
-        if entity and (
+        named = last.get(m.stem(word))
+        if named and (
             not word.isalpha()
             or _CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
             or ARABIC_SCRIPT.search(word)
         ):
+            known = registry.entities.get(named.entity or "")
             out.append(
                 Mention(
-                    "person",
+                    named.kind,
                     i,
                     i + 1,
-                    entity=entity,
-                    country=registry.entities[entity].country,
+                    entity=named.entity,
+                    country=known.country if known else named.country,
                     how="surname",
+                    name=named.name,
                 )
             )
     return out
