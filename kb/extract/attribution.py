@@ -143,11 +143,24 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
             opener = None
     if opener is not None and sentence.j - start > 3:
         inside.update(range(start + 1, sentence.j))
-    if not inside:
+    if not inside and _open_before(doc, sentence):
         closers = [t for t in range(sentence.i, sentence.j) if doc.words[t] in ("»", "”", '"')]
         if closers and closers[0] - sentence.i > 3:
             inside.update(range(sentence.i, closers[0]))
     return inside
+
+
+def _open_before(doc: Doc, sentence: Sentence) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open where the sentence
+    starts (else a closing mark with no opener is a stray)."""
+    text = doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    depth = 0
+    for char in text:
+        if char in "«“„":
+            depth += 1
+        elif char in "»”" and depth:
+            depth -= 1
+    return depth > 0 or text.count('"') % 2 == 1
 
 
 def _kind_at(cues: list[Match], kinds: tuple[str, ...], i: int, j: int) -> list[Match]:

@@ -15,6 +15,7 @@ BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", 
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
 SOFT = (",", "،")
 MAX_CLAUSE = 30
+NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
 
 
 @dataclass
@@ -79,6 +80,13 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if key in seen:
             continue
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
+        if not in_clause and any(
+            c.kind == "discussion_verbs"
+            and span[0] <= c.i < span[1] + 2
+            and cue.i - NEAR <= c.i <= cue.j + NEAR
+            for c in reading.cues
+        ):
+            continue  # "the sides discussed military cooperation": a subject of talks, no stance
         rules = ["topic-cue", f"speaker-{reading.speaker_how or 'name'}"]
         if in_clause:
             stance = min(in_clause, key=lambda c: abs(c.i - cue.i)).payload
@@ -130,6 +138,13 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
             for other in topics
             if other is not cue
         )
-        if not broader_of_other:
+        inside_same = any(
+            other.payload == cue.payload
+            and other.i <= cue.i
+            and cue.j <= other.j
+            and (other.j - other.i) > (cue.j - cue.i)
+            for other in topics
+        )
+        if not broader_of_other and not inside_same:
             out.append(cue)
     return out
