@@ -63,13 +63,12 @@ def test_evaluate_refuses_paths_without_claim_forms(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-NEW_PERSON_ARTICLE = """Iran and Armenia discuss border crossings
-
-Published: 12 March 2024
-
-Armenian Foreign Minister Ararat Mirzoyan met his Iranian counterpart Farhad Rostamzadegan in Yerevan on Monday.
-Rostamzadegan said Iran stressed the territorial integrity of Armenia.
-"""
+NEW_PERSON_ARTICLE = (
+    "Iran and Armenia discuss border crossings\n\nPublished: 12 March 2024\n\n"
+    "Armenian Foreign Minister Ararat Mirzoyan met his Iranian counterpart Farhad Rostamzadegan"
+    " in Yerevan on Monday.\n"
+    "Rostamzadegan said Iran stressed the territorial integrity of Armenia.\n"
+)
 
 
 def test_a_yaml_draft_declares_new_people_and_adds_to_the_store(tmp_path: Path) -> None:

@@ -75,9 +75,15 @@ class Matcher:
     clitics: tuple[str, ...]
     attribution: list[tuple[tuple[str, ...], tuple[str, ...]]]
     acronyms: set[tuple[str, ...]]
+    stemmed: dict[str, str] = field(default_factory=dict)  # memo: words recur across articles
 
     def stem(self, word: str) -> str:
-        return stem(word, self.suffixes) if self.suffixes else word
+        if not self.suffixes:
+            return word
+        found = self.stemmed.get(word)
+        if found is None:
+            found = self.stemmed[word] = stem(word, self.suffixes)
+        return found
 
 
 @cache
@@ -195,7 +201,7 @@ def find(
     registry = model()
     words = doc.words
     raw = m.index.find(words)
-    raw = [x for x in raw if lines_ok[x.i]]
+    raw = [x for x in raw if lines_ok[x.i] and not _initial(doc, x)]
     entity_like = [x for x in raw if x.kind in ENTITY_KINDS]
     covered = _cover(entity_like)
     extra = _variant_matches(doc, m, covered, lines_ok)
@@ -206,6 +212,14 @@ def find(
     cue_covered = _cover([x for x in raw if x.kind not in ENTITY_KINDS])
     mentions = _resolve(doc, m, registry, entity_like, era, cue_covered)
     return Found(cues, mentions)
+
+
+def _initial(doc: Doc, x: Match) -> bool:
+    """A capital letter with a full stop right after it is an initial ("S.V."), not a word."""
+    if x.j - x.i != 1 or len(doc.words[x.i]) != 1 or x.kind in ENTITY_KINDS:
+        return False
+    start = doc.starts[x.i]
+    return doc.text[start].isupper() and doc.text[start + 1 : start + 2] == "."
 
 
 def _lowercase_acronym(doc: Doc, m: Matcher, x: Match) -> bool:
@@ -229,7 +243,7 @@ def _variant_matches(doc: Doc, m: Matcher, covered: set[int], lines_ok: list[boo
     words = doc.words
     n = len(words)
     if m.suffixes:
-        stems = [m.stem(w) for w in words]
+        stems = [m.stem(w) for w in words]  # memoised per language
         for x in m.stems.find(stems):
             if lines_ok[x.i] and not covered.intersection(range(x.i, x.j)):
                 x.how = "stem"
@@ -594,7 +608,9 @@ def _known_person(m: Matcher, words: list[str], country: str | None) -> str | No
     spelled name (a case ending, another romanisation): a name a title introduces is only new
     when no one in the registry is spelled nearly so."""
     slugs, owners = _person_slugs()
-    for candidate in dict.fromkeys([slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]):
+    for candidate in dict.fromkeys(
+        [slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]
+    ):
         best = process.extractOne(candidate, slugs, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
         if best is None:
             continue

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .attribution import Context, Reading
 from .mentions import Match
+from .segment import initial_stop
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
@@ -36,11 +37,15 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     bounds = {c.i for c in reading.cues if c.kind in BOUNDARY_KINDS} | {
         c.j for c in reading.cues if c.kind in BOUNDARY_KINDS
     }
+
+    def boundary(t: int) -> bool:
+        return words[t] in BOUNDARY_WORDS and not initial_stop(ctx.doc, t)
+
     lo = cue.i
-    while lo > s.i and words[lo - 1] not in BOUNDARY_WORDS and lo not in bounds:
+    while lo > s.i and not boundary(lo - 1) and lo not in bounds:
         lo -= 1
     hi = cue.j
-    while hi < s.j and words[hi] not in BOUNDARY_WORDS and hi not in bounds:
+    while hi < s.j and not boundary(hi) and hi not in bounds:
         hi += 1
     if (
         reading.subject_span[1] > lo
