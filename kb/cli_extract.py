@@ -84,12 +84,6 @@ def extract(
             data = yaml.safe_dump(
                 draft.form, allow_unicode=True, sort_keys=False, width=1000
             ).encode("utf-8")
-            if draft.new_people:
-                note = "".join(
-                    f"# new person (unreviewed): {pid} = {name}\n"
-                    for pid, (name, _, _) in draft.new_people.items()
-                )
-                data = note.encode("utf-8") + data
         else:
             try:
                 data = _trig(draft.compile(registry))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -48,6 +48,7 @@ class Registry:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.terms = lru_cache(maxsize=4096)(self._terms)
+        self.label = cache(self._label)  # one query per IRI for the life of this view
 
     def _terms(self, holder: NamedNode, office: NamedNode | None = None) -> tuple[OfficeTerm, ...]:
         office_filter = f"VALUES ?office {{ {office} }}" if office is not None else ""
@@ -67,7 +68,8 @@ class Registry:
             terms.append(OfficeTerm(holder, row["office"], start, end, start_text, end_text))  # type: ignore[arg-type]
         return tuple(terms)
 
-    def label(self, iri: NamedNode) -> str:
+    def _label(self, iri: NamedNode) -> str:
+        """The English label of an entity, else its id."""
         rows = self.store.select(
             sparql_prologue()
             + f"""SELECT ?label WHERE {{ {iri} rdfs:label|skos:prefLabel ?label .

@@ -61,3 +61,43 @@ def test_evaluate_reports_the_seeds_per_language(tmp_path: Path) -> None:
 def test_evaluate_refuses_paths_without_claim_forms(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
     assert result.exit_code == 2
+
+
+NEW_PERSON_ARTICLE = (
+    "Iran and Armenia discuss border crossings\n\nPublished: 12 March 2024\n\n"
+    "Armenian Foreign Minister Ararat Mirzoyan met his Iranian counterpart Farhad Rostamzadegan"
+    " in Yerevan on Monday.\n"
+    "Rostamzadegan said Iran stressed the territorial integrity of Armenia.\n"
+)
+
+
+def test_a_yaml_draft_declares_new_people_and_adds_to_the_store(tmp_path: Path) -> None:
+    """People an office introduces and the registry lacks are in the form's entities: section,
+    so the YAML draft compiles and adds as it is; the TriG draft carries the same people."""
+    article = tmp_path / "article.txt"
+    article.write_text(NEW_PERSON_ARTICLE, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", "--format", "yaml", str(article)])
+    assert result.exit_code == 0, result.output
+    form = yaml.safe_load(result.stdout)
+    (entity,) = form["entities"]
+    assert entity["type"] == "person" and entity["country"] == "iran"
+    assert entity["mention"] == "Farhad Rostamzadegan"
+    speakers = {s["speaker"] for s in form["statements"]}
+    participants = {p["person"] for m in form["meetings"] for p in m["participants"]}
+    assert entity["id"] in speakers & participants
+    draft = tmp_path / "article.claims.yaml"
+    draft.write_text(result.stdout, encoding="utf-8")
+    store = ["--store", str(tmp_path / "store")]
+    added = runner.invoke(main, [*store, "add", str(draft)])
+    assert added.exit_code == 0, added.output
+    trig = runner.invoke(main, ["extract", str(article)])
+    assert entity["id"] in trig.stdout and "kb:Unreviewed" in trig.stdout
+
+
+def test_a_credited_wire_source_joins_every_claims_attribution() -> None:
+    form = yaml.safe_load(
+        CliRunner().invoke(main, ["extract", "--format", "yaml", str(SEED)]).stdout
+    )
+    claims = form["meetings"] + form["statements"]
+    assert claims and all("agence-france-presse" in c["according_to"] for c in claims)

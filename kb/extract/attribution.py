@@ -143,11 +143,24 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
             opener = None
     if opener is not None and sentence.j - start > 3:
         inside.update(range(start + 1, sentence.j))
-    if not inside:
+    if not inside and _open_before(doc, sentence):
         closers = [t for t in range(sentence.i, sentence.j) if doc.words[t] in ("»", "”", '"')]
         if closers and closers[0] - sentence.i > 3:
             inside.update(range(sentence.i, closers[0]))
     return inside
+
+
+def _open_before(doc: Doc, sentence: Sentence) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open where the sentence
+    starts (else a closing mark with no opener is a stray)."""
+    text = doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+    depth = 0
+    for char in text:
+        if char in "«“„":
+            depth += 1
+        elif char in "»”" and depth:
+            depth -= 1
+    return depth > 0 or text.count('"') % 2 == 1
 
 
 def _kind_at(cues: list[Match], kinds: tuple[str, ...], i: int, j: int) -> list[Match]:
@@ -173,6 +186,8 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
             break
     if not reading.speakers and speech:
         reading.speech = speech[0]
+    if not reading.speakers:
+        _impersonal(ctx, reading)
     for x in mentions:
         if x.i not in quoted:
             ctx.remember(x)
@@ -182,6 +197,17 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
                 ctx.subjects.remove(pid)
             ctx.subjects.append(pid)
     return reading
+
+
+def _impersonal(ctx: Context, reading: Reading) -> None:
+    """ "It was noted that ...", "Отмечена ...": the sides of the meeting being reported."""
+    group = ctx.meeting_people[-1] if ctx.meeting_people else []
+    cue = next(
+        (c for c in reading.cues if c.kind == "impersonal_speech" and c.i not in reading.quoted),
+        None,
+    )
+    if cue is not None and len(group) >= 2:
+        reading.speech, reading.speakers, reading.speaker_how = cue, list(group), "sides"
 
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
@@ -285,12 +311,24 @@ def subject_candidates(
             continue
         if c.kind == "pronouns":
             out.append((c.i, c.j, "pronoun", None))
-        elif c.kind == "both_sides":
+        elif c.kind == "both_sides" and not _country_side(reading, c):
             out.append((c.i, c.j, "sides", None))
+        elif c.kind == "sides":
+            country = _country_side(reading, c)
+            if country is not None:
+                out.append((min(c.i, country.i), max(c.j, country.j), "side", country))
     out.sort(key=lambda t: (t[0], -t[1]))
     # a possessive ("his Iranian counterpart", "його колега") is not the subject
     starts = {t[0] for t in out if t[2] == "mention"}
     return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
+
+
+def _country_side(reading: Reading, cue: Match) -> Mention | None:
+    """The country or demonym right next to "side" ("the Russian side", "طرف ایرانی")."""
+    for x in reading.mentions:
+        if x.kind in ("country", "demonym") and (x.j == cue.i or x.i == cue.j):
+            return x
+    return None
 
 
 def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
@@ -373,6 +411,16 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             group = list(dict.fromkeys(reversed(ctx.subjects)))[:2]
         if len(group) >= 2:
             reading.speakers, reading.speaker_how = list(group), "sides"
+    elif kind == "side" and x is not None and x.country:
+        present = [
+            pid
+            for group in reversed(ctx.meeting_people)
+            for pid in group
+            if ctx.people.get(pid) and ctx.people[pid].country == x.country
+        ]
+        entity = present[0] if present else ctx.model.government_of.get(x.country)
+        if entity:
+            reading.speakers, reading.speaker_how = [entity], "side"
     elif kind == "agent" and x is not None and x.entity:
         entity = x.entity
         if x.kind == "country":

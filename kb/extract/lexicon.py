@@ -39,6 +39,9 @@ LIST_KINDS = (
     "not_with",
     "conjunctions",
     "stopwords",
+    "discussion_verbs",
+    "impersonal_speech",
+    "sides",
 )
 
 

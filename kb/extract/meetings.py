@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .attribution import PEOPLE, Context, Reading, is_object, resolve, subject_candidates
 from .mentions import Match, Mention
+from .segment import initial_stop
 
 STOP_KINDS = ("complementizers", "speech_verbs", "meeting_triggers", "addressed_verbs")
 
@@ -31,7 +32,7 @@ class Meeting:
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
     for t in range(start, reading.sentence.j):
         word = ctx.doc.words[t]
-        if word in (".", ";", ":", "«", "»", "“", "”", '"', "؛"):
+        if word in (".", ";", ":", "«", "»", "“", "”", '"', "؛") and not initial_stop(ctx.doc, t):
             return t
         kinds = {c.kind for c in reading.cues if c.i == t}
         if kinds & set(STOP_KINDS) and "weak_triggers" not in kinds:
@@ -165,7 +166,7 @@ def _subject(
     before = [c for c in candidates if c[1] <= trigger.i]
     limit = min(
         [c.i for c in reading.cues if c.kind == "with_markers" and c.i >= trigger.j]
-        + [trigger.j + 5]
+        + [trigger.j + 12]
     )
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for _, _, kind, x in before + after:

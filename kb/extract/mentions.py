@@ -18,10 +18,13 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from .lexicon import LIST_KINDS, Model, language_lexicon, model
 from .normalize import ARABIC_SCRIPT, key_tokens, normalizer, slug, stem
 from .segment import Doc
 
+NAME_SIMILARITY = 85  # rapidfuzz ratio of transliterated names (0-100) that makes them one person
 ENTITY_KINDS = ("entity", "title", "demonym", "counterpart", "role")
 
 
@@ -72,9 +75,15 @@ class Matcher:
     clitics: tuple[str, ...]
     attribution: list[tuple[tuple[str, ...], tuple[str, ...]]]
     acronyms: set[tuple[str, ...]]
+    stemmed: dict[str, str] = field(default_factory=dict)  # memo: words recur across articles
 
     def stem(self, word: str) -> str:
-        return stem(word, self.suffixes) if self.suffixes else word
+        if not self.suffixes:
+            return word
+        found = self.stemmed.get(word)
+        if found is None:
+            found = self.stemmed[word] = stem(word, self.suffixes)
+        return found
 
 
 @cache
@@ -192,7 +201,7 @@ def find(
     registry = model()
     words = doc.words
     raw = m.index.find(words)
-    raw = [x for x in raw if lines_ok[x.i]]
+    raw = [x for x in raw if lines_ok[x.i] and not _initial(doc, x)]
     entity_like = [x for x in raw if x.kind in ENTITY_KINDS]
     covered = _cover(entity_like)
     extra = _variant_matches(doc, m, covered, lines_ok)
@@ -203,6 +212,14 @@ def find(
     cue_covered = _cover([x for x in raw if x.kind not in ENTITY_KINDS])
     mentions = _resolve(doc, m, registry, entity_like, era, cue_covered)
     return Found(cues, mentions)
+
+
+def _initial(doc: Doc, x: Match) -> bool:
+    """A capital letter with a full stop right after it is an initial ("S.V."), not a word."""
+    if x.j - x.i != 1 or len(doc.words[x.i]) != 1 or x.kind in ENTITY_KINDS:
+        return False
+    start = doc.starts[x.i]
+    return doc.text[start].isupper() and doc.text[start + 1 : start + 2] == "."
 
 
 def _lowercase_acronym(doc: Doc, m: Matcher, x: Match) -> bool:
@@ -226,7 +243,7 @@ def _variant_matches(doc: Doc, m: Matcher, covered: set[int], lines_ok: list[boo
     words = doc.words
     n = len(words)
     if m.suffixes:
-        stems = [m.stem(w) for w in words]
+        stems = [m.stem(w) for w in words]  # memoised per language
         for x in m.stems.find(stems):
             if lines_ok[x.i] and not covered.intersection(range(x.i, x.j)):
                 x.how = "stem"
@@ -337,6 +354,7 @@ def _resolve(
     mentions = _surnames(doc, m, registry, mentions)
     mentions = _build_offices(doc, m, registry, mentions)
     mentions = _new_people(doc, m, registry, mentions, cue_covered)
+    mentions = _surnames(doc, m, registry, mentions)
     _attach(registry, mentions, era)
     _resolve_offices(registry, mentions, era)
     return mentions
@@ -359,33 +377,35 @@ def _pick(
 def _surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
     """A surname alone refers back to the person named in full before."""
     covered = _cover([Match("", None, x.i, x.j) for x in mentions])
-    last: dict[str, str] = {}
+    last: dict[str, Mention] = {}
     out = []
     by_start = {x.i: x for x in mentions}
     for i, word in enumerate(doc.words):
         if i in by_start:
             x = by_start[i]
             out.append(x)
-            if x.kind == "person" and x.j - x.i >= 2 and x.entity:
+            if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
                 surname = doc.words[x.j - 1]
-                last[m.stem(surname)] = x.entity
+                last[m.stem(surname)] = x
             continue
         if i in covered or len(word) < 5:
             continue
-        entity = last.get(m.stem(word))
-        if entity and (
+        named = last.get(m.stem(word))
+        if named and (
             not word.isalpha()
             or _CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
             or ARABIC_SCRIPT.search(word)
         ):
+            known = registry.entities.get(named.entity or "")
             out.append(
                 Mention(
-                    "person",
+                    named.kind,
                     i,
                     i + 1,
-                    entity=entity,
-                    country=registry.entities[entity].country,
+                    entity=named.entity,
+                    country=known.country if known else named.country,
                     how="surname",
+                    name=named.name,
                 )
             )
     return out
@@ -541,6 +561,20 @@ def _new_people(
                 continue
         start, end = doc.span(i, name_end)
         name = doc.text[start:end]
+        known = _known_person(m, doc.words[i:name_end], x.country)
+        if known is not None:
+            out.append(
+                Mention(
+                    "person",
+                    i,
+                    name_end,
+                    entity=known,
+                    country=registry.entities[known].country,
+                    how="translit",
+                )
+            )
+            covered.update(range(i, name_end))
+            continue
         out.append(
             Mention(
                 "new-person",
@@ -554,6 +588,37 @@ def _new_people(
         )
         covered.update(range(i, name_end))
     return out
+
+
+@cache
+def _person_slugs() -> tuple[list[str], list[str]]:
+    """The slug of every label of every person, and whose it is."""
+    registry = model()
+    slugs, owners = [], []
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        if found is not None and found.kind == "person" and len(text.split()) >= 2:
+            slugs.append(slug(text))
+            owners.append(entity)
+    return slugs, owners
+
+
+def _known_person(m: Matcher, words: list[str], country: str | None) -> str | None:
+    """A registry person whose name, transliterated, is close to an inflected or differently
+    spelled name (a case ending, another romanisation): a name a title introduces is only new
+    when no one in the registry is spelled nearly so."""
+    slugs, owners = _person_slugs()
+    for candidate in dict.fromkeys(
+        [slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]
+    ):
+        best = process.extractOne(candidate, slugs, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        if best is None:
+            continue
+        entity = owners[best[2]]
+        person = model().entities[entity]
+        if country is None or person.country in (None, country):
+            return entity
+    return None
 
 
 def _attach(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:

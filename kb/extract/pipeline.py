@@ -22,7 +22,7 @@ from .meetings import Meeting, meetings_in
 from .mentions import Mention, find, matcher
 from .normalize import normalizer
 from .positions import Position, positions_in
-from .published import detect_language, published_of, publisher_of, title_of
+from .published import credited_source, detect_language, published_of, publisher_of, title_of
 from .segment import Doc, classify, lines_of, sentences_of
 
 SCRIPT_OF_LANGUAGE = {
@@ -60,9 +60,25 @@ class Draft:
     )  # id -> (name, lang, country)
     language: str = "en"
 
+    def entities(self) -> list[dict[str, str]]:
+        """The claim form's ``entities:`` section: the people the extractors introduced."""
+        known = model().entities
+        out = []
+        for pid, (name, _, country) in self.new_people.items():
+            if pid in known:
+                continue
+            item = {"id": pid, "type": "person", "label": _english_label(pid)}
+            if country and country in known:
+                item["country"] = country
+            if name and name in self.text:
+                item["mention"] = name
+            out.append(item)
+        return out
+
     def compile(self, registry: Registry) -> CompiledSource:
+        form = {k: v for k, v in self.form.items() if k != "entities"}
         compiled = compile_form(
-            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+            form, self.text, registry, origin="extracted", where="draft", extra=self.extra
         )
         known = model().entities
         for pid, (name, language, country) in self.new_people.items():
@@ -172,6 +188,15 @@ def extract(text: str, options: Options | None = None) -> Draft:
             pending = []
         _statements(ctx, draft, reading, accounts)
         previous = reading
+    credit = credited_source(doc, lines, found, language)
+    if credit:
+        for item in draft.form["meetings"] + draft.form["statements"]:
+            chain = item.setdefault("according_to", [])
+            if credit not in chain:
+                chain.append(credit)
+    draft.form["entities"] = draft.entities()
+    if not draft.form["entities"]:
+        del draft.form["entities"]
     return draft
 
 

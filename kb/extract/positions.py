@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 
 from .attribution import Context, Reading
 from .mentions import Match
+from .segment import initial_stop
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
 SOFT = (",", "،")
 MAX_CLAUSE = 30
+NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
 
 
 @dataclass
@@ -35,11 +37,15 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     bounds = {c.i for c in reading.cues if c.kind in BOUNDARY_KINDS} | {
         c.j for c in reading.cues if c.kind in BOUNDARY_KINDS
     }
+
+    def boundary(t: int) -> bool:
+        return words[t] in BOUNDARY_WORDS and not initial_stop(ctx.doc, t)
+
     lo = cue.i
-    while lo > s.i and words[lo - 1] not in BOUNDARY_WORDS and lo not in bounds:
+    while lo > s.i and not boundary(lo - 1) and lo not in bounds:
         lo -= 1
     hi = cue.j
-    while hi < s.j and words[hi] not in BOUNDARY_WORDS and hi not in bounds:
+    while hi < s.j and not boundary(hi) and hi not in bounds:
         hi += 1
     if (
         reading.subject_span[1] > lo
@@ -79,6 +85,13 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if key in seen:
             continue
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
+        if not in_clause and any(
+            c.kind == "discussion_verbs"
+            and span[0] <= c.i < span[1] + 2
+            and cue.i - NEAR <= c.i <= cue.j + NEAR
+            for c in reading.cues
+        ):
+            continue  # "the sides discussed military cooperation": a subject of talks, no stance
         rules = ["topic-cue", f"speaker-{reading.speaker_how or 'name'}"]
         if in_clause:
             stance = min(in_clause, key=lambda c: abs(c.i - cue.i)).payload
@@ -130,6 +143,13 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
             for other in topics
             if other is not cue
         )
-        if not broader_of_other:
+        inside_same = any(
+            other.payload == cue.payload
+            and other.i <= cue.i
+            and cue.j <= other.j
+            and (other.j - other.i) > (cue.j - cue.i)
+            for other in topics
+        )
+        if not broader_of_other and not inside_same:
             out.append(cue)
     return out

@@ -196,3 +196,19 @@ def _fits(words: list[str], template: str, end: bool) -> bool:
     return (
         re.search(pattern + "$", text) is not None if end else re.match(pattern, text) is not None
     )
+
+
+def credited_source(doc: Doc, lines: list[Line], found: Found, language: str) -> str | None:
+    """The agency a credit line names ("Source: AFP", on that line or the next), if any."""
+    markers = [key_tokens(str(m)) for m in language_lexicon(language).get("wire_credit") or []]
+    agencies = [x for x in found.mentions if x.kind in ("media", "organization") and x.entity]
+    for n, line in enumerate(lines):
+        words = tuple(doc.words[line.i : line.j])
+        marker = next((m for m in markers if m and words[: len(m)] == m), None)
+        if marker is None:
+            continue
+        end = lines[n + 1].j if line.j - line.i == len(marker) and n + 1 < len(lines) else line.j
+        named = [x.entity for x in agencies if line.i + len(marker) <= x.i < end]
+        if named:
+            return named[0]
+    return None

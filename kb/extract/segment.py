@@ -64,6 +64,14 @@ class Doc:
         return bisect.bisect_left(self.starts, offset)
 
 
+def initial_stop(doc: Doc, t: int) -> bool:
+    """Whether token t is the full stop of an initial ("S." of "S.V. Lavrov"), not a clause end."""
+    if t <= 0 or doc.words[t] != "." or len(doc.words[t - 1]) != 1:
+        return False
+    start = doc.starts[t - 1]
+    return doc.text[start].isupper() and doc.starts[t] == start + 1
+
+
 @dataclass
 class Line:
     start: int
