@@ -1,8 +1,11 @@
-"""The synthetic evaluation articles (tests/articles/<lang>/) and their gold claims.
+"""The synthetic evaluation articles and their gold claims.
 
-Each gold claim form compiles (every quote, mention, evidence and attribution is found
-verbatim in its article) and conforms to the shapes together with the model; every
-language has at least two articles. See tests/articles/README.md.
+Two sets: the development set (tests/articles/<lang>/, which the extractors are tuned on)
+and the held-out set (tests/heldout/<lang>/, written after the tuning and never shown to
+the extractors). Each gold claim form compiles (every quote, mention, evidence and
+attribution is found verbatim in its article) and conforms to the shapes together with
+the model; every language has at least two development articles and at least one
+held-out article. See tests/articles/README.md and tests/heldout/README.md.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from kb.claimform import compile_form_file
 from kb.validation import validate_triples
 
 ARTICLES_DIR = Path(__file__).parent / "articles"
-FORMS = sorted(ARTICLES_DIR.rglob("*.claims.yaml"))
+HELDOUT_DIR = Path(__file__).parent / "heldout"
+FORMS = sorted(ARTICLES_DIR.rglob("*.claims.yaml")) + sorted(HELDOUT_DIR.rglob("*.claims.yaml"))
 LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
 
 
@@ -32,12 +36,31 @@ def test_every_language_has_at_least_two_articles() -> None:
         assert len(articles) >= 2, f"tests/articles/{language} has {len(articles)} article(s)"
 
 
+def test_every_language_has_at_least_one_heldout_article() -> None:
+    for language in LANGUAGES:
+        articles = sorted((HELDOUT_DIR / language).glob("*.txt"))
+        assert len(articles) >= 1, f"tests/heldout/{language} has no article"
+
+
 def test_every_article_has_gold_claims() -> None:
-    for article in ARTICLES_DIR.rglob("*.txt"):
-        assert article.with_suffix(".claims.yaml").exists(), f"{article} has no gold claims"
+    for directory in (ARTICLES_DIR, HELDOUT_DIR):
+        for article in directory.rglob("*.txt"):
+            assert article.with_suffix(".claims.yaml").exists(), f"{article} has no gold claims"
 
 
-@pytest.mark.parametrize("form_path", FORMS, ids=lambda p: p.name)
+def test_heldout_set_is_distinct_from_development_set() -> None:
+    development = {p.name for p in ARTICLES_DIR.rglob("*.txt")}
+    development_texts = {p.read_bytes() for p in ARTICLES_DIR.rglob("*.txt")}
+    for article in HELDOUT_DIR.rglob("*.txt"):
+        assert article.name not in development, f"{article.name} is also in tests/articles"
+        assert article.read_bytes() not in development_texts, f"{article} duplicates a development article"
+
+
+def _form_id(path: Path) -> str:
+    return f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
+
+
+@pytest.mark.parametrize("form_path", FORMS, ids=_form_id)
 def test_gold_compiles_and_conforms(form_path: Path) -> None:
     compiled = compile_form_file(form_path, kbase.model_registry())
     model = [t for triples in kbase.model_graphs().values() for t in triples]
@@ -45,7 +68,7 @@ def test_gold_compiles_and_conforms(form_path: Path) -> None:
     assert report.conforms, report.render()
 
 
-@pytest.mark.parametrize("form_path", FORMS, ids=lambda p: p.name)
+@pytest.mark.parametrize("form_path", FORMS, ids=_form_id)
 def test_gold_metadata(form_path: Path) -> None:
     form = _form(form_path)
     source = form["source"]
