@@ -220,3 +220,10 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+from .cli_identity import entities, explain, meetings  # noqa: E402  (commands of issue #4)
+
+main.add_command(entities)
+main.add_command(explain)
+main.add_command(meetings)
