@@ -16,7 +16,11 @@ def _entity(value: str) -> object:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--unreviewed", is_flag=True, help="List the entities that await a curator, with where they were seen.")
+@click.option(
+    "--unreviewed",
+    is_flag=True,
+    help="List the entities that await a curator, with where they were seen.",
+)
 @click.pass_context
 def entities(ctx: click.Context, unreviewed: bool) -> None:
     """Review the entities extractors and claim forms introduced: list, merge, accept.
@@ -44,7 +48,9 @@ def entities(ctx: click.Context, unreviewed: bool) -> None:
         click.echo(f"{curie(entity.iri.value)}  {entity.label}  ({kinds}{country})")
         if entity.mentions:
             click.echo("    printed as: " + "; ".join(entity.mentions))
-        click.echo("    seen in: " + (", ".join(curie(s.value) for s in entity.sources) or "no source"))
+        click.echo(
+            "    seen in: " + (", ".join(curie(s.value) for s in entity.sources) or "no source")
+        )
         if entity.claims:
             click.echo("    claims: " + ", ".join(curie(c.value) for c in entity.claims))
     click.echo(f"({len(found)} unreviewed entit{'y' if len(found) == 1 else 'ies'})")
@@ -122,9 +128,14 @@ def meetings_reconcile(kb: Context, dry_run: bool, agent: str | None) -> None:
     for canonical, absorbed in result.merges:
         click.echo(f"{curie(canonical.value)} <- " + ", ".join(curie(m.value) for m in absorbed))
     for account, candidates in sorted(result.ambiguous.items(), key=lambda x: x[0].value):
-        click.echo(f"ambiguous: {curie(account.value)} could be " + " or ".join(curie(m.value) for m in candidates))
+        click.echo(
+            f"ambiguous: {curie(account.value)} could be "
+            + " or ".join(curie(m.value) for m in candidates)
+        )
     verb = "would merge" if dry_run else "merged"
-    click.echo(f"{verb} {len(result.merges)} meeting group(s); {len(result.graphs)} graph(s)", err=True)
+    click.echo(
+        f"{verb} {len(result.merges)} meeting group(s); {len(result.graphs)} graph(s)", err=True
+    )
 
 
 @meetings.command("split")

@@ -18,7 +18,7 @@ import getpass
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -33,7 +33,7 @@ _NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 
 
 def now_literal() -> Literal:
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return Literal(now, datatype=XSD.dateTime)
 
 
@@ -41,10 +41,14 @@ def agent_iri(agent: str | None) -> NamedNode:
     return NamedNode(AGENT_BASE + (agent or getpass.getuser() or "unknown").replace(" ", "-"))
 
 
-def activity(kind: NamedNode, label: str, agent: str | None, *parts: object) -> tuple[NamedNode, list[Triple]]:
+def activity(
+    kind: NamedNode, label: str, agent: str | None, *parts: object
+) -> tuple[NamedNode, list[Triple]]:
     """A PROV-O activity of the curation graph: what, who and when."""
     when = now_literal()
-    digest = hashlib.sha256("|".join([kind.value, when.value, *map(str, parts)]).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        "|".join([kind.value, when.value, *map(str, parts)]).encode()
+    ).hexdigest()[:16]
     iri = NamedNode(f"{CURATION_GRAPH.value}#{digest}")
     who = agent_iri(agent)
     return iri, [
@@ -96,7 +100,8 @@ def decided(store: Store) -> tuple[dict[NamedNode, NamedNode], set[NamedNode]]:
     accepted = {
         r["e"]
         for r in store.select(
-            prologue + f"SELECT ?e WHERE {{ GRAPH {CURATION_GRAPH} {{ ?a a kb:EntityAcceptance ; kb:acceptedEntity ?e }} }}"
+            prologue
+            + f"SELECT ?e WHERE {{ GRAPH {CURATION_GRAPH} {{ ?a a kb:EntityAcceptance ; kb:acceptedEntity ?e }} }}"
         ).rows
     }
     # a chain of merges (a into b, b into c) resolves to its end
@@ -131,7 +136,10 @@ def list_unreviewed(store: Store) -> list[UnreviewedEntity]:
         if iri in merged or iri in accepted:
             continue
         entity = found.setdefault(
-            iri, UnreviewedEntity(iri, row["label"].value if "label" in row else iri.value.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
+            iri,
+            UnreviewedEntity(
+                iri, str(getattr(row.get("label"), "value", iri.value.rsplit("/", 1)[-1]))
+            ),
         )
         kind = row.get("type")
         if isinstance(kind, NamedNode):
@@ -159,7 +167,8 @@ def list_unreviewed(store: Store) -> list[UnreviewedEntity]:
             if isinstance(mention, Literal) and mention.value not in entity.mentions:
                 entity.mentions.append(mention.value)
         for row in store.select(
-            prologue + f"SELECT DISTINCT ?source WHERE {{ ?claim kb:source ?source ; (kb:participation/kb:participant)|kb:speaker|kb:accordingTo {iri} }}"
+            prologue
+            + f"SELECT DISTINCT ?source WHERE {{ ?claim kb:source ?source ; (kb:participation/kb:participant)|kb:speaker|kb:accordingTo {iri} }}"
         ).rows:
             if isinstance(row.get("source"), NamedNode) and row["source"] not in entity.sources:
                 entity.sources.append(row["source"])  # type: ignore[arg-type]
@@ -175,7 +184,9 @@ def _is_unreviewed(store: Store, iri: NamedNode) -> bool:
 
 
 def rewrite_terms(
-    triples: Iterable[Triple], merged: Mapping[NamedNode, NamedNode], accepted: Iterable[NamedNode] = ()
+    triples: Iterable[Triple],
+    merged: Mapping[NamedNode, NamedNode],
+    accepted: Iterable[NamedNode] = (),
 ) -> tuple[list[Triple], list[Triple]]:
     """Triples with merged IRIs replaced, and the names of merged entities (as (existing, altLabel, name)).
 
@@ -199,20 +210,29 @@ def rewrite_terms(
     return out, names
 
 
-def apply_curation(store: Store, replace_graphs: Mapping[NamedNode, list[Triple]]) -> dict[NamedNode, list[Triple]]:
+def apply_curation(
+    store: Store, replace_graphs: Mapping[NamedNode, list[Triple]]
+) -> dict[NamedNode, list[Triple]]:
     """A submission's graphs with the curation graph's decisions applied (merged IRIs, accepted entities)."""
     merged, accepted = decided(store)
     if not merged and not accepted:
         return dict(replace_graphs)
-    return {name: rewrite_terms(triples, merged, accepted)[0] for name, triples in replace_graphs.items()}
+    return {
+        name: rewrite_terms(triples, merged, accepted)[0]
+        for name, triples in replace_graphs.items()
+    }
 
 
-def merge(store: Store, new: NamedNode, existing: NamedNode, agent: str | None = None) -> list[NamedNode]:
+def merge(
+    store: Store, new: NamedNode, existing: NamedNode, agent: str | None = None
+) -> list[NamedNode]:
     """Merge an unreviewed entity into an existing one; returns the graphs rewritten. One write."""
     if new == existing:
         raise InputError("an entity cannot be merged into itself")
     if not _is_unreviewed(store, new):
-        raise InputError(f"{new.value} is not an unreviewed entity (kb entities --unreviewed lists them)")
+        raise InputError(
+            f"{new.value} is not an unreviewed entity (kb entities --unreviewed lists them)"
+        )
     if not _is_known(store, existing):
         raise InputError(f"{existing.value} is not in the KB: merge into an entity of the registry")
     if _is_unreviewed(store, existing) and store.ask(
@@ -229,7 +249,13 @@ def merge(store: Store, new: NamedNode, existing: NamedNode, agent: str | None =
         for triple in rewritten:  # the mentions the sources print become names of the entity
             if triple.predicate == KB.mention and isinstance(triple.object, Literal):
                 names.append(Triple(existing, SKOS.altLabel, triple.object))
-    act, record = activity(KB.EntityMerge, f"kb entities merge {new.value} --into {existing.value}", agent, new, existing)
+    act, record = activity(
+        KB.EntityMerge,
+        f"kb entities merge {new.value} --into {existing.value}",
+        agent,
+        new,
+        existing,
+    )
     record += [
         Triple(act, KB.mergedEntity, new),
         Triple(act, KB.mergedInto, existing),
@@ -244,7 +270,9 @@ def merge(store: Store, new: NamedNode, existing: NamedNode, agent: str | None =
 def accept(store: Store, new: NamedNode, agent: str | None = None) -> list[NamedNode]:
     """Accept an unreviewed entity as a new entity of the KB; returns the graphs rewritten. One write."""
     if not _is_unreviewed(store, new):
-        raise InputError(f"{new.value} is not an unreviewed entity (kb entities --unreviewed lists them)")
+        raise InputError(
+            f"{new.value} is not an unreviewed entity (kb entities --unreviewed lists them)"
+        )
     graphs = [g for g in graphs_mentioning(store, new) if g != CURATION_GRAPH]
     replace = {g: rewrite_terms(graph_triples(store, g), {}, {new})[0] for g in graphs}
     act, record = activity(KB.EntityAcceptance, f"kb entities accept {new.value}", agent, new)

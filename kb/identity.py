@@ -28,7 +28,7 @@ sources disagree the disagreement stays in the data and the saved query
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -114,6 +114,11 @@ class Group:
         )
 
 
+def _v(term: object) -> str:
+    """The lexical value of a term (an IRI's string, a literal's lexical form)."""
+    return str(getattr(term, "value", term))
+
+
 def _day(term: object) -> date | None:
     if isinstance(term, Literal):
         try:
@@ -132,10 +137,12 @@ def accounts_in_store(
     """The accounts of the store (those naming any of ``participants``), outside ``exclude``d graphs."""
     values = ""
     if participants is not None:
-        people = " ".join(str(p) for p in set(participants))
-        if not people:
+        wanted = " ".join(str(p) for p in set(participants))
+        if not wanted:
             return []
-        values = f"VALUES ?someone {{ {people} }} ?account kb:participation/kb:participant ?someone ."
+        values = (
+            f"VALUES ?someone {{ {wanted} }} ?account kb:participation/kb:participant ?someone ."
+        )
     rows = store.select(
         sparql_prologue()
         + f"""SELECT ?g ?account ?meeting ?source ?origin ?earliest ?latest ?date ?place ?participant ?proposed
@@ -173,7 +180,7 @@ def accounts_in_store(
                 row.get("origin") == KB.Curated,
                 _day(row.get("earliest")),
                 _day(row.get("latest")),
-                row["date"].value if isinstance(row.get("date"), Literal) else None,  # type: ignore[union-attr]
+                _v(row["date"]) if isinstance(row.get("date"), Literal) else None,
                 row.get("place"),  # type: ignore[arg-type]
                 proposed=row.get("proposed"),  # type: ignore[arg-type]
             )
@@ -206,7 +213,7 @@ def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Ac
                 for t in by_subject.get(part, [])
                 if t.predicate == KB.participant and isinstance(t.object, NamedNode)
             }
-            first = lambda p: values.get(p, [None])[0]  # noqa: E731
+            first = _first_of(values)
             found.append(
                 Account(
                     subject,
@@ -216,7 +223,7 @@ def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Ac
                     first(KB.origin) == KB.Curated,
                     _day(first(KB.earliest)),
                     _day(first(KB.latest)),
-                    first(KB.date).value if isinstance(first(KB.date), Literal) else None,  # type: ignore[union-attr]
+                    _v(first(KB.date)) if isinstance(first(KB.date), Literal) else None,
                     first(SCHEMA.location),  # type: ignore[arg-type]
                     frozenset(participants),  # type: ignore[arg-type]
                     first(KB.proposedMeeting),  # type: ignore[arg-type]
@@ -225,10 +232,15 @@ def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Ac
     return sorted(found, key=lambda a: a.iri.value)
 
 
+def _first_of(values: Mapping[NamedNode, list[object]]) -> Callable[[NamedNode], object]:
+    return lambda predicate: values.get(predicate, [None])[0]
+
+
 def kept_apart(store: Store) -> set[frozenset[NamedNode]]:
     """Pairs of accounts a curator kept apart."""
     rows = store.select(
-        sparql_prologue() + f"SELECT ?a ?b WHERE {{ GRAPH {CURATION_GRAPH} {{ ?a kb:keptApartFrom ?b }} }}"
+        sparql_prologue()
+        + f"SELECT ?a ?b WHERE {{ GRAPH {CURATION_GRAPH} {{ ?a kb:keptApartFrom ?b }} }}"
     ).rows
     return {frozenset((r["a"], r["b"])) for r in rows}  # type: ignore[arg-type]
 
@@ -270,7 +282,11 @@ class Matching:
     merges: list[tuple[NamedNode, list[NamedNode]]] = field(default_factory=list)
 
 
-def match(groups: list[Group], apart: set[frozenset[NamedNode]], labels: Mapping[NamedNode, str] | None = None) -> Matching:
+def match(
+    groups: list[Group],
+    apart: set[frozenset[NamedNode]],
+    labels: Mapping[NamedNode, str] | None = None,
+) -> Matching:
     """Merge compatible groups (deterministically); fixed groups never merge with each other.
 
     A group merges with its candidates only when they form a closed, compatible cluster: every
@@ -286,7 +302,12 @@ def match(groups: list[Group], apart: set[frozenset[NamedNode]], labels: Mapping
     return result
 
 
-def _match_bucket(groups: list[Group], apart: set[frozenset[NamedNode]], labels: Mapping[NamedNode, str], result: Matching) -> None:
+def _match_bucket(
+    groups: list[Group],
+    apart: set[frozenset[NamedNode]],
+    labels: Mapping[NamedNode, str],
+    result: Matching,
+) -> None:
     live = {g.meeting: g for g in groups}
 
     def candidates(group: Group) -> list[Group]:
@@ -309,10 +330,16 @@ def _match_bucket(groups: list[Group], apart: set[frozenset[NamedNode]], labels:
             cluster = [group, *found]
             members = {id(g) for g in cluster}
             closed = all({id(o) for o in candidates(m)} <= members for m in found)
-            if not closed or incompatibility(cluster, apart) is not None or sum(g.fixed for g in cluster) > 1:
+            if (
+                not closed
+                or incompatibility(cluster, apart) is not None
+                or sum(g.fixed for g in cluster) > 1
+            ):
                 if not group.fixed:
                     for account in group.accounts:
-                        ambiguous[account.iri] = sorted((c.meeting for c in found), key=lambda m: m.value)
+                        ambiguous[account.iri] = sorted(
+                            (c.meeting for c in found), key=lambda m: m.value
+                        )
                 continue
             canonical = min(cluster, key=lambda g: g.preference())
             absorbed = [g for g in cluster if g is not canonical]
@@ -345,13 +372,16 @@ def _because(account: Account, group: Group, labels: Mapping[NamedNode, str]) ->
     if account.place and group.places:
         parts.append(f"same place ({name(account.place)})")
     elif account.place or group.places:
-        parts.append(f"place {name(account.place or next(iter(group.places)))} printed by one side only")
+        parts.append(
+            f"place {name(account.place or next(iter(group.places)))} printed by one side only"
+        )
     else:
         parts.append("no place printed")
     disagreements = []
     if account.date and any(a.date and a.date != account.date for a in group.accounts):
         disagreements.append(
-            "date precision: " + " vs ".join(sorted({account.date, *(a.date for a in group.accounts if a.date)}))
+            "date precision: "
+            + " vs ".join(sorted({account.date, *(a.date for a in group.accounts if a.date)}))
         )
     text = f"matched to {curie(group.meeting.value)} reported by {others}: " + "; ".join(parts)
     if disagreements:
@@ -430,11 +460,15 @@ def rewrite(
 def _groups(accounts: Iterable[Account], fixed: bool) -> dict[NamedNode, Group]:
     groups: dict[NamedNode, Group] = {}
     for account in accounts:
-        groups.setdefault(account.meeting, Group(account.meeting, fixed=fixed)).accounts.append(account)
+        groups.setdefault(account.meeting, Group(account.meeting, fixed=fixed)).accounts.append(
+            account
+        )
     return groups
 
 
-def assign_meetings(store: Store, replace_graphs: Mapping[NamedNode, list[Triple]]) -> dict[NamedNode, list[Triple]]:
+def assign_meetings(
+    store: Store, replace_graphs: Mapping[NamedNode, list[Triple]]
+) -> dict[NamedNode, list[Triple]]:
     """A submission's graphs, each new account pointed to the existing meeting it reports.
 
     Call before writing (``kb add`` does): first the curation graph's entity merges are
@@ -447,7 +481,9 @@ def assign_meetings(store: Store, replace_graphs: Mapping[NamedNode, list[Triple
     new_accounts = accounts_in_triples(graphs)
     if not new_accounts:
         return graphs
-    existing = accounts_in_store(store, {p for a in new_accounts for p in a.participants}, exclude=graphs)
+    existing = accounts_in_store(
+        store, {p for a in new_accounts for p in a.participants}, exclude=graphs
+    )
     # accounts a submission re-sends with evidence from an earlier match start from their proposal
     for account in new_accounts:
         if account.proposed is not None:
@@ -457,7 +493,10 @@ def assign_meetings(store: Store, replace_graphs: Mapping[NamedNode, list[Triple
     for meeting in set(new_groups) & set(old_groups):  # the form proposed an IRI already in use
         old_groups[meeting].accounts += new_groups.pop(meeting).accounts
     apart = kept_apart(store)
-    labels = labels_of(store, {x for a in [*new_accounts, *existing] for x in [*a.participants, a.source, a.place] if x})
+    labels = labels_of(
+        store,
+        {x for a in [*new_accounts, *existing] for x in [*a.participants, a.source, a.place] if x},
+    )
     result = match([*old_groups.values(), *new_groups.values()], apart, labels)
     new_iris = {a.iri for a in new_accounts}
     out = {}
@@ -466,7 +505,9 @@ def assign_meetings(store: Store, replace_graphs: Mapping[NamedNode, list[Triple
         target = {a.iri: result.target.get(a.iri, a.meeting) for a in mine}
         because = {a.iri: result.because.get(a.iri) for a in mine}
         ambiguous = {a: m for a, m in result.ambiguous.items() if a in new_iris and a in target}
-        out[graph] = rewrite(triples, target, because, ambiguous, recompute=target) if mine else triples
+        out[graph] = (
+            rewrite(triples, target, because, ambiguous, recompute=target) if mine else triples
+        )
     return out
 
 
@@ -482,13 +523,18 @@ def reconcile(store: Store, agent: str | None = None, dry_run: bool = False) -> 
     accounts = accounts_in_store(store)
     groups = _groups(accounts, fixed=False)
     apart = kept_apart(store)
-    labels = labels_of(store, {x for a in accounts for x in [*a.participants, a.source, a.place] if x})
+    labels = labels_of(
+        store, {x for a in accounts for x in [*a.participants, a.source, a.place] if x}
+    )
     result = match(list(groups.values()), apart, labels)
     by_graph: dict[NamedNode, list[Account]] = defaultdict(list)
     for account in accounts:
         by_graph[account.graph].append(account)
     stale_ambiguity = {
-        r["a"] for r in store.select(sparql_prologue() + "SELECT DISTINCT ?a WHERE { ?a kb:ambiguousMatch ?m }").rows
+        r["a"]
+        for r in store.select(
+            sparql_prologue() + "SELECT DISTINCT ?a WHERE { ?a kb:ambiguousMatch ?m }"
+        ).rows
     }
     replace: dict[NamedNode, list[Triple]] = {}
     for graph, mine in by_graph.items():
@@ -499,12 +545,22 @@ def reconcile(store: Store, agent: str | None = None, dry_run: bool = False) -> 
         target = {a.iri: result.target[a.iri] for a in moved}
         because = {a.iri: result.because[a.iri] for a in moved}
         ambiguous = {a.iri: result.ambiguous[a.iri] for a in mine if a.iri in result.ambiguous}
-        replace[graph] = rewrite(graph_triples(store, graph), target, because, ambiguous, recompute=[a.iri for a in touched])
+        replace[graph] = rewrite(
+            graph_triples(store, graph),
+            target,
+            because,
+            ambiguous,
+            recompute=[a.iri for a in touched],
+        )
     if replace and not dry_run:
-        act, record = activity(KB.MeetingReconciliation, "kb meetings reconcile", agent, len(result.merges))
+        act, record = activity(
+            KB.MeetingReconciliation, "kb meetings reconcile", agent, len(result.merges)
+        )
         for canonical, absorbed in result.merges:
             merged = ", ".join(curie(m.value) for m in absorbed)
-            record.append(Triple(act, RDFS.comment, Literal(f"merged {merged} into {curie(canonical.value)}")))
+            record.append(
+                Triple(act, RDFS.comment, Literal(f"merged {merged} into {curie(canonical.value)}"))
+            )
         store.write(replace=replace, insert={CURATION_GRAPH: record})
     return Reconciliation(result.merges, result.ambiguous, sorted(replace, key=lambda g: g.value))
 
@@ -518,19 +574,35 @@ def split(store: Store, account: NamedNode, agent: str | None = None) -> NamedNo
     """
     rows = [a for a in accounts_in_store(store) if a.iri == account]
     if not rows:
-        raise InputError(f"{account.value} is not a meeting account (kb explain MEETING lists them)")
+        raise InputError(
+            f"{account.value} is not a meeting account (kb explain MEETING lists them)"
+        )
     mine = rows[0]
-    others = [a for a in accounts_in_store(store, mine.participants) if a.meeting == mine.meeting and a.iri != account]
+    others = [
+        a
+        for a in accounts_in_store(store, mine.participants)
+        if a.meeting == mine.meeting and a.iri != account
+    ]
     if not others:
-        raise InputError(f"{curie(account.value)} is the only account of {curie(mine.meeting.value)}: nothing to split")
+        raise InputError(
+            f"{curie(account.value)} is the only account of {curie(mine.meeting.value)}: nothing to split"
+        )
     in_use = {a.meeting for a in accounts_in_store(store, mine.participants)}
     proposal = mine.proposed or mine.meeting
     new = proposal
     if new in in_use:
-        source_id = mine.source.value.rsplit("/", 1)[-1] if mine.source else mine.iri.value.rsplit("/", 2)[-2]
+        source_id = (
+            mine.source.value.rsplit("/", 1)[-1]
+            if mine.source
+            else mine.iri.value.rsplit("/", 2)[-2]
+        )
         new = MTG[f"{proposal.value.rsplit('/', 1)[-1]}--{source_id}"]
-    triples = rewrite(graph_triples(store, mine.graph), {account: new}, {account: None}, {}, recompute=[account])
-    triples = [t for t in triples if not (t.subject == account and t.predicate == KB.proposedMeeting)]
+    triples = rewrite(
+        graph_triples(store, mine.graph), {account: new}, {account: None}, {}, recompute=[account]
+    )
+    triples = [
+        t for t in triples if not (t.subject == account and t.predicate == KB.proposedMeeting)
+    ]
     act, record = activity(KB.MeetingSplit, f"kb meetings split {account.value}", agent, account)
     record += [Triple(act, KB.splitAccount, account), Triple(act, KB.splitFrom, mine.meeting)]
     record += [Triple(account, KB.keptApartFrom, o.iri) for o in others]
@@ -574,9 +646,17 @@ def explain(store: Store, meeting: NamedNode) -> str:
     group = Group(meeting, accounts)
     lines = [f"meeting {curie(meeting.value)}"]
     if group.earliest or group.latest:
-        when = group.earliest.isoformat() if group.earliest and group.earliest == group.latest else f"{group.earliest or '…'} to {group.latest or '…'}"
+        when = (
+            group.earliest.isoformat()
+            if group.earliest and group.earliest == group.latest
+            else f"{group.earliest or '…'} to {group.latest or '…'}"
+        )
         lines.append(f"  when (all sources allow): {when}")
-    people = ", ".join(sorted(labels.get(p, curie(p.value)) for p in set().union(*(a.participants for a in accounts))))
+    people = ", ".join(
+        sorted(
+            labels.get(p, curie(p.value)) for p in set().union(*(a.participants for a in accounts))
+        )
+    )
     lines.append(f"  participants: {people}")
     lines.append(f"  reported by {len(group.sources)} source(s), {len(accounts)} account(s):")
     for a in accounts:
@@ -586,12 +666,19 @@ def explain(store: Store, meeting: NamedNode) -> str:
         language = getattr(data.get("language"), "value", "?")
         published = getattr(data.get("published"), "value", "undated")[:10]
         lines.append(f"  - {curie(a.iri.value)} ({origin}) in {curie(a.graph.value)}")
-        lines.append(f"      source: {curie(a.source.value) if a.source else '?'}, {publisher}, {language}, published {published}")
+        lines.append(
+            f"      source: {curie(a.source.value) if a.source else '?'}, {publisher}, {language}, published {published}"
+        )
         lines.append(f"      date: {a.date or '-'} (bounds {a.bounds_text})")
         if "basis" in data:
             lines.append(f"      date basis: {data['basis'].value}")  # type: ignore[attr-defined]
-        lines.append(f"      place: {labels.get(a.place, curie(a.place.value)) if a.place else 'not printed'}")
-        names = "; ".join(f"{labels.get(p, curie(p.value))} as printed '{m}'" for p, m in sorted(mentions[a.iri].items(), key=lambda x: x[0].value))
+        lines.append(
+            f"      place: {labels.get(a.place, curie(a.place.value)) if a.place else 'not printed'}"
+        )
+        names = "; ".join(
+            f"{labels.get(p, curie(p.value))} as printed '{m}'"
+            for p, m in sorted(mentions[a.iri].items(), key=lambda x: x[0].value)
+        )
         if names:
             lines.append(f"      participants: {names}")
         if a.proposed is not None:
@@ -605,17 +692,23 @@ def explain(store: Store, meeting: NamedNode) -> str:
         prologue
         + f"""SELECT DISTINCT ?account ?other WHERE {{ ?account kb:meeting {meeting} ; kb:ambiguousMatch ?other }}"""
     ).rows:
-        lines.append(f"  ambiguous: {curie(row['account'].value)} could also be {curie(row['other'].value)}")  # type: ignore[attr-defined]
+        lines.append(
+            f"  ambiguous: {curie(_v(row['account']))} could also be {curie(_v(row['other']))}"
+        )  # type: ignore[attr-defined]
     for row in store.select(
         prologue
         + f"""SELECT ?label ?who ?when WHERE {{ GRAPH {CURATION_GRAPH} {{
             ?act a kb:MeetingSplit ; kb:splitFrom {meeting} ; rdfs:label ?label ; prov:wasAssociatedWith ?who ; prov:endedAtTime ?when }} }} ORDER BY ?when"""
     ).rows:
-        lines.append(f"  curation: {row['label'].value} by {row['who'].value.rsplit('/', 1)[-1]} at {row['when'].value}")  # type: ignore[attr-defined]
+        lines.append(
+            f"  curation: {_v(row['label'])} by {_v(row['who']).rsplit('/', 1)[-1]} at {_v(row['when'])}"
+        )  # type: ignore[attr-defined]
     return "\n".join(lines)
 
 
-def disagreements(accounts: list[Account], labels: Mapping[NamedNode, str] | None = None) -> list[str]:
+def disagreements(
+    accounts: list[Account], labels: Mapping[NamedNode, str] | None = None
+) -> list[str]:
     """Where the accounts of one meeting disagree: dates, their precision, places, participants."""
     labels = labels or {}
     out = []
@@ -624,16 +717,28 @@ def disagreements(accounts: list[Account], labels: Mapping[NamedNode, str] | Non
             pair = f"{curie(a.iri.value)} vs {curie(b.iri.value)}"
             bounds_a = DateBounds(a.earliest, a.latest)
             bounds_b = DateBounds(b.earliest, b.latest)
-            if bounds_a.narrowed(b.earliest, b.latest).consistent is False or bounds_b.narrowed(a.earliest, a.latest).consistent is False:
+            if (
+                bounds_a.narrowed(b.earliest, b.latest).consistent is False
+                or bounds_b.narrowed(a.earliest, a.latest).consistent is False
+            ):
                 out.append(f"dates do not overlap: {a.bounds_text} vs {b.bounds_text} ({pair})")
             elif a.date != b.date:
                 out.append(f"date precision: {a.date or 'none'} vs {b.date or 'none'} ({pair})")
             if a.place and b.place and a.place != b.place:
-                out.append(f"place: {labels.get(a.place, curie(a.place.value))} vs {labels.get(b.place, curie(b.place.value))} ({pair})")
+                out.append(
+                    f"place: {labels.get(a.place, curie(a.place.value))} vs {labels.get(b.place, curie(b.place.value))} ({pair})"
+                )
             elif bool(a.place) != bool(b.place):
                 printed = a.place or b.place
-                out.append(f"place printed by one source only: {labels.get(printed, curie(printed.value))} ({pair})")  # type: ignore[arg-type]
+                assert printed is not None
+                out.append(
+                    f"place printed by one source only: {labels.get(printed, curie(printed.value))} ({pair})"
+                )
             if a.participants != b.participants:
-                only = (a.participants ^ b.participants)
-                out.append("participants: " + ", ".join(sorted(labels.get(p, curie(p.value)) for p in only)) + f" named by one source only ({pair})")
+                only = a.participants ^ b.participants
+                out.append(
+                    "participants: "
+                    + ", ".join(sorted(labels.get(p, curie(p.value)) for p in only))
+                    + f" named by one source only ({pair})"
+                )
     return out

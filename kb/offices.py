@@ -203,7 +203,9 @@ class Offices:
 
     # -- who held an office ------------------------------------------------------------------
 
-    def holders_at(self, office: NamedNode | str, earliest: DateLike, latest: DateLike) -> list[OfficeTerm]:
+    def holders_at(
+        self, office: NamedNode | str, earliest: DateLike, latest: DateLike
+    ) -> list[OfficeTerm]:
         """Every term of the office that overlaps the range (open ends are unbounded)."""
         iri = as_iri(office)
         first, last = _first(earliest), _last(latest)
@@ -211,7 +213,11 @@ class Offices:
         return sorted(found, key=lambda t: (t.start or date.min, t.holder.value))
 
     def holder_at(
-        self, office: NamedNode | str, earliest: DateLike, latest: DateLike = None, acting: bool = True
+        self,
+        office: NamedNode | str,
+        earliest: DateLike,
+        latest: DateLike = None,
+        acting: bool = True,
     ) -> NamedNode | None:
         """The one person who held the office within [earliest, latest], else None.
 
@@ -234,7 +240,9 @@ class Offices:
         }
         return stand_ins.pop() if len(stand_ins) == 1 else None
 
-    def held(self, person: NamedNode | str, office: NamedNode | str, earliest: DateLike, latest: DateLike) -> bool | None:
+    def held(
+        self, person: NamedNode | str, office: NamedNode | str, earliest: DateLike, latest: DateLike
+    ) -> bool | None:
         """Whether the person held the office at some day of the range; None when the registry has no term of it."""
         iri = as_iri(office)
         who = as_iri(person, PREFIXES["ent"])
@@ -250,7 +258,12 @@ class Offices:
         found = set(self._by_label.get(key, set()))
         if not found and " " in key:
             squeezed = key.replace(" ", "")
-            found = {o for label, offices in self._by_label.items() if label.replace(" ", "") == squeezed for o in offices}
+            found = {
+                o
+                for label, offices in self._by_label.items()
+                if label.replace(" ", "") == squeezed
+                for o in offices
+            }
         if country is not None:
             wanted = as_iri(country, PREFIXES["ent"])
             found = {o for o in found if self.info.get(o) and self.info[o].country == wanted}
@@ -270,12 +283,17 @@ class Offices:
         _, role = role_of(as_iri(office))
         wanted = as_iri(country, PREFIXES["ent"])
         matches = [
-            o for o, info in self.info.items() if info.country == wanted and role_of(o)[1] == role and info.acting_for is None
+            o
+            for o, info in self.info.items()
+            if info.country == wanted and role_of(o)[1] == role and info.acting_for is None
         ]
         return matches[0] if len(matches) == 1 else None
 
     def resolve_office(
-        self, text: str, counterpart_of: NamedNode | str | None = None, country: NamedNode | str | None = None
+        self,
+        text: str,
+        counterpart_of: NamedNode | str | None = None,
+        country: NamedNode | str | None = None,
     ) -> NamedNode | None:
         """The one office a mention names: a title, or "his <demonym> counterpart" of another office."""
         offices = self.resolve_title(text, country)
@@ -300,7 +318,17 @@ class Offices:
         return self.holder_at(office, earliest, latest) if office is not None else None
 
 
-_COUNTERPART_WORDS = ("counterpart", "колег", "коллег", "همتای", "همتاي", "نظیر", "نظير", "həmkar", "mevkidaş")
+_COUNTERPART_WORDS = (
+    "counterpart",
+    "колег",
+    "коллег",
+    "همتای",
+    "همتاي",
+    "نظیر",
+    "نظير",
+    "həmkar",
+    "mevkidaş",
+)
 
 
 def _is_counterpart(text: str) -> bool:
@@ -315,13 +343,17 @@ def _shipped() -> Offices:
     return Offices(model_registry().store)
 
 
-def holder_at(office: NamedNode | str, earliest: DateLike, latest: DateLike = None, store: Store | None = None) -> NamedNode | None:
+def holder_at(
+    office: NamedNode | str, earliest: DateLike, latest: DateLike = None, store: Store | None = None
+) -> NamedNode | None:
     """Who held ``office`` within [earliest, latest] (the shipped registry unless ``store`` is given)."""
     offices = Offices(store) if store is not None else Offices.shipped()
     return offices.holder_at(office, earliest, latest)
 
 
-def resolve_title(text: str, country: NamedNode | str | None = None, store: Store | None = None) -> list[NamedNode]:
+def resolve_title(
+    text: str, country: NamedNode | str | None = None, store: Store | None = None
+) -> list[NamedNode]:
     """The offices a title names (the shipped registry unless ``store`` is given)."""
     offices = Offices(store) if store is not None else Offices.shipped()
     return offices.resolve_title(text, country)
