@@ -490,14 +490,37 @@ def assign_meetings(
             account.meeting = account.proposed
     new_groups = _groups(new_accounts, fixed=False)
     old_groups = _groups(existing, fixed=True)
-    for meeting in set(new_groups) & set(old_groups):  # the form proposed an IRI already in use
-        old_groups[meeting].accounts += new_groups.pop(meeting).accounts
+    group_because: dict[NamedNode, str] = {}
     apart = kept_apart(store)
     labels = labels_of(
         store,
         {x for a in [*new_accounts, *existing] for x in [*a.participants, a.source, a.place] if x},
     )
+    renamed: dict[NamedNode, NamedNode] = {}
+    for meeting in sorted(set(new_groups) & set(old_groups), key=lambda m: m.value):
+        # the form proposed an IRI already in use: a curator's IRI is an assertion, an
+        # extractor's (derived from a date and names) only a proposal, checked like any other
+        group, old = new_groups.pop(meeting), old_groups[meeting]
+        if all(a.curated for a in group.accounts) or incompatibility([old, group], apart) is None:
+            if not all(a.curated for a in group.accounts):
+                for account in group.accounts:
+                    renamed[account.iri] = meeting
+                    result_because = _because(account, old, labels)
+                    group_because[account.iri] = result_because
+            old.accounts += group.accounts
+        else:
+            source = group.accounts[0].source
+            suffix = source.value.rsplit("/", 1)[-1] if source else "new"
+            fresh = MTG[f"{meeting.value.rsplit('/', 1)[-1]}--{suffix}"]
+            for account in group.accounts:
+                account.meeting = fresh
+                renamed[account.iri] = fresh
+            new_groups[fresh] = Group(fresh, group.accounts)
     result = match([*old_groups.values(), *new_groups.values()], apart, labels)
+    for account_iri, meeting in renamed.items():
+        result.target.setdefault(account_iri, meeting)
+    for account_iri, text in group_because.items():
+        result.because.setdefault(account_iri, text)
     new_iris = {a.iri for a in new_accounts}
     out = {}
     for graph, triples in graphs.items():

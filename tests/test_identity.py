@@ -367,3 +367,19 @@ def test_disagreements_on_date_place_and_participants_are_listed(fresh_store: St
     assert ("place", ENT["tehran"].value, ENT["baku"].value) in found
     assert ("participants", "", "names Ebrahim Raisi") in found
     assert all(r["aspect"] != "date precision" for r in rows)
+
+
+def test_an_extractors_iri_already_in_use_is_only_a_proposal(model_store: Store) -> None:
+    def exact(form: dict) -> None:
+        form["meetings"][1]["date"] = {"value": "2023-10-04", "basis": "test"}
+
+    def in_baku(form: dict) -> None:
+        form["meetings"][0]["place"] = "baku"
+
+    add(model_store, compile_variant(TURAN, exact))
+    add(model_store, compile_variant(AL_ALAM, in_baku))  # proposes the same IRI, conflicting place
+    assert meeting_of(model_store, TURAN_M2) == KHALAFOV_MEETING
+    assert meeting_of(model_store, AL_ALAM_M1) == KHALAFOV_MEETING + "--f36ad5bd6216021b"
+    add(model_store, compile_variant(AL_ALAM))  # same IRI, compatible: joins, and says why
+    assert meeting_of(model_store, AL_ALAM_M1) == KHALAFOV_MEETING
+    assert model_store.ask(sparql_prologue() + f"ASK {{ <{AL_ALAM_M1}> kb:matchedBecause ?why }}")
