@@ -262,6 +262,7 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
 
 # Commands that live in their own modules, registered here so `kb --help` lists them all.
 from .cli_extract import evaluate, extract  # noqa: E402
+from .cli_identity import entities, explain, meetings  # noqa: E402
 from .cli_report import completion, docs, report  # noqa: E402
 from .cli_serve import serve  # noqa: E402
 
@@ -271,3 +272,6 @@ main.add_command(serve)
 main.add_command(report)
 main.add_command(docs)
 main.add_command(completion)
+main.add_command(entities)
+main.add_command(explain)
+main.add_command(meetings)

@@ -1,0 +1,72 @@
+"""Helpers for the identity tests: seed claim forms compiled as an extractor would, stores."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pyoxigraph import NamedNode, Triple
+
+from kb import kbase
+from kb.claimform import CompiledSource, compile_form, read_text
+from kb.namespaces import sparql_prologue
+from kb.resources import SEEDS_DIR
+from kb.store import Store
+
+TURAN = "001_35c6b722bd335644.claims.yaml"
+ANA = "002_fca3cd6499d7d6ee.claims.yaml"
+AL_ALAM = "003_0d083f3321f654a4.claims.yaml"
+
+
+def seed_form(name: str) -> dict[str, Any]:
+    return yaml.safe_load((SEEDS_DIR / name).read_text(encoding="utf-8"))
+
+
+def compile_variant(
+    name: str,
+    change: Callable[[dict[str, Any]], None] | None = None,
+    origin: str = "extracted",
+    drop_meeting_ids: bool = True,
+    directory: Path = SEEDS_DIR,
+) -> CompiledSource:
+    """A seed's claim form compiled as an extractor would: no curated meeting ids, origin extracted."""
+    form = copy.deepcopy(yaml.safe_load((directory / name).read_text(encoding="utf-8")))
+    if drop_meeting_ids:
+        for meeting in form.get("meetings") or []:
+            meeting.pop("meeting", None)
+    if change:
+        change(form)
+    text = read_text(directory / form["source"]["file"])
+    return compile_form(form, text, kbase.model_registry(), origin=origin, where=name)
+
+
+def accounts_by_meeting(store: Store) -> dict[str, set[str]]:
+    """meeting IRI -> the sources of its accounts."""
+    rows = store.select(
+        sparql_prologue()
+        + "SELECT ?m ?s WHERE { ?a a kb:MeetingAccount ; kb:meeting ?m ; kb:source ?s }"
+    ).rows
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(row["m"].value, set()).add(row["s"].value)  # type: ignore[attr-defined]
+    return out
+
+
+def meeting_of(store: Store, account: str) -> str:
+    rows = store.select(sparql_prologue() + f"SELECT ?m WHERE {{ <{account}> kb:meeting ?m }}").rows
+    assert len(rows) == 1, rows
+    return rows[0]["m"].value  # type: ignore[attr-defined]
+
+
+def source_graph_triples(store: Store) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for quad in store.quads():
+        graph = quad.graph_name
+        if isinstance(graph, NamedNode) and "/graph/source/" in graph.value:
+            out.setdefault(graph.value, set()).add(
+                str(Triple(quad.subject, quad.predicate, quad.object))
+            )
+    return out
