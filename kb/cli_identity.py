@@ -25,15 +25,15 @@ def _entity(value: str) -> object:
 def entities(ctx: click.Context, unreviewed: bool) -> None:
     """Review the entities extractors and claim forms introduced: list, merge, accept.
 
-    Entities are given as CURIEs (ent:serdar-kilic), <full IRIs> or bare ids (serdar-kilic).
+    Entities are given as CURIEs (ent:ID), <full IRIs> or bare ids.
     A merge rewrites every claim that names the new entity to name the existing one, in one
     transaction, and records who and when (PROV-O) in the curation graph.
 
     \b
     Example:
       kb entities --unreviewed
-      kb entities merge ent:hossein-amirabdollahian --into ent:hossein-amir-abdollahian
-      kb entities accept ent:serdar-kilic --agent curator@example.org
+      kb entities merge ent:new-spelling-of-a-minister --into ent:the-minister
+      kb entities accept ent:a-new-envoy --agent curator@example.org
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -66,7 +66,7 @@ def entities_merge(kb: Context, new: str, existing: str, agent: str | None) -> N
 
     \b
     Example:
-      kb entities merge ent:hossein-amirabdollahian --into ent:hossein-amir-abdollahian
+      kb entities merge ent:new-spelling-of-a-minister --into ent:the-minister
     """
     graphs = curation.merge(kb.store, _entity(new), _entity(existing), agent)  # type: ignore[arg-type]
     click.echo(f"merged {new} into {existing}: {len(graphs)} graph(s) rewritten", err=True)
@@ -97,7 +97,7 @@ def explain(kb: Context, meeting: str) -> None:
 
     \b
     Example:
-      kb explain mtg:2023-10-04-hossein-amir-abdollahian-khalaf-khalafov
+      kb explain mtg:2023-10-04-first-participant-second-participant
     """
     click.echo(identity.explain(kb.store, as_iri(meeting, PREFIXES["mtg"])))
 
