@@ -58,6 +58,12 @@ class Context:
             self._store = open_store(self.location)
         return self._store
 
+    def close(self) -> None:
+        """Release the store (an embedded store's lock, a remote store's connections)."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def progress(self, message: str) -> None:
         if not self.quiet and sys.stderr.isatty():
             click.echo(f"… {message}", err=True)
@@ -86,6 +92,7 @@ def main(ctx: click.Context, location: str, quiet: bool) -> None:
       kb build && kb query who-affirmed-territorial-integrity
     """
     ctx.obj = Context(location, quiet)
+    ctx.call_on_close(ctx.obj.close)
 
 
 @main.command()
@@ -194,8 +201,14 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
     """
     kb: Context = ctx.obj
     ctx.meta["kb.report_format"] = fmt
-    kbase.add(kb.store, list(files), agent=agent)
-    click.echo(f"added {len(files)} file(s) to {kb.location}", err=True)
+    added = kbase.add(kb.store, list(files), agent=agent)
+    if added.record is None:
+        click.echo(f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True)
+    else:
+        click.echo(
+            f"added {added.claims} claim(s) from {len(files)} file(s) to {kb.location} (record <{added.record.value}>)",
+            err=True,
+        )
 
 
 @main.command()
