@@ -227,3 +227,9 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+from .cli_claims import claim_template, retract  # noqa: E402  (they use pass_context above)
+
+main.add_command(retract)
+main.add_command(claim_template)

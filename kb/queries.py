@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
+from pyparsing import ParseResults
 from rdflib.plugins.sparql import parser as sparql_parser
 
 from .errors import InputError
@@ -173,7 +174,8 @@ def _uses_service(node: object) -> bool:
         return True
     if isinstance(node, dict):
         return any(_uses_service(v) for v in node.values())
-    if isinstance(node, (list, tuple)):
+    if isinstance(node, (list, tuple, ParseResults)):
+        # a ParseResults' values() are its named results only; the query is positional
         return any(_uses_service(v) for v in node)
     children = getattr(node, "values", None)
     if callable(children) and not isinstance(node, str):

@@ -76,7 +76,7 @@ class Submission:
 
 def read_submission(paths: list[Path], registry: Registry) -> Submission:
     total = sum(path.stat().st_size for path in paths if path.is_file())
-    if total > MAX_BYTES:
+    if total > MAX_BYTES and len(paths) > 1:
         raise InputError(
             f"{len(paths)} files of {_mb(total)} are more than kb takes in one submission "
             f"(limit {_mb(MAX_BYTES)}); add them in several runs"
@@ -110,7 +110,7 @@ def read_file(path: Path, registry: Registry) -> Submission:
     text = read_utf8(path)
     fmt = RDF_FORMATS[suffix]
     if fmt == ox.RdfFormat.JSON_LD:
-        _refuse_remote_context(path, text)
+        _check_json_ld(path, text)
     try:
         quads = list(ox.parse(text.encode("utf-8"), format=fmt))
     except SyntaxError as error:
@@ -130,7 +130,10 @@ def read_file(path: Path, registry: Registry) -> Submission:
 
 def _read_claim_form(path: Path, registry: Registry) -> Submission:
     read_utf8(path)  # encoding, binary and mojibake checks with kb's messages
-    form = load_form(path)
+    try:
+        form = load_form(path)
+    except ValueError as error:  # PyYAML builds dates itself: 2022-13-45 raises ValueError
+        raise FormError(f"{path}:{_bad_date_line(path)} not a date: {_one_line(error)}") from error
     _check_yaml_size(path, form)
     source = form["source"] if isinstance(form["source"], dict) else {}
     if not source.get("file"):
@@ -152,6 +155,17 @@ def _read_claim_form(path: Path, registry: Registry) -> Submission:
         ) from error
     check_literals(path, compiled.triples)
     return Submission(replace={compiled.graph: compiled.triples}, files=[path])
+
+
+def _bad_date_line(path: Path) -> str:
+    """`` line N`` of the first impossible ISO date in a YAML file, or ''."""
+    for number, line in enumerate(read_utf8(path).splitlines(), 1):
+        for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+            try:
+                date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return f" line {number}: {match.group()}"
+    return ""
 
 
 def _check_yaml_size(path: Path, form: Any) -> None:
@@ -285,8 +299,15 @@ def _mb(size: int) -> str:
 # -- JSON-LD ------------------------------------------------------------------------------------
 
 
-def _refuse_remote_context(path: Path, text: str) -> None:
-    """JSON-LD may name a remote @context (or @import one); kb never fetches either."""
+_NOT_IN_IRI = re.compile(r'[\s<>"{}|\\^`]')
+
+
+def _check_json_ld(path: Path, text: str) -> None:
+    """Refuse a remote @context (or @import of one): kb never fetches. Refuse IRIs with spaces.
+
+    A JSON-LD processor drops a node whose @id is not a valid IRI without a word, so an
+    "@id" with a space would lose data silently; kb refuses the file instead.
+    """
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -302,9 +323,19 @@ def _refuse_remote_context(path: Path, text: str) -> None:
                 if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
                     where = item if isinstance(item, str) else item["@import"]
                     raise InputError(
-                        f"{path}: JSON-LD with a remote @context ({where}) is refused: kb never fetches; "
-                        "inline the context"
+                        f"{path}: JSON-LD with a remote @context ({where}) is refused: "
+                        "kb never fetches; inline the context"
                     )
+            for key, value in node.items():
+                iris = [key] if not key.startswith("@") else []
+                if key in ("@id", "@type", "@vocab", "@base"):
+                    iris += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+                for iri in iris:
+                    if _NOT_IN_IRI.search(iri):
+                        raise InputError(
+                            f"{path}: JSON-LD: invalid IRI {iri!r} (no spaces or <>\"{{}}|\\^` in IRIs; "
+                            "write %20 for a space)"
+                        )
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

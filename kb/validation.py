@@ -44,7 +44,7 @@ logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 def curie(iri: str) -> str:
     """``kb:speaker`` for a kb IRI, ``<iri>`` otherwise (for paths in text reports)."""
     for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and re.fullmatch(r"[\w.-]+", iri[len(base) :]):
+        if iri.startswith(base) and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", iri[len(base) :]):
             return f"{prefix}:{iri[len(base) :]}"
     return f"<{iri}>"
 
