@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -20,7 +21,7 @@ from .registry import Registry
 from .resources import ONTOLOGY_DIR, SEEDS_DIR
 from .store import Store
 from .store.embedded import EmbeddedStore
-from .submission import Submission, read_submission
+from .submission import Submission, read_submission, skolemize
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
 
 Progress = Callable[[str], None]
@@ -33,12 +34,19 @@ def _quiet(_: str) -> None:
 
 @lru_cache(maxsize=1)
 def model_graphs() -> dict[ox.NamedNode, list[ox.Triple]]:
-    """The ontology, shapes, registry and concept schemes, each in its own named graph."""
+    """The ontology, shapes, registry and concept schemes, each in its own named graph.
+
+    Blank nodes (the shapes' property shapes and lists) get IRIs derived from their
+    content: a store writes a blank node under a fresh id each time, so without this no
+    two builds would hold the same triples, and no content hash could tell a finished
+    build from an interrupted one.
+    """
     graphs = {}
     for name, filename in MODEL_GRAPHS.items():
         path = ONTOLOGY_DIR / filename
         try:
-            graphs[GRAPH[name]] = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            quads = skolemize(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+            graphs[GRAPH[name]] = [q.triple for q in quads]
         except (OSError, SyntaxError) as error:
             raise InputError(f"{path}: cannot load the model: {error}") from error
     return graphs
@@ -199,7 +207,10 @@ def current_agent(agent: str | None) -> str:
 
 
 def now_literal() -> ox.Literal:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """The time records carry: now, or SOURCE_DATE_EPOCH when set (reproducible runs)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    now = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
     return ox.Literal(now, datatype=XSD.dateTime)
 
 
@@ -232,7 +243,7 @@ def _submission_record(
     ]
     versions = sorted({t.object.value for t in triples if t.predicate == KB.extractorVersion and isinstance(t.object, ox.Literal)})
     for version in versions:
-        extractor = agent_iri("extractor/" + version)
+        extractor = ox.NamedNode(AGENT_BASE + "extractor/" + quote(version, safe=".-_~"))
         record += [
             ox.Triple(activity, PROV.wasAssociatedWith, extractor),
             ox.Triple(extractor, RDF_TYPE, PROV.SoftwareAgent),
