@@ -229,7 +229,7 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
-from .cli_claims import claim_template, retract  # noqa: E402  (they use pass_context above)
+from .cli_claims import claim_template, retract  # noqa: E402  (they use Context above)
 
 main.add_command(retract)
 main.add_command(claim_template)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
-from .cli import Context, pass_context
+from .cli import Context
 from .errors import InputError
 from .retract import retract as retract_targets
 from .submission import read_utf8
+
+pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
 TEMPLATE = """\
 # kb claim form: fill it in, then `kb validate {form}` and `kb add {form}`.
@@ -54,7 +56,7 @@ statements:                         # one entry per stated position
   - id: s1
     speaker: ebrahim-raisi          # a person (an organisation when no person is named)
     position: regional-cooperation  # a concept of ontology/positions.ttl
-    stance: affirms                 # affirms, supports, opposes, proposes, calls-for, warns, offers, ...
+    stance: affirms                 # affirms, supports, opposes, proposes, calls-for, ...
     quote: copy the words that carry the position, verbatim from the article
     speech: reported                # direct (quoted words) or reported
     at: m1                          # optional: the meeting (local id) where it was said
@@ -64,7 +66,9 @@ statements:                         # one entry per stated position
 
 @click.command("retract")
 @click.argument("targets", nargs=-1, required=True, metavar="CLAIM|SOURCE...")
-@click.option("--reason", required=True, help="Why the claims are withdrawn (recorded with PROV-O).")
+@click.option(
+    "--reason", required=True, help="Why the claims are withdrawn (recorded with PROV-O)."
+)
 @click.option("--agent", help="Who retracts (recorded); default: the login name.")
 @pass_context
 def retract(kb: Context, targets: tuple[str, ...], reason: str, agent: str | None) -> None:

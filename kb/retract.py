@@ -24,7 +24,17 @@ import pyoxigraph as ox
 
 from .errors import InputError, KBError
 from .kbase import agent_iri, current_agent, now_literal
-from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SRC, source_graph, sparql_prologue
+from .namespaces import (
+    GRAPH,
+    KB,
+    PREFIXES,
+    PROV,
+    RDF_TYPE,
+    RDFS,
+    SRC,
+    source_graph,
+    sparql_prologue,
+)
 from .store import Store
 from .validation import curie
 
@@ -62,7 +72,9 @@ def resolve(target: str) -> ox.NamedNode:
         raise InputError(f"{target!r} is not a claim or source IRI: {error}") from error
 
 
-def retract(store: Store, targets: Sequence[str], reason: str, agent: str | None = None) -> Retraction:
+def retract(
+    store: Store, targets: Sequence[str], reason: str, agent: str | None = None
+) -> Retraction:
     """Remove the claims and sources ``targets`` name, all or nothing, and record why."""
     if not reason.strip():
         raise InputError("say why: --reason is required and may not be empty")
@@ -137,7 +149,9 @@ def _claims_in(triples: list[ox.Triple]) -> set[ox.NamedNode]:
 
 
 def _nested(node: object, claim: ox.NamedNode) -> bool:
-    return isinstance(node, ox.NamedNode) and (node == claim or node.value.startswith(claim.value + "/"))
+    return isinstance(node, ox.NamedNode) and (
+        node == claim or node.value.startswith(claim.value + "/")
+    )
 
 
 def _without_claim(triples: list[ox.Triple], claim: ox.NamedNode) -> list[ox.Triple]:
@@ -155,7 +169,7 @@ def _refuse_dangling(
     claims: set[ox.NamedNode],
     sources: set[ox.NamedNode],
 ) -> None:
-    """Refuse to leave a claim pointing to one retracted (a statement made at a retracted meeting)."""
+    """Refuse to leave a claim pointing to a retracted one (a statement at a retracted meeting)."""
     targets = claims | sources
     if not targets:
         return
@@ -171,6 +185,7 @@ def _refuse_dangling(
     dependents = []
     for row in rows:
         subject, graph = row["s"], row["g"]
+        assert isinstance(graph, ox.NamedNode)
         if any(_nested(subject, c) for c in claims) or subject in sources:
             continue
         if graph in replace and not any(t.subject == subject for t in replace[graph]):

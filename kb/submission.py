@@ -132,6 +132,8 @@ def _read_claim_form(path: Path, registry: Registry) -> Submission:
     read_utf8(path)  # encoding, binary and mojibake checks with kb's messages
     try:
         form = load_form(path)
+    except FormError as error:  # PyYAML's messages span lines
+        raise FormError(_one_line(error)) from error
     except ValueError as error:  # PyYAML builds dates itself: 2022-13-45 raises ValueError
         raise FormError(f"{path}:{_bad_date_line(path)} not a date: {_one_line(error)}") from error
     _check_yaml_size(path, form)
@@ -145,7 +147,8 @@ def _read_claim_form(path: Path, registry: Registry) -> Submission:
         raise FormError(f"{path}: source: file {article} does not exist")
     if article.stat().st_size > MAX_BYTES:
         raise InputError(
-            f"{article}: {_mb(article.stat().st_size)} is not a news article (limit {_mb(MAX_BYTES)})"
+            f"{article}: {_mb(article.stat().st_size)} is not a news article "
+            f"(limit {_mb(MAX_BYTES)})"
         )
     try:
         compiled = compile_form(form, read_utf8(article), registry, where=str(path))
@@ -177,7 +180,8 @@ def _check_yaml_size(path: Path, form: Any) -> None:
         budget -= 1
         if budget < 0:
             raise FormError(
-                f"{path}: expands to more than {MAX_YAML_NODES} values (YAML aliases?); write it out plainly"
+                f"{path}: expands to more than {MAX_YAML_NODES} values (YAML aliases?); "
+                "write it out plainly"
             )
         if isinstance(node, dict):
             stack.extend(node.values())
@@ -189,7 +193,10 @@ def _check_yaml_size(path: Path, form: Any) -> None:
 
 # A UTF-8 sequence read as Latin-1 or Windows-1252: a lead byte (Â-ß, à-ï) followed by
 # continuation bytes, which Latin-1 shows as C1 controls or ¡-¿ and Windows-1252 as €‚ƒ„….
-_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
 _C1 = re.compile("[\u0080-\u009f]")
 
@@ -217,7 +224,8 @@ def decode_utf8(path: Path | str, data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
-            f"{path}: line {line}: not UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r}); "
+            f"{path}: line {line}: not UTF-8 "
+            f"(byte {error.start}: {data[error.start : error.start + 1]!r}); "
             f"{_guess_encoding(data)}"
         ) from error
     _refuse_mojibake(path, text)
@@ -250,7 +258,10 @@ def _guess_encoding(data: bytes) -> str:
             continue
         high = sum(1 for ch in text if ord(ch) > 127)
         if high and len(letters.findall(text)) > 0.7 * high:
-            return f"it looks like {encoding} ({script}): convert it, e.g. iconv -f {encoding} -t UTF-8"
+            return (
+                f"it looks like {encoding} ({script}): "
+                f"convert it, e.g. iconv -f {encoding} -t UTF-8"
+            )
     return (
         "convert it to UTF-8 first, e.g. iconv -f LATIN1 -t UTF-8 (name the file's real encoding)"
     )
@@ -329,11 +340,16 @@ def _check_json_ld(path: Path, text: str) -> None:
             for key, value in node.items():
                 iris = [key] if not key.startswith("@") else []
                 if key in ("@id", "@type", "@vocab", "@base"):
-                    iris += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+                    iris += [
+                        v
+                        for v in (value if isinstance(value, list) else [value])
+                        if isinstance(v, str)
+                    ]
                 for iri in iris:
                     if _NOT_IN_IRI.search(iri):
                         raise InputError(
-                            f"{path}: JSON-LD: invalid IRI {iri!r} (no spaces or <>\"{{}}|\\^` in IRIs; "
+                            f"{path}: JSON-LD: invalid IRI {iri!r} "
+                            f'(no spaces or <>"{{}}|\\^` in IRIs; '
                             "write %20 for a space)"
                         )
             stack.extend(node.values())
@@ -401,7 +417,8 @@ def check_literals(path: Path, triples: Iterable[ox.Triple]) -> None:
             reason = ill_typed(literal)
             if reason:
                 raise InputError(
-                    f"{path}: ill-typed literal {literal} on {triple.subject} {triple.predicate}: {reason}"
+                    f"{path}: ill-typed literal {literal} on {triple.subject} {triple.predicate}: "
+                    f"{reason}"
                 )
 
 
@@ -507,11 +524,13 @@ def _group(path: Path, quads: list[ox.Quad]) -> Submission:
 def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
     if name in {GRAPH[model] for model in MODEL_GRAPHS} or name.value.startswith(_RECORD_GRAPHS):
         raise InputError(
-            f"{path}: kb add never writes {name} (the model or a record); give claims in a source's graph"
+            f"{path}: kb add never writes {name} (the model or a record); "
+            "give claims in a source's graph"
         )
     if not name.value.startswith(GRAPH["source/"].value):
         raise InputError(
-            f"{path}: graph {name} is not a source's graph; name it graph:source/<id> after its source "
+            f"{path}: graph {name} is not a source's graph; "
+            "name it graph:source/<id> after its source "
             "src:<id>, or put the triples in the default graph"
         )
 

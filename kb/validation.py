@@ -428,7 +428,8 @@ def _same_statements(
     if not keys:
         return []
     rows = " ".join(f"({source} {speaker} {position})" for source, speaker, position in keys)
-    pattern = """?other a kb:Statement ; kb:source ?source ; kb:speaker ?speaker ; kb:position ?position ;
+    pattern = """?other a kb:Statement ; kb:source ?source ; kb:speaker ?speaker ;
+                     kb:position ?position ;
                      kb:evidence ?evidence . ?evidence oa:hasSelector ?selector .
                  ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ."""
     query = (

@@ -25,8 +25,20 @@ from kb.validation import context_for
 
 SEED = SEEDS_DIR / "001_35c6b722bd335644.claims.yaml"
 SEED_SOURCE = "f0dfe1a430830148"
-SPEAKERS = ["ebrahim-raisi", "hossein-amir-abdollahian", "ali-akbar-ahmadian", "khalaf-khalafov", "mohammad-bagheri"]
-POSITIONS = ["regional-cooperation", "regional-solutions", "extra-regional-forces", "geopolitical-changes", "bilateral-relations"]
+SPEAKERS = [
+    "ebrahim-raisi",
+    "hossein-amir-abdollahian",
+    "ali-akbar-ahmadian",
+    "khalaf-khalafov",
+    "mohammad-bagheri",
+]
+POSITIONS = [
+    "regional-cooperation",
+    "regional-solutions",
+    "extra-regional-forces",
+    "geopolitical-changes",
+    "bilateral-relations",
+]
 
 
 def synthetic_form(directory: Path, n: int, bad: int | None = None, tag: str = "") -> Path:
@@ -37,18 +49,23 @@ def synthetic_form(directory: Path, n: int, bad: int | None = None, tag: str = "
     for i in range(n):
         quote = f"Statement {i}{tag} stresses point {i * 7 % 1013} of the region"
         lines.append(quote + ".")
-        statements.append({
-            "id": f"s{i}",
-            "speaker": "nobody-at-all" if i == bad else SPEAKERS[i % 5],
-            "position": POSITIONS[(i // 5) % 5],
-            "stance": "affirms",
-            "quote": quote,
-            "speech": "reported",
-        })
+        statements.append(
+            {
+                "id": f"s{i}",
+                "speaker": "nobody-at-all" if i == bad else SPEAKERS[i % 5],
+                "position": POSITIONS[(i // 5) % 5],
+                "stance": "affirms",
+                "quote": quote,
+                "speech": "reported",
+            }
+        )
     (directory / "article.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     form = {
         "source": {
-            "file": "article.txt", "publisher": "irna", "language": "en", "title": f"Synthetic wire {tag}",
+            "file": "article.txt",
+            "publisher": "irna",
+            "language": "en",
+            "title": f"Synthetic wire {tag}",
             "published": {"printed": "5 October 2023", "date": "2023-10-05"},
         },
         "statements": statements,
@@ -93,7 +110,9 @@ def store_hash(path: Path) -> str:
 
 
 def records(store: Store) -> list[ox.NamedNode]:
-    return sorted((g for g in store.graph_names() if g.value.startswith(GRAPH["submission/"].value)), key=str)
+    return sorted(
+        (g for g in store.graph_names() if g.value.startswith(GRAPH["submission/"].value)), key=str
+    )
 
 
 # -- idempotent and recorded ----------------------------------------------------------------
@@ -122,7 +141,11 @@ def test_the_same_claims_in_another_syntax_change_nothing(store_path: Path, tmp_
     before = store_hash(store_path)
     for suffix, fmt in ((".trig", ox.RdfFormat.TRIG), (".nq", ox.RdfFormat.N_QUADS)):
         path = tmp_path / f"seed{suffix}"
-        path.write_bytes(ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], format=fmt))
+        path.write_bytes(
+            ox.serialize(
+                [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], format=fmt
+            )
+        )
         result = run(store_path, "add", str(path))
         assert result.exit_code == 0, result.output
         assert "nothing to add" in result.stderr
@@ -154,7 +177,9 @@ BLANK_EVIDENCE = """\
 """
 
 
-def test_blank_nodes_get_stable_iris_nested_in_their_claim(store_path: Path, tmp_path: Path) -> None:
+def test_blank_nodes_get_stable_iris_nested_in_their_claim(
+    store_path: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "extra.ttl"
     path.write_text(BLANK_EVIDENCE, encoding="utf-8")
     result = run(store_path, "add", str(path))
@@ -162,7 +187,11 @@ def test_blank_nodes_get_stable_iris_nested_in_their_claim(store_path: Path, tmp
     after = store_hash(store_path)
     # the same triples with other blank node labels, in another syntax
     again = tmp_path / "extra.nt"
-    again.write_bytes(ox.serialize(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES))
+    again.write_bytes(
+        ox.serialize(
+            ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES
+        )
+    )
     result = run(store_path, "add", str(again))
     assert "nothing to add" in result.stderr, result.output
     assert store_hash(store_path) == after
@@ -170,7 +199,9 @@ def test_blank_nodes_get_stable_iris_nested_in_their_claim(store_path: Path, tmp
     claim = CLAIM[f"{SEED_SOURCE}/extra"]
     nested = store.select(f"SELECT ?n WHERE {{ {claim} <{KB.evidence.value}> ?n }}").rows
     assert nested[0]["n"].value.startswith(claim.value + "/genid-")  # type: ignore[attr-defined]
-    assert not any(isinstance(t, ox.BlankNode) for q in store.quads() for t in (q.subject, q.object))
+    assert not any(
+        isinstance(t, ox.BlankNode) for q in store.quads() for t in (q.subject, q.object)
+    )
     # (the model graphs too: kb build skolemizes them, so that building twice is a no-op)
     store.close()
 
@@ -183,19 +214,26 @@ def test_each_submission_is_recorded_with_prov(store_path: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     store = open_store(store_path)
     (record,) = records(store)
-    rows = store.select(sparql_prologue() + f"""
+    rows = store.select(
+        sparql_prologue()
+        + f"""
         SELECT ?agent ?label ?when ?file ?sha ?extractor WHERE {{ GRAPH {record} {{
             ?activity a prov:Activity ; prov:endedAtTime ?when ; prov:wasAssociatedWith ?agent .
             ?agent a prov:Agent ; rdfs:label ?label .
             ?activity prov:used ?used . ?used rdfs:label ?file ; kb:sha256 ?sha .
-            OPTIONAL {{ ?activity prov:wasAssociatedWith ?extractor . ?extractor a prov:SoftwareAgent }}
-        }} }}""").rows
+            OPTIONAL {{ ?activity prov:wasAssociatedWith ?extractor .
+                       ?extractor a prov:SoftwareAgent }}
+        }} }}"""
+    ).rows
     assert {r["label"].value for r in rows} == {"curator@example.org"}  # type: ignore[attr-defined]
     assert {r["file"].value for r in rows} == {str(form.resolve()), str(extra.resolve())}  # type: ignore[attr-defined]
     assert {r["extractor"].value.rsplit("/", 1)[-1] for r in rows} == {"0.3.1"}  # type: ignore[attr-defined]
     assert all(r["when"].datatype.value.endswith("#dateTime") for r in rows)  # type: ignore[attr-defined]
-    generated = store.select(sparql_prologue() + f"""
-        SELECT ?thing WHERE {{ GRAPH {record} {{ ?thing prov:wasGeneratedBy ?activity }} }}""").column("thing")
+    generated = store.select(
+        sparql_prologue()
+        + f"""
+        SELECT ?thing WHERE {{ GRAPH {record} {{ ?thing prov:wasGeneratedBy ?activity }} }}"""
+    ).column("thing")
     assert CLAIM[f"{SEED_SOURCE}/extra"] in generated
     assert sum(1 for g in generated if "/claim/" in g.value) == 4  # type: ignore[attr-defined]
     store.close()
@@ -215,13 +253,20 @@ def test_one_bad_claim_in_a_thousand_stores_nothing(store_path: Path, tmp_path: 
     assert store_hash(store_path) == before
 
 
-def test_a_copy_of_a_stored_claim_under_another_iri_is_refused(store_path: Path, tmp_path: Path) -> None:
+def test_a_copy_of_a_stored_claim_under_another_iri_is_refused(
+    store_path: Path, tmp_path: Path
+) -> None:
     store = open_store(store_path)
     original = CLAIM[f"{SEED_SOURCE}/s9"]
     triples = store.construct(f"CONSTRUCT {{ {original} ?p ?o }} WHERE {{ {original} ?p ?o }}")
     store.close()
     copy = tmp_path / "copy.ttl"
-    copy.write_bytes(ox.serialize([ox.Triple(CLAIM[f"{SEED_SOURCE}/s9-copy"], t.predicate, t.object) for t in triples], format=ox.RdfFormat.TURTLE))
+    copy.write_bytes(
+        ox.serialize(
+            [ox.Triple(CLAIM[f"{SEED_SOURCE}/s9-copy"], t.predicate, t.object) for t in triples],
+            format=ox.RdfFormat.TURTLE,
+        )
+    )
     before = store_hash(store_path)
     result = run(store_path, "add", str(copy))
     assert result.exit_code == 1
@@ -230,7 +275,9 @@ def test_a_copy_of_a_stored_claim_under_another_iri_is_refused(store_path: Path,
     assert store_hash(store_path) == before
 
 
-def test_replacing_a_source_does_not_lean_on_its_old_claims(store_path: Path, tmp_path: Path) -> None:
+def test_replacing_a_source_does_not_lean_on_its_old_claims(
+    store_path: Path, tmp_path: Path
+) -> None:
     """The source given again without meeting m1: statements stated at m1 now point nowhere.
 
     The stored graph still holds m1 until the new one replaces it, so the context must leave
@@ -240,12 +287,20 @@ def test_replacing_a_source_does_not_lean_on_its_old_claims(store_path: Path, tm
     graph = kbase.GRAPH["source/" + SEED_SOURCE]
     m1 = CLAIM[f"{SEED_SOURCE}/m1"].value
     triples = [
-        t for t in store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        t
+        for t in store.construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        )
         if not (t.subject.value == m1 or t.subject.value.startswith(m1 + "/"))  # type: ignore[union-attr]
     ]
     store.close()
     path = tmp_path / "without-m1.trig"
-    path.write_bytes(ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], format=ox.RdfFormat.TRIG))
+    path.write_bytes(
+        ox.serialize(
+            [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples],
+            format=ox.RdfFormat.TRIG,
+        )
+    )
     result = run(store_path, "validate", str(path))
     assert result.exit_code == 1, result.output
     assert "kb:statedAt points to one meeting account" in result.stdout
@@ -272,7 +327,9 @@ def test_validate_exit_codes(store_path: Path, tmp_path: Path) -> None:
     assert run(store_path, "validate", "--all").exit_code == 0
 
 
-def test_the_text_report_names_claim_node_path_value_and_fix(store_path: Path, tmp_path: Path) -> None:
+def test_the_text_report_names_claim_node_path_value_and_fix(
+    store_path: Path, tmp_path: Path
+) -> None:
     result = run(store_path, "validate", str(_broken_seed(tmp_path)))
     lines = result.stdout.splitlines()
     assert lines[0] == "2 violation(s):"
@@ -292,17 +349,27 @@ def test_the_json_and_turtle_reports(store_path: Path, tmp_path: Path) -> None:
     report = json.loads(run(store_path, "validate", str(broken), "--format", "json").stdout)
     assert report["conforms"] is False
     assert {v["claim"] for v in report["violations"]} == {
-        f"<{CLAIM[SEED_SOURCE + '/s1'].value}>", f"<{CLAIM[SEED_SOURCE + '/m1'].value}>"
+        f"<{CLAIM[SEED_SOURCE + '/s1'].value}>",
+        f"<{CLAIM[SEED_SOURCE + '/m1'].value}>",
     }
     assert all(v["message"] and v["path"] and v["value"] for v in report["violations"])
-    graph = rdflib.Graph().parse(data=run(store_path, "validate", str(broken), "--format", "turtle").stdout, format="turtle")
+    graph = rdflib.Graph().parse(
+        data=run(store_path, "validate", str(broken), "--format", "turtle").stdout, format="turtle"
+    )
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     (report_node,) = graph.subjects(rdflib.RDF.type, sh.ValidationReport)
     assert graph.value(report_node, sh.conforms) == rdflib.Literal(False)
     results = list(graph.objects(report_node, sh.result))
     assert len(results) == 2
     for result in results:
-        for predicate in (sh.focusNode, sh.resultPath, sh.value, sh.resultMessage, sh.sourceShape, sh.resultSeverity):
+        for predicate in (
+            sh.focusNode,
+            sh.resultPath,
+            sh.value,
+            sh.resultMessage,
+            sh.sourceShape,
+            sh.resultSeverity,
+        ):
             assert graph.value(result, predicate) is not None, predicate
 
 
@@ -348,7 +415,13 @@ def test_a_filled_in_claim_template_is_added(store_path: Path, tmp_path: Path) -
     assert added.exit_code == 0, added.output
     assert "added 2 claim(s)" in added.stderr
     store = open_store(store_path)
-    assert store.ask(sparql_prologue() + "ASK { ?s a kb:Statement ; kb:speaker ent:ebrahim-raisi ; kb:position pos:regional-cooperation ; kb:evidence/oa:hasSelector/oa:exact ?q . FILTER (STR(?q) = 'regional cooperation is the key to stability') }")
+    assert store.ask(
+        sparql_prologue()
+        + """ASK { ?s a kb:Statement ; kb:speaker ent:ebrahim-raisi ;
+                      kb:position pos:regional-cooperation ;
+                      kb:evidence/oa:hasSelector/oa:exact ?q .
+                   FILTER (STR(?q) = 'regional cooperation is the key to stability') }"""
+    )
     store.close()
 
 
@@ -372,4 +445,3 @@ def test_new_commands_have_help_with_an_example() -> None:
     for name in ("retract", "claim-template", "add", "validate"):
         command = main.commands[name]
         assert command.help and "Example:" in command.help, name
-

@@ -5,6 +5,8 @@ before and after. Files are refused by ``kb validate`` (which never writes) and 
 ``kb add`` (which must not write); queries by ``kb query``.
 """
 
+# ruff: noqa: E501  (the cases are tables: one case per line reads best)
+
 from __future__ import annotations
 
 import gc
@@ -306,3 +308,34 @@ def test_an_unsafe_or_wrong_query_is_refused(store_path: Path, tmp_path: Path, c
 
 def test_no_such_file(store_path: Path, tmp_path: Path) -> None:
     assert_refused(run(store_path, "add", str(tmp_path / "missing.ttl")), "no such file")
+
+
+# -- any bytes in, a clear refusal or a submission out ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kb.errors import InputError  # noqa: E402
+from kb.submission import read_file  # noqa: E402
+
+SUFFIXES = [".ttl", ".trig", ".nt", ".nq", ".jsonld", ".yaml"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+        st.sampled_from([PREFIXES, "source:\n  file: x.txt\n", '{"@context": {}}', "<a> <b> <c> ."]).flatmap(
+            lambda head: st.text(max_size=120).map(lambda tail: (head + tail).encode("utf-8"))
+        ),
+    ),
+    suffix=st.sampled_from(SUFFIXES),
+)
+def test_any_bytes_give_a_submission_or_an_input_error(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        read_file(path, kbase.model_registry())
+    except InputError as error:
+        assert "\n" not in str(error)

@@ -52,7 +52,9 @@ def start(store: Path, args: tuple[str, ...]) -> subprocess.Popen[bytes]:
     )
 
 
-def kill_at_random_moments(before_store: Path, work: Path, args: tuple[str, ...], seed: int) -> list[str]:
+def kill_at_random_moments(
+    before_store: Path, work: Path, args: tuple[str, ...], seed: int
+) -> list[str]:
     """Run ``kb ARGS`` on copies of ``before_store``, kill each at a random moment, compare."""
     before = store_hash(before_store)
     references = []
@@ -83,14 +85,16 @@ def kill_at_random_moments(before_store: Path, work: Path, args: tuple[str, ...]
             runs.append((delay, copy))
         began = time.monotonic()
         processes = [start(copy, args) for _, copy in runs]
-        for (delay, copy), process in sorted(zip(runs, processes), key=lambda pair: pair[0][0]):
+        for (delay, _), process in sorted(zip(runs, processes, strict=True), key=lambda p: p[0][0]):
             time.sleep(max(0.0, began + delay - time.monotonic()))
             process.send_signal(signal.SIGKILL)
             process.wait()
         for delay, copy in runs:
             got = store_hash(copy)
             where = f"seed {seed}: killed after {delay:.2f}s of {duration:.2f}s"
-            assert got in (before, after_hash), f"{where}: the store is neither as before nor as after"
+            assert got in (before, after_hash), (
+                f"{where}: the store is neither as before nor as after"
+            )
             outcomes.append("after" if got == after_hash else "before")
             shutil.rmtree(copy)
     return outcomes
@@ -114,7 +118,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_killing_kb_build_leaves_the_store_before_or_after(initialised: Path, tmp_path: Path) -> None:
+def test_killing_kb_build_leaves_the_store_before_or_after(
+    initialised: Path, tmp_path: Path
+) -> None:
     seed = int(time.time())
     outcomes = kill_at_random_moments(initialised, tmp_path, ("build",), seed)
     print(f"kb build killed {RUNS} times (seed {seed}): {outcomes}")
@@ -123,5 +129,7 @@ def test_killing_kb_build_leaves_the_store_before_or_after(initialised: Path, tm
 def test_killing_kb_add_leaves_the_store_before_or_after(built: Path, tmp_path: Path) -> None:
     seed = int(time.time())
     form = synthetic_form(tmp_path / "wire", 40)
-    outcomes = kill_at_random_moments(built, tmp_path, ("add", str(form), "--agent", "crash-test"), seed)
+    outcomes = kill_at_random_moments(
+        built, tmp_path, ("add", str(form), "--agent", "crash-test"), seed
+    )
     print(f"kb add killed {RUNS} times (seed {seed}): {outcomes}")

@@ -11,6 +11,8 @@ A second suite breaks claim forms (YAML) and adds them through the CLI: each is 
 with its specific message, a non-zero exit, and the store unchanged.
 """
 
+# ruff: noqa: E501  (the cases are tables: one case per line reads best)
+
 from __future__ import annotations
 
 import gc

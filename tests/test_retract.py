@@ -78,10 +78,12 @@ def store(built: Path, tmp_path: Path) -> Iterator[ProtocolOnly]:
 
 def about(store: Store, node: ox.NamedNode) -> int:
     """Triples whose subject is ``node`` or nested under it (outside record graphs)."""
-    return len(store.select(f"""SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+    return len(
+        store.select(f"""SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
         FILTER (?s = {node} || STRSTARTS(STR(?s), "{node.value}/"))
-        FILTER (!STRSTARTS(STR(?g), "{GRAPH['retraction/'].value}"))
-        FILTER (!STRSTARTS(STR(?g), "{GRAPH['submission/'].value}")) }}""").rows)
+        FILTER (!STRSTARTS(STR(?g), "{GRAPH["retraction/"].value}"))
+        FILTER (!STRSTARTS(STR(?g), "{GRAPH["submission/"].value}")) }}""").rows
+    )
 
 
 def test_retracting_a_claim_removes_it_and_its_nested_nodes(store: ProtocolOnly) -> None:
@@ -94,15 +96,21 @@ def test_retracting_a_claim_removes_it_and_its_nested_nodes(store: ProtocolOnly)
 
 
 def test_the_retraction_is_recorded_with_its_reason(store: ProtocolOnly) -> None:
-    done = retract(store, [f"<{claim('s3').value}>"], "Raisi did not say this", agent="curator@example.org")
-    rows = store.select(sparql_prologue() + f"""
+    done = retract(
+        store, [f"<{claim('s3').value}>"], "Raisi did not say this", agent="curator@example.org"
+    )
+    rows = store.select(
+        sparql_prologue()
+        + f"""
         SELECT ?when ?why ?who ?at WHERE {{ GRAPH {done.record} {{
-            {claim('s3')} prov:wasInvalidatedBy ?activity ; prov:invalidatedAtTime ?when ;
+            {claim("s3")} prov:wasInvalidatedBy ?activity ; prov:invalidatedAtTime ?when ;
                 prov:qualifiedInvalidation ?invalidation .
-            ?invalidation a prov:Invalidation ; rdfs:comment ?why ; prov:atTime ?at ; prov:activity ?activity .
+            ?invalidation a prov:Invalidation ; rdfs:comment ?why ; prov:atTime ?at ;
+                prov:activity ?activity .
             ?activity a prov:Activity ; prov:wasAssociatedWith ?agent ; rdfs:comment ?why .
             ?agent rdfs:label ?who .
-        }} }}""").rows
+        }} }}"""
+    ).rows
     assert len(rows) == 1
     assert rows[0]["why"].value == "Raisi did not say this"  # type: ignore[attr-defined]
     assert rows[0]["who"].value == "curator@example.org"  # type: ignore[attr-defined]
@@ -114,7 +122,11 @@ def test_a_meeting_with_statements_made_at_it_is_not_retracted_alone(store: Prot
     with pytest.raises(InputError, match="kb:statedAt"):
         retract(store, [f"claim:{SOURCE}/m1"], "wrong meeting")
     assert content_hash(store) == before
-    retract(store, [f"claim:{SOURCE}/{local}" for local in ("m1", "s1", "s2", "s3", "s4")], "wrong meeting")
+    retract(
+        store,
+        [f"claim:{SOURCE}/{local}" for local in ("m1", "s1", "s2", "s3", "s4")],
+        "wrong meeting",
+    )
     assert about(store, claim("m1")) == 0
     assert validate_store(store).conforms  # no meeting left without an account in this graph
 
@@ -125,8 +137,11 @@ def test_retracting_a_source_removes_its_graph(store: ProtocolOnly) -> None:
     assert graph not in store.graph_names()
     assert done.sources == [SRC[SOURCE]]
     assert len(done.claims) == 26
-    invalidated = store.select(sparql_prologue() + f"""
-        SELECT ?entity WHERE {{ GRAPH {done.record} {{ ?entity prov:invalidatedAtTime ?t }} }}""").column("entity")
+    invalidated = store.select(
+        sparql_prologue()
+        + f"""
+        SELECT ?entity WHERE {{ GRAPH {done.record} {{ ?entity prov:invalidatedAtTime ?t }} }}"""
+    ).column("entity")
     assert {SRC[SOURCE], graph, claim("m1"), claim("s20")} <= set(invalidated)
     assert validate_store(store).conforms
 
