@@ -306,6 +306,34 @@ def test_replacing_a_source_does_not_lean_on_its_old_claims(
     assert "kb:statedAt points to one meeting account" in result.stdout
 
 
+def test_renaming_claims_of_a_stored_source_is_not_a_duplicate(store_path: Path, tmp_path: Path) -> None:
+    """The form given again with its ids changed replaces the old claims: no duplicates."""
+    form = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    for item in form["meetings"] + form["statements"]:
+        item["id"] = "renamed-" + item["id"]
+    for statement in form["statements"]:
+        if statement.get("at"):
+            statement["at"] = "renamed-" + statement["at"]
+    path = tmp_path / SEED.name
+    shutil.copy(SEED.with_name(form["source"]["file"]), tmp_path)
+    path.write_text(yaml.safe_dump(form, allow_unicode=True), encoding="utf-8")
+    result = run(store_path, "add", str(path))
+    assert result.exit_code == 0, result.output
+    store = open_store(store_path)
+    assert not store.ask(f"ASK {{ {CLAIM[SEED_SOURCE + '/s1']} ?p ?o }}")
+    assert store.ask(f"ASK {{ {CLAIM[SEED_SOURCE + '/renamed-s1']} ?p ?o }}")
+    store.close()
+
+
+def test_one_bad_file_among_several_stores_nothing(store_path: Path, tmp_path: Path) -> None:
+    good = synthetic_form(tmp_path / "good", 5, tag="good")
+    bad = synthetic_form(tmp_path / "bad", 5, bad=2, tag="bad")
+    before = store_hash(store_path)
+    result = run(store_path, "add", str(good), str(bad))
+    assert result.exit_code == 1
+    assert store_hash(store_path) == before
+
+
 # -- validate: reports and exit codes ------------------------------------------------------
 
 
