@@ -65,6 +65,8 @@ class Context:
         return self._store
 
     def close(self) -> None:
+        """Release the store (an embedded store's lock, a remote store's connections)."""
+
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -238,8 +240,14 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
     """
     kb: Context = ctx.obj
     ctx.meta["kb.report_format"] = fmt
-    kbase.add(kb.store, list(files), agent=agent)
-    click.echo(f"added {len(files)} file(s) to {kb.location}", err=True)
+    added = kbase.add(kb.store, list(files), agent=agent)
+    if added.record is None:
+        click.echo(f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True)
+    else:
+        click.echo(
+            f"added {added.claims} claim(s) from {len(files)} file(s) to {kb.location} (record <{added.record.value}>)",
+            err=True,
+        )
 
 
 @main.command()
@@ -261,6 +269,7 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
 
 
 # Commands that live in their own modules, registered here so `kb --help` lists them all.
+from .cli_claims import claim_template, retract  # noqa: E402
 from .cli_extract import evaluate, extract  # noqa: E402
 from .cli_identity import entities, explain, meetings  # noqa: E402
 from .cli_report import completion, docs, report  # noqa: E402
@@ -275,3 +284,5 @@ main.add_command(completion)
 main.add_command(entities)
 main.add_command(explain)
 main.add_command(meetings)
+main.add_command(retract)
+main.add_command(claim_template)

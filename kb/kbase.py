@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
-from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
+from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
 from .registry import Registry
 from .resources import ONTOLOGY_DIR, SEEDS_DIR
 from .store import Store, replace_in_bulk
 from .store.embedded import EmbeddedStore
-from .submission import Submission, read_submission
+from .submission import Submission, read_submission, skolemize
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
 
 Progress = Callable[[str], None]
+AGENT_BASE = BASE + "agent/"
 
 
 def _quiet(_: str) -> None:
@@ -30,12 +34,19 @@ def _quiet(_: str) -> None:
 
 @lru_cache(maxsize=1)
 def model_graphs() -> dict[ox.NamedNode, list[ox.Triple]]:
-    """The ontology, shapes, registry and concept schemes, each in its own named graph."""
+    """The ontology, shapes, registry and concept schemes, each in its own named graph.
+
+    Blank nodes (the shapes' property shapes and lists) get IRIs derived from their
+    content: a store writes a blank node under a fresh id each time, so without this no
+    two builds would hold the same triples, and no content hash could tell a finished
+    build from an interrupted one.
+    """
     graphs = {}
     for name, filename in MODEL_GRAPHS.items():
         path = ONTOLOGY_DIR / filename
         try:
-            graphs[GRAPH[name]] = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            quads = skolemize(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+            graphs[GRAPH[name]] = [q.triple for q in quads]
         except (OSError, SyntaxError) as error:
             raise InputError(f"{path}: cannot load the model: {error}") from error
     return graphs
@@ -80,25 +91,46 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
 
 
 def check(store: Store, paths: list[Path]) -> tuple[Submission, Report]:
-    """Read and validate files against the shapes and the KB context they reference."""
+    """Read and validate files against the shapes and the KB context they reference.
+
+    The context leaves out the graphs the submission replaces: what they hold now will be
+    gone once it is written, so neither a claim nor a duplicate may lean on it.
+    """
     submission = read_submission(paths, Registry(store) if _has_registry(store) else model_registry())
     triples = submission.triples()
     if not triples:
         raise InputError("nothing to validate: the files hold no triples")
-    context = list(context_for(store, triples))
+    context = list(context_for(store, triples, exclude_graphs=list(submission.replace)))
     if not _has_registry(store):
         context += _model_context(triples)
     return submission, validate_submission(triples, context)
 
 
-def add(store: Store, paths: list[Path], agent: str | None = None) -> Report:
-    """Validate, then store all or nothing, recording the submission with PROV-O."""
+@dataclass
+class Added:
+    """What ``add`` did: the report, and the record graph it wrote (None: nothing changed)."""
+
+    report: Report
+    record: ox.NamedNode | None
+    claims: int
+
+
+def add(store: Store, paths: list[Path], agent: str | None = None) -> Added:
+    """Validate, then store all or nothing in one write, recording the submission with PROV-O.
+
+    Adding what the KB already holds writes nothing at all, not even a record, so running
+    the same ``kb add`` twice leaves the store as the first run left it.
+    """
     submission, report = check(store, paths)
     if not report.conforms:
         raise ValidationFailed("the submission breaks the shapes; nothing was written", report)
+    claims = len(_claims(submission.triples()))
+    if _already_stored(store, submission):
+        return Added(report, None, claims)
     record = _submission_record(store, submission, agent)
     store.write(replace=submission.replace, insert={**submission.insert, **record})
-    return report
+    (graph,) = record
+    return Added(report, graph, claims)
 
 
 def validate_all(store: Store) -> Report:
@@ -133,29 +165,103 @@ def _model_context(triples: list[ox.Triple]) -> list[ox.Triple]:
     return context_for(model_registry().store, triples)
 
 
+def _claims(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
+    return {
+        t.subject
+        for t in triples
+        if t.predicate == RDF_TYPE and t.object in (KB.Statement, KB.MeetingAccount)
+        and isinstance(t.subject, ox.NamedNode)
+    }
+
+
+def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
+    """Triples as a store gives them back (it normalises some literals, e.g. "01"^^xsd:integer)."""
+    memory = ox.Store()
+    memory.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return {q.triple for q in memory}
+
+
+def _graph_triples(store: Store, graph: ox.NamedNode) -> set[ox.Triple]:
+    return set(store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
+
+
+def _already_stored(store: Store, submission: Submission) -> bool:
+    """Whether writing the submission would change nothing."""
+    for graph, triples in submission.replace.items():
+        if _canonical(triples) != _graph_triples(store, graph):
+            return False
+    for graph, triples in submission.insert.items():
+        if triples and not _canonical(triples) <= _graph_triples(store, graph):
+            return False
+    return True
+
+
+def agent_iri(name: str) -> ox.NamedNode:
+    return ox.NamedNode(AGENT_BASE + quote(name, safe="@.-_~"))
+
+
+def current_agent(agent: str | None) -> str:
+    if agent:
+        return agent
+    try:
+        return getpass.getuser() or "unknown"
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+def now_literal() -> ox.Literal:
+    """The time records carry: now, or SOURCE_DATE_EPOCH when set (reproducible runs)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    now = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+    return ox.Literal(now, datatype=XSD.dateTime)
+
+
 def _submission_record(
     store: Store, submission: Submission, agent: str | None
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
-    """A PROV-O record of the submission, named by its content so that re-adding changes nothing."""
+    """A PROV-O record of one ``kb add``: who, when, from which files, with which extractors.
+
+    The record is a named graph of its own, ``graph:submission/<id>``: the activity, the
+    agent who ran it (``--agent`` or the login name), for extracted claims the extractor
+    (a prov:SoftwareAgent per kb:extractorVersion), each file used (path and SHA-256), and
+    every graph and claim it generated.
+    """
+    triples = submission.triples()
     digest = hashlib.sha256()
-    for line in sorted(str(t) for t in submission.triples()):
-        digest.update(line.encode("utf-8"))
-    graph = GRAPH["submission/" + digest.hexdigest()[:16]]
-    if graph in set(store.graph_names()):
-        return {}
+    for line in sorted(str(t) for t in triples):
+        digest.update(line.encode("utf-8") + b"\n")
+    when = now_literal()
+    graph = GRAPH["submission/" + hashlib.sha256((digest.hexdigest() + when.value).encode()).hexdigest()[:16]]
     activity = ox.NamedNode(graph.value + "#activity")
-    who = ox.NamedNode("https://w3id.org/kb/agent/" + (agent or getpass.getuser() or "unknown"))
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    triples = [
+    who = agent_iri(current_agent(agent))
+    record = [
         ox.Triple(activity, RDF_TYPE, PROV.Activity),
         ox.Triple(activity, RDFS.label, ox.Literal("kb add")),
+        ox.Triple(activity, PROV.endedAtTime, when),
         ox.Triple(activity, PROV.wasAssociatedWith, who),
+        ox.Triple(activity, KB.sha256, ox.Literal(digest.hexdigest())),
         ox.Triple(who, RDF_TYPE, PROV.Agent),
-        ox.Triple(activity, PROV.endedAtTime, ox.Literal(now, datatype=XSD.dateTime)),
+        ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
     ]
-    for path in submission.files:
-        triples.append(ox.Triple(activity, PROV.used, ox.Literal(str(path))))
-    for name in [*submission.replace, *submission.insert]:
-        triples.append(ox.Triple(name, PROV.wasGeneratedBy, activity))
-    triples.append(ox.Triple(activity, KB.sha256, ox.Literal(digest.hexdigest())))
-    return {graph: triples}
+    versions = sorted({t.object.value for t in triples if t.predicate == KB.extractorVersion and isinstance(t.object, ox.Literal)})
+    for version in versions:
+        extractor = ox.NamedNode(AGENT_BASE + "extractor/" + quote(version, safe=".-_~"))
+        record += [
+            ox.Triple(activity, PROV.wasAssociatedWith, extractor),
+            ox.Triple(extractor, RDF_TYPE, PROV.SoftwareAgent),
+            ox.Triple(extractor, RDFS.label, ox.Literal(f"kb extract {version}")),
+        ]
+    for index, path in enumerate(submission.files, 1):
+        used = ox.NamedNode(f"{graph.value}#file-{index}")
+        record += [
+            ox.Triple(activity, PROV.used, used),
+            ox.Triple(used, RDF_TYPE, PROV.Entity),
+            ox.Triple(used, RDFS.label, ox.Literal(str(path.resolve()))),
+            ox.Triple(used, KB.sha256, ox.Literal(hashlib.sha256(path.read_bytes()).hexdigest())),
+        ]
+    for name in sorted(submission.graphs(), key=str):
+        record.append(ox.Triple(name, PROV.wasGeneratedBy, activity))
+    for claim in sorted(_claims(triples), key=str):
+        record.append(ox.Triple(claim, PROV.wasGeneratedBy, activity))
+    return {graph: record}

@@ -183,4 +183,5 @@ def _uses_service(node: object) -> bool:
         return any(_uses_service(v) for v in node.values())
     if isinstance(node, (str, bytes)) or not hasattr(node, "__iter__"):
         return False
+    # a ParseResults' values() are its named results only; the query is positional
     return any(_uses_service(v) for v in node)  # type: ignore[attr-defined]

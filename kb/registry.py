@@ -59,7 +59,7 @@ class Registry:
                 ?term a kb:OfficeTerm ; kb:holder {holder} ; kb:office ?office .
                 OPTIONAL {{ ?term kb:start ?start }}
                 OPTIONAL {{ ?term kb:end ?end }}
-            }}"""
+            }} ORDER BY STR(?start) STR(?end) ?office"""  # stable: the order shows in kb:dateBasis
         ).rows
         terms = []
         for row in rows:

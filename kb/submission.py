@@ -1,21 +1,30 @@
 """Read what users bring (claim forms, Turtle, TriG, N-Triples, N-Quads, JSON-LD) into graphs.
 
 Every reader is strict: an unreadable file raises InputError with the file, the line when
-there is one, and what to do; nothing is fetched from the network.
+there is one, and what to do; nothing is fetched from the network. Before any parsing a
+file must be small enough (``MAX_BYTES``), UTF-8, not binary and not mojibake; after
+parsing every literal must be well typed, and blank nodes are replaced by IRIs derived from
+their content (so that adding the same file twice stores the same triples, and retracting
+a claim finds the nodes nested in it under its IRI).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from .claimform import FormError, compile_form_file, read_text
+from .claimform import FormError, compile_form, load_form
 from .errors import InputError
-from .namespaces import KB, RDF_TYPE, source_graph
+from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, source_graph
 from .registry import Registry
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -27,7 +36,12 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".json": ox.RdfFormat.JSON_LD,
 }
 CLAIM_FORM_SUFFIXES = (".yaml", ".yml")
-MAX_BYTES = 200 * 1024 * 1024
+# One submission is validated in memory with pyshacl, about 4 s per 1,000 claims (~2 MB of
+# Turtle); 10 MB is several thousand claims. Larger files are refused before they are read.
+MAX_BYTES = 10 * 1024 * 1024
+MAX_YAML_NODES = 200_000  # a claim form of 1,000 claims has ~20,000; aliases can explode
+GENID = BASE + "genid/"
+_RECORD_GRAPHS = (GRAPH["submission/"].value, GRAPH["retraction/"].value)
 
 
 @dataclass
@@ -45,18 +59,34 @@ class Submission:
                 out.extend(triples)
         return out
 
+    def graphs(self) -> set[ox.NamedNode]:
+        return set(self.replace) | {name for name, triples in self.insert.items() if triples}
+
     def merge(self, other: Submission) -> None:
         for name, triples in other.replace.items():
-            self.replace.setdefault(name, []).extend(triples)
+            if name in self.replace:
+                raise InputError(
+                    f"{other.files[0]}: another file already gives the whole graph {name}"
+                )
+            self.replace[name] = list(triples)
         for name, triples in other.insert.items():
             self.insert[name].extend(triples)
         self.files.extend(other.files)
 
 
 def read_submission(paths: list[Path], registry: Registry) -> Submission:
+    total = sum(path.stat().st_size for path in paths if path.is_file())
+    if total > MAX_BYTES and len(paths) > 1:
+        raise InputError(
+            f"{len(paths)} files of {_mb(total)} are more than kb takes in one submission "
+            f"(limit {_mb(MAX_BYTES)}); add them in several runs"
+        )
     submission = Submission()
     for path in paths:
         submission.merge(read_file(path, registry))
+    for name in list(submission.insert):
+        if name in submission.replace:  # claims for a source given whole in the same run
+            submission.replace[name].extend(submission.insert.pop(name))
     return submission
 
 
@@ -67,45 +97,393 @@ def read_file(path: Path, registry: Registry) -> Submission:
     if size == 0:
         raise InputError(f"{path}: empty file")
     if size > MAX_BYTES:
-        raise InputError(f"{path}: {size // 2**20} MB is more than kb reads in one submission; split it")
+        raise InputError(
+            f"{path}: {_mb(size)} is more than kb reads in one file (limit {_mb(MAX_BYTES)}); "
+            "split it, e.g. one file per source"
+        )
     suffix = path.suffix.lower()
     if suffix in CLAIM_FORM_SUFFIXES:
-        compiled = compile_form_file(path, registry)
-        return Submission(replace={compiled.graph: compiled.triples}, files=[path])
+        return _read_claim_form(path, registry)
     if suffix not in RDF_FORMATS:
         known = ", ".join(sorted([*RDF_FORMATS, *CLAIM_FORM_SUFFIXES]))
         raise InputError(f"{path}: unknown format {suffix or '(no extension)'}; kb reads {known}")
-    text = read_text(path)
+    text = read_utf8(path)
     fmt = RDF_FORMATS[suffix]
     if fmt == ox.RdfFormat.JSON_LD:
-        _refuse_remote_context(path, text)
+        _check_json_ld(path, text)
     try:
         quads = list(ox.parse(text.encode("utf-8"), format=fmt))
     except SyntaxError as error:
-        raise InputError(f"{path}: malformed {fmt.name}: {error}") from error
+        raise InputError(
+            f"{path}: malformed {fmt.name.replace('_', '-')}: {_one_line(error)}"
+        ) from error
+    except (ValueError, OSError) as error:  # e.g. a JSON-LD feature the parser will not load
+        raise InputError(
+            f"{path}: cannot read {fmt.name.replace('_', '-')}: {_one_line(error)}"
+        ) from error
+    if not quads:
+        raise InputError(f"{path}: holds no triples")
+    quads = skolemize(quads)
+    check_literals(path, (q.triple for q in quads))
     return _group(path, quads)
 
 
-def _refuse_remote_context(path: Path, text: str) -> None:
-    """JSON-LD may name a remote @context; kb never fetches one."""
+def _read_claim_form(path: Path, registry: Registry) -> Submission:
+    read_utf8(path)  # encoding, binary and mojibake checks with kb's messages
+    try:
+        form = load_form(path)
+    except FormError as error:  # PyYAML's messages span lines
+        raise FormError(_one_line(error)) from error
+    except ValueError as error:  # PyYAML builds dates itself: 2022-13-45 raises ValueError
+        raise FormError(f"{path}:{_bad_date_line(path)} not a date: {_one_line(error)}") from error
+    _check_yaml_size(path, form)
+    source = form["source"] if isinstance(form["source"], dict) else {}
+    if not source.get("file"):
+        raise FormError(
+            f"{path}: source: needs 'file', the article's text file relative to this form"
+        )
+    article = path.parent / str(source["file"])
+    if not article.is_file():
+        raise FormError(f"{path}: source: file {article} does not exist")
+    if article.stat().st_size > MAX_BYTES:
+        raise InputError(
+            f"{article}: {_mb(article.stat().st_size)} is not a news article "
+            f"(limit {_mb(MAX_BYTES)})"
+        )
+    try:
+        compiled = compile_form(form, read_utf8(article), registry, where=str(path))
+    except (TypeError, AttributeError, ValueError) as error:  # a field of the wrong shape
+        raise FormError(
+            f"{path}: not a valid claim form ({_one_line(error)}); compare with `kb claim-template`"
+        ) from error
+    check_literals(path, compiled.triples)
+    return Submission(replace={compiled.graph: compiled.triples}, files=[path])
+
+
+def _bad_date_line(path: Path) -> str:
+    """`` line N`` of the first impossible ISO date in a YAML file, or ''."""
+    for number, line in enumerate(read_utf8(path).splitlines(), 1):
+        for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+            try:
+                date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return f" line {number}: {match.group()}"
+    return ""
+
+
+def _check_yaml_size(path: Path, form: Any) -> None:
+    """Refuse forms whose aliases expand into more nodes than any claim form has."""
+    budget = MAX_YAML_NODES
+    stack = [form]
+    while stack:
+        node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise FormError(
+                f"{path}: expands to more than {MAX_YAML_NODES} values (YAML aliases?); "
+                "write it out plainly"
+            )
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+# -- text: size, encoding, binary, mojibake ---------------------------------------------------
+
+# A UTF-8 sequence read as Latin-1 or Windows-1252: a lead byte (Â-ß, à-ï) followed by
+# continuation bytes, which Latin-1 shows as C1 controls or ¡-¿ and Windows-1252 as €‚ƒ„….
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def read_utf8(path: Path) -> str:
+    """The file as text, refusing binary files, other encodings and mojibake with a hint."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from error
+    return decode_utf8(path, data)
+
+
+def decode_utf8(path: Path | str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        raise InputError(
+            f"{path}: UTF-16 text; kb reads UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8"
+        )
+    if b"\x00" in data or _control_share(data) > 0.01:
+        raise InputError(f"{path}: binary file (control bytes), expected UTF-8 text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}: line {line}: not UTF-8 "
+            f"(byte {error.start}: {data[error.start : error.start + 1]!r}); "
+            f"{_guess_encoding(data)}"
+        ) from error
+    _refuse_mojibake(path, text)
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte order mark: mostly ASCII, so every other byte is NUL."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > 0.3 * (len(sample) / 2) and min(even, odd) < 0.05 * (len(sample) / 2)
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(1, len(sample))
+
+
+def _guess_encoding(data: bytes) -> str:
+    for encoding, script, letters in (
+        ("cp1251", "Cyrillic", re.compile("[\u0400-\u04ff]")),
+        ("cp1256", "Arabic", re.compile("[\u0600-\u06ff]")),
+    ):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        high = sum(1 for ch in text if ord(ch) > 127)
+        if high and len(letters.findall(text)) > 0.7 * high:
+            return (
+                f"it looks like {encoding} ({script}): "
+                f"convert it, e.g. iconv -f {encoding} -t UTF-8"
+            )
+    return (
+        "convert it to UTF-8 first, e.g. iconv -f LATIN1 -t UTF-8 (name the file's real encoding)"
+    )
+
+
+def _refuse_mojibake(path: Path | str, text: str) -> None:
+    """UTF-8 that was once read as Latin-1 or Windows-1252 and saved again as UTF-8.
+
+    Such text is valid UTF-8, so only its look gives it away: Cyrillic turns into pairs
+    such as "Ð\\x90Ð·", Arabic into "Ø§Ù", accents into "Ã©". kb refuses a text when such
+    pairs make up a large share of its non-ASCII characters and undoing them gives UTF-8.
+    """
+    pairs = _MOJIBAKE.findall(text)
+    if len(pairs) < 3:
+        return
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    covered = sum(len(p) for p in pairs)
+    if covered < 0.5 * non_ascii and not (_C1.search(text) and covered >= 0.2 * non_ascii):
+        return
+    sample = next(iter(_mojibake_samples(text)), "")
+    raise InputError(
+        f"{path}: looks like mojibake (UTF-8 read as Latin-1 and saved again): {pairs[0]!r}…"
+        + (f" reads as {sample!r}" if sample else "")
+        + "; undo it, e.g. iconv -f UTF-8 -t LATIN1 (or CP1252), then check the text"
+    )
+
+
+def _mojibake_samples(text: str) -> Iterator[str]:
+    for match in re.finditer(f"(?:{_MOJIBAKE.pattern}|[ .,]){{4,}}", text):
+        for encoding in ("latin-1", "cp1252"):
+            try:
+                yield match.group().encode(encoding).decode("utf-8").strip()[:40]
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 1024:.0f} KB"
+
+
+# -- JSON-LD ------------------------------------------------------------------------------------
+
+
+_NOT_IN_IRI = re.compile(r'[\s<>"{}|\\^`]')
+
+
+def _check_json_ld(path: Path, text: str) -> None:
+    """Refuse a remote @context (or @import of one): kb never fetches. Refuse IRIs with spaces.
+
+    A JSON-LD processor drops a node whose @id is not a valid IRI without a word, so an
+    "@id" with a space would lose data silently; kb refuses the file instead.
+    """
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: line {error.lineno}: malformed JSON: {error.msg}") from error
-
-    def remote(node: object) -> bool:
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
+    stack = [document]
+    while stack:
+        node = stack.pop()
         if isinstance(node, dict):
             context = node.get("@context")
-            items = context if isinstance(context, list) else [context]
-            if any(isinstance(item, str) for item in items):
-                return True
-            return any(remote(value) for value in node.values())
-        if isinstance(node, list):
-            return any(remote(item) for item in node)
-        return False
+            for item in context if isinstance(context, list) else [context]:
+                if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
+                    where = item if isinstance(item, str) else item["@import"]
+                    raise InputError(
+                        f"{path}: JSON-LD with a remote @context ({where}) is refused: "
+                        "kb never fetches; inline the context"
+                    )
+            for key, value in node.items():
+                iris = [key] if not key.startswith("@") else []
+                if key in ("@id", "@type", "@vocab", "@base"):
+                    iris += [
+                        v
+                        for v in (value if isinstance(value, list) else [value])
+                        if isinstance(v, str)
+                    ]
+                for iri in iris:
+                    if _NOT_IN_IRI.search(iri):
+                        raise InputError(
+                            f"{path}: JSON-LD: invalid IRI {iri!r} "
+                            f'(no spaces or <>"{{}}|\\^` in IRIs; '
+                            "write %20 for a space)"
+                        )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
-    if remote(document):
-        raise InputError(f"{path}: JSON-LD with a remote @context is refused (kb never fetches); inline the context")
+
+# -- literals --------------------------------------------------------------------------------
+
+_XSD = PREFIXES["xsd"]
+_TZ = r"(Z|[+-]\d{2}:\d{2})?"
+_LEXICAL = {
+    "date": re.compile(rf"-?\d{{4,}}-\d{{2}}-\d{{2}}{_TZ}"),
+    "dateTime": re.compile(rf"-?\d{{4,}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}:\d{{2}}(\.\d+)?{_TZ}"),
+    "gYear": re.compile(rf"-?\d{{4,}}{_TZ}"),
+    "gYearMonth": re.compile(rf"-?\d{{4,}}-(0[1-9]|1[0-2]){_TZ}"),
+    "integer": re.compile(r"[+-]?\d+"),
+    "nonNegativeInteger": re.compile(r"\+?\d+|-0+"),
+    "positiveInteger": re.compile(r"\+?0*[1-9]\d*"),
+    "decimal": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"),
+    "double": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN"),
+    "float": re.compile(r"[+-]?((\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF)|NaN"),
+    "boolean": re.compile(r"true|false|1|0"),
+    "language": re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*"),
+}
+
+
+def ill_typed(literal: ox.Literal) -> str | None:
+    """Why a literal is not a valid value of its XSD datatype, or None when it is.
+
+    >>> ill_typed(ox.Literal("2022-13-45", datatype=ox.NamedNode(_XSD + "date")))
+    'not a valid xsd:date (month 13, day 45)'
+    >>> ill_typed(ox.Literal("2022-02-28", datatype=ox.NamedNode(_XSD + "date"))) is None
+    True
+    """
+    datatype = literal.datatype.value
+    if not datatype.startswith(_XSD):
+        return None
+    name = datatype[len(_XSD) :]
+    pattern = _LEXICAL.get(name)
+    value = literal.value
+    if pattern is None:
+        return None
+    if not pattern.fullmatch(value):
+        return f"not a valid xsd:{name}"
+    if name in ("date", "dateTime"):
+        year, month, day = (int(part) for part in re.findall(r"\d+", value.lstrip("-"))[:3])
+        try:
+            date(max(year, 1), month, day)
+            if name == "dateTime":
+                datetime.fromisoformat(value.lstrip("-")[:19].replace("T24:00:00", "T00:00:00"))
+        except ValueError:
+            return (
+                f"not a valid xsd:{name} (month {month}, day {day})"
+                if name == "date"
+                else f"not a valid xsd:{name}"
+            )
+    return None
+
+
+def check_literals(path: Path, triples: Iterable[ox.Triple]) -> None:
+    for triple in triples:
+        literal = triple.object
+        if isinstance(literal, ox.Literal) and not literal.language:
+            reason = ill_typed(literal)
+            if reason:
+                raise InputError(
+                    f"{path}: ill-typed literal {literal} on {triple.subject} {triple.predicate}: "
+                    f"{reason}"
+                )
+
+
+# -- blank nodes ------------------------------------------------------------------------------
+
+
+def skolemize(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """Blank nodes replaced by IRIs that depend only on the triples around them.
+
+    A blank node gets a hash of its description (its properties and values, and the node
+    and property pointing to it, refined over three rounds) and lives under the IRI of the
+    nearest node that points to it: ``<claim>/genid-<hash>``, so it is nested in its claim.
+    The same content therefore gets the same IRIs whichever file or syntax it came in.
+    """
+    blanks = {t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)}
+    if not blanks:
+        return quads
+    out_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
+    in_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode):
+            out_edges[q.subject].append(q)
+        if isinstance(q.object, ox.BlankNode):
+            in_edges[q.object].append(q)
+    label = {b: "" for b in blanks}
+
+    def show(term: object) -> str:
+        return label[term] if isinstance(term, ox.BlankNode) else str(term)
+
+    for _ in range(3):
+        label = {
+            b: hashlib.sha256(
+                "\n".join(
+                    [label[b]]
+                    + sorted(f"> {q.predicate} {show(q.object)}" for q in out_edges[b])
+                    + sorted(f"< {show(q.subject)} {q.predicate}" for q in in_edges[b])
+                ).encode("utf-8")
+            ).hexdigest()[:16]
+            for b in blanks
+        }
+    iri: dict[ox.BlankNode, ox.NamedNode] = {}
+
+    def name(b: ox.BlankNode, seen: frozenset[ox.BlankNode] = frozenset()) -> ox.NamedNode:
+        if b not in iri:
+            parents = sorted(
+                (q.subject for q in in_edges[b] if q.subject not in seen and q.subject != b),
+                key=str,
+            )
+            named = [p for p in parents if isinstance(p, ox.NamedNode)]
+            if named:
+                iri[b] = ox.NamedNode(f"{named[0].value.rstrip('/#')}/genid-{label[b]}")
+            elif parents:
+                parent = name(parents[0], seen | {b})  # type: ignore[arg-type]
+                iri[b] = ox.NamedNode(f"{parent.value}/genid-{label[b]}")
+            else:
+                iri[b] = ox.NamedNode(GENID + label[b])
+        return iri[b]
+
+    def term(t: Any) -> Any:
+        return name(t) if isinstance(t, ox.BlankNode) else t
+
+    return [ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name) for q in quads]
+
+
+# -- graphs ------------------------------------------------------------------------------------
 
 
 def _group(path: Path, quads: list[ox.Quad]) -> Submission:
@@ -116,32 +494,59 @@ def _group(path: Path, quads: list[ox.Quad]) -> Submission:
         if isinstance(quad.graph_name, ox.DefaultGraph):
             default.append(quad.triple)
         elif isinstance(quad.graph_name, ox.NamedNode):
+            _check_graph_name(path, quad.graph_name)
             submission.replace.setdefault(quad.graph_name, []).append(quad.triple)
         else:
             raise InputError(f"{path}: graph names must be IRIs, not blank nodes")
     if default:
-        sources = {t.subject for t in default if t.predicate == RDF_TYPE and t.object == KB.Source}
+        sources: set[object] = {
+            t.subject for t in default if t.predicate == RDF_TYPE and t.object == KB.Source
+        }
         if len(sources) > 1:
-            raise InputError(f"{path}: describes {len(sources)} sources; use TriG with one graph per source")
+            raise InputError(
+                f"{path}: describes {len(sources)} sources; use TriG with one graph per source"
+            )
         if sources:
             (source,) = sources
-            submission.replace.setdefault(_graph_of(source), []).extend(default)
+            submission.replace.setdefault(_graph_of(path, source), []).extend(default)
         else:
-            cited = {t.object for t in default if t.predicate == KB.source}
+            cited: set[object] = {t.object for t in default if t.predicate == KB.source}
             if len(cited) != 1:
                 raise InputError(
                     f"{path}: claims must cite exactly one kb:source (found {len(cited)}); "
                     "use TriG with one graph per source"
                 )
             (source,) = cited
-            submission.insert[_graph_of(source)].extend(default)
+            submission.insert[_graph_of(path, source)].extend(default)
     return submission
 
 
-def _graph_of(source: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode:
+def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
+    if name in {GRAPH[model] for model in MODEL_GRAPHS} or name.value.startswith(_RECORD_GRAPHS):
+        raise InputError(
+            f"{path}: kb add never writes {name} (the model or a record); "
+            "give claims in a source's graph"
+        )
+    if not name.value.startswith(GRAPH["source/"].value):
+        raise InputError(
+            f"{path}: graph {name} is not a source's graph; "
+            "name it graph:source/<id> after its source "
+            "src:<id>, or put the triples in the default graph"
+        )
+
+
+def _graph_of(path: Path, source: object) -> ox.NamedNode:
     if not isinstance(source, ox.NamedNode):
-        raise InputError("a source must be named by an IRI")
+        raise InputError(f"{path}: a source must be named by an IRI")
     return source_graph(source.value.rstrip("/").rsplit("/", 1)[-1])
 
 
-__all__ = ["FormError", "Submission", "read_file", "read_submission"]
+__all__ = [
+    "FormError",
+    "Submission",
+    "decode_utf8",
+    "read_file",
+    "read_submission",
+    "read_utf8",
+    "skolemize",
+]

@@ -7,14 +7,17 @@ a time through rdflib's SPARQL engine, which took 19 s of a 20 s check of the se
 
 A submission is validated together with just the context it references (the types,
 labels, terms of office and sources of the nodes it points to), never the whole KB, so
-checking one claim costs the same whatever the size of the KB.
+checking one claim costs the same whatever the size of the KB. Results are kept only for
+the submission's own nodes: the context is partial by design (a term of office without
+its holder, say) and is not what is being checked.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -22,7 +25,7 @@ import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from .namespaces import MODEL_GRAPHS, sparql_prologue
+from .namespaces import KB, MODEL_GRAPHS, OA, PREFIXES, sparql_prologue
 from .rdfconv import to_rdflib
 from .resources import ONTOLOGY_DIR
 from .store import Store
@@ -30,12 +33,32 @@ from .store import Store
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _THIS = re.compile(r"\$this\b")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# Claims own the nodes nested in them through these properties (and by IRI: claim + "/...").
+_NESTING = (KB.participation, KB.evidence, OA.hasSelector)
+_CLAIM_TYPES = (KB.Statement, KB.MeetingAccount)
+
+# rdflib logs a traceback for every ill-typed literal it parses; the shapes report those.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+
+
+def curie(iri: str) -> str:
+    """``kb:speaker`` for a kb IRI, ``<iri>`` otherwise (for paths in text reports)."""
+    for prefix, base in PREFIXES.items():
+        if iri.startswith(base) and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", iri[len(base) :]):
+            return f"{prefix}:{iri[len(base) :]}"
+    return f"<{iri}>"
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule: which node, which property, which value, and what to do."""
+    """One broken rule: which claim and node, which property, which value, and what to do.
 
+    ``claim`` is the claim that owns ``focus`` (the focus itself for a claim; the claim of
+    a participation, evidence span or selector nested in it), or None for nodes that belong
+    to no claim (a source, a meeting, a registry entry).
+    """
+
+    claim: str | None
     focus: str
     path: str | None
     value: str | None
@@ -44,9 +67,15 @@ class Violation:
     shape: str
 
     def line(self) -> str:
-        where = self.focus + (f" {self.path}" if self.path else "")
-        value = f" (value: {self.value})" if self.value is not None else ""
-        return f"{self.severity}: {where}{value}: {self.message}"
+        """The violation on one line: ``claim <...> [node <...>] path P value V: message``."""
+        parts = [f"claim {self.claim}" if self.claim else f"node {self.focus}"]
+        if self.claim and self.focus != self.claim:
+            parts.append(f"node {self.focus}")
+        if self.path:
+            parts.append(f"path {self.path}")
+        if self.value is not None:
+            parts.append(f"value {self.value}")
+        return f"{self.severity}: {' '.join(parts)}: {self.message}"
 
 
 @dataclass
@@ -125,28 +154,84 @@ def sparql_constraints() -> tuple[SparqlConstraint, ...]:
     return tuple(constraints)
 
 
-def _curie(term: object) -> str | None:
+def _show(term: object) -> str | None:
+    """A term as a report shows it: ``<iri>``, or the literal in N-Triples form, shortened."""
     if term is None:
         return None
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    if isinstance(term, rdflib.URIRef):
+        return f"<{term}>"
+    if isinstance(term, rdflib.Literal):
+        term = ox.Literal(
+            str(term),
+            language=term.language,
+            datatype=ox.NamedNode(str(term.datatype))
+            if term.datatype and not term.language
+            else None,
+        )
+    text = str(term)
+    return text if len(text) <= 160 else text[:150] + "…" + text[-8:]
+
+
+def _path(term: object) -> str | None:
     if isinstance(term, (rdflib.URIRef, ox.NamedNode)):
-        return "<" + (term.value if isinstance(term, ox.NamedNode) else str(term)) + ">"
-    text = term.value if isinstance(term, ox.Literal) else str(term)
-    return repr(text)[:120]
+        return curie(term.value if isinstance(term, ox.NamedNode) else str(term))
+    return None if term is None else str(term)
 
 
 def validate_triples(
-    triples: Iterable[ox.Triple], focus_nodes: Sequence[ox.NamedNode] | None = None
+    triples: Iterable[ox.Triple], focus_nodes: Collection[ox.NamedNode] | None = None
 ) -> Report:
     """Validate ``triples`` (claims plus any context they need).
 
-    With ``focus_nodes``, only those nodes are checked: the rest is context.
+    With ``focus_nodes``, results are kept only for those nodes: the rest is context.
     """
     triples = list(triples)
-    data = to_rdflib(triples)
     memory = ox.Store()
     memory.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-    focus_iris = [str(node) for node in focus_nodes] if focus_nodes is not None else None
-    return _validate(data, memory, focus_iris, focus_nodes)
+    focus = None if focus_nodes is None else {n.value for n in focus_nodes}
+    if focus is not None and not focus:
+        empty = _new_report()
+        empty.add((_report_node(empty), SH.conforms, rdflib.Literal(True)))
+        return Report(True, [], empty)
+    # pyshacl's own focus-node option filters with a list (quadratic: 13 s for 1,000
+    # claims); validating the small context too and filtering afterwards takes 4 s.
+    _, full_report, _ = shacl_validate(
+        to_rdflib(triples),
+        shacl_graph=core_shapes_graph(),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+    )
+    report_graph = _new_report()
+    violations = []
+    for result in full_report.subjects(rdflib.RDF.type, SH.ValidationResult):
+        node = full_report.value(result, SH.focusNode)
+        if focus is not None and not (isinstance(node, rdflib.URIRef) and str(node) in focus):
+            continue
+        _copy_result(full_report, result, report_graph)
+        violations.append(_from_report(full_report, result))
+    focus_values = None if focus is None else [f"<{iri}>" for iri in sorted(focus)]
+    for constraint in sparql_constraints():
+        for solution in _select(memory, constraint.query(focus_values)):
+            violation = Violation(
+                claim=None,
+                focus=_show(solution["this"]) or "?",
+                path=_path(_get(solution, "path")),
+                value=_show(_get(solution, "value")),
+                message=constraint.message,
+                severity="Violation",
+                shape=_show(constraint.shape) or "?",
+            )
+            violations.append(violation)
+            _add_result(report_graph, violation, constraint, solution)
+    owners = _owners(memory, {v.focus for v in violations})
+    violations = [_owned(v, owners) for v in violations]
+    violations.sort(key=lambda v: (v.claim or v.focus, v.focus, v.path or "", v.message))
+    conforms = not any(v.severity == "Violation" for v in violations)
+    report_graph.set((_report_node(report_graph), SH.conforms, rdflib.Literal(conforms)))
+    return Report(conforms, violations, report_graph)
 
 
 def validate_store(store: Store) -> Report:
@@ -155,44 +240,59 @@ def validate_store(store: Store) -> Report:
     return validate_triples(triples)
 
 
-def _validate(
-    data: rdflib.Graph,
-    memory: ox.Store,
-    focus_iris: Sequence[str] | None,
-    focus_nodes: Sequence[ox.NamedNode] | None,
-) -> Report:
-    focus = [rdflib.URIRef(n.value) for n in focus_nodes] if focus_nodes is not None else None
-    if focus is not None and not focus:
-        return Report(True, [], rdflib.Graph())
-    _, report_graph, _ = shacl_validate(
-        data,
-        shacl_graph=core_shapes_graph(),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=True,
-        focus_nodes=focus,
+def _select(memory: ox.Store, query: str) -> ox.QuerySolutions:
+    result = memory.query(query)
+    assert isinstance(result, ox.QuerySolutions)
+    return result
+
+
+def _get(solution: ox.QuerySolution, name: str) -> object:
+    try:
+        return solution[name]
+    except (KeyError, IndexError):  # the variable is not projected by this constraint
+        return None
+
+
+def _owners(memory: ox.Store, nodes: set[str]) -> dict[str, str]:
+    """For each node (as ``<iri>``), the claim it belongs to, if any."""
+    iris = [n for n in nodes if n.startswith("<")]
+    if not iris:
+        return {}
+    nesting = "|".join(str(p) for p in _NESTING)
+    types = " ".join(str(t) for t in _CLAIM_TYPES)
+    query = f"""SELECT ?node ?claim WHERE {{
+        VALUES ?node {{ {" ".join(iris)} }}
+        VALUES ?type {{ {types} }}
+        ?claim ({nesting})* ?node ; a ?type .
+    }}"""
+    owners = {f"<{row['node'].value}>": f"<{row['claim'].value}>" for row in _select(memory, query)}
+    claims = {
+        f"<{row['claim'].value}>"
+        for row in _select(
+            memory, f"SELECT ?claim WHERE {{ VALUES ?type {{ {types} }} ?claim a ?type }}"
+        )
+    }
+    for node in iris:  # nested by IRI only, e.g. a participation whose claim lost its type
+        if node not in owners:
+            parts = node[1:-1].split("/")
+            for cut in range(len(parts) - 1, 0, -1):
+                candidate = "<" + "/".join(parts[:cut]) + ">"
+                if candidate in claims:
+                    owners[node] = candidate
+                    break
+    return owners
+
+
+def _owned(violation: Violation, owners: dict[str, str]) -> Violation:
+    return Violation(
+        claim=owners.get(violation.focus),
+        focus=violation.focus,
+        path=violation.path,
+        value=violation.value,
+        message=violation.message,
+        severity=violation.severity,
+        shape=violation.shape,
     )
-    violations = [_from_report(report_graph, result) for result in report_graph.subjects(rdflib.RDF.type, SH.ValidationResult)]
-    for constraint in sparql_constraints():
-        for solution in memory.query(constraint.query(focus_iris)):
-            violation = Violation(
-                focus=_curie(solution["this"]) or "?",
-                path=None,
-                value=_curie(solution["value"]) if "value" in [v.value for v in solution_vars(solution)] else None,
-                message=constraint.message,
-                severity="Violation",
-                shape=_curie(constraint.shape) or "?",
-            )
-            violations.append(violation)
-            _add_result(report_graph, violation, constraint, solution)
-    violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
-    conforms = not any(v.severity == "Violation" for v in violations)
-    report_graph.set((_report_node(report_graph), SH.conforms, rdflib.Literal(conforms)))
-    return Report(conforms, violations, report_graph)
-
-
-def solution_vars(solution: ox.QuerySolution) -> list[ox.Variable]:
-    return [ox.Variable(name) for name in ("this", "value") if solution[name] is not None]
 
 
 def _from_report(report_graph: rdflib.Graph, result: rdflib.term.Node) -> Violation:
@@ -200,25 +300,59 @@ def _from_report(report_graph: rdflib.Graph, result: rdflib.term.Node) -> Violat
         return report_graph.value(result, p)
 
     return Violation(
-        focus=_curie(get(SH.focusNode)) or "?",
-        path=_curie(get(SH.resultPath)),
-        value=_curie(get(SH.value)),
+        claim=None,
+        focus=_show(get(SH.focusNode)) or "?",
+        path=_path(get(SH.resultPath)),
+        value=_show(get(SH.value)),
         message=str(get(SH.resultMessage) or "constraint violated"),
         severity=str(get(SH.resultSeverity)).rsplit("#", 1)[-1],
-        shape=_curie(get(SH.sourceShape)) or "?",
+        shape=_show(get(SH.sourceShape)) or str(get(SH.sourceShape)),
     )
+
+
+def _new_report() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    graph.bind("sh", SH)
+    graph.add((rdflib.BNode(), rdflib.RDF.type, SH.ValidationReport))
+    return graph
 
 
 def _report_node(report_graph: rdflib.Graph) -> rdflib.term.Node:
     node = report_graph.value(predicate=rdflib.RDF.type, object=SH.ValidationReport)
-    if node is None:
-        node = rdflib.BNode()
-        report_graph.add((node, rdflib.RDF.type, SH.ValidationReport))
+    assert node is not None
     return node
 
 
+def _copy_result(source: rdflib.Graph, result: rdflib.term.Node, target: rdflib.Graph) -> None:
+    """Copy one validation result and the blank nodes it uses (paths, details) into ``target``."""
+    target.add((_report_node(target), SH.result, result))
+    todo, seen = [result], set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for p, o in source.predicate_objects(node):
+            target.add((node, p, o))
+            if isinstance(o, rdflib.BNode):
+                todo.append(o)
+
+
+def _to_rdflib_term(term: object) -> rdflib.term.Node | None:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    return None
+
+
 def _add_result(
-    report_graph: rdflib.Graph, violation: Violation, constraint: SparqlConstraint, solution: ox.QuerySolution
+    report_graph: rdflib.Graph,
+    violation: Violation,
+    constraint: SparqlConstraint,
+    solution: ox.QuerySolution,
 ) -> None:
     """Record a SHACL-SPARQL result in the W3C validation report graph, as pyshacl would."""
     result = rdflib.BNode()
@@ -229,41 +363,107 @@ def _add_result(
     report_graph.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
     report_graph.add((result, SH.sourceShape, constraint.shape))
     report_graph.add((result, SH.resultMessage, rdflib.Literal(violation.message)))
-    value = solution["value"]
-    if isinstance(value, ox.NamedNode):
-        report_graph.add((result, SH.value, rdflib.URIRef(value.value)))
-    elif isinstance(value, ox.Literal):
-        report_graph.add((result, SH.value, rdflib.Literal(value.value)))
+    for predicate, name in ((SH.value, "value"), (SH.resultPath, "path")):
+        term = _to_rdflib_term(_get(solution, name))
+        if term is not None:
+            report_graph.add((result, predicate, term))
 
 
-def context_for(store: Store, triples: Sequence[ox.Triple]) -> list[ox.Triple]:
-    """What the shapes need from the KB to check ``triples``: the nodes they reference.
+def context_for(
+    store: Store, triples: Sequence[ox.Triple], exclude_graphs: Collection[ox.NamedNode] = ()
+) -> list[ox.Triple]:
+    """What the shapes need from the KB to check ``triples``: the nodes they mention.
 
-    For each IRI the submission points to but does not describe, its own triples (type,
-    labels, scheme, a source's text and publication date), plus the terms of office of
-    referenced people and offices, and the accounts of referenced meetings.
+    For each IRI the submission mentions, its own triples in the KB (type, labels, scheme,
+    a source's text and publication date), the terms of office of people and offices, the
+    accounts of meetings (with their sources), and the statements of the same source,
+    speaker and position (with their quote offsets), against which duplicates are found.
+    Every lookup starts from a node of the submission, so the context grows with the
+    submission, not with the KB. Graphs in ``exclude_graphs`` (those the submission
+    replaces) are left out: what they hold now will be gone once it is written.
     """
-    described = {t.subject for t in triples}
-    referenced = {
-        t.object for t in triples if isinstance(t.object, ox.NamedNode) and t.object not in described
-    }
-    if not referenced:
+    nodes = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+    nodes |= {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
+    if not nodes:
         return []
-    values = " ".join(str(node) for node in referenced)
-    query = sparql_prologue() + f"""
-        CONSTRUCT {{ ?s ?p ?o . ?term ?tp ?to . ?acct kb:meeting ?s .
+    values = " ".join(str(node) for node in nodes)
+
+    def scoped(pattern: str) -> str:
+        if not exclude_graphs:
+            return f"{{ {pattern} }}"
+        excluded = ", ".join(str(g) for g in exclude_graphs)
+        return f"{{ GRAPH ?g {{ {pattern} }} FILTER (?g NOT IN ({excluded})) }}"
+
+    query = (
+        sparql_prologue()
+        + f"""
+        CONSTRUCT {{ ?s ?p ?o . ?term ?tp ?to .
+                    ?acct a kb:MeetingAccount ; kb:meeting ?s ; kb:source ?acctSource .
                     ?officeTerm a kb:OfficeTerm ; kb:office ?s . }}
         WHERE {{
             VALUES ?s {{ {values} }}
-            {{ ?s ?p ?o }}
-            UNION {{ ?term kb:holder ?s ; ?tp ?to }}
-            UNION {{ ?acct kb:meeting ?s }}
-            UNION {{ ?officeTerm a kb:OfficeTerm ; kb:office ?s }}
+            {scoped("?s ?p ?o")}
+            UNION {scoped("?term kb:holder ?s ; ?tp ?to")}
+            UNION {scoped("?acct kb:meeting ?s ; kb:source ?acctSource")}
+            UNION {scoped("?officeTerm a kb:OfficeTerm ; kb:office ?s")}
         }}"""
+    )
+    context = store.construct(query)
+    return context + _same_statements(store, triples, scoped)
+
+
+def _same_statements(
+    store: Store, triples: Sequence[ox.Triple], scoped: Callable[[str], str]
+) -> list[ox.Triple]:
+    """Statements in the KB with the source, speaker and position of a submitted statement."""
+    by_subject: dict[ox.NamedNode, dict[ox.NamedNode, object]] = {}
+    for t in triples:
+        if t.predicate in (KB.source, KB.speaker, KB.position) and isinstance(
+            t.subject, ox.NamedNode
+        ):
+            by_subject.setdefault(t.subject, {})[t.predicate] = t.object
+    keys = {
+        (fields[KB.source], fields[KB.speaker], fields[KB.position])
+        for fields in by_subject.values()
+        if len(fields) == 3 and all(isinstance(x, ox.NamedNode) for x in fields.values())
+    }
+    if not keys:
+        return []
+    rows = " ".join(f"({source} {speaker} {position})" for source, speaker, position in keys)
+    pattern = """?other a kb:Statement ; kb:source ?source ; kb:speaker ?speaker ;
+                     kb:position ?position ;
+                     kb:evidence ?evidence . ?evidence oa:hasSelector ?selector .
+                 ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ."""
+    query = (
+        sparql_prologue()
+        + f"""
+        CONSTRUCT {{ ?other a kb:Statement ; kb:source ?source ; kb:speaker ?speaker ;
+                        kb:position ?position ; kb:evidence ?evidence .
+                    ?evidence oa:hasSelector ?selector .
+                    ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end . }}
+        WHERE {{
+            VALUES (?source ?speaker ?position) {{ {rows} }}
+            {scoped(pattern)}
+        }}"""
+    )
     return store.construct(query)
 
 
 def validate_submission(triples: Sequence[ox.Triple], context: Iterable[ox.Triple] = ()) -> Report:
     """Validate a submission with the context it needs; results only for the submission's nodes."""
-    focus = sorted({t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}, key=str)
-    return validate_triples(list(triples) + list(context), focus_nodes=focus)
+    focus = {t.subject for t in triples if isinstance(t.subject, ox.NamedNode)}
+    submitted = set(triples)
+    return validate_triples(
+        list(triples) + [t for t in context if t not in submitted], focus_nodes=focus
+    )
+
+
+__all__ = [
+    "Report",
+    "Violation",
+    "context_for",
+    "curie",
+    "validate_store",
+    "validate_submission",
+    "validate_triples",
+]
