@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from . import identity
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
 from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
@@ -94,9 +95,12 @@ def check(store: Store, paths: list[Path]) -> tuple[Submission, Report]:
     """Read and validate files against the shapes and the KB context they reference.
 
     The context leaves out the graphs the submission replaces: what they hold now will be
-    gone once it is written, so neither a claim nor a duplicate may lean on it.
+    gone once it is written, so neither a claim nor a duplicate may lean on it. Each meeting
+    account is first pointed to the meeting the KB already knows it reports (same people,
+    compatible dates and place), whatever order the sources arrive in.
     """
     submission = read_submission(paths, Registry(store) if _has_registry(store) else model_registry())
+    submission.replace = identity.assign_meetings(store, submission.replace)
     triples = submission.triples()
     if not triples:
         raise InputError("nothing to validate: the files hold no triples")
