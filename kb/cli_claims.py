@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -14,54 +15,11 @@ from .submission import read_utf8
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
-TEMPLATE = """\
-# kb claim form: fill it in, then `kb validate {form}` and `kb add {form}`.
-# Full reference: docs/claim-form.md. Ids are slugs: entities are the English Wikipedia
-# title in lower case with '-' (zakir-hasanov, tehran, irna); offices are COUNTRY-TITLE
-# (iran-minister-of-defence); positions and stances are the concepts of
-# ontology/positions.ttl and ontology/stances.ttl. Delete what you do not need.
+def _template() -> str:
+    """The commented claim form, kept as a data file beside the code (kb/data/claim-template.yaml)."""
+    return resources.files("kb.data").joinpath("claim-template.yaml").read_text(encoding="utf-8")
 
-source:
-  file: {file}    # the article's UTF-8 text, relative to this form
-  sha256: {sha256}    # of the article; kb checks it, so a changed file is noticed
-  publisher: irna                   # the outlet (an organisation of the registry)
-  language: en                      # BCP 47 code of the article: en, uk, ru, fa, ar, ...
-  title: {title}
-  published:                        # delete this block when the page prints no date
-    printed: "05.10.2023"           # exactly as printed in the article
-    date: 2023-10-05                # normalised: 2023-10-05 or 2023-10-05T13:25:00
-  url: null                         # the page's address, when known
 
-meetings:                           # one entry per meeting the article reports
-  - id: m1                          # your local id, unique in this form
-    participants:                   # at least two distinct people
-      - person: khalaf-khalafov     # the person, by registry id
-        office: azerbaijan-representative-of-the-president-on-special-assignments
-        country: azerbaijan         # whom they represented
-        mention: Khalaf Khalafov    # the name as printed, verbatim
-      - person: ebrahim-raisi
-        office: iran-president      # the office held on the meeting's date
-        country: iran
-        mention: Ibrahim Raisi
-    place: tehran                   # optional: a place of the registry
-    date:                           # optional: a day (2023-10-04), a month (2023-10), a year,
-      earliest: 2023-10-04          #   or bounds; kb narrows them by the publication date
-      latest: 2023-10-05            #   and the terms of office, and says why
-      basis: why these bounds, in words
-    evidence: copy the sentence that reports the meeting, verbatim from the article
-    according_to: [irna]            # optional: whom the article cites for it
-    attribution: According to IRNA  # optional: the attribution phrase, verbatim
-
-statements:                         # one entry per stated position
-  - id: s1
-    speaker: ebrahim-raisi          # a person (an organisation when no person is named)
-    position: regional-cooperation  # a concept of ontology/positions.ttl
-    stance: affirms                 # affirms, supports, opposes, proposes, calls-for, ...
-    quote: copy the words that carry the position, verbatim from the article
-    speech: reported                # direct (quoted words) or reported
-    at: m1                          # optional: the meeting (local id) where it was said
-    gloss: null                     # an English rendering, for a non-English quote
-"""
 
 
 @click.command("retract")
@@ -118,7 +76,7 @@ def claim_template(article: Path | None) -> None:
             "title": _yaml_scalar(title) or "the headline, as printed",
         }
     stem = (article.stem if article else "article") + ".claims.yaml"
-    click.echo(TEMPLATE.format(form=stem, **fields), nl=False)
+    click.echo(_template().format(form=stem, **fields), nl=False)
 
 
 def _yaml_scalar(text: str) -> str:
