@@ -261,9 +261,7 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
             if end == x.j:
                 return True
             # the first of two partners ("Mirzoyan ve Bayramov ile")
-            if x.j in conjunctions and any(
-                y.i == x.j + 1 and y.j == end for y in reading.mentions
-            ):
+            if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
                 return True
     for c in reading.cues:
         if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:

@@ -42,6 +42,8 @@ LIST_KINDS = (
     "discussion_verbs",
     "impersonal_speech",
     "sides",
+    "nominal_speech",
+    "background_markers",
 )
 
 

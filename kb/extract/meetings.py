@@ -104,14 +104,14 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 partners = _people_in(ctx, reading, trigger.j, end)
                 rules.append("meeting-object")
         if not partners:
-            group = _conjoined(ctx, reading, trigger.i)
-            if len(group) >= 2:
+            joined = _conjoined(ctx, reading, trigger.i)
+            if len(joined) >= 2:
                 out.append(
                     Meeting(
-                        [pid for pid, _, _ in group],
-                        {pid: x for pid, x, _ in group},
+                        [pid for pid, _, _ in joined],
+                        {pid: x for pid, x, _ in joined},
                         reading,
-                        (min(x.i for _, x, _ in group), trigger.j),
+                        (min(x.i for _, x, _ in joined), trigger.j),
                         _place(ctx, reading, trigger.i),
                         rules + ["meeting-reciprocal"],
                         0.6,
@@ -242,9 +242,7 @@ def _conjoined(ctx: Context, reading: Reading, trigger: int) -> list[tuple[str, 
     for pid, x, how in sorted(people, key=lambda p: p[1].i):
         if chain:
             between = range(chain[-1][1].j, x.i)
-            if not between or not all(
-                t in conj or ctx.doc.words[t] in (",", "،") for t in between
-            ):
+            if not between or not all(t in conj or ctx.doc.words[t] in (",", "،") for t in between):
                 break
         chain.append((pid, x, how))
     return chain if len(chain) >= 2 else []

@@ -122,6 +122,7 @@ def classify(
     body_started = False
     ended = False
     seen: set[str] = set()
+
     def is_prose(line: Line) -> bool:
         words = line.j - line.i
         folded = key(doc.text[line.start : line.end])
