@@ -177,8 +177,23 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
 def _stance(
     ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
 ) -> tuple[str, str, float]:
+    """The stance of a topic, with the rule that decided and a confidence: what the text says
+    (_stated), unless the position admits no such stance or the text only affirms it and the
+    position has a default stance of its own (positions.ttl: kb:admitsStance, kb:defaultStance)."""
+    stance, rule, confidence = _stated(ctx, reading, cue, span)
+    concept = str(cue.payload)
+    default = ctx.model.default_stance.get(concept)
+    admits = ctx.model.admits_stance.get(concept)
+    if default and ((admits and stance not in admits) or stance == "affirms"):
+        return default, "stance-of-position", confidence
+    return stance, rule, confidence
+
+
+def _stated(
+    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
+) -> tuple[str, str, float]:
     """The stance cue nearest the topic in its clause, else just before the clause, else the
-    reporting verb's, else "affirms"; with the rule that decided and a confidence."""
+    reporting verb's, else "affirms"."""
     stances = [c for c in reading.cues if c.kind == "stance"]
     in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
     if in_clause:
