@@ -134,11 +134,13 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
     topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
     stances = [c for c in reading.cues if c.kind == "stance"]
     seen: dict[tuple[str, tuple[int, int]], Position] = {}
+    firsts: dict[tuple[int, int], Match] = {}
     for cue in topics:
         span = _clause(ctx, reading, cue)
         key = (cue.payload, span)
-        if key in seen:
+        if key in seen or _same_phrase(ctx, reading, firsts.get(span), cue):
             continue
+        firsts.setdefault(span, cue)
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
         if not in_clause and any(
             c.kind == "discussion_verbs"
@@ -172,6 +174,18 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         seen[key] = position
         out.append(position)
     return out
+
+
+def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
+    """A second topic in the first's clause with no comma or "and" between them ("the corridor
+    is an obstacle to a peace agreement") is part of the same statement, about the first."""
+    if first is None or first.j > cue.i:
+        return False
+    conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    return not any(
+        t in conjunctions or ctx.doc.words[t] in SOFT or ctx.doc.words[t] in HARD
+        for t in range(first.j, cue.i)
+    )
 
 
 def _stance(
