@@ -251,7 +251,18 @@ def _attribution(ctx: Context, reading: Reading) -> None:
 
 
 def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
-    """Whether a mention follows "with" (or a verb addressed to it) in its clause."""
+    """Whether a mention follows "with" (or a verb addressed to it) in its clause, or, where
+    "with" is a postposition, comes right before it ("Aliyev ile", "Gülerlə")."""
+    if ctx.matcher.lexicon.get("with_follows"):
+        from .meetings import postposition_ends
+
+        conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
+        for end in postposition_ends(ctx, reading):
+            if end == x.j:
+                return True
+            # the first of two partners ("Mirzoyan ve Bayramov ile")
+            if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
+                return True
     for c in reading.cues:
         if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:
             if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):

@@ -42,6 +42,8 @@ LIST_KINDS = (
     "discussion_verbs",
     "impersonal_speech",
     "sides",
+    "nominal_speech",
+    "background_markers",
 )
 
 
@@ -106,6 +108,8 @@ class Model:
         default_factory=list
     )  # (scheme, concept, language, text)
     broader: dict[str, str] = field(default_factory=dict)
+    default_stance: dict[str, str] = field(default_factory=dict)  # position -> stance
+    admits_stance: dict[str, set[str]] = field(default_factory=dict)  # position -> stances
     government_of: dict[str, str] = field(default_factory=dict)  # country id -> organisation id
 
     def offices_for(self, country: str | None, patterns: list[str]) -> list[str]:
@@ -216,4 +220,10 @@ def model() -> Model:
                 )
             elif t.predicate == SKOS.broader:
                 out.broader[local(t.subject.value)] = local(t.object.value)
+            elif t.predicate == KB.defaultStance:
+                out.default_stance[local(t.subject.value)] = local(t.object.value)
+            elif t.predicate == KB.admitsStance:
+                out.admits_stance.setdefault(local(t.subject.value), set()).add(
+                    local(t.object.value)
+                )
     return out

@@ -79,7 +79,11 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
         ]
         rules = ["meeting-trigger" if not weak else "meeting-weak-trigger"]
-        if withs:
+        post = _postposition_partners(ctx, reading, trigger) if postposition(ctx) else None
+        if post:
+            partners = post
+            rules.append("meeting-with-postposition")
+        elif withs and not postposition(ctx):
             partners = _people_in(ctx, reading, withs[0].j, _clause_end(ctx, reading, withs[0].j))
             rules.append("meeting-with")
         else:
@@ -100,6 +104,20 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 partners = _people_in(ctx, reading, trigger.j, end)
                 rules.append("meeting-object")
         if not partners:
+            joined = _conjoined(ctx, reading, trigger.i)
+            if len(joined) >= 2:
+                out.append(
+                    Meeting(
+                        [pid for pid, _, _ in joined],
+                        {pid: x for pid, x, _ in joined},
+                        reading,
+                        (min(x.i for _, x, _ in joined), trigger.j),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-reciprocal"],
+                        0.6,
+                    )
+                )
+                continue
             plural = [
                 x
                 for x in reading.mentions
@@ -151,6 +169,83 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 )
             )
     return out
+
+
+def postposition(ctx: Context) -> bool:
+    """Whether "with" follows the partner ("Aliyev ile", "Gülerlə"), as in Turkish."""
+    return bool(ctx.matcher.lexicon.get("with_follows"))
+
+
+def _comitative(ctx: Context, x: Mention) -> bool:
+    """A name with a "with" suffix fused to it ("Gülerlə"): the marker is the name's ending."""
+    if x.how != "stem":
+        return False
+    word = ctx.doc.words[x.j - 1]
+    return any(
+        word.endswith(suffix) and ctx.matcher.stem(word) == word[: -len(suffix)]
+        for suffix in ctx.matcher.lexicon.get("with_suffixes") or []
+    )
+
+
+def postposition_ends(ctx: Context, reading: Reading) -> list[int]:
+    """Token positions where a partner of a postposed "with" ends."""
+    ends = [
+        c.i
+        for c in reading.cues
+        if c.kind == "with_markers"
+        and c.i not in reading.quoted
+        and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues)
+    ]
+    ends += [x.j for x in reading.mentions if x.kind in PEOPLE and _comitative(ctx, x)]
+    return sorted(ends)
+
+
+def _chain_before(
+    ctx: Context, reading: Reading, end: int, start: int
+) -> list[tuple[str, Mention, str]]:
+    """People named right before token ``end``, back through "and" and commas, after ``start``."""
+    conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    people = _people_in(ctx, reading, start, end)
+    out: list[tuple[str, Mention, str]] = []
+    edge = end
+    for pid, x, how in sorted(people, key=lambda p: -p[1].j):
+        gap = range(x.j, edge)
+        if out and not all(t in conjunctions or ctx.doc.words[t] in (",", "،") for t in gap):
+            break
+        if not out and x.j != edge:
+            break
+        out.append((pid, x, how))
+        edge = x.i
+        while edge > start and any(
+            y.j == edge and (y.attached or y.complement) for y in reading.mentions
+        ):
+            edge = min(y.i for y in reading.mentions if y.j == edge)
+    return list(reversed(out))
+
+
+def _postposition_partners(
+    ctx: Context, reading: Reading, trigger: Match
+) -> list[tuple[str, Mention, str]]:
+    ends = [e for e in postposition_ends(ctx, reading) if e <= trigger.i and trigger.i - e <= 8]
+    if not ends:
+        return []
+    return _chain_before(ctx, reading, ends[-1], reading.sentence.i)
+
+
+def _conjoined(ctx: Context, reading: Reading, trigger: int) -> list[tuple[str, Mention, str]]:
+    """People joined by "and" before a trigger with no partner ("X and Y met"): they met."""
+    people = _people_in(ctx, reading, reading.sentence.i, trigger)
+    if len(people) < 2:
+        return []
+    conj = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    chain: list[tuple[str, Mention, str]] = []
+    for pid, x, how in sorted(people, key=lambda p: p[1].i):
+        if chain:
+            between = range(chain[-1][1].j, x.i)
+            if not between or not all(t in conj or ctx.doc.words[t] in (",", "،") for t in between):
+                break
+        chain.append((pid, x, how))
+    return chain if len(chain) >= 2 else []
 
 
 def _subject(

@@ -17,10 +17,12 @@ from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import Context, Reading, read
 from .dates import find_dates, relative
+from .interview import apply as apply_turn
+from .interview import turns_of
 from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, find, matcher
-from .normalize import normalizer
+from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
 from .published import credited_source, detect_language, published_of, publisher_of, title_of
 from .segment import Doc, classify, lines_of, sentences_of
@@ -157,8 +159,16 @@ def extract(text: str, options: Options | None = None) -> Draft:
     pending: list[Reading] = []
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: set[frozenset[str]] = set()
+    turns = turns_of(
+        ctx,
+        lines,
+        [key_tokens(str(p)) for p in lex.get("question_labels") or []],
+        [key_tokens(str(p)) for p in lex.get("answer_labels") or []],
+    )
     for sentence in sentences:
         reading = read(ctx, sentence, previous)
+        if sentence.line in turns:
+            apply_turn(turns[sentence.line], reading)
         for meeting in meetings_in(ctx, reading):
             key = frozenset(meeting.people)
             if key in seen_meetings:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import Context, Reading
+from .attribution import Context, Reading, resolve
 from .mentions import Match
 from .segment import initial_stop
 
@@ -68,22 +68,79 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     return lo, hi
 
 
+HARD = (".", ";", ":", "،", ",", "!", "?", "؟", "؛")
+
+
+def _unbroken(ctx: Context, i: int, j: int) -> bool:
+    """Whether no punctuation separates tokens i..j-1 (the same phrase)."""
+    return not any(ctx.doc.words[t] in HARD and not initial_stop(ctx.doc, t) for t in range(i, j))
+
+
+def _nominal(ctx: Context, reading: Reading, cue: Match) -> tuple[Match, str, int] | None:
+    """A position held by someone named in a nominal phrase before it ("تاکید رهبر انقلاب به
+    ...", the leader's emphasis on ...): the noun, its holder, and where the holder's name ends."""
+    for noun in reversed([c for c in reading.cues if c.kind == "nominal_speech" and c.j <= cue.i]):
+        if not _unbroken(ctx, noun.i, cue.i):
+            continue
+        holder = next(
+            (x for x in reading.mentions if x.i == noun.j and x.j <= cue.i and not x.attached),
+            None,
+        )
+        if holder is None:
+            continue
+        people, _ = resolve(ctx, reading, holder)
+        if people:
+            return noun, people[0], holder.j
+    return None
+
+
+def _background(ctx: Context, reading: Reading, cue: Match) -> bool:
+    """A topic inside a "given ..." phrase is the reason for what is said, not a statement."""
+    return any(
+        c.kind == "background_markers" and c.j <= cue.i and _unbroken(ctx, c.i, cue.i)
+        for c in reading.cues
+    )
+
+
 def positions_in(ctx: Context, reading: Reading) -> list[Position]:
-    if not reading.speakers:
-        return []
-    if reading.speech is None and not reading.continuation:
-        return []
     subject = reading.subject_span
     topics = [c for c in reading.cues if c.kind == "topic" and not (subject[0] <= c.i < subject[1])]
     topics = _narrowest(ctx, topics)
-    stances = [c for c in reading.cues if c.kind == "stance"]
     out: list[Position] = []
+    nominal: dict[int, tuple[Match, str, int]] = {}
+    for cue in topics:
+        held = _nominal(ctx, reading, cue)
+        if held is not None and cue.i not in reading.quoted:
+            nominal[id(cue)] = held
+            noun, holder, _ = held
+            span = (noun.i, _clause(ctx, reading, cue)[1])
+            stance = _stance(ctx, reading, cue, span)[0]
+            out.append(
+                Position(
+                    [holder],
+                    cue.payload,
+                    stance,
+                    span,
+                    False,
+                    reading,
+                    ["topic-cue", "speaker-nominal", "speech-reported"],
+                    0.5,
+                )
+            )
+    if not reading.speakers:
+        return out
+    if reading.speech is None and not reading.continuation:
+        return out
+    topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
+    stances = [c for c in reading.cues if c.kind == "stance"]
     seen: dict[tuple[str, tuple[int, int]], Position] = {}
+    firsts: dict[tuple[int, int], Match] = {}
     for cue in topics:
         span = _clause(ctx, reading, cue)
         key = (cue.payload, span)
-        if key in seen:
+        if key in seen or _same_phrase(ctx, reading, firsts.get(span), cue):
             continue
+        firsts.setdefault(span, cue)
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
         if not in_clause and any(
             c.kind == "discussion_verbs"
@@ -93,21 +150,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
         rules = ["topic-cue", f"speaker-{reading.speaker_how or 'name'}"]
-        if in_clause:
-            stance = min(in_clause, key=lambda c: abs(c.i - cue.i)).payload
-            rules.append("stance-cue")
-            confidence = 0.75
-        elif [c for c in stances if span[0] - 12 <= c.i < span[0]]:
-            stance = max(
-                (c for c in stances if span[0] - 12 <= c.i < span[0]), key=lambda c: c.i
-            ).payload
-            rules.append("stance-cue-before")
-            confidence = 0.65
-        else:
-            near = [c for c in stances if reading.speech and abs(c.i - reading.speech.i) <= 2]
-            stance = near[0].payload if near else "affirms"
-            rules.append("stance-verb" if near else "stance-default")
-            confidence = 0.6 if near else 0.45
+        stance, rule, confidence = _stance(ctx, reading, cue, span)
+        rules.append(rule)
         direct = (
             span[0] in reading.quoted
             or (reading.colon is not None and span[0] > reading.colon)
@@ -130,6 +174,51 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         seen[key] = position
         out.append(position)
     return out
+
+
+def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
+    """A second topic in the first's clause with no comma or "and" between them ("the corridor
+    is an obstacle to a peace agreement") is part of the same statement, about the first."""
+    if first is None or first.j > cue.i:
+        return False
+    conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    return not any(
+        t in conjunctions or ctx.doc.words[t] in SOFT or ctx.doc.words[t] in HARD
+        for t in range(first.j, cue.i)
+    )
+
+
+def _stance(
+    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
+) -> tuple[str, str, float]:
+    """The stance of a topic, with the rule that decided and a confidence: what the text says
+    (_stated), unless the position admits no such stance or the text only affirms it and the
+    position has a default stance of its own (positions.ttl: kb:admitsStance, kb:defaultStance)."""
+    stance, rule, confidence = _stated(ctx, reading, cue, span)
+    concept = str(cue.payload)
+    default = ctx.model.default_stance.get(concept)
+    admits = ctx.model.admits_stance.get(concept)
+    if default and ((admits and stance not in admits) or stance == "affirms"):
+        return default, "stance-of-position", confidence
+    return stance, rule, confidence
+
+
+def _stated(
+    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
+) -> tuple[str, str, float]:
+    """The stance cue nearest the topic in its clause, else just before the clause, else the
+    reporting verb's, else "affirms"."""
+    stances = [c for c in reading.cues if c.kind == "stance"]
+    in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
+    if in_clause:
+        return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
+    before = [c for c in stances if span[0] - 12 <= c.i < span[0]]
+    if before:
+        return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
+    near = [c for c in stances if reading.speech and abs(c.i - reading.speech.i) <= 2]
+    if near:
+        return near[0].payload, "stance-verb", 0.6
+    return "affirms", "stance-default", 0.45
 
 
 def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:

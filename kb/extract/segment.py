@@ -122,15 +122,25 @@ def classify(
     body_started = False
     ended = False
     seen: set[str] = set()
-    for line in lines:
+
+    def is_prose(line: Line) -> bool:
+        words = line.j - line.i
+        folded = key(doc.text[line.start : line.end])
+        return words >= 8 and (_SENTENCE_END.search(folded) is not None or words >= 15)
+
+    for number, line in enumerate(lines):
         folded = key(doc.text[line.start : line.end])
         words = line.j - line.i
-        prose = words >= 8 and (_SENTENCE_END.search(folded) is not None or words >= 15)
+        prose = is_prose(line)
         if ended:
             line.role = "boilerplate"
             continue
         if any(folded.startswith(marker) for marker in cut) and (body_started or words < 8):
-            if body_started:
+            # An inline link ("Read also: <headline>") between two paragraphs of prose is
+            # dropped alone; a marker followed by anything else ends the body.
+            following = lines[number + 1] if number + 1 < len(lines) else None
+            inline = any(folded.startswith(m) and len(folded) > len(m) + 12 for m in cut)
+            if body_started and not (inline and following is not None and is_prose(following)):
                 ended = True
             line.role = "boilerplate"
             continue
