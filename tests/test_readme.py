@@ -17,7 +17,7 @@ skipped, with the reason (for commands that do not exist yet).
 The blocks of one file run in order in one temporary directory, where ``seeds/``,
 ``ontology/``, ``queries/`` and ``docs/`` of this checkout are linked, with this virtual
 environment's ``kb`` and ``python`` first on the PATH; so ``./kb-data`` is fresh for each file.
-Every ``.md`` file of the repository is checked: README.md, docs/workflow.md, and any other.
+Every ``.md`` file of the repository is checked: README.md, and any other that opts in.
 """
 
 from __future__ import annotations
