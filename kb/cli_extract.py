@@ -23,6 +23,13 @@ def _drafts(articles: tuple[Path, ...], options: dict[str, str | None]):  # type
         yield path, extract(text, Options(file=path.name, **options))
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """YAML for people: a value used twice is written twice, never as an &anchor/*alias."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def _trig(compiled) -> bytes:  # type: ignore[no-untyped-def]
     quads = [ox.Quad(t.subject, t.predicate, t.object, compiled.graph) for t in compiled.triples]
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
@@ -81,8 +88,8 @@ def extract(
     chunks: list[bytes] = []
     for path, draft in _drafts(articles, options):
         if fmt == "yaml":
-            data = yaml.safe_dump(
-                draft.form, allow_unicode=True, sort_keys=False, width=1000
+            data = yaml.dump(
+                draft.form, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000
             ).encode("utf-8")
         else:
             try:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 import rdflib
+import rdflib.collection
 from pyshacl import validate as shacl_validate
 
 from .namespaces import KB, MODEL_GRAPHS, OA, PREFIXES, sparql_prologue
@@ -174,9 +175,17 @@ def _show(term: object) -> str | None:
     return text if len(text) <= 160 else text[:150] + "…" + text[-8:]
 
 
-def _path(term: object) -> str | None:
+def _path(term: object, graph: rdflib.Graph | None = None) -> str | None:
+    """A property path as SPARQL writes it: ``kb:stance``, or ``kb:stance/skos:inScheme``."""
     if isinstance(term, (rdflib.URIRef, ox.NamedNode)):
         return curie(term.value if isinstance(term, ox.NamedNode) else str(term))
+    if isinstance(term, rdflib.BNode) and graph is not None and graph.value(term, rdflib.RDF.first):
+        steps = [_path(step, graph) or "?" for step in rdflib.collection.Collection(graph, term)]
+        return "/".join(steps)
+    if isinstance(term, rdflib.BNode) and graph is not None:
+        inverse = graph.value(term, SH.inversePath)
+        if inverse is not None:
+            return "^" + (_path(inverse, graph) or "?")
     return None if term is None else str(term)
 
 
@@ -302,7 +311,7 @@ def _from_report(report_graph: rdflib.Graph, result: rdflib.term.Node) -> Violat
     return Violation(
         claim=None,
         focus=_show(get(SH.focusNode)) or "?",
-        path=_path(get(SH.resultPath)),
+        path=_path(get(SH.resultPath), report_graph),
         value=_show(get(SH.value)),
         message=str(get(SH.resultMessage) or "constraint violated"),
         severity=str(get(SH.resultSeverity)).rsplit("#", 1)[-1],
