@@ -105,6 +105,24 @@ def test_queries_see_the_union_of_the_graphs(store: Store) -> None:
     assert count.value == "2", "the server's own graphs must not show in kb's union"
 
 
+def test_a_query_can_name_its_graph(store: Store) -> None:
+    """GRAPH <iri> sees that graph's triples (Virtuoso answered none: see VirtuosoDialect)."""
+    store.write(replace={G1: triples("a", 2), G2: triples("b")})
+    picked = store.select(f"SELECT * WHERE {{ GRAPH {G1} {{ ?s ?p ?o }} }}")
+    assert sorted(picked.variables) == ["o", "p", "s"]
+    assert {row["o"] for row in picked.rows} == {ox.Literal("v0"), ox.Literal("v1")}
+    built = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {G1} {{ ?s ?p ?o }} }}")
+    assert set(built) == set(triples("a", 2))
+    prefixed = (
+        f"PREFIX ex: <{EX}> SELECT ?o WHERE {{ <{EX}a> ?p ?x . "
+        '# GRAPH ex:g1 { ?s ?p ?o } is a comment, "GRAPH ex:g1 {" a string\n'
+        "graph ex:g2 { ?s ?p ?o } }"
+    )
+    assert len(store.select(prefixed).rows) == 2 * 3  # ?x from g1, ?o from g2
+    assert store.ask(f"ASK {{ GRAPH {G2} {{ <{EX}b> ?p ?o }} }}")
+    assert not store.ask(f"ASK {{ GRAPH {G2} {{ <{EX}a> ?p ?o }} }}")
+
+
 def test_remove_graphs(store: Store) -> None:
     store.write(replace={G1: triples("a"), G2: triples("b")})
     store.remove_graphs([G1, n("never-there")])
