@@ -389,6 +389,13 @@ class RemoteStore:
                 "ResultSetMaxRows); raise [SPARQL] ResultSetMaxRows in virtuoso.ini, "
                 "or narrow the query"
             )
+        state = reply.headers.get("x-sql-state")
+        if state:  # Virtuoso's "anytime" answers: partial results after MaxQueryExecutionTime
+            raise StoreError(
+                f"{self.location}: the server returned a partial answer (SQL state {state}: "
+                f"{reply.headers.get('x-sql-message', 'timeout')}); raise [SPARQL] "
+                "MaxQueryExecutionTime in virtuoso.ini, or narrow the query"
+            )
         return reply
 
     def _results(self, sparql: str, form: str, union: bool = True) -> dict:
