@@ -27,6 +27,7 @@ class Meeting:
     place: str | None
     rules: list[str] = field(default_factory=list)
     confidence: float = 0.7
+    trigger: tuple[int, int] = (0, 0)  # token span of the word that reports the meeting
 
 
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
@@ -65,7 +66,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
     weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
     out: list[Meeting] = []
     done: set[int] = set()
+    previous: Match | None = None
     for trigger in triggers:
+        _triggered_by(out, previous)  # the meetings the previous trigger made
+        previous = trigger
         if trigger.i in done:
             continue
         done.update(range(trigger.i, trigger.j))
@@ -168,7 +172,14 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     confidence,
                 )
             )
+    _triggered_by(out, previous)
     return out
+
+
+def _triggered_by(meetings: list[Meeting], trigger: Match | None) -> None:
+    for meeting in meetings:
+        if meeting.trigger == (0, 0) and trigger is not None:
+            meeting.trigger = (trigger.i, trigger.j)
 
 
 def postposition(ctx: Context) -> bool:
