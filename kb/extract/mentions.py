@@ -536,6 +536,8 @@ def _new_people(
         i = x.j
         if i < len(doc.words) and doc.words[i] == ",":
             i += 1
+        while i < len(doc.words) and _is(m, doc.words[i], "honorifics"):
+            i += 1  # "Special Envoy Ambassador X": the rank is not part of the name
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
         name_end = i

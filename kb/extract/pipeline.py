@@ -179,8 +179,10 @@ def extract(text: str, options: Options | None = None) -> Draft:
             key = frozenset(meeting.people)
             when = _meeting_bounds(ctx, meeting, published_day, language)[0]
             if any(k == key and _may_overlap(b, when) for k, b in seen_meetings):
-                continue  # the same meeting again (a meeting of the same people at another
-                # time, "they last met in April", is another meeting)
+                # the same meeting again (a meeting of the same people at another time, "they
+                # last met in April", is another): it is the meeting now spoken of
+                ctx.meeting_people.append(list(meeting.people))
+                continue
             seen_meetings.append((key, when))
             ctx.meeting_people.append(list(meeting.people))
             local = f"m{len(draft.form['meetings']) + 1}"
