@@ -111,6 +111,23 @@ class Context:
                     return pid
         return None
 
+    def sides(self, reading: Reading, previous: Reading | None) -> list[str]:
+        """The people of the meeting being reported: the latest meeting whose people this or
+        the previous sentence names all of ("In the talks between X and Y ... The sides ..."),
+        else the latest meeting."""
+        named = {
+            pid
+            for r in (reading, previous)
+            if r is not None
+            for x in r.mentions
+            for pid in [self.person_of(x)]
+            if pid
+        }
+        for group in reversed(self.meeting_people):
+            if len(group) >= 2 and all(pid in named for pid in group):
+                return list(group)
+        return list(self.meeting_people[-1]) if self.meeting_people else []
+
     def last_subject(self) -> str | None:
         if self.subjects:
             return self.subjects[-1]
@@ -417,7 +434,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                     previous.attribution,
                 )
     elif kind == "sides":
-        group = ctx.meeting_people[-1] if ctx.meeting_people else []
+        group = ctx.sides(reading, previous)
         if len(group) < 2:
             group = list(dict.fromkeys(reversed(ctx.subjects)))[:2]
         if len(group) >= 2:

@@ -15,7 +15,14 @@ from typing import Any
 from .lexicon import language_lexicon
 from .normalize import normalizer
 
-CALENDARS = {"months": "gregorian", "months_solar_hijri": "solar-hijri", "months_hijri": "hijri"}
+# The month tables of a language file and their calendars; "months_inflected" holds case forms
+# of Gregorian month names ("в июне", "oktyabrında").
+CALENDARS = {
+    "months": "gregorian",
+    "months_inflected": "gregorian",
+    "months_solar_hijri": "solar-hijri",
+    "months_hijri": "hijri",
+}
 
 
 @dataclass
@@ -26,6 +33,7 @@ class FoundDate:
     time: tuple[int, int] | None = None
     precision: str = "day"  # day or month
     calendar: str = "gregorian"
+    last: date | None = None  # the month's last day (precision "month")
 
 
 def to_gregorian(calendar: str, year: int, month: int, day: int) -> date:
@@ -187,10 +195,56 @@ def find_dates(folded: str, language: str) -> list[FoundDate]:
         add(match, "gregorian", _year(match.group(3)), month, day, match.group(4), match.group(5))
     for match in p.month_year.finditer(folded):
         calendar, month = p.months[match.group(1)]
-        if calendar == "gregorian":
-            add(match, calendar, int(match.group(2)), month, 1, None, None, precision="month")
+        if calendar == "hijri":
+            continue
+        before = len(found)
+        add(match, calendar, int(match.group(2)), month, 1, None, None, precision="month")
+        if len(found) > before:
+            found[-1].day, found[-1].last = month_span(calendar, int(match.group(2)), month)
     found.sort(key=lambda f: f.start)
     return found
+
+
+def month_span(calendar: str, year: int, month: int) -> tuple[date, date]:
+    """The first and last (Gregorian) days of a month of a calendar."""
+    first = to_gregorian(calendar, year, month, 1)
+    if month == 12:
+        following = to_gregorian(calendar, year + 1, 1, 1)
+    else:
+        following = to_gregorian(calendar, year, month + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def year_of(calendar: str, day: date) -> int:
+    """The year of a calendar that a Gregorian day falls in."""
+    if calendar == "solar-hijri":
+        from convertdate import persian
+
+        return int(persian.from_gregorian(day.year, day.month, day.day)[0])
+    if calendar == "hijri":
+        from hijridate import Gregorian
+
+        return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+    return day.year
+
+
+def month_bounds(
+    calendar: str, month: int, phrase: str, published: date, years_back: int | None
+) -> Bounds | None:
+    """Bounds of a month named without a year: in the year ``years_back`` before publication's
+    ("in June last year": 1, "in March this year": 0), or, when no year is said (None), the
+    last such month that began on or before the publication day."""
+    when = f"'{phrase}' in an article published on {published.isoformat()}"
+    year = year_of(calendar, published) - (years_back or 0)
+    try:
+        first, last = month_span(calendar, year, month)
+        if years_back is None and first > published:
+            first, last = month_span(calendar, year - 1, month)
+    except (ValueError, OverflowError, IndexError):
+        return None
+    if first > published:
+        return None
+    return Bounds(first, min(last, published), f"{when}: {first.isoformat()[:7]}")
 
 
 def parse_fallback(text: str, language: str) -> date | None:

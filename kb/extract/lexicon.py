@@ -44,6 +44,10 @@ LIST_KINDS = (
     "sides",
     "nominal_speech",
     "background_markers",
+    "honorifics",
+    "group_references",
+    "multilateral_markers",
+    "separate_markers",
 )
 
 

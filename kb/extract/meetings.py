@@ -27,6 +27,7 @@ class Meeting:
     place: str | None
     rules: list[str] = field(default_factory=list)
     confidence: float = 0.7
+    trigger: tuple[int, int] = (0, 0)  # token span of the word that reports the meeting
 
 
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
@@ -65,7 +66,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
     weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
     out: list[Meeting] = []
     done: set[int] = set()
+    previous: Match | None = None
     for trigger in triggers:
+        _triggered_by(out, previous)  # the meetings the previous trigger made
+        previous = trigger
         if trigger.i in done:
             continue
         done.update(range(trigger.i, trigger.j))
@@ -104,6 +108,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 partners = _people_in(ctx, reading, trigger.j, end)
                 rules.append("meeting-object")
         if not partners:
+            with_group = _group(ctx, reading, trigger, end)
+            if with_group is not None:
+                out.append(with_group)
+                continue
             joined = _conjoined(ctx, reading, trigger.i)
             if len(joined) >= 2:
                 out.append(
@@ -147,6 +155,26 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
         if subject is None:
             continue
         sid, smention, how = subject
+        if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
+            if not _marked(reading, "separate_markers"):
+                people = [sid] + [pid for pid, _, _ in partners if pid != sid]
+                mentions = {sid: smention} | {pid: x for pid, x, _ in partners}
+                first = min(
+                    [trigger.i] + [x.i for _, x, _ in partners] + ([smention.i] if smention else [])
+                )
+                last = max([trigger.j] + [x.j for _, x, _ in partners])
+                out.append(
+                    Meeting(
+                        people,
+                        mentions,
+                        reading,
+                        (first, last),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-multilateral", f"participant-{how or 'name'}"],
+                        0.6,
+                    )
+                )
+                continue
         for pid, mention, phow in partners:
             if pid == sid:
                 continue
@@ -168,7 +196,55 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     confidence,
                 )
             )
+    _triggered_by(out, previous)
     return out
+
+
+def _triggered_by(meetings: list[Meeting], trigger: Match | None) -> None:
+    for meeting in meetings:
+        if meeting.trigger == (0, 0) and trigger is not None:
+            meeting.trigger = (trigger.i, trigger.j)
+
+
+def _marked(reading: Reading, kind: str) -> bool:
+    """Whether the sentence has a cue of this kind outside quotation marks."""
+    return any(c.kind == kind and c.i not in reading.quoted for c in reading.cues)
+
+
+def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting | None:
+    """A meeting with a group the article has introduced ("received the visiting ministers",
+    "the heads of state last met in October"): the people of the latest meeting, with the
+    sentence's subject when there is one."""
+    cue = next(
+        (
+            c
+            for c in reading.cues
+            if c.kind in ("group_references", "both_sides")
+            and c.i not in reading.quoted
+            and (trigger.j <= c.i < end or (c.j <= trigger.i and trigger.i - c.j <= 12))
+        ),
+        None,
+    )
+    if cue is None or not ctx.meeting_people:
+        return None
+    group = list(ctx.meeting_people[-1])
+    subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
+    people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
+    if len(people) < 2 or (subject is not None and subject[0] in group and len(group) < 3):
+        return None
+    mentions: dict[str, Mention | None] = {pid: None for pid in people}
+    if subject is not None:
+        mentions[subject[0]] = subject[1]
+    first = min([trigger.i, cue.i] + ([subject[1].i] if subject and subject[1] else []))
+    return Meeting(
+        people,
+        mentions,
+        reading,
+        (first, max(trigger.j, cue.j)),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-group-reference"],
+        0.5,
+    )
 
 
 def postposition(ctx: Context) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .dates import CALENDARS
 from .lexicon import LIST_KINDS, Model, language_lexicon, model
 from .normalize import ARABIC_SCRIPT, key_tokens, normalizer, slug, stem
 from .segment import Doc
@@ -139,6 +140,9 @@ def matcher(language: str) -> Matcher:
         index.add(key_tokens(str(name)), "reldays", value)
     for name, value in (lex.get("relative_periods") or {}).items():
         index.add(key_tokens(str(name)), "relperiod", value)
+    for table, calendar in CALENDARS.items():
+        for name, number in (lex.get(table) or {}).items():
+            index.add(key_tokens(str(name)), "month", (calendar, int(number)))
     attribution = []
     for pattern in lex.get("attribution") or []:
         before, _, after = str(pattern).partition("{source}")
@@ -532,6 +536,8 @@ def _new_people(
         i = x.j
         if i < len(doc.words) and doc.words[i] == ",":
             i += 1
+        while i < len(doc.words) and _is(m, doc.words[i], "honorifics"):
+            i += 1  # "Special Envoy Ambassador X": the rank is not part of the name
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
         name_end = i

@@ -4,6 +4,7 @@ kb.claimform compiles into RDF exactly as it compiles curated claims.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import Context, Reading, read
-from .dates import find_dates, relative
+from .dates import find_dates, month_bounds, relative
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model
@@ -37,6 +38,11 @@ SCRIPT_OF_LANGUAGE = {
     "ar": "arabic",
 }
 CURRENT_NEWS_DAYS = 7
+# A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
+# many years before the publication's; the month and the year phrase at most this many
+# tokens apart.
+YEARS_BACK = {"last_year": 1, "year_to_date": 0}
+MONTH_YEAR_GAP = 3
 
 
 @dataclass
@@ -158,7 +164,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     previous: Reading | None = None
     pending: list[Reading] = []
     accounts: list[tuple[str, list[str], DateBounds]] = []
-    seen_meetings: set[frozenset[str]] = set()
+    seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     turns = turns_of(
         ctx,
         lines,
@@ -171,9 +177,13 @@ def extract(text: str, options: Options | None = None) -> Draft:
             apply_turn(turns[sentence.line], reading)
         for meeting in meetings_in(ctx, reading):
             key = frozenset(meeting.people)
-            if key in seen_meetings:
+            when = _meeting_bounds(ctx, meeting, published_day, language)[0]
+            if any(k == key and _may_overlap(b, when) for k, b in seen_meetings):
+                # the same meeting again (a meeting of the same people at another time, "they
+                # last met in April", is another): it is the meeting now spoken of
+                ctx.meeting_people.append(list(meeting.people))
                 continue
-            seen_meetings.add(key)
+            seen_meetings.append((key, when))
             ctx.meeting_people.append(list(meeting.people))
             local = f"m{len(draft.form['meetings']) + 1}"
             item, bounds = _meeting_item(ctx, draft, meeting, local, published_day, language)
@@ -249,8 +259,36 @@ def _meeting_bounds(
         return DateBounds(), []
     reading = meeting.reading
     doc = ctx.doc
-    for cue in reading.cues:
-        if cue.kind in ("weekday", "reldays", "relperiod") and cue.i not in reading.quoted:
+    first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
+    cues = sorted(
+        (c for c in reading.cues if c.i not in reading.quoted),
+        key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
+    )  # the date phrase nearest the word that reports the meeting first
+    months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
+    years = [c for c in cues if c.kind == "relperiod" and c.payload in YEARS_BACK]
+    for month in months:
+        year = next(
+            (
+                y
+                for y in years
+                if -MONTH_YEAR_GAP <= y.i - month.j <= MONTH_YEAR_GAP
+                or -MONTH_YEAR_GAP <= month.i - y.j <= MONTH_YEAR_GAP
+            ),
+            None,
+        )
+        if year is None:
+            continue
+        a, b = min(month.i, year.i), max(month.j, year.j)
+        calendar, number = month.payload
+        bounds = month_bounds(
+            calendar, number, _verbatim(doc, a, b), published, YEARS_BACK[year.payload]
+        )
+        if bounds is not None:
+            return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
+                "date-month-relative-year"
+            ]
+    for cue in cues:
+        if cue.kind in ("weekday", "reldays", "relperiod"):
             bounds = relative(cue.kind, cue.payload, _verbatim(doc, cue.i, cue.j), published)
             if bounds is not None:
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
@@ -262,9 +300,30 @@ def _meeting_bounds(
             continue  # the dateline's publication date, not the meeting's
         if found.day <= published:
             if found.precision == "month":
-                first, last = parse_partial(found.day.isoformat()[:7])
-                return DateBounds(first, last, ("printed in the sentence",)), ["date-printed"]
+                end = found.last or parse_partial(found.day.isoformat()[:7])[1]
+                return DateBounds(found.day, end, ("printed in the sentence",)), ["date-printed"]
             return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
+    printed_years = {m.start() for m in re.finditer(r"\b\d{4}\b", doc.text[a:b])}
+    for month in months:
+        if printed_years:
+            break  # "in June 2022" that the patterns above did not read: no guess
+        calendar, number = month.payload
+        day = _day_next_to(doc, month) if calendar == "gregorian" else None
+        if day is not None:
+            t, number_of_day = day
+            phrase = _verbatim(doc, min(t, month.i), max(t + 1, month.j))
+            bounds = month_bounds(calendar, number, phrase, published, None)
+            if bounds is not None and bounds.earliest is not None:
+                try:
+                    when = bounds.earliest.replace(day=number_of_day)
+                except ValueError:
+                    continue
+                if when <= published:
+                    why = f"'{phrase}' in an article published on {published.isoformat()}"
+                    return DateBounds(when, when, (why,)), ["date-day-month"]
+        bounds = month_bounds(calendar, number, _verbatim(doc, month.i, month.j), published, None)
+        if bounds is not None:
+            return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), ["date-month"]
     earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
     why = f"reported as current news on the publication date ({published.isoformat()})"
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
@@ -385,3 +444,31 @@ def _statement_item(
         item["according_to"] = list(position.reading.according_to)
         item["attribution"] = position.reading.attribution
     return item
+
+
+def _month_alone(ctx: Context, cue: Any) -> bool:
+    """Whether a month name can be read as a month: at least three letters (Persian "می" is
+    also a verb prefix) and, where the language capitalises months, capitalised ("May")."""
+    word = ctx.doc.words[cue.i]
+    if len(word) < 3:
+        return False
+    if ctx.matcher.lexicon.get("months_capitalised"):
+        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper()
+    return True
+
+
+def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
+    """The day printed right before or after a month name ("29 марта", "March 29"): its token
+    and number, if any."""
+    for t in (month.i - 1, month.j):
+        word = doc.words[t] if 0 <= t < len(doc.words) else ""
+        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31:
+            return t, int(word)
+    return None
+
+
+def _may_overlap(a: DateBounds, b: DateBounds) -> bool:
+    """Whether two date ranges (open where a bound is unknown) may share a day."""
+    return (a.earliest is None or b.latest is None or a.earliest <= b.latest) and (
+        b.earliest is None or a.latest is None or b.earliest <= a.latest
+    )

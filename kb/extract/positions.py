@@ -2,6 +2,11 @@
 a statement; its quote is the clause around the cue (the smallest span that carries the
 position, bounded by quotation marks, reporting verbs and "that"), its stance the stance cue
 (stances.ttl) nearest the topic cue, else the reporting verb's, else "affirms".
+
+A sentence that reports speech (a reporting verb, a quotation, speech after a colon) by a
+resolved speaker but names no topic still states something: it makes one statement of the
+concept ``unclassified`` (a curator assigns the topic), with a low confidence; its quote is
+what was said (the complement after the verb, the quoted span, the words after the colon).
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", 
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
 SOFT = (",", "،")
 MAX_CLAUSE = 30
+UNCLASSIFIED = "unclassified"  # pos:unclassified: stated, topic not yet assigned
+UNCLASSIFIED_CONFIDENCE = 0.3
+MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
+MIN_SAID = 3  # words: the shortest
+ENDS = (".", ";", "؛", "!", "?", "؟")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
 
 
@@ -131,6 +141,9 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         return out
     if reading.speech is None and not reading.continuation:
         return out
+    if not topics:
+        said = _unclassified(ctx, reading)
+        return out + ([said] if said is not None else [])
     topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
     stances = [c for c in reading.cues if c.kind == "stance"]
     seen: dict[tuple[str, tuple[int, int]], Position] = {}
@@ -242,3 +255,157 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
         if not broader_of_other and not inside_same:
             out.append(cue)
     return out
+
+
+def _unclassified(ctx: Context, reading: Reading) -> Position | None:
+    """The statement of a sentence that reports speech but names no topic (see module doc)."""
+    found = _said(ctx, reading)
+    if found is None:
+        return None
+    span, how = found
+    direct = (
+        span[0] in reading.quoted
+        or (reading.colon is not None and span[0] > reading.colon)
+        or (reading.speaker_how == "continuation" and bool(reading.quoted))
+    )
+    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
+    confidence = UNCLASSIFIED_CONFIDENCE - (
+        0.1 if reading.speaker_how in ("pronoun", "role", "counterpart", "continuation") else 0.0
+    )
+    return Position(
+        list(reading.speakers),
+        UNCLASSIFIED,
+        stance,
+        span,
+        direct,
+        reading,
+        [
+            f"unclassified-{how}",
+            f"speaker-{reading.speaker_how or 'name'}",
+            rule,
+            "speech-direct" if direct else "speech-reported",
+        ],
+        round(confidence, 2),
+    )
+
+
+def _said(ctx: Context, reading: Reading) -> tuple[tuple[int, int], str] | None:
+    """What a reporting construction says, as a token span, and which construction it is:
+    the words after a colon, the quotation before the verb ("«...», – said X"), the complement
+    after the verb ("said that ..."), else the words between the subject and a final verb
+    ("X ... dedi"), else the words before the subject ("..., the ministry said")."""
+    s = reading.sentence
+    words = ctx.doc.words
+    runs = _quoted_runs(reading)
+    verb = (
+        reading.speech
+        if reading.speech is not None and reading.speech.i not in reading.quoted
+        else None
+    )
+    candidates: list[tuple[tuple[int, int], str]] = []
+    if reading.colon is not None and reading.colon + 1 < s.j:
+        candidates.append(((reading.colon + 1, s.j), "colon"))
+    if verb is not None:
+        subject = reading.subject_span
+        has_subject = subject[1] > subject[0]
+        before = [r for r in runs if r[1] <= verb.i and (not has_subject or r[1] <= subject[0])]
+        if before:
+            candidates.append((before[-1], "quotation"))
+        start = verb.j
+        if has_subject and 0 <= subject[0] - verb.j <= 2:
+            start = subject[1]  # "به گفته X، ...", "said X that ..."
+        that = [
+            c.j
+            for c in reading.cues
+            if c.kind == "complementizers"
+            and start <= c.i <= start + 4
+            and c.i not in reading.quoted
+        ]
+        if that:
+            start = that[0]  # "told journalists that ..."
+        candidates.append(((start, _said_end(ctx, reading, start)), "speech-verb"))
+        if has_subject and subject[1] <= verb.i:
+            candidates.append(((subject[1], verb.i), "speech-verb"))
+            if subject[0] > s.i and words[subject[0] - 1] in SOFT + ("-", "–", "—", "»", "”", '"'):
+                candidates.append(((s.i, subject[0]), "speech-verb"))  # "..., the ministry said"
+        else:
+            candidates.append(((s.i, verb.i), "speech-verb"))
+    elif reading.continuation and runs:
+        candidates.append((max(runs, key=lambda r: r[1] - r[0]), "quotation"))
+    for span, how in candidates:
+        trimmed = _trim(ctx, reading, span)
+        if trimmed is None:
+            continue
+        if _reports_meeting(reading, trimmed):
+            return None
+        if verb is None and not any(
+            c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
+        ):
+            return None  # a further sentence of an answer or quotation: only with a stance cue
+        return trimmed, how
+    return None
+
+
+def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
+    """ "..., the ministry said, while X met Y": what is said reports a meeting, no position."""
+    weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
+    return any(
+        c.kind == "meeting_triggers"
+        and (c.i, c.j) not in weak
+        and span[0] <= c.i < span[1]
+        and c.i not in reading.quoted
+        for c in reading.cues
+    )
+
+
+def _quoted_runs(reading: Reading) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for t in sorted(reading.quoted):
+        if runs and runs[-1][1] == t:
+            runs[-1] = (runs[-1][0], t + 1)
+        else:
+            runs.append((t, t + 1))
+    return runs
+
+
+def _said_end(ctx: Context, reading: Reading, start: int) -> int:
+    """Where the complement of a reporting verb ends: the sentence's end, a semicolon, or the
+    next reporting verb joined by "and" or a comma ("... and called for ...")."""
+    words = ctx.doc.words
+    joined = {c.j for c in reading.cues if c.kind == "conjunctions"}
+    verbs = {
+        c.i
+        for c in reading.cues
+        if c.kind in ("speech_verbs", "addressed_verbs")
+        and c.i > start
+        and c.i not in reading.quoted
+        and (c.i in joined or words[c.i - 1] in SOFT)
+    }
+    for t in range(start, reading.sentence.j):
+        if t in verbs or (words[t] in ENDS and not initial_stop(ctx.doc, t)):
+            return t
+    return reading.sentence.j
+
+
+def _trim(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without punctuation, "that" and "and" at its edges, cut to MAX_SAID tokens at a
+    comma; None when fewer than MIN_SAID words are left."""
+    words = ctx.doc.words
+    edge = {
+        c.i: c.j
+        for c in reading.cues
+        if c.kind in ("complementizers", "conjunctions") and span[0] <= c.i < span[1]
+    }
+    lo, hi = span
+    while lo < hi and (words[lo] in SOFT or words[lo] in HARD or words[lo] in "-–—" or lo in edge):
+        lo = edge.get(lo, lo + 1)
+    while hi > lo and (words[hi - 1] in SOFT or words[hi - 1] in HARD or words[hi - 1] in "-–—"):
+        hi -= 1
+    while hi > lo and any(c.kind == "conjunctions" and c.j == hi for c in reading.cues):
+        hi = next(c.i for c in reading.cues if c.kind == "conjunctions" and c.j == hi)
+    if hi - lo > MAX_SAID:
+        cut = [t for t in range(lo + MIN_SAID, lo + MAX_SAID) if words[t] in SOFT]
+        hi = cut[-1] if cut else lo + MAX_SAID
+    if sum(1 for t in range(lo, hi) if words[t][:1].isalnum()) < MIN_SAID:
+        return None
+    return lo, hi

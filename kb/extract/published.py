@@ -18,6 +18,8 @@ from .mentions import Found, matcher
 from .normalize import key_tokens, normalizer
 from .segment import Doc, Line, script_of
 
+SHORT_DATELINE = 12  # tokens: a line this short after the first body line may be the date line
+
 
 @dataclass
 class Published:
@@ -91,14 +93,16 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
     first_body = next((n for n, line in enumerate(lines) if line.role == "body"), len(lines))
     candidates: list[tuple[int, int, Line, FoundDate | None, str]] = []
     after_marker = False
-    for n, line in enumerate(lines[: first_body + 1]):
+    for n, line in enumerate(lines[: first_body + 2]):
+        if n == first_body + 1 and line.j - line.i > SHORT_DATELINE:
+            break  # a headline taken for the body's first line: a short date line may follow
         folded, index = normalizer().fold(doc.text[line.start : line.end])
         marked = after_marker or any(m in folded for m in marks)
         after_marker = any(
             folded.strip() == m.rstrip(":").strip() or folded.strip() == m for m in marks
         )
         dates = find_dates(folded, language)
-        if n == first_body:
+        if n >= first_body:
             dates = [d for d in dates if d.start < 40]
         for found in dates:
             before = folded[: found.start]
