@@ -36,11 +36,12 @@ demo: $(STAMP)  ## Build the KB from seeds/, validate it, answer the headline qu
 	$(BIN)/kb validate --all
 	$(BIN)/kb query who-affirmed-territorial-integrity
 
-test: $(STAMP) $(SYSTEM_STAMP)  ## Set up everything and run every test
+test: $(STAMP) $(SYSTEM_STAMP) lint  ## Set up everything, lint, and run every test
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## Lint and type-check
+lint: $(STAMP)  ## Lint, check formatting and type-check
 	$(BIN)/ruff check kb tests
+	$(BIN)/ruff format --check kb tests
 	$(BIN)/mypy kb
 
 bench: $(STAMP)  ## Run the benchmarks (SIZES=1000,10000,100000)

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,9 @@ def load_form(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise FormError(f"{path}:{where} malformed YAML: {getattr(error, 'problem', error)}") from error
+        raise FormError(
+            f"{path}:{where} malformed YAML: {getattr(error, 'problem', error)}"
+        ) from error
     if not isinstance(data, dict) or "source" not in data:
         raise FormError(f"{path}: not a claim form (expected a mapping with a 'source:' section)")
     return data
@@ -199,11 +201,14 @@ class _Compiler:
                 found = self.text.count(quote)
                 hint = f"it occurs {found} time(s)" if found else "check spacing and spelling"
                 raise self.fail(
-                    claim, f"{key} not found verbatim in the article (occurrence {occurrence}; {hint}): {quote!r}"
+                    claim,
+                    f"{key} not found verbatim in the article (occurrence {occurrence}; {hint}): {quote!r}",
                 )
         return start, start + len(quote)
 
-    def evidence(self, claim_iri: NamedNode, quote: str, claim: str, key: str, occurrence: int = 1) -> None:
+    def evidence(
+        self, claim_iri: NamedNode, quote: str, claim: str, key: str, occurrence: int = 1
+    ) -> None:
         start, end = self.locate(quote, claim, key, occurrence)
         target = NamedNode(claim_iri.value + "/evidence")
         quote_selector = NamedNode(target.value + "/quote")
@@ -230,7 +235,9 @@ class _Compiler:
             if not isinstance(spec, Mapping):
                 raise ValueError(f"expected a date or a mapping, got {spec!r}")
             basis = str(spec["basis"]) if spec.get("basis") else ""
-            bounds = DateBounds.parse(str(spec["value"]), basis) if spec.get("value") else DateBounds()
+            bounds = (
+                DateBounds.parse(str(spec["value"]), basis) if spec.get("value") else DateBounds()
+            )
             earliest = as_day(spec["earliest"]) if spec.get("earliest") else None
             latest = as_day(spec["latest"]) if spec.get("latest") else None
             bounds = bounds.narrowed(earliest, latest)
@@ -248,7 +255,11 @@ class _Compiler:
         )
 
     def within_terms(self, bounds: DateBounds, person: NamedNode, office: NamedNode) -> DateBounds:
-        terms = [t for t in self.registry.terms(person, office) if t.overlaps(bounds.earliest, bounds.latest)]
+        terms = [
+            t
+            for t in self.registry.terms(person, office)
+            if t.overlaps(bounds.earliest, bounds.latest)
+        ]
         if not terms:
             return bounds  # out of office, or no term known: the shapes report it
         starts = [t.start for t in terms]
@@ -331,13 +342,17 @@ class _Compiler:
             if value is None:
                 raise self.fail("source", "published: needs a normalised 'date'")
             self.add(iri, SCHEMA.datePublished, _date_literal(value))
-            self.published = as_day(value) if not isinstance(value, str) else parse_partial(value[:10])[1]
+            self.published = (
+                as_day(value) if not isinstance(value, str) else parse_partial(value[:10])[1]
+            )
 
     def entity(self, item: Mapping[str, Any], where: str) -> None:
         """A person, organisation, place or office the registry lacks, marked unreviewed."""
         kind = str(item.get("type", ""))
         if kind not in _ENTITY_TYPES or not item.get("id") or not item.get("label"):
-            raise self.fail(where, f"an entity needs an id, a label and a type ({', '.join(_ENTITY_TYPES)})")
+            raise self.fail(
+                where, f"an entity needs an id, a label and a type ({', '.join(_ENTITY_TYPES)})"
+            )
         key = "office" if kind == "office" else "person"
         iri = self.ref(key, item["id"], where)
         self.add(iri, RDF_TYPE, _ENTITY_TYPES[kind])
@@ -381,13 +396,19 @@ class _Compiler:
         self.dated(iri, bounds)
         self.claim_common(iri, item, local)
         if item.get("evidence"):
-            self.evidence(iri, str(item["evidence"]), local, "evidence", int(item.get("occurrence", 1)))
+            self.evidence(
+                iri, str(item["evidence"]), local, "evidence", int(item.get("occurrence", 1))
+            )
         self.accounts[local] = (iri, bounds)
 
     def statement(self, item: Mapping[str, Any], local: str) -> None:
         iri = CLAIM[f"{self.out.source_id}/{local}"]
         self.add(iri, RDF_TYPE, KB.Statement)
-        for key, predicate in (("speaker", KB.speaker), ("position", KB.position), ("stance", KB.stance)):
+        for key, predicate in (
+            ("speaker", KB.speaker),
+            ("position", KB.position),
+            ("stance", KB.stance),
+        ):
             if item.get(key):
                 self.add(iri, predicate, self.ref(key, item[key], local))
         speech = item.get("speech")
@@ -418,7 +439,7 @@ def _date_literal(value: object) -> Literal:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             return Literal(value.isoformat(timespec="seconds"), datatype=XSD.dateTime)
-        utc = value.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+        utc = value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
         return Literal(utc + "Z", datatype=XSD.dateTime)
     if isinstance(value, date):
         return Literal(value.isoformat(), datatype=XSD.date)

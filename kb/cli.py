@@ -15,12 +15,12 @@ import click
 import pyoxigraph as ox
 
 from . import __version__, kbase
-from .errors import KBError, ValidationFailed
 from .claimform import iter_seed_forms
+from .errors import KBError, ValidationFailed
+from .namespaces import sparql_prologue
 from .output import FORMATS, render
 from .progress import Progress
 from .queries import SavedQuery, check_read_only, load_query, saved_queries
-from .namespaces import sparql_prologue
 from .resources import DEFAULT_STORE, SEEDS_DIR
 from .store import Store, masked, open_store
 
@@ -132,8 +132,17 @@ def build(kb: Context) -> None:
 
 @main.command()
 @click.argument("name")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter (repeatable).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a parameter (repeatable).",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
 @pass_context
 def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a saved query (by name) or a .rq file; parameters are bound as RDF terms.
@@ -158,7 +167,9 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command("queries")
-@click.option("-f", "--format", "fmt", type=click.Choice(QUERIES_FORMATS), default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(QUERIES_FORMATS), default="text", show_default=True
+)
 def list_queries(fmt: str) -> None:
     """List the saved queries with their titles, descriptions and parameters.
 
@@ -169,7 +180,9 @@ def list_queries(fmt: str) -> None:
     """
     queries = saved_queries()
     if fmt == "json":
-        click.echo(json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2)
+        )
         return
     click.echo(_queries_text(queries))
 
@@ -179,7 +192,12 @@ def _query_record(saved: SavedQuery) -> dict[str, object]:
         {"name": p.name, "type": p.kind, "default": p.default, "description": p.description}
         for p in saved.params.values()
     ]
-    return {"name": saved.name, "title": saved.title, "description": saved.description, "params": params}
+    return {
+        "name": saved.name,
+        "title": saved.title,
+        "description": saved.description,
+        "params": params,
+    }
 
 
 def _queries_text(queries: dict[str, SavedQuery]) -> str:
@@ -205,7 +223,9 @@ def _queries_text(queries: dict[str, SavedQuery]) -> str:
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--all", "whole", is_flag=True, help="Validate the whole KB instead of files.")
-@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
 @click.pass_context
 def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str) -> None:
     """Check claims against the shapes and the KB they reference: exit 0 conforms, 1 violations, 2 unreadable.
@@ -229,7 +249,9 @@ def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str)
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--agent", help="Who is adding (recorded with PROV-O); default: the login name.")
-@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
 @click.pass_context
 def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str) -> None:
     """Validate files, then store them all or nothing; re-adding the same claims changes nothing.
@@ -242,7 +264,9 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
     ctx.meta["kb.report_format"] = fmt
     added = kbase.add(kb.store, list(files), agent=agent)
     if added.record is None:
-        click.echo(f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True)
+        click.echo(
+            f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True
+        )
     else:
         click.echo(
             f"added {added.claims} claim(s) from {len(files)} file(s) to {kb.location} (record <{added.record.value}>)",
@@ -251,8 +275,17 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
 
 
 @main.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default="turtle",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
 @pass_context
 def export(kb: Context, fmt: str, output: Path | None) -> None:
     """Export the whole KB as Turtle, TriG, N-Quads or JSON-LD.

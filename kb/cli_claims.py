@@ -15,11 +15,10 @@ from .submission import read_utf8
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
+
 def _template() -> str:
     """The commented claim form, kept as a data file beside the code (kb/data/claim-template.yaml)."""
     return resources.files("kb.data").joinpath("claim-template.yaml").read_text(encoding="utf-8")
-
-
 
 
 @click.command("retract")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import click
 
 from . import curation, identity
-from .cli import Context, pass_context
+from .cli import Context
 from .namespaces import PREFIXES
 from .offices import as_iri
 from .output import curie
+
+pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
 
 def _entity(value: str) -> object:

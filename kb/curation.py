@@ -168,7 +168,8 @@ def list_unreviewed(store: Store) -> list[UnreviewedEntity]:
                 entity.mentions.append(mention.value)
         for row in store.select(
             prologue
-            + f"SELECT DISTINCT ?source WHERE {{ ?claim kb:source ?source ; (kb:participation/kb:participant)|kb:speaker|kb:accordingTo {iri} }}"
+            + "SELECT DISTINCT ?source WHERE { ?claim kb:source ?source ; "
+            + f"(kb:participation/kb:participant)|kb:speaker|kb:accordingTo {iri} }}"
         ).rows:
             if isinstance(row.get("source"), NamedNode) and row["source"] not in entity.sources:
                 entity.sources.append(row["source"])  # type: ignore[arg-type]

@@ -70,7 +70,10 @@ class DateBounds:
         if not changed:
             return self
         return replace(
-            self, earliest=new_earliest, latest=new_latest, basis=self.basis + ((why,) if why else ())
+            self,
+            earliest=new_earliest,
+            latest=new_latest,
+            basis=self.basis + ((why,) if why else ()),
         )
 
     @property

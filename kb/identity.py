@@ -653,7 +653,8 @@ def explain(store: Store, meeting: NamedNode) -> str:
             OPTIONAL {{ ?account kb:dateBasis ?basis }}
             OPTIONAL {{ ?account kb:matchedBecause ?because }}
             OPTIONAL {{ ?account kb:origin ?origin }}
-            OPTIONAL {{ ?account kb:participation ?part . ?part kb:participant ?person . OPTIONAL {{ ?part kb:mention ?mention }} }}
+            OPTIONAL {{ ?account kb:participation ?part . ?part kb:participant ?person .
+                       OPTIONAL {{ ?part kb:mention ?mention }} }}
         }}"""
     ).rows
     info: dict[NamedNode, dict[str, object]] = defaultdict(dict)
@@ -690,7 +691,8 @@ def explain(store: Store, meeting: NamedNode) -> str:
         published = getattr(data.get("published"), "value", "undated")[:10]
         lines.append(f"  - {curie(a.iri.value)} ({origin}) in {curie(a.graph.value)}")
         lines.append(
-            f"      source: {curie(a.source.value) if a.source else '?'}, {publisher}, {language}, published {published}"
+            f"      source: {curie(a.source.value) if a.source else '?'}, {publisher}, "
+            f"{language}, published {published}"
         )
         lines.append(f"      date: {a.date or '-'} (bounds {a.bounds_text})")
         if "basis" in data:
@@ -721,7 +723,8 @@ def explain(store: Store, meeting: NamedNode) -> str:
     for row in store.select(
         prologue
         + f"""SELECT ?label ?who ?when WHERE {{ GRAPH {CURATION_GRAPH} {{
-            ?act a kb:MeetingSplit ; kb:splitFrom {meeting} ; rdfs:label ?label ; prov:wasAssociatedWith ?who ; prov:endedAtTime ?when }} }} ORDER BY ?when"""
+            ?act a kb:MeetingSplit ; kb:splitFrom {meeting} ; rdfs:label ?label ;
+                 prov:wasAssociatedWith ?who ; prov:endedAtTime ?when }} }} ORDER BY ?when"""
     ).rows:
         lines.append(
             f"  curation: {_v(row['label'])} by {_v(row['who']).rsplit('/', 1)[-1]} at {_v(row['when'])}"
@@ -749,7 +752,8 @@ def disagreements(
                 out.append(f"date precision: {a.date or 'none'} vs {b.date or 'none'} ({pair})")
             if a.place and b.place and a.place != b.place:
                 out.append(
-                    f"place: {labels.get(a.place, curie(a.place.value))} vs {labels.get(b.place, curie(b.place.value))} ({pair})"
+                    f"place: {labels.get(a.place, curie(a.place.value))} vs "
+                    f"{labels.get(b.place, curie(b.place.value))} ({pair})"
                 )
             elif bool(a.place) != bool(b.place):
                 printed = a.place or b.place

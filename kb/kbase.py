@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -99,7 +99,9 @@ def check(store: Store, paths: list[Path]) -> tuple[Submission, Report]:
     account is first pointed to the meeting the KB already knows it reports (same people,
     compatible dates and place), whatever order the sources arrive in.
     """
-    submission = read_submission(paths, Registry(store) if _has_registry(store) else model_registry())
+    submission = read_submission(
+        paths, Registry(store) if _has_registry(store) else model_registry()
+    )
     submission.replace = identity.assign_meetings(store, submission.replace)
     triples = submission.triples()
     if not triples:
@@ -173,7 +175,8 @@ def _claims(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
     return {
         t.subject
         for t in triples
-        if t.predicate == RDF_TYPE and t.object in (KB.Statement, KB.MeetingAccount)
+        if t.predicate == RDF_TYPE
+        and t.object in (KB.Statement, KB.MeetingAccount)
         and isinstance(t.subject, ox.NamedNode)
     }
 
@@ -186,7 +189,9 @@ def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
 
 
 def _graph_triples(store: Store, graph: ox.NamedNode) -> set[ox.Triple]:
-    return set(store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
+    return set(
+        store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    )
 
 
 def _already_stored(store: Store, submission: Submission) -> bool:
@@ -216,7 +221,7 @@ def current_agent(agent: str | None) -> str:
 def now_literal() -> ox.Literal:
     """The time records carry: now, or SOURCE_DATE_EPOCH when set (reproducible runs)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     now = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
     return ox.Literal(now, datatype=XSD.dateTime)
 
@@ -236,7 +241,9 @@ def _submission_record(
     for line in sorted(str(t) for t in triples):
         digest.update(line.encode("utf-8") + b"\n")
     when = now_literal()
-    graph = GRAPH["submission/" + hashlib.sha256((digest.hexdigest() + when.value).encode()).hexdigest()[:16]]
+    graph = GRAPH[
+        "submission/" + hashlib.sha256((digest.hexdigest() + when.value).encode()).hexdigest()[:16]
+    ]
     activity = ox.NamedNode(graph.value + "#activity")
     who = agent_iri(current_agent(agent))
     record = [
@@ -248,7 +255,13 @@ def _submission_record(
         ox.Triple(who, RDF_TYPE, PROV.Agent),
         ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
     ]
-    versions = sorted({t.object.value for t in triples if t.predicate == KB.extractorVersion and isinstance(t.object, ox.Literal)})
+    versions = sorted(
+        {
+            t.object.value
+            for t in triples
+            if t.predicate == KB.extractorVersion and isinstance(t.object, ox.Literal)
+        }
+    )
     for version in versions:
         extractor = ox.NamedNode(AGENT_BASE + "extractor/" + quote(version, safe=".-_~"))
         record += [

@@ -313,7 +313,10 @@ class Offices:
         counterpart_of: NamedNode | str | None = None,
         country: NamedNode | str | None = None,
     ) -> NamedNode | None:
-        """The person a title mention names at a date: "the President of Azerbaijan" at a date → whoever held that office then."""
+        """The person a title mention names at a date.
+
+        "The President of Azerbaijan" at a date → whoever held that office then.
+        """
         office = self.resolve_office(text, counterpart_of, country)
         return self.holder_at(office, earliest, latest) if office is not None else None
 

@@ -27,7 +27,7 @@ def render(solutions: Solutions, fmt: str, table_columns: list[str] | None = Non
 def curie(iri: str) -> str:
     for prefix, base in PREFIXES.items():
         if iri.startswith(base) and len(iri) > len(base):
-            return f"{prefix}:{iri[len(base):]}"
+            return f"{prefix}:{iri[len(base) :]}"
     return f"<{iri}>"
 
 
@@ -48,7 +48,10 @@ def _wrap(text: str) -> list[str]:
 
 
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 def to_table(solutions: Solutions, columns: list[str] | None = None) -> str:
@@ -61,7 +64,9 @@ def to_table(solutions: Solutions, columns: list[str] | None = None) -> str:
             widths[i] = max(widths[i], *(_width(line) for line in cell))
 
     def line(cells: list[str]) -> str:
-        return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return " | ".join(
+            c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     out = [line(headers), "-+-".join("-" * w for w in widths)]
     for row in rows:
@@ -118,4 +123,8 @@ def term_json(term: object) -> dict[str, str]:
 def to_json(solutions: Solutions) -> str:
     """W3C SPARQL 1.1 Query Results JSON."""
     bindings = [{v: term_json(t) for v, t in row.items()} for row in solutions.rows]
-    return json.dumps({"head": {"vars": solutions.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
+    return json.dumps(
+        {"head": {"vars": solutions.variables}, "results": {"bindings": bindings}},
+        ensure_ascii=False,
+        indent=1,
+    )

@@ -30,7 +30,9 @@ from .namespaces import PREFIXES, XSD, sparql_prologue
 from .resources import QUERIES_DIR
 
 _HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(iri|string|date|integer|decimal|lang)\s*(?:=\s*([^|]*?))?\s*(?:\|\s*(.*))?$")
+_PARAM = re.compile(
+    r"^(\w+)\s+(iri|string|date|integer|decimal|lang)\s*(?:=\s*([^|]*?))?\s*(?:\|\s*(.*))?$"
+)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _DATATYPES = {"date": XSD.date, "integer": XSD.integer, "decimal": XSD.decimal}
 
@@ -76,7 +78,9 @@ class SavedQuery:
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
-                    raise InputError(f"{path}: bad param header {value!r} (NAME TYPE = DEFAULT | text)")
+                    raise InputError(
+                        f"{path}: bad param header {value!r} (NAME TYPE = DEFAULT | text)"
+                    )
                 name, kind, default, description = param.groups()
                 query.params[name] = Param(name, kind, default or None, description or "")
         return query
@@ -86,7 +90,9 @@ class SavedQuery:
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             valid = ", ".join(self.params) or "none"
-            raise InputError(f"query {self.name}: unknown parameter {', '.join(unknown)}; valid: {valid}")
+            raise InputError(
+                f"query {self.name}: unknown parameter {', '.join(unknown)}; valid: {valid}"
+            )
         terms = {}
         for name, param in self.params.items():
             raw = values.get(name, param.default)
@@ -135,7 +141,11 @@ def to_term(raw: str, param: Param) -> NamedNode | Literal:
 
 
 def _check_lexical(raw: str, kind: str) -> None:
-    patterns = {"date": r"\d{4}-\d{2}-\d{2}", "integer": r"[+-]?\d+", "decimal": r"[+-]?\d+(\.\d+)?"}
+    patterns = {
+        "date": r"\d{4}-\d{2}-\d{2}",
+        "integer": r"[+-]?\d+",
+        "decimal": r"[+-]?\d+(\.\d+)?",
+    }
     if not re.fullmatch(patterns[kind], raw):
         raise ValueError(f"not a valid {kind}")
 
@@ -155,7 +165,9 @@ def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
 
 def _strip_comments(query: str) -> str:
     """The query with whole-line comments blanked out (same length, so offsets still hold)."""
-    return "\n".join(" " * len(line) if line.lstrip().startswith("#") else line for line in query.split("\n"))
+    return "\n".join(
+        " " * len(line) if line.lstrip().startswith("#") else line for line in query.split("\n")
+    )
 
 
 @lru_cache(maxsize=256)

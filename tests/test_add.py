@@ -306,7 +306,9 @@ def test_replacing_a_source_does_not_lean_on_its_old_claims(
     assert "kb:statedAt points to one meeting account" in result.stdout
 
 
-def test_renaming_claims_of_a_stored_source_is_not_a_duplicate(store_path: Path, tmp_path: Path) -> None:
+def test_renaming_claims_of_a_stored_source_is_not_a_duplicate(
+    store_path: Path, tmp_path: Path
+) -> None:
     """The form given again with its ids changed replaces the old claims: no duplicates."""
     form = yaml.safe_load(SEED.read_text(encoding="utf-8"))
     for item in form["meetings"] + form["statements"]:

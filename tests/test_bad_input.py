@@ -64,7 +64,9 @@ def run(store: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--store", str(store), *args], catch_exceptions=False)
 
 
-def assert_refused(result: Result, *fragments: str, code: int = 2, where: tuple[str, ...] = ()) -> None:
+def assert_refused(
+    result: Result, *fragments: str, code: int = 2, where: tuple[str, ...] = ()
+) -> None:
     """One line on stderr that says why, the exit code, no traceback."""
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == code, result.output
@@ -139,37 +141,101 @@ def huge(name: str, line: str) -> Maker:
 UKRAINIAN_FORM = UKRAINIAN.read_bytes()
 
 FILE_CASES: dict[str, tuple[Maker, tuple[str, ...]]] = {
-    "malformed-turtle": (write("bad.ttl", PREFIXES + "src:x a kb:Source ; kb:sha256 "), ("malformed Turtle", "line")),
-    "malformed-trig": (write("bad.trig", PREFIXES + "<https://w3id.org/kb/graph/source/x> { src:x a kb:Source ."), ("malformed TriG", "line")),
-    "malformed-json-ld": (write("bad.jsonld", '{"@id": "https://w3id.org/kb/source/x", '), ("malformed JSON",)),
-    "malformed-yaml": (write("bad.claims.yaml", "source:\n  file: [unclosed\n"), ("malformed YAML", "line")),
+    "malformed-turtle": (
+        write("bad.ttl", PREFIXES + "src:x a kb:Source ; kb:sha256 "),
+        ("malformed Turtle", "line"),
+    ),
+    "malformed-trig": (
+        write("bad.trig", PREFIXES + "<https://w3id.org/kb/graph/source/x> { src:x a kb:Source ."),
+        ("malformed TriG", "line"),
+    ),
+    "malformed-json-ld": (
+        write("bad.jsonld", '{"@id": "https://w3id.org/kb/source/x", '),
+        ("malformed JSON",),
+    ),
+    "malformed-yaml": (
+        write("bad.claims.yaml", "source:\n  file: [unclosed\n"),
+        ("malformed YAML", "line"),
+    ),
     "yaml-not-a-form": (write("list.yaml", "- just\n- a list\n"), ("not a claim form",)),
     "yaml-alias-bomb": (
-        write("bomb.yaml", "source: {file: a.txt}\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-              "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-              "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),
+        write(
+            "bomb.yaml",
+            "source: {file: a.txt}\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+        ),
         ("YAML aliases",),
     ),
-    "cp1251-yaml": (write("cp1251.yaml", UKRAINIAN_FORM.decode("utf-8").encode("cp1251")), ("not UTF-8", "cp1251")),
-    "cp1251-article": (form_with_article(lambda b: b.decode("utf-8").encode("cp1251")), ("000_6127c40611fea0bb.txt", "not UTF-8", "cp1251")),
-    "utf16-with-bom": (write("utf16.ttl", (PREFIXES + "src:x a kb:Source .\n").encode("utf-16")), ("UTF-16",)),
-    "utf16-without-bom": (write("utf16.ttl", (PREFIXES + "src:x a kb:Source .\n").encode("utf-16-le")), ("UTF-16",)),
-    "latin1-mojibake-yaml": (write("mojibake.yaml", mojibake(UKRAINIAN_FORM)), ("mojibake", "iconv")),
-    "latin1-mojibake-article": (form_with_article(mojibake), ("000_6127c40611fea0bb.txt", "mojibake", "Іран вирішив")),
-    "cp1252-mojibake-article": (form_with_article(mojibake_1252, ARABIC), ("003_0d083f3321f654a4.txt", "mojibake")),
+    "cp1251-yaml": (
+        write("cp1251.yaml", UKRAINIAN_FORM.decode("utf-8").encode("cp1251")),
+        ("not UTF-8", "cp1251"),
+    ),
+    "cp1251-article": (
+        form_with_article(lambda b: b.decode("utf-8").encode("cp1251")),
+        ("000_6127c40611fea0bb.txt", "not UTF-8", "cp1251"),
+    ),
+    "utf16-with-bom": (
+        write("utf16.ttl", (PREFIXES + "src:x a kb:Source .\n").encode("utf-16")),
+        ("UTF-16",),
+    ),
+    "utf16-without-bom": (
+        write("utf16.ttl", (PREFIXES + "src:x a kb:Source .\n").encode("utf-16-le")),
+        ("UTF-16",),
+    ),
+    "latin1-mojibake-yaml": (
+        write("mojibake.yaml", mojibake(UKRAINIAN_FORM)),
+        ("mojibake", "iconv"),
+    ),
+    "latin1-mojibake-article": (
+        form_with_article(mojibake),
+        ("000_6127c40611fea0bb.txt", "mojibake", "Іран вирішив"),
+    ),
+    "cp1252-mojibake-article": (
+        form_with_article(mojibake_1252, ARABIC),
+        ("003_0d083f3321f654a4.txt", "mojibake"),
+    ),
     "mojibake-arabic-turtle": (
-        write("arabic.ttl", mojibake((PREFIXES + 'ent:x kb:mention "وزير الخارجية الإيراني حسين أمير عبد اللهيان"@ar .\n').encode("utf-8"))),
+        write(
+            "arabic.ttl",
+            mojibake(
+                (
+                    PREFIXES
+                    + 'ent:x kb:mention "وزير الخارجية الإيراني حسين أمير عبد اللهيان"@ar .\n'
+                ).encode("utf-8")
+            ),
+        ),
         ("mojibake",),
     ),
-    "binary": (write("image.ttl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8), ("binary",)),
+    "binary": (
+        write("image.ttl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8),
+        ("binary",),
+    ),
     "binary-yaml": (write("data.yaml", bytes(range(256)) * 4), ("binary",)),
     "empty": (write("empty.ttl", b""), ("empty file",)),
     "only-prefixes": (write("prefixes.ttl", PREFIXES), ("no triples",)),
-    "50-mb-turtle": (huge("big.ttl", '<https://w3id.org/kb/entity/x> <https://w3id.org/kb/ontology#mention> "x" .\n'), ("50 MB", "limit")),
+    "50-mb-turtle": (
+        huge(
+            "big.ttl",
+            '<https://w3id.org/kb/entity/x> <https://w3id.org/kb/ontology#mention> "x" .\n',
+        ),
+        ("50 MB", "limit"),
+    ),
     "50-mb-yaml": (huge("big.yaml", "# padding\n"), ("50 MB", "limit")),
-    "iri-with-space-turtle": (write("space.ttl", PREFIXES + "<https://w3id.org/kb/entity/zakir hasanov> a kb:Source .\n"), ("Invalid IRI", "line")),
+    "iri-with-space-turtle": (
+        write("space.ttl", PREFIXES + "<https://w3id.org/kb/entity/zakir hasanov> a kb:Source .\n"),
+        ("Invalid IRI", "line"),
+    ),
     "iri-with-space-json-ld": (
-        write("space.jsonld", json.dumps({"@id": "https://w3id.org/kb/entity/zakir hasanov", "https://w3id.org/kb/ontology#mention": "x"})),
+        write(
+            "space.jsonld",
+            json.dumps(
+                {
+                    "@id": "https://w3id.org/kb/entity/zakir hasanov",
+                    "https://w3id.org/kb/ontology#mention": "x",
+                }
+            ),
+        ),
         ("invalid IRI", "zakir hasanov"),
     ),
     "iri-with-space-in-form": (
@@ -177,15 +243,27 @@ FILE_CASES: dict[str, tuple[Maker, tuple[str, ...]]] = {
         ("m1: person: 'zakir hasanov' is not an id",),
     ),
     "full-iri-with-space-in-form": (
-        edited_form(lambda text: text.replace("person: zakir-hasanov", "person: <https://w3id.org/kb/entity/zakir hasanov>", 1)),
+        edited_form(
+            lambda text: text.replace(
+                "person: zakir-hasanov", "person: <https://w3id.org/kb/entity/zakir hasanov>", 1
+            )
+        ),
         ("m1: person: invalid IRI",),
     ),
     "ill-typed-date-turtle": (
-        write("date.ttl", PREFIXES + '<https://w3id.org/kb/claim/x/s1> kb:source src:x ; kb:date "2022-13-45"^^xsd:date .\n'),
+        write(
+            "date.ttl",
+            PREFIXES
+            + '<https://w3id.org/kb/claim/x/s1> kb:source src:x ; kb:date "2022-13-45"^^xsd:date .\n',
+        ),
         ("ill-typed literal", "2022-13-45", "not a valid xsd:date"),
     ),
     "ill-typed-integer-turtle": (
-        write("offset.ttl", PREFIXES + '<https://w3id.org/kb/claim/x/s1> kb:source src:x ; kb:confidence "high"^^xsd:decimal .\n'),
+        write(
+            "offset.ttl",
+            PREFIXES
+            + '<https://w3id.org/kb/claim/x/s1> kb:source src:x ; kb:confidence "high"^^xsd:decimal .\n',
+        ),
         ("ill-typed literal", "xsd:decimal"),
     ),
     "ill-typed-date-in-form": (
@@ -193,7 +271,11 @@ FILE_CASES: dict[str, tuple[Maker, tuple[str, ...]]] = {
         ("not a date", "2022-13-45", "line"),
     ),
     "trig-into-the-registry": (
-        write("registry.trig", PREFIXES + "<https://w3id.org/kb/graph/registry> { ent:x a <https://schema.org/Person> . }\n"),
+        write(
+            "registry.trig",
+            PREFIXES
+            + "<https://w3id.org/kb/graph/registry> { ent:x a <https://schema.org/Person> . }\n",
+        ),
         ("never writes",),
     ),
     "unknown-extension": (write("claims.txt", "hello"), ("unknown format",)),
@@ -239,12 +321,23 @@ def test_bad_file_is_refused_and_the_store_unchanged(
 @pytest.mark.parametrize("command", ["validate", "add"])
 @pytest.mark.parametrize("style", ["string", "list", "import"])
 def test_json_ld_with_a_remote_context_is_refused_unfetched(
-    store_path: Path, tmp_path: Path, remote_context_server: tuple[str, list[str]], command: str, style: str
+    store_path: Path,
+    tmp_path: Path,
+    remote_context_server: tuple[str, list[str]],
+    command: str,
+    style: str,
 ) -> None:
     url, requests = remote_context_server
-    context: object = {"string": url, "list": [url, {"kb": "https://w3id.org/kb/ontology#"}], "import": {"@import": url}}[style]
+    context: object = {
+        "string": url,
+        "list": [url, {"kb": "https://w3id.org/kb/ontology#"}],
+        "import": {"@import": url},
+    }[style]
     path = tmp_path / "remote.jsonld"
-    path.write_text(json.dumps({"@context": context, "@id": "https://w3id.org/kb/source/x", "mention": "x"}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"@context": context, "@id": "https://w3id.org/kb/source/x", "mention": "x"}),
+        encoding="utf-8",
+    )
     before = BUILT[store_path]
     assert_refused(run(store_path, command, str(path)), "remote @context", "never fetches")
     assert requests == []
@@ -254,14 +347,22 @@ def test_json_ld_with_a_remote_context_is_refused_unfetched(
 INJECTIONS = [
     ("who-affirmed-territorial-integrity", "country=ent:x> } ; DROP ALL ; #", "Invalid IRI"),
     ("who-affirmed-territorial-integrity", "country=<https://x> } ; DROP ALL ; #", "Invalid IRI"),
-    ("who-affirmed-territorial-integrity", 'country=ent:x"} INSERT DATA { <a> <b> <c> } #', "Invalid IRI"),
+    (
+        "who-affirmed-territorial-integrity",
+        'country=ent:x"} INSERT DATA { <a> <b> <c> } #',
+        "Invalid IRI",
+    ),
     ("statements-by-person", "person=ent:x>}};CLEAR DEFAULT;#", "Invalid IRI"),
     ("who-affirmed-territorial-integrity", "country=DROP ALL", "CURIE"),
 ]
 
 
-@pytest.mark.parametrize(("name", "param", "reason"), INJECTIONS, ids=[f"{q}:{p}" for q, p, _ in INJECTIONS])
-def test_a_parameter_cannot_inject_sparql(store_path: Path, name: str, param: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "param", "reason"), INJECTIONS, ids=[f"{q}:{p}" for q, p, _ in INJECTIONS]
+)
+def test_a_parameter_cannot_inject_sparql(
+    store_path: Path, name: str, param: str, reason: str
+) -> None:
     before = BUILT[store_path]
     assert_refused(run(store_path, "query", name, "--param", param), reason)
     assert store_hash(store_path) == before
@@ -277,16 +378,27 @@ def test_a_string_parameter_is_bound_as_one_literal(store_path: Path, tmp_path: 
         encoding="utf-8",
     )
     before = BUILT[store_path]
-    result = run(store_path, "query", str(query), "--param", 'name=x" ) } ; DROP ALL ; #', "--format", "csv")
+    result = run(
+        store_path, "query", str(query), "--param", 'name=x" ) } ; DROP ALL ; #', "--format", "csv"
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "person"
     assert store_hash(store_path) == before
 
 
 QUERIES = {
-    "service": ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "SERVICE is not allowed"),
-    "nested-service": ("SELECT * WHERE { ?s ?p ?o . OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?q ?r } } }", "SERVICE is not allowed"),
-    "service-in-subquery": ("SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } } }", "SERVICE is not allowed"),
+    "service": (
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "SERVICE is not allowed",
+    ),
+    "nested-service": (
+        "SELECT * WHERE { ?s ?p ?o . OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?q ?r } } }",
+        "SERVICE is not allowed",
+    ),
+    "service-in-subquery": (
+        "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } } }",
+        "SERVICE is not allowed",
+    ),
     "drop-all": ("DROP ALL", "update"),
     "insert-data": ("INSERT DATA { <https://x/a> <https://x/b> <https://x/c> }", "update"),
     "delete-where": ("DELETE WHERE { ?s ?p ?o }", "update"),
@@ -321,18 +433,24 @@ from kb.submission import read_file  # noqa: E402
 SUFFIXES = [".ttl", ".trig", ".nt", ".nq", ".jsonld", ".yaml"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     data=st.one_of(
         st.binary(max_size=300),
         st.text(max_size=300).map(lambda t: t.encode("utf-8")),
-        st.sampled_from([PREFIXES, "source:\n  file: x.txt\n", '{"@context": {}}', "<a> <b> <c> ."]).flatmap(
+        st.sampled_from(
+            [PREFIXES, "source:\n  file: x.txt\n", '{"@context": {}}', "<a> <b> <c> ."]
+        ).flatmap(
             lambda head: st.text(max_size=120).map(lambda tail: (head + tail).encode("utf-8"))
         ),
     ),
     suffix=st.sampled_from(SUFFIXES),
 )
-def test_any_bytes_give_a_submission_or_an_input_error(tmp_path: Path, data: bytes, suffix: str) -> None:
+def test_any_bytes_give_a_submission_or_an_input_error(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
     path = tmp_path / f"fuzz{suffix}"
     path.write_bytes(data)
     try:

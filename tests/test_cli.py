@@ -66,8 +66,21 @@ def test_query_prints_a_table_and_sparql_json(kb: KbRunner, tmp_path: Path) -> N
     "args, code, message",
     [
         (["query", "no-such-query"], 2, "no saved query"),
-        (["query", "positions", "--param", "nation=ent:iran"], 2, "valid: speaker, position, stance"),
-        (["query", "who-affirmed-territorial-integrity", "--param", "country=ent:x> } ; DROP ALL ; #"], 2, "parameter country"),
+        (
+            ["query", "positions", "--param", "nation=ent:iran"],
+            2,
+            "valid: speaker, position, stance",
+        ),
+        (
+            [
+                "query",
+                "who-affirmed-territorial-integrity",
+                "--param",
+                "country=ent:x> } ; DROP ALL ; #",
+            ],
+            2,
+            "parameter country",
+        ),
         (["validate", "missing.ttl"], 2, "no such file"),
         (["--store", "ftp://example.org/kb", "init"], 3, "unknown store location"),
     ],
@@ -90,7 +103,9 @@ def test_validate_a_curated_claim_form_conforms(kb: KbRunner) -> None:
 def test_add_then_query_a_claim_form(kb: KbRunner, tmp_path: Path) -> None:
     store = tmp_path / "kb"
     kb("init", store=store)
-    assert kb("add", str(SEEDS_DIR / "003_0d083f3321f654a4.claims.yaml"), store=store).exit_code == 0
+    assert (
+        kb("add", str(SEEDS_DIR / "003_0d083f3321f654a4.claims.yaml"), store=store).exit_code == 0
+    )
     result = kb("query", "meetings", "--format", "csv", store=store)
     assert "Khalaf Khalafov" in result.output
 

@@ -154,7 +154,8 @@ def test_accept_marks_the_entity_reviewed_and_records_it() -> None:
     assert not store.ask(sparql_prologue() + f"ASK {{ {kilic} kb:reviewStatus kb:Unreviewed }}")
     assert store.ask(
         sparql_prologue()
-        + f"ASK {{ GRAPH {CURATION_GRAPH} {{ ?a a kb:EntityAcceptance ; kb:acceptedEntity {kilic} ; prov:endedAtTime ?t }} }}"
+        + f"ASK {{ GRAPH {CURATION_GRAPH} {{ ?a a kb:EntityAcceptance ; "
+        + f"kb:acceptedEntity {kilic} ; prov:endedAtTime ?t }} }}"
     )
     # re-adding the source keeps the decision
     store.write(replace=identity.assign_meetings(store, {compiled.graph: compiled.triples}))

@@ -55,7 +55,9 @@ def canonical(quads: object, as_triples: bool) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
-def test_export_reads_back_as_the_same_dataset_in_pyoxigraph(seed_store: Store, quad_count: int, fmt: str) -> None:
+def test_export_reads_back_as_the_same_dataset_in_pyoxigraph(
+    seed_store: Store, quad_count: int, fmt: str
+) -> None:
     rdf_format = EXPORT_FORMATS[fmt]
     read = ox.Store()
     read.load(kbase.export(seed_store, rdf_format), format=rdf_format)
@@ -70,7 +72,10 @@ def test_turtle_export_passes_rapper(seed_store: Store, tmp_path: Path) -> None:
     path = tmp_path / "kb.ttl"
     path.write_bytes(kbase.export(seed_store, ox.RdfFormat.TURTLE))
     result = subprocess.run(
-        [rapper, "--input", "turtle", "--count", str(path)], capture_output=True, text=True, check=False
+        [rapper, "--input", "turtle", "--count", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "error" not in result.stderr.lower()

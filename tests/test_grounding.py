@@ -5,7 +5,9 @@ from __future__ import annotations
 from kb.namespaces import sparql_prologue
 from kb.store import Store
 
-SELECTORS = sparql_prologue() + """
+SELECTORS = (
+    sparql_prologue()
+    + """
 SELECT ?claim ?exact ?start ?end ?text WHERE {
   ?claim kb:evidence ?evidence .
   ?evidence oa:hasSource ?source ; oa:hasSelector ?quote , ?position .
@@ -13,6 +15,7 @@ SELECT ?claim ?exact ?start ?end ?text WHERE {
   ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
   ?source schema:text ?text .
 }"""
+)
 
 
 def test_every_quote_is_found_verbatim_at_its_offsets(seed_store: Store) -> None:
@@ -27,20 +30,26 @@ def test_every_quote_is_found_verbatim_at_its_offsets(seed_store: Store) -> None
 
 
 def test_every_statement_and_meeting_account_has_evidence(seed_store: Store) -> None:
-    ungrounded = seed_store.select(sparql_prologue() + """
+    ungrounded = seed_store.select(
+        sparql_prologue()
+        + """
         SELECT ?claim WHERE {
           ?claim a ?type . VALUES ?type { kb:Statement kb:MeetingAccount }
           FILTER NOT EXISTS { ?claim kb:evidence ?evidence }
-        }""").rows
+        }"""
+    ).rows
     assert ungrounded == []
 
 
 def test_every_mention_and_attribution_is_printed_in_its_source(seed_store: Store) -> None:
-    rows = seed_store.select(sparql_prologue() + """
+    rows = seed_store.select(
+        sparql_prologue()
+        + """
         SELECT ?claim ?phrase ?text WHERE {
           { ?claim kb:participation/kb:mention ?phrase ; kb:source ?source }
           UNION { ?claim kb:attribution ?phrase ; kb:source ?source }
           ?source schema:text ?text .
-        }""").rows
+        }"""
+    ).rows
     assert rows
     assert [r["phrase"].value for r in rows if r["phrase"].value not in r["text"].value] == []

@@ -17,7 +17,11 @@ def answer(seed_store: Store) -> Solutions:
 
 def rows_of(answer: Solutions, speaker: str, source_language_hint: str) -> list[dict[str, str]]:
     plain = [{k: v.value for k, v in row.items()} for row in answer.rows]  # type: ignore[attr-defined]
-    return [r for r in plain if r["speakerLabel"] == speaker and source_language_hint in r["sourceLabel"]]
+    return [
+        r
+        for r in plain
+        if r["speakerLabel"] == speaker and source_language_hint in r["sourceLabel"]
+    ]
 
 
 def test_zakir_hasanov_in_january_2022_from_the_ukrainian_article(answer: Solutions) -> None:
@@ -49,8 +53,11 @@ def test_every_answer_has_a_quote_a_source_and_a_date_or_bounds(answer: Solution
 
 def test_every_answer_is_about_azerbaijan(seed_store: Store, answer: Solutions) -> None:
     statements = " ".join(str(row["statement"]) for row in answer.rows)
-    about = seed_store.select(sparql_prologue() + f"""
+    about = seed_store.select(
+        sparql_prologue()
+        + f"""
         SELECT DISTINCT ?country WHERE {{
           VALUES ?statement {{ {statements} }}
-          ?statement kb:position/kb:concerns ?country }}""")
+          ?statement kb:position/kb:concerns ?country }}"""
+    )
     assert [r["country"].value for r in about.rows] == ["https://w3id.org/kb/entity/azerbaijan"]  # type: ignore[attr-defined]

@@ -40,10 +40,14 @@ def test_the_khalafov_amir_abdollahian_meeting_has_two_sources_in_either_order(
     for name in order:
         result = kb("add", str(drafts[name]), store=store)
         assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(kb("query", "meetings", "--format", "csv", store=store).output)))
+    rows = list(
+        csv.DictReader(io.StringIO(kb("query", "meetings", "--format", "csv", store=store).output))
+    )
     khalafov = {r["meeting"] for r in rows if r["participantLabel"] == "Khalaf Khalafov"}
     with_minister = {
-        r["meeting"] for r in rows if r["participantLabel"] == "Hossein Amir-Abdollahian" and r["meeting"] in khalafov
+        r["meeting"]
+        for r in rows
+        if r["participantLabel"] == "Hossein Amir-Abdollahian" and r["meeting"] in khalafov
     }
     assert len(with_minister) == 1
     (meeting,) = with_minister

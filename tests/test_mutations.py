@@ -93,8 +93,13 @@ def integer(n: int) -> ox.Literal:
 def drop(subject: ox.NamedNode, predicate: ox.NamedNode, obj: object = None) -> Mutation:
     def mutate(triples: Triples) -> Triples:
         kept = [
-            t for t in triples
-            if not (t.subject == subject and t.predicate == predicate and (obj is None or t.object == obj))
+            t
+            for t in triples
+            if not (
+                t.subject == subject
+                and t.predicate == predicate
+                and (obj is None or t.object == obj)
+            )
         ]
         assert len(kept) < len(triples), f"nothing to drop: {subject} {predicate}"
         return kept
@@ -102,7 +107,9 @@ def drop(subject: ox.NamedNode, predicate: ox.NamedNode, obj: object = None) -> 
     return mutate
 
 
-def put(subject: ox.NamedNode, predicate: ox.NamedNode, *objects: ox.NamedNode | ox.Literal) -> Mutation:
+def put(
+    subject: ox.NamedNode, predicate: ox.NamedNode, *objects: ox.NamedNode | ox.Literal
+) -> Mutation:
     """Replace every value of ``predicate`` on ``subject`` by ``objects``."""
 
     def mutate(triples: Triples) -> Triples:
@@ -132,7 +139,9 @@ def copy_claim(local: str, new: str) -> Mutation:
     """The claim's own triples again under another IRI (sharing its nested nodes)."""
 
     def mutate(triples: Triples) -> Triples:
-        return triples + [ox.Triple(c(new), t.predicate, t.object) for t in triples if t.subject == c(local)]
+        return triples + [
+            ox.Triple(c(new), t.predicate, t.object) for t in triples if t.subject == c(local)
+        ]
 
     return mutate
 
@@ -147,7 +156,11 @@ def without_node(node: ox.NamedNode) -> Mutation:
 def rename(node: ox.NamedNode, new: ox.NamedNode) -> Mutation:
     def mutate(triples: Triples) -> Triples:
         return [
-            ox.Triple(new if t.subject == node else t.subject, t.predicate, new if t.object == node else t.object)
+            ox.Triple(
+                new if t.subject == node else t.subject,
+                t.predicate,
+                new if t.object == node else t.object,
+            )
             for t in triples
         ]
 
@@ -168,84 +181,482 @@ NEW_TERM = ox.NamedNode(TERM + "someone-new--iran-president--2020")
 
 CASES = [
     # sources
-    Case("source-sha256-malformed", msg("exactly one kb:sha256"), put(SOURCE, KB.sha256, ox.Literal("ABC")), None, SOURCE),
-    Case("source-sha256-mismatch", msg("does not match the SHA-256"), put(SOURCE, KB.sha256, ox.Literal("0" * 64)), None, SOURCE),
-    Case("source-misnamed", msg("A source is named src:"), rename(SOURCE, SRC["0123456789abcdef"]), None, SRC["0123456789abcdef"]),
-    Case("source-without-text", msg("full text in exactly one schema:text"), drop(SOURCE, SCHEMA.text), None, SOURCE),
-    Case("source-without-language", msg("dcterms:language"), drop(SOURCE, DCTERMS.language), None, SOURCE),
-    Case("source-two-titles", msg("at most one dcterms:title"), plus((SOURCE, DCTERMS.title, ox.Literal("Another", language="en"))), None, SOURCE),
-    Case("source-publisher-is-a-country", msg("schema:publisher must be"), put(SOURCE, SCHEMA.publisher, ENT.iran), None, SOURCE),
-    Case("source-published-as-text", msg("schema:datePublished must be"), put(SOURCE, SCHEMA.datePublished, ox.Literal("5 Oct 2023")), None, SOURCE),
-    Case("source-date-printed-tagged", msg("kb:datePrinted is"), put(SOURCE, KB.datePrinted, ox.Literal("5.10.23", language="en")), None, SOURCE),
+    Case(
+        "source-sha256-malformed",
+        msg("exactly one kb:sha256"),
+        put(SOURCE, KB.sha256, ox.Literal("ABC")),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-sha256-mismatch",
+        msg("does not match the SHA-256"),
+        put(SOURCE, KB.sha256, ox.Literal("0" * 64)),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-misnamed",
+        msg("A source is named src:"),
+        rename(SOURCE, SRC["0123456789abcdef"]),
+        None,
+        SRC["0123456789abcdef"],
+    ),
+    Case(
+        "source-without-text",
+        msg("full text in exactly one schema:text"),
+        drop(SOURCE, SCHEMA.text),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-without-language",
+        msg("dcterms:language"),
+        drop(SOURCE, DCTERMS.language),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-two-titles",
+        msg("at most one dcterms:title"),
+        plus((SOURCE, DCTERMS.title, ox.Literal("Another", language="en"))),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-publisher-is-a-country",
+        msg("schema:publisher must be"),
+        put(SOURCE, SCHEMA.publisher, ENT.iran),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-published-as-text",
+        msg("schema:datePublished must be"),
+        put(SOURCE, SCHEMA.datePublished, ox.Literal("5 Oct 2023")),
+        None,
+        SOURCE,
+    ),
+    Case(
+        "source-date-printed-tagged",
+        msg("kb:datePrinted is"),
+        put(SOURCE, KB.datePrinted, ox.Literal("5.10.23", language="en")),
+        None,
+        SOURCE,
+    ),
     # what every claim needs
-    Case("claim-without-source", msg("A claim names exactly one kb:source"), drop(c("s1"), KB.source), "s1"),
-    Case("claim-cites-a-missing-source", msg("A claim names exactly one kb:source"), put(c("s1"), KB.source, SRC["0000000000000000"]), "s1"),
-    Case("claim-origin-unknown", msg("kb:Curated or kb:Extracted (kb:origin)"), put(c("s1"), KB.origin, KB.DirectSpeech), "s1"),
-    Case("claim-confidence-above-one", msg("kb:confidence is one"), plus((c("s1"), KB.confidence, ox.Literal("1.5", datatype=XSD.decimal))), "s1"),
-    Case("claim-according-to-nobody", msg("kb:accordingTo names"), put(c("s1"), KB.accordingTo, ENT["nobody-at-all"]), "s1"),
-    Case("claim-evidence-of-another-source", msg("quotes another article"), put(c("s1/evidence"), OA.hasSource, SRC["c43ef13931acd392"]), "s1"),
+    Case(
+        "claim-without-source",
+        msg("A claim names exactly one kb:source"),
+        drop(c("s1"), KB.source),
+        "s1",
+    ),
+    Case(
+        "claim-cites-a-missing-source",
+        msg("A claim names exactly one kb:source"),
+        put(c("s1"), KB.source, SRC["0000000000000000"]),
+        "s1",
+    ),
+    Case(
+        "claim-origin-unknown",
+        msg("kb:Curated or kb:Extracted (kb:origin)"),
+        put(c("s1"), KB.origin, KB.DirectSpeech),
+        "s1",
+    ),
+    Case(
+        "claim-confidence-above-one",
+        msg("kb:confidence is one"),
+        plus((c("s1"), KB.confidence, ox.Literal("1.5", datatype=XSD.decimal))),
+        "s1",
+    ),
+    Case(
+        "claim-according-to-nobody",
+        msg("kb:accordingTo names"),
+        put(c("s1"), KB.accordingTo, ENT["nobody-at-all"]),
+        "s1",
+    ),
+    Case(
+        "claim-evidence-of-another-source",
+        msg("quotes another article"),
+        put(c("s1/evidence"), OA.hasSource, SRC["c43ef13931acd392"]),
+        "s1",
+    ),
     # dates
-    Case("date-ill-typed", msg("kb:date is one valid"), put(c("m1"), KB.date, date("2022-13-45")), "m1"),
-    Case("date-outside-its-bounds", msg("does not lie within"), put(c("m1"), KB.date, ox.Literal("2023-09", datatype=XSD.gYearMonth)), "m1"),
-    Case("earliest-not-a-day", msg("kb:earliest is one valid"), put(c("m1"), KB.earliest, ox.Literal("2023-10", datatype=XSD.gYearMonth)), "m1"),
-    Case("latest-not-a-day", msg("kb:latest is one valid"), put(c("m1"), KB.latest, ox.Literal("tomorrow")), "m1"),
-    Case("earliest-after-latest", msg("kb:earliest is after kb:latest"), both(put(c("m1"), KB.earliest, date("2023-10-05")), put(c("m1"), KB.latest, date("2023-10-04"))), "m1"),
-    Case("two-date-bases", msg("kb:dateBasis is one"), plus((c("m1"), KB.dateBasis, ox.Literal("a second reason"))), "m1"),
-    Case("statement-after-publication", msg("dated after its source was published"), both(put(c("s1"), KB.earliest, date("2023-11-02")), put(c("s1"), KB.latest, date("2023-11-02")), put(c("s1"), KB.date, date("2023-11-02"))), "s1"),
-    Case("meeting-after-publication", msg("dated after its source was published"), put(c("m4"), KB.earliest, date("2023-10-06")), "m4"),
+    Case(
+        "date-ill-typed",
+        msg("kb:date is one valid"),
+        put(c("m1"), KB.date, date("2022-13-45")),
+        "m1",
+    ),
+    Case(
+        "date-outside-its-bounds",
+        msg("does not lie within"),
+        put(c("m1"), KB.date, ox.Literal("2023-09", datatype=XSD.gYearMonth)),
+        "m1",
+    ),
+    Case(
+        "earliest-not-a-day",
+        msg("kb:earliest is one valid"),
+        put(c("m1"), KB.earliest, ox.Literal("2023-10", datatype=XSD.gYearMonth)),
+        "m1",
+    ),
+    Case(
+        "latest-not-a-day",
+        msg("kb:latest is one valid"),
+        put(c("m1"), KB.latest, ox.Literal("tomorrow")),
+        "m1",
+    ),
+    Case(
+        "earliest-after-latest",
+        msg("kb:earliest is after kb:latest"),
+        both(
+            put(c("m1"), KB.earliest, date("2023-10-05")),
+            put(c("m1"), KB.latest, date("2023-10-04")),
+        ),
+        "m1",
+    ),
+    Case(
+        "two-date-bases",
+        msg("kb:dateBasis is one"),
+        plus((c("m1"), KB.dateBasis, ox.Literal("a second reason"))),
+        "m1",
+    ),
+    Case(
+        "statement-after-publication",
+        msg("dated after its source was published"),
+        both(
+            put(c("s1"), KB.earliest, date("2023-11-02")),
+            put(c("s1"), KB.latest, date("2023-11-02")),
+            put(c("s1"), KB.date, date("2023-11-02")),
+        ),
+        "s1",
+    ),
+    Case(
+        "meeting-after-publication",
+        msg("dated after its source was published"),
+        put(c("m4"), KB.earliest, date("2023-10-06")),
+        "m4",
+    ),
     # meeting accounts and participants
-    Case("account-without-meeting", msg("names exactly one kb:meeting"), drop(c("m1"), KB.meeting), "m1"),
-    Case("account-two-evidence-spans", msg("at most one kb:evidence span"), plus((c("m1"), KB.evidence, c("m2/evidence"))), "m1"),
-    Case("single-participant-meeting", msg("at least two kb:participation"), without_node(c("m1/p2")), "m1"),
-    Case("same-person-twice", msg("at least two distinct participants"), put(c("m1/p2"), KB.participant, ENT["khalaf-khalafov"]), "m1"),
-    Case("account-located-at-an-organisation", msg("schema:location must be"), put(c("m1"), SCHEMA.location, ENT.irna), "m1"),
-    Case("duplicate-meeting-account", msg("The same meeting account"), copy_claim("m1", "m1-again"), "m1-again"),
-    Case("meeting-without-account", msg("reported by at least one meeting account"), plus((MTG["never-reported"], RDF_TYPE, KB.Meeting)), None, MTG["never-reported"]),
-    Case("participation-without-person", msg("Each participation names exactly one kb:participant"), drop(c("m1/p1"), KB.participant), "m1"),
-    Case("participant-not-in-registry", msg("Each participation names exactly one kb:participant"), put(c("m1/p1"), KB.participant, ENT["nobody-at-all"]), "m1"),
-    Case("participant-out-of-office", msg("did not hold this office"), put(c("m1/p2"), KB.participant, ENT["hassan-rouhani"]), "m1"),
-    Case("office-not-in-registry", msg("kb:inOffice must be one office"), put(c("m1/p1"), KB.inOffice, OFFICE["atlantis-king"]), "m1"),
-    Case("representing-a-city", msg("kb:representing must be"), put(c("m1/p1"), KB.representing, ENT.tehran), "m1"),
-    Case("two-mentions", msg("at most one kb:mention"), plus((c("m1/p1"), KB.mention, ox.Literal("Khalafov", language="en"))), "m1"),
+    Case(
+        "account-without-meeting",
+        msg("names exactly one kb:meeting"),
+        drop(c("m1"), KB.meeting),
+        "m1",
+    ),
+    Case(
+        "account-two-evidence-spans",
+        msg("at most one kb:evidence span"),
+        plus((c("m1"), KB.evidence, c("m2/evidence"))),
+        "m1",
+    ),
+    Case(
+        "single-participant-meeting",
+        msg("at least two kb:participation"),
+        without_node(c("m1/p2")),
+        "m1",
+    ),
+    Case(
+        "same-person-twice",
+        msg("at least two distinct participants"),
+        put(c("m1/p2"), KB.participant, ENT["khalaf-khalafov"]),
+        "m1",
+    ),
+    Case(
+        "account-located-at-an-organisation",
+        msg("schema:location must be"),
+        put(c("m1"), SCHEMA.location, ENT.irna),
+        "m1",
+    ),
+    Case(
+        "duplicate-meeting-account",
+        msg("The same meeting account"),
+        copy_claim("m1", "m1-again"),
+        "m1-again",
+    ),
+    Case(
+        "meeting-without-account",
+        msg("reported by at least one meeting account"),
+        plus((MTG["never-reported"], RDF_TYPE, KB.Meeting)),
+        None,
+        MTG["never-reported"],
+    ),
+    Case(
+        "participation-without-person",
+        msg("Each participation names exactly one kb:participant"),
+        drop(c("m1/p1"), KB.participant),
+        "m1",
+    ),
+    Case(
+        "participant-not-in-registry",
+        msg("Each participation names exactly one kb:participant"),
+        put(c("m1/p1"), KB.participant, ENT["nobody-at-all"]),
+        "m1",
+    ),
+    Case(
+        "participant-out-of-office",
+        msg("did not hold this office"),
+        put(c("m1/p2"), KB.participant, ENT["hassan-rouhani"]),
+        "m1",
+    ),
+    Case(
+        "office-not-in-registry",
+        msg("kb:inOffice must be one office"),
+        put(c("m1/p1"), KB.inOffice, OFFICE["atlantis-king"]),
+        "m1",
+    ),
+    Case(
+        "representing-a-city",
+        msg("kb:representing must be"),
+        put(c("m1/p1"), KB.representing, ENT.tehran),
+        "m1",
+    ),
+    Case(
+        "two-mentions",
+        msg("at most one kb:mention"),
+        plus((c("m1/p1"), KB.mention, ox.Literal("Khalafov", language="en"))),
+        "m1",
+    ),
     # statements
     Case("missing-speaker", msg("exactly one kb:speaker"), drop(c("s1"), KB.speaker), "s1"),
-    Case("speaker-not-in-registry", msg("exactly one kb:speaker"), put(c("s1"), KB.speaker, ENT["nobody-at-all"]), "s1"),
+    Case(
+        "speaker-not-in-registry",
+        msg("exactly one kb:speaker"),
+        put(c("s1"), KB.speaker, ENT["nobody-at-all"]),
+        "s1",
+    ),
     Case("missing-position", msg("exactly one kb:position"), drop(c("s1"), KB.position), "s1"),
-    Case("position-from-the-stances", msg("must be a concept of the positions scheme"), put(c("s1"), KB.position, STANCE.affirms), "s1"),
+    Case(
+        "position-from-the-stances",
+        msg("must be a concept of the positions scheme"),
+        put(c("s1"), KB.position, STANCE.affirms),
+        "s1",
+    ),
     Case("missing-stance", msg("exactly one kb:stance"), drop(c("s1"), KB.stance), "s1"),
-    Case("stance-from-the-positions", msg("must be a concept of the stances scheme"), put(c("s1"), KB.stance, POS["regional-cooperation"]), "s1"),
-    Case("statement-without-evidence", msg("A stated position needs exactly one kb:evidence"), drop(c("s1"), KB.evidence), "s1"),
+    Case(
+        "stance-from-the-positions",
+        msg("must be a concept of the stances scheme"),
+        put(c("s1"), KB.stance, POS["regional-cooperation"]),
+        "s1",
+    ),
+    Case(
+        "statement-without-evidence",
+        msg("A stated position needs exactly one kb:evidence"),
+        drop(c("s1"), KB.evidence),
+        "s1",
+    ),
     Case("speech-unknown", msg("kb:speech is"), put(c("s1"), KB.speech, KB.Curated), "s1"),
-    Case("gloss-not-english", msg("kb:gloss is one English"), plus((c("s1"), KB.gloss, ox.Literal("la géopolitique", language="fr"))), "s1"),
-    Case("gloss-by-unknown", msg("kb:glossBy says"), plus((c("s1"), KB.glossBy, KB.DirectSpeech)), "s1"),
-    Case("stated-at-a-statement", msg("kb:statedAt points to one meeting account"), put(c("s1"), KB.statedAt, c("s2")), "s1"),
-    Case("stated-at-another-sources-meeting", msg("come from different sources"), put(c("s1"), KB.statedAt, CLAIM["c43ef13931acd392/m1"]), "s1"),
-    Case("duplicate-statement", msg("The same statement"), copy_claim("s1", "s1-again"), "s1-again"),
+    Case(
+        "gloss-not-english",
+        msg("kb:gloss is one English"),
+        plus((c("s1"), KB.gloss, ox.Literal("la géopolitique", language="fr"))),
+        "s1",
+    ),
+    Case(
+        "gloss-by-unknown",
+        msg("kb:glossBy says"),
+        plus((c("s1"), KB.glossBy, KB.DirectSpeech)),
+        "s1",
+    ),
+    Case(
+        "stated-at-a-statement",
+        msg("kb:statedAt points to one meeting account"),
+        put(c("s1"), KB.statedAt, c("s2")),
+        "s1",
+    ),
+    Case(
+        "stated-at-another-sources-meeting",
+        msg("come from different sources"),
+        put(c("s1"), KB.statedAt, CLAIM["c43ef13931acd392/m1"]),
+        "s1",
+    ),
+    Case(
+        "duplicate-statement", msg("The same statement"), copy_claim("s1", "s1-again"), "s1-again"
+    ),
     # evidence spans and selectors
-    Case("fabricated-quote", msg("not found verbatim in its source"), put(c("s1/evidence/quote"), OA.exact, ox.Literal("Iran will annex the Moon", language="en")), "s1"),
-    Case("evidence-of-a-missing-source", msg("Evidence points to exactly one source"), put(c("s1/evidence"), OA.hasSource, SRC["0000000000000000"]), "s1"),
-    Case("evidence-without-quote", msg("exactly one oa:TextQuoteSelector"), drop(c("s1/evidence"), OA.hasSelector, c("s1/evidence/quote")), "s1"),
-    Case("evidence-without-offsets", msg("exactly one oa:TextPositionSelector"), drop(c("s1/evidence"), OA.hasSelector, c("s1/evidence/position")), "s1"),
-    Case("empty-quote", msg("non-empty oa:exact"), put(c("s1/evidence/quote"), OA.exact, ox.Literal("")), "s1"),
-    Case("negative-start", msg("exactly one oa:start"), put(c("s1/evidence/position"), OA.start, integer(-1)), "s1"),
+    Case(
+        "fabricated-quote",
+        msg("not found verbatim in its source"),
+        put(
+            c("s1/evidence/quote"), OA.exact, ox.Literal("Iran will annex the Moon", language="en")
+        ),
+        "s1",
+    ),
+    Case(
+        "evidence-of-a-missing-source",
+        msg("Evidence points to exactly one source"),
+        put(c("s1/evidence"), OA.hasSource, SRC["0000000000000000"]),
+        "s1",
+    ),
+    Case(
+        "evidence-without-quote",
+        msg("exactly one oa:TextQuoteSelector"),
+        drop(c("s1/evidence"), OA.hasSelector, c("s1/evidence/quote")),
+        "s1",
+    ),
+    Case(
+        "evidence-without-offsets",
+        msg("exactly one oa:TextPositionSelector"),
+        drop(c("s1/evidence"), OA.hasSelector, c("s1/evidence/position")),
+        "s1",
+    ),
+    Case(
+        "empty-quote",
+        msg("non-empty oa:exact"),
+        put(c("s1/evidence/quote"), OA.exact, ox.Literal("")),
+        "s1",
+    ),
+    Case(
+        "negative-start",
+        msg("exactly one oa:start"),
+        put(c("s1/evidence/position"), OA.start, integer(-1)),
+        "s1",
+    ),
     Case("missing-end", msg("exactly one oa:end"), drop(c("s1/evidence/position"), OA.end), "s1"),
-    Case("reversed-span", msg("oa:start must be less than oa:end"), put(c("s1/evidence/position"), OA.end, integer(0)), "s1"),
+    Case(
+        "reversed-span",
+        msg("oa:start must be less than oa:end"),
+        put(c("s1/evidence/position"), OA.end, integer(0)),
+        "s1",
+    ),
     # registry records a submission may bring
-    Case("person-without-label", msg("A person needs exactly one English rdfs:label"), plus((NEW_PERSON, RDF_TYPE, SCHEMA.Person)), None, NEW_PERSON),
-    Case("person-second-preflabel", msg("at most one skos:prefLabel per language"), plus((ENT["ebrahim-raisi"], SKOS.prefLabel, ox.Literal("Raisi", language="en"))), None, ENT["ebrahim-raisi"]),
-    Case("country-without-label", msg("A country needs"), plus((ENT.atlantis, RDF_TYPE, SCHEMA.Country)), None, ENT.atlantis),
-    Case("place-without-label", msg("A place needs"), plus((ENT["atlantis-city"], RDF_TYPE, KB.Place)), None, ENT["atlantis-city"]),
-    Case("place-in-a-city", msg("kb:country of a place"), plus((ENT["new-place"], RDF_TYPE, KB.Place), (ENT["new-place"], RDFS.label, ox.Literal("New Place", language="en")), (ENT["new-place"], KB.country, ENT.tehran)), None, ENT["new-place"]),
-    Case("organisation-without-label", msg("An organisation needs"), plus((ENT["new-org"], RDF_TYPE, SCHEMA.Organization)), None, ENT["new-org"]),
-    Case("office-without-label", msg("An office needs"), plus((OFFICE["iran-new-office"], RDF_TYPE, KB.Office), (OFFICE["iran-new-office"], KB.officeOf, ENT.iran)), None, OFFICE["iran-new-office"]),
-    Case("office-of-no-country", msg("An office belongs to exactly one country"), plus((OFFICE["atlantis-king"], RDF_TYPE, KB.Office), (OFFICE["atlantis-king"], RDFS.label, ox.Literal("King of Atlantis", language="en"))), None, OFFICE["atlantis-king"]),
-    Case("term-without-holder", msg("exactly one kb:holder"), plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.office, OFFICE["iran-president"])), None, NEW_TERM),
-    Case("term-without-office", msg("is of exactly one kb:office"), plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.holder, ENT["ebrahim-raisi"])), None, NEW_TERM),
-    Case("term-start-not-a-date", msg("kb:start is one"), plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]), (NEW_TERM, KB.office, OFFICE["iran-president"]), (NEW_TERM, KB.start, ox.Literal("soon"))), None, NEW_TERM),
-    Case("term-end-not-a-date", msg("kb:end is one"), plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]), (NEW_TERM, KB.office, OFFICE["iran-president"]), (NEW_TERM, KB.end, ox.Literal("later"))), None, NEW_TERM),
-    Case("term-ends-before-it-starts", msg("The term ends before it starts"), plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]), (NEW_TERM, KB.office, OFFICE["iran-president"]), (NEW_TERM, KB.start, date("2021-08-03")), (NEW_TERM, KB.end, ox.Literal("2020", datatype=XSD.gYear))), None, NEW_TERM),
-    Case("concept-without-label", msg("A concept needs a skos:prefLabel"), plus((POS["new-topic"], RDF_TYPE, SKOS.Concept), (POS["new-topic"], SKOS.inScheme, POS.scheme)), None, POS["new-topic"]),
-    Case("concept-without-scheme", msg("A concept belongs to a concept scheme"), plus((POS["new-topic"], RDF_TYPE, SKOS.Concept), (POS["new-topic"], SKOS.prefLabel, ox.Literal("New topic", language="en"))), None, POS["new-topic"]),
+    Case(
+        "person-without-label",
+        msg("A person needs exactly one English rdfs:label"),
+        plus((NEW_PERSON, RDF_TYPE, SCHEMA.Person)),
+        None,
+        NEW_PERSON,
+    ),
+    Case(
+        "person-second-preflabel",
+        msg("at most one skos:prefLabel per language"),
+        plus((ENT["ebrahim-raisi"], SKOS.prefLabel, ox.Literal("Raisi", language="en"))),
+        None,
+        ENT["ebrahim-raisi"],
+    ),
+    Case(
+        "country-without-label",
+        msg("A country needs"),
+        plus((ENT.atlantis, RDF_TYPE, SCHEMA.Country)),
+        None,
+        ENT.atlantis,
+    ),
+    Case(
+        "place-without-label",
+        msg("A place needs"),
+        plus((ENT["atlantis-city"], RDF_TYPE, KB.Place)),
+        None,
+        ENT["atlantis-city"],
+    ),
+    Case(
+        "place-in-a-city",
+        msg("kb:country of a place"),
+        plus(
+            (ENT["new-place"], RDF_TYPE, KB.Place),
+            (ENT["new-place"], RDFS.label, ox.Literal("New Place", language="en")),
+            (ENT["new-place"], KB.country, ENT.tehran),
+        ),
+        None,
+        ENT["new-place"],
+    ),
+    Case(
+        "organisation-without-label",
+        msg("An organisation needs"),
+        plus((ENT["new-org"], RDF_TYPE, SCHEMA.Organization)),
+        None,
+        ENT["new-org"],
+    ),
+    Case(
+        "office-without-label",
+        msg("An office needs"),
+        plus(
+            (OFFICE["iran-new-office"], RDF_TYPE, KB.Office),
+            (OFFICE["iran-new-office"], KB.officeOf, ENT.iran),
+        ),
+        None,
+        OFFICE["iran-new-office"],
+    ),
+    Case(
+        "office-of-no-country",
+        msg("An office belongs to exactly one country"),
+        plus(
+            (OFFICE["atlantis-king"], RDF_TYPE, KB.Office),
+            (OFFICE["atlantis-king"], RDFS.label, ox.Literal("King of Atlantis", language="en")),
+        ),
+        None,
+        OFFICE["atlantis-king"],
+    ),
+    Case(
+        "term-without-holder",
+        msg("exactly one kb:holder"),
+        plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.office, OFFICE["iran-president"])),
+        None,
+        NEW_TERM,
+    ),
+    Case(
+        "term-without-office",
+        msg("is of exactly one kb:office"),
+        plus((NEW_TERM, RDF_TYPE, KB.OfficeTerm), (NEW_TERM, KB.holder, ENT["ebrahim-raisi"])),
+        None,
+        NEW_TERM,
+    ),
+    Case(
+        "term-start-not-a-date",
+        msg("kb:start is one"),
+        plus(
+            (NEW_TERM, RDF_TYPE, KB.OfficeTerm),
+            (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]),
+            (NEW_TERM, KB.office, OFFICE["iran-president"]),
+            (NEW_TERM, KB.start, ox.Literal("soon")),
+        ),
+        None,
+        NEW_TERM,
+    ),
+    Case(
+        "term-end-not-a-date",
+        msg("kb:end is one"),
+        plus(
+            (NEW_TERM, RDF_TYPE, KB.OfficeTerm),
+            (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]),
+            (NEW_TERM, KB.office, OFFICE["iran-president"]),
+            (NEW_TERM, KB.end, ox.Literal("later")),
+        ),
+        None,
+        NEW_TERM,
+    ),
+    Case(
+        "term-ends-before-it-starts",
+        msg("The term ends before it starts"),
+        plus(
+            (NEW_TERM, RDF_TYPE, KB.OfficeTerm),
+            (NEW_TERM, KB.holder, ENT["ebrahim-raisi"]),
+            (NEW_TERM, KB.office, OFFICE["iran-president"]),
+            (NEW_TERM, KB.start, date("2021-08-03")),
+            (NEW_TERM, KB.end, ox.Literal("2020", datatype=XSD.gYear)),
+        ),
+        None,
+        NEW_TERM,
+    ),
+    Case(
+        "concept-without-label",
+        msg("A concept needs a skos:prefLabel"),
+        plus(
+            (POS["new-topic"], RDF_TYPE, SKOS.Concept),
+            (POS["new-topic"], SKOS.inScheme, POS.scheme),
+        ),
+        None,
+        POS["new-topic"],
+    ),
+    Case(
+        "concept-without-scheme",
+        msg("A concept belongs to a concept scheme"),
+        plus(
+            (POS["new-topic"], RDF_TYPE, SKOS.Concept),
+            (POS["new-topic"], SKOS.prefLabel, ox.Literal("New topic", language="en")),
+        ),
+        None,
+        POS["new-topic"],
+    ),
 ]
 
 
@@ -266,7 +677,9 @@ def test_the_seed_kb_conforms_to_its_shapes(seed_store: Store) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
-def test_each_broken_rule_gets_its_own_message(seed_store: Store, base: CompiledSource, case: Case) -> None:
+def test_each_broken_rule_gets_its_own_message(
+    seed_store: Store, base: CompiledSource, case: Case
+) -> None:
     mutated = case.mutate(list(base.triples))
     report = check(seed_store, mutated, base.graph)
     assert not report.conforms, f"{case.id}: the mutation was accepted"
@@ -277,7 +690,9 @@ def test_each_broken_rule_gets_its_own_message(seed_store: Store, base: Compiled
         assert f"<{c(case.claim).value}>" in blamed, f"{case.id}: blames {blamed}"
     else:
         assert case.node is not None
-        assert f"<{case.node.value}>" in {v.focus for v in got}, f"{case.id}: focus {[v.focus for v in got]}"
+        assert f"<{case.node.value}>" in {v.focus for v in got}, (
+            f"{case.id}: focus {[v.focus for v in got]}"
+        )
 
 
 def test_every_shape_message_is_asserted_by_a_mutation() -> None:
@@ -301,17 +716,23 @@ def test_every_node_shape_is_exercised() -> None:
 
 def test_a_duplicate_is_found_against_the_kb(seed_store: Store, base: CompiledSource) -> None:
     """Claims added to a source already in the KB: a copy of a stored claim is refused."""
-    copy = [ox.Triple(c("s1-again"), t.predicate, t.object) for t in base.triples if t.subject == c("s1")]
+    copy = [
+        ox.Triple(c("s1-again"), t.predicate, t.object)
+        for t in base.triples
+        if t.subject == c("s1")
+    ]
     report = validate_submission(copy, context_for(seed_store, copy))
     assert [v.claim for v in report.violations if v.message == msg("The same statement")] == [
         f"<{c('s1-again').value}>"
     ]
 
 
-def test_the_report_names_claim_node_path_value_and_message(seed_store: Store, base: CompiledSource) -> None:
-    mutated = put(c("s1/evidence/quote"), OA.exact, ox.Literal("Iran will annex the Moon", language="en"))(
-        list(base.triples)
-    )
+def test_the_report_names_claim_node_path_value_and_message(
+    seed_store: Store, base: CompiledSource
+) -> None:
+    mutated = put(
+        c("s1/evidence/quote"), OA.exact, ox.Literal("Iran will annex the Moon", language="en")
+    )(list(base.triples))
     text = check(seed_store, mutated, base.graph).render("text")
     line = next(line for line in text.splitlines() if "not found verbatim" in line)
     assert f"claim <{c('s1').value}>" in line
@@ -395,7 +816,13 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("name", "mutate", "code", "expected"), FORM_CASES, ids=[case[0] for case in FORM_CASES]
 )
 def test_a_broken_claim_form_is_refused(
-    kb, tmp_path: Path, built_store: Path, name: str, mutate: Callable[[dict], None], code: int, expected: str
+    kb,
+    tmp_path: Path,
+    built_store: Path,
+    name: str,
+    mutate: Callable[[dict], None],
+    code: int,
+    expected: str,
 ) -> None:
     store = tmp_path / "store"
     shutil.copytree(built_store, store)

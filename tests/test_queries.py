@@ -95,15 +95,31 @@ def test_only_read_only_queries_without_service_run(query: str, reason: str) -> 
 
 @pytest.mark.parametrize("name", QUERIES)
 def test_saved_queries_are_read_only(name: str) -> None:
-    assert check_read_only(saved_queries()[name].bound({})) in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+    assert check_read_only(saved_queries()[name].bound({})) in {
+        "SELECT",
+        "ASK",
+        "CONSTRUCT",
+        "DESCRIBE",
+    }
 
 
-SAMPLE_VALUES = {"iri": "ent:iran", "string": "x", "date": "2023-10-04", "integer": "1", "decimal": "1.5", "lang": "en"}
-PARAMS = [(name, param) for name, saved in saved_queries().items() for param in saved.params.values()]
+SAMPLE_VALUES = {
+    "iri": "ent:iran",
+    "string": "x",
+    "date": "2023-10-04",
+    "integer": "1",
+    "decimal": "1.5",
+    "lang": "en",
+}
+PARAMS = [
+    (name, param) for name, saved in saved_queries().items() for param in saved.params.values()
+]
 
 
 @pytest.mark.parametrize("name, param", PARAMS, ids=[f"{n}-{p.name}" for n, p in PARAMS])
-def test_every_declared_parameter_binds_and_runs(seed_store: Store, name: str, param: object) -> None:
+def test_every_declared_parameter_binds_and_runs(
+    seed_store: Store, name: str, param: object
+) -> None:
     saved = saved_queries()[name]
     value = param.default or SAMPLE_VALUES[param.kind]  # type: ignore[attr-defined]
     text = saved.bound({param.name: value})  # type: ignore[attr-defined]

@@ -24,7 +24,12 @@ EPITHETS = {
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u200c", " ").replace("ي", "ی").replace("ك", "ک")
+    text = (
+        unicodedata.normalize("NFC", text)
+        .replace("\u200c", " ")
+        .replace("ي", "ی")
+        .replace("ك", "ک")
+    )
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
@@ -35,7 +40,9 @@ def registry() -> Store:
 
 @pytest.fixture(scope="module")
 def labels(registry: Store) -> dict[str, set[str]]:
-    rows = registry.select(sparql_prologue() + "SELECT ?s ?l WHERE { ?s rdfs:label|skos:prefLabel|skos:altLabel ?l }")
+    rows = registry.select(
+        sparql_prologue() + "SELECT ?s ?l WHERE { ?s rdfs:label|skos:prefLabel|skos:altLabel ?l }"
+    )
     out: dict[str, set[str]] = {}
     for row in rows.rows:
         out.setdefault(row["s"].value, set()).add(_norm(row["l"].value))  # type: ignore[attr-defined]
@@ -57,7 +64,9 @@ def _participants() -> list[tuple[str, dict[str, str]]]:
 PARTICIPANTS = _participants()
 
 
-@pytest.mark.parametrize("participant", [p for _, p in PARTICIPANTS], ids=[i for i, _ in PARTICIPANTS])
+@pytest.mark.parametrize(
+    "participant", [p for _, p in PARTICIPANTS], ids=[i for i, _ in PARTICIPANTS]
+)
 def test_every_seed_mention_resolves_through_the_registry(
     participant: dict[str, str], labels: dict[str, set[str]]
 ) -> None:
@@ -72,18 +81,24 @@ def test_every_seed_mention_resolves_through_the_registry(
 
 
 def test_every_person_has_one_english_label_and_no_two_share_it(registry: Store) -> None:
-    rows = registry.select(sparql_prologue() + """
+    rows = registry.select(
+        sparql_prologue()
+        + """
         SELECT ?person (COUNT(?label) AS ?n) (SAMPLE(?label) AS ?l) WHERE {
           ?person a schema:Person ; rdfs:label ?label . FILTER (LANG(?label) = "en") }
-        GROUP BY ?person""").rows
+        GROUP BY ?person"""
+    ).rows
     assert all(int(r["n"].value) == 1 for r in rows)  # type: ignore[attr-defined]
     duplicates = [label for label, n in Counter(r["l"].value for r in rows).items() if n > 1]  # type: ignore[attr-defined]
     assert duplicates == []
 
 
 def test_wikidata_links_are_the_confirmed_ones(registry: Store) -> None:
-    rows = registry.select(sparql_prologue() + """
-        SELECT ?entity ?qid WHERE { ?entity schema:sameAs ?qid }""").rows
+    rows = registry.select(
+        sparql_prologue()
+        + """
+        SELECT ?entity ?qid WHERE { ?entity schema:sameAs ?qid }"""
+    ).rows
     links = {r["entity"].value.rsplit("/", 1)[-1]: r["qid"].value.rsplit("/", 1)[-1] for r in rows}  # type: ignore[attr-defined]
     assert links["azerbaijan"] == "Q227" and links["iran"] == "Q794" and links["armenia"] == "Q399"
 
@@ -98,8 +113,11 @@ def test_wikidata_links_are_the_confirmed_ones(registry: Store) -> None:
     ],
 )
 def test_seed_participants_have_terms_of_office(registry: Store, person: str, office: str) -> None:
-    assert registry.ask(sparql_prologue() + f"""
-        ASK {{ ?term a kb:OfficeTerm ; kb:holder ent:{person} ; kb:office office:{office} ; kb:start ?start }}""")
+    assert registry.ask(
+        sparql_prologue()
+        + f"""
+        ASK {{ ?term a kb:OfficeTerm ; kb:holder ent:{person} ; kb:office office:{office} ; kb:start ?start }}"""
+    )
 
 
 def test_registry_file_is_in_the_ontology_folder() -> None:

@@ -53,7 +53,9 @@ def test_heldout_set_is_distinct_from_development_set() -> None:
     development_texts = {p.read_bytes() for p in ARTICLES_DIR.rglob("*.txt")}
     for article in HELDOUT_DIR.rglob("*.txt"):
         assert article.name not in development, f"{article.name} is also in tests/articles"
-        assert article.read_bytes() not in development_texts, f"{article} duplicates a development article"
+        assert article.read_bytes() not in development_texts, (
+            f"{article} duplicates a development article"
+        )
 
 
 def _form_id(path: Path) -> str:

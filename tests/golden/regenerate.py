@@ -31,7 +31,9 @@ def main() -> None:
         store = EmbeddedStore(Path(tmp) / "store")
         kbase.build(store)
         for name in saved_queries():
-            (GOLDEN_DIR / f"{name}.csv").write_text(answer(store, name), encoding="utf-8", newline="")
+            (GOLDEN_DIR / f"{name}.csv").write_text(
+                answer(store, name), encoding="utf-8", newline=""
+            )
             print(f"wrote {name}.csv")
 
 
