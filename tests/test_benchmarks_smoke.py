@@ -32,9 +32,11 @@ def test_size_counts_statements_each_source_has_its_graph(quads: list[ox.Quad]) 
     typed = [q for q in quads if q.predicate == RDF_TYPE and q.object == KB.Statement]
     assert len({q.subject for q in typed}) == SIZE
     for quad in typed:
-            assert quad.graph_name.value.endswith("/" + quad.subject.value.split("/")[-2])
+        assert quad.graph_name.value.endswith("/" + quad.subject.value.split("/")[-2])
     # every quote is at its offsets in its source's text
-    texts = {q.subject: q.object.value for q in quads if q.predicate.value == "https://schema.org/text"}
+    texts = {
+        q.subject: q.object.value for q in quads if q.predicate.value == "https://schema.org/text"
+    }
     exact = {q.subject.value: q.object.value for q in quads if q.predicate == OA.exact}
     starts = {q.subject.value: int(q.object.value) for q in quads if q.predicate == OA.start}
     sources = {q.subject.value: q.object for q in quads if q.predicate == OA.hasSource}
@@ -71,8 +73,14 @@ def test_one_new_claim_checks_against_a_generated_kb(tmp_path: Path) -> None:
         "SELECT ?s ?p WHERE { ?s a <https://w3id.org/kb/ontology#Source> ; "
         "<https://schema.org/datePublished> ?p } LIMIT 1"
     ).rows[0]
-    wrong = one_claim(row["s"], "not the article's text at all. " * 3, ENT["ilham-aliyev"],
-                      POS["territorial-integrity-of-azerbaijan"], STANCE.affirms, row["p"].value)
+    wrong = one_claim(
+        row["s"],
+        "not the article's text at all. " * 3,
+        ENT["ilham-aliyev"],
+        POS["territorial-integrity-of-azerbaijan"],
+        STANCE.affirms,
+        row["p"].value,
+    )
     assert not validate_submission(wrong, context_for(store, wrong)).conforms
 
 
