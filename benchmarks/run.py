@@ -314,7 +314,10 @@ def main() -> None:
     env["elapsed_seconds"] = round(elapsed)
     env["stopped_at_time_limit"] = timeouts
     args.output.write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
-    args.output.with_name("environment.json").write_text(json.dumps(env, indent=1) + "\n")
+    environment_file = args.output.with_name(args.output.name.replace("results", "environment"))
+    if environment_file == args.output:
+        environment_file = args.output.with_suffix(".environment.json")
+    environment_file.write_text(json.dumps(env, indent=1) + "\n")
     text = report(records, notes, sizes, env, timeouts)
     args.markdown.write_text(text)
     print()
