@@ -1,0 +1,606 @@
+"""The benchmark tasks. Each job runs in a fresh process (``python -m benchmarks.tasks JOB``).
+
+A job is one task group on one backend at one size: it prepares what it needs (opens the
+store, loads rdflib, starts a server), then for each operation resets the process's peak
+memory (``/proc/self/clear_refs``), times a warm-up run and then several runs, and reports the
+median with the peak resident memory of the process while doing it (for a server, the
+server's peak is added). It prints one JSON line: its records, or why it is not available.
+
+Backends that another branch provides (the SPARQL-server store ``kb.store.remote``, the
+extractors ``kb.extract``) are imported lazily: without them the job says "not available".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+Record = dict[str, Any]
+
+
+class NotAvailable(Exception):
+    """The backend or feature is not present in this checkout (yet)."""
+
+
+class PartialResults(Exception):
+    """Some operations ran past their time limit: the records of the others, and the limits."""
+
+    def __init__(self, records: list[Record], timeouts: list[Record]) -> None:
+        super().__init__(f"{len(timeouts)} operation(s) timed out")
+        self.records, self.timeouts = records, timeouts
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+
+def _reset_peak(pid: int | str = "self") -> None:
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+
+
+def _peak_mb(pid: int | str = "self") -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass
+class Timing:
+    seconds: float
+    runs: int
+    peak_rss_mb: float
+    result: Any = None
+    cpu_seconds: float | None = None
+
+
+class TimeLimit(Exception):
+    """An operation ran past its time limit (only pure-Python work, such as rdflib's, is stopped)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    if not seconds:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimit(f"over {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def measure(
+    operation: Callable[[], Any],
+    runs: int = 5,
+    budget: float = 20.0,
+    warmup: bool = True,
+    setup: Callable[[], None] | None = None,
+    extra_peak: Callable[[], float] | None = None,
+    limit: float | None = None,
+) -> Timing:
+    """Median wall time of ``operation`` over up to ``runs`` runs after one warm-up.
+
+    Runs stop early once they have used ``budget`` seconds (at least one run is always made;
+    a warm-up that alone takes more than half the budget counts as the one run). ``setup``
+    runs untimed before each run. ``limit`` stops a run that takes longer (TimeLimit).
+    ``cpu_seconds`` is the median CPU time of this process (all its threads) per run: on a
+    busy machine it shows how much of the wall time was spent waiting for a core.
+    """
+    _reset_peak()
+    times: list[float] = []
+    cpu: list[float] = []
+    result = None
+
+    def once() -> tuple[float, float]:
+        nonlocal result
+        if setup:
+            setup()
+        start, start_cpu = time.perf_counter(), time.process_time()
+        with time_limit(limit):
+            result = operation()
+        return time.perf_counter() - start, time.process_time() - start_cpu
+
+    if warmup:
+        elapsed, used = once()
+        if elapsed > budget / 2:  # too slow to repeat within the budget: the warm-up is the run
+            times.append(elapsed)
+            cpu.append(used)
+    while len(times) < runs and (not times or sum(times) < budget):
+        elapsed, used = once()
+        times.append(elapsed)
+        cpu.append(used)
+    peak = _peak_mb() + (extra_peak() if extra_peak else 0.0)
+    return Timing(
+        statistics.median(times),
+        len(times),
+        round(peak, 1),
+        result,
+        round(statistics.median(cpu), 6),
+    )
+
+
+def record(task: str, backend: str, statements: int | None, timing: Timing, **extra: Any) -> Record:
+    return {
+        "task": task,
+        "backend": backend,
+        "statements": statements,
+        "seconds": round(timing.seconds, 6),
+        "peak_rss_mb": timing.peak_rss_mb,
+        "runs": timing.runs,
+        "cpu_seconds": timing.cpu_seconds,
+        "loadavg": round(os.getloadavg()[0], 2),
+        **extra,
+    }
+
+
+# -- shared helpers -------------------------------------------------------------------------
+
+
+def oxigraph_cli() -> str:
+    exe = Path(sys.executable).with_name("oxigraph")
+    found = str(exe) if exe.exists() else shutil.which("oxigraph")
+    if not found:
+        raise NotAvailable("the oxigraph CLI is not installed (pip install oxigraph)")
+    return found
+
+
+def remote_module() -> Any:
+    try:
+        return importlib.import_module("kb.store.remote")
+    except ImportError as error:
+        raise NotAvailable(f"kb.store.remote is not present ({error})") from None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def oxigraph_server(location: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """An ``oxigraph serve`` on 127.0.0.1 over ``location``; yields its kb location string."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [oxigraph_cli(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"oxigraph serve did not start on port {port}")
+            time.sleep(0.05)
+        yield f"oxigraph+http://127.0.0.1:{port}?timeout=3600&bulk=200000", process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def open_fixture(fixture: Path) -> Any:
+    from kb.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(fixture)
+
+
+# Parameters the benchmark binds: the saved defaults, except a speaker who has statements in
+# every synthetic KB (the default, Ali Akbar Ahmadian, took office in 2023, late in its timeline).
+QUERY_PARAMS = {"statements-by-person": {"person": "ent:ilham-aliyev"}}
+
+
+def saved_queries() -> dict[str, str]:
+    from kb.queries import saved_queries as all_saved
+
+    return {name: query.bound(QUERY_PARAMS.get(name, {})) for name, query in all_saved().items()}
+
+
+def count_triples(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle)
+
+
+# -- ingest ---------------------------------------------------------------------------------
+
+
+def _graphs(data: Path) -> dict[ox.NamedNode, list[ox.Triple]]:
+    from benchmarks.generate import graphs_of
+
+    return graphs_of(ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
+
+
+def ingest(job: dict[str, Any]) -> list[Record]:
+    data, work, size, backend = (
+        Path(job["data"]),
+        Path(job["work"]),
+        job["statements"],
+        job["backend"],
+    )
+    target = work / f"ingest-{backend}"
+    triples = job["triples"]
+
+    def clean() -> None:
+        shutil.rmtree(target, ignore_errors=True)
+
+    extra_peak: Callable[[], float] | None = None
+    if backend == "embedded":
+        from kb import store as kb_store
+        from kb.store.embedded import EmbeddedStore
+
+        replace_in_bulk = getattr(kb_store, "replace_in_bulk", None)
+
+        def operation() -> None:
+            store = EmbeddedStore(target)
+            graphs = _graphs(data)
+            if replace_in_bulk is not None:  # what `kb build` does, once merged
+                replace_in_bulk(store, graphs)
+            else:
+                store.write(replace=graphs)
+            store.close()
+
+    elif backend == "embedded-bulk":
+        try:
+            bulk = importlib.import_module("kb.store.bulk")
+        except ImportError as error:
+            raise NotAvailable(f"kb.store.bulk is not present ({error})") from None
+
+        def operation() -> None:
+            store = bulk.build_new(target, ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
+            store.close()
+
+    elif backend == "oxigraph-load":
+        cli = oxigraph_cli()
+        child_peak = [0.0]
+        child_cpu: list[float] = []
+
+        def operation() -> None:
+            process = subprocess.Popen(
+                [cli, "load", "--location", str(target), "--file", str(data)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if process.returncode != 0:
+                raise RuntimeError(f"oxigraph load exited with {process.returncode}")
+            child_peak[0] = max(child_peak[0], usage.ru_maxrss / 1024)
+            child_cpu.append(usage.ru_utime + usage.ru_stime)
+
+        extra_peak = lambda: child_peak[0]  # noqa: E731
+
+    elif backend == "oxigraph-server":
+        remote = remote_module()
+        from kb import store as kb_store
+
+        replace_in_bulk = getattr(kb_store, "replace_in_bulk", None)
+        server_peak = [0.0]
+
+        def operation() -> None:
+            target.mkdir(parents=True, exist_ok=True)
+            with oxigraph_server(target) as (location, process):
+                store = remote.open_remote(location)
+                _reset_peak(process.pid)
+                start = time.perf_counter()
+                graphs = _graphs(data)
+                if replace_in_bulk is not None:
+                    replace_in_bulk(store, graphs)
+                else:
+                    store.write(replace=graphs)
+                elapsed = time.perf_counter() - start
+                server_peak[0] = max(server_peak[0], _peak_mb(process.pid))
+                store.close()
+            timed.append(elapsed)
+
+        timed: list[float] = []
+        extra_peak = lambda: server_peak[0]  # noqa: E731
+        timing = measure(
+            operation,
+            runs=job["runs"],
+            budget=job["budget"],
+            warmup=False,
+            setup=clean,
+            extra_peak=extra_peak,
+        )
+        timing.seconds = statistics.median(timed[-timing.runs :])  # server start-up excluded
+        timing.cpu_seconds = None  # the server's CPU time is not the client's
+        clean()
+        return [record("ingest", backend, size, timing, triples=triples)]
+    else:
+        raise ValueError(f"unknown ingest backend {backend}")
+
+    # ingest is not warmed up: every run builds a new store from scratch (OS caches are warm
+    # after the first run of the first backend, since the data file was just written)
+    timing = measure(
+        operation,
+        runs=job["runs"],
+        budget=job["budget"],
+        warmup=False,
+        setup=clean,
+        extra_peak=extra_peak,
+    )
+    if backend == "oxigraph-load":
+        timing.cpu_seconds = round(statistics.median(child_cpu[-timing.runs :]), 6)
+    if job.get("keep") and backend == "oxigraph-load":
+        fixture = Path(job["keep"])
+        shutil.rmtree(fixture, ignore_errors=True)
+        target.rename(fixture)
+    clean()
+    return [record("ingest", backend, size, timing, triples=triples)]
+
+
+# -- queries --------------------------------------------------------------------------------
+
+
+def queries(job: dict[str, Any]) -> list[Record]:
+    size, backend = job["statements"], job["backend"]
+    texts = saved_queries()
+    only = job.get("only")
+    limits = job.get("limits") or {}
+    out: list[Record] = []
+    timeouts: list[Record] = []
+    with contextlib.ExitStack() as stack:
+        extra_peak: Callable[[], float] | None = None
+        if backend == "embedded":
+            store = open_fixture(Path(job["fixture"]))
+
+            def run(text: str) -> int:
+                return len(store.select(text).rows)
+
+        elif backend == "rdflib":
+            import rdflib
+
+            dataset = rdflib.Dataset(default_union=True)
+            dataset.parse(job["data"], format="nquads")
+
+            def run(text: str) -> int:
+                return len(list(dataset.query(text)))
+
+        elif backend == "oxigraph-server":
+            remote = remote_module()
+            location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
+            store = remote.open_remote(location)
+            stack.callback(store.close)
+            extra_peak = lambda: _peak_mb(process.pid)  # noqa: E731
+
+            def run(text: str) -> int:
+                return len(store.select(text).rows)
+
+        else:
+            raise ValueError(f"unknown query backend {backend}")
+        for name, text in texts.items():
+            if only and name not in only:
+                continue
+            if extra_peak is not None:
+                _reset_peak(process.pid)
+            try:
+                timing = measure(
+                    lambda t=text: run(t),
+                    runs=job["runs"],
+                    budget=job["budget"],
+                    extra_peak=extra_peak,
+                    limit=limits.get(name),
+                )
+            except TimeLimit:
+                timeouts.append(
+                    {
+                        "task": f"query:{name}",
+                        "backend": backend,
+                        "statements": size,
+                        "limit_seconds": limits[name],
+                        "peak_rss_mb": round(_peak_mb(), 1),
+                    }
+                )
+                continue
+            if backend == "oxigraph-server":
+                timing.cpu_seconds = None
+            out.append(record(f"query:{name}", backend, size, timing, rows=timing.result))
+    if timeouts:
+        raise PartialResults(out, timeouts)
+    return out
+
+
+# -- validation -----------------------------------------------------------------------------
+
+
+def _claim_for(store: Any) -> list[ox.Triple]:
+    """One new statement quoting an article already in the KB, by a registry person."""
+    from benchmarks.generate import one_claim
+    from kb.namespaces import ENT, POS, STANCE, sparql_prologue
+
+    rows = store.select(
+        sparql_prologue()
+        + """SELECT ?source ?text ?published WHERE {
+            ?source a kb:Source ; schema:text ?text ; schema:datePublished ?published ;
+                    kb:fileName ?file . FILTER (STRSTARTS(?file, "bench-"))
+        } ORDER BY ?file LIMIT 1"""
+    ).rows
+    row = rows[0]
+    return one_claim(
+        row["source"],
+        row["text"].value,
+        ENT["ilham-aliyev"],
+        POS["territorial-integrity-of-azerbaijan"],
+        STANCE.affirms,
+        row["published"].value,
+    )
+
+
+def validate_one(job: dict[str, Any]) -> list[Record]:
+    from kb.validation import context_for, validate_submission
+
+    size, backend = job["statements"], job["backend"]
+    with contextlib.ExitStack() as stack:
+        extra_peak: Callable[[], float] | None = None
+        if backend == "embedded":
+            store = open_fixture(Path(job["fixture"]))
+        elif backend == "oxigraph-server":
+            remote = remote_module()
+            location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
+            store = remote.open_remote(location)
+            extra_peak = lambda: _peak_mb(process.pid)  # noqa: E731
+        else:
+            raise ValueError(f"unknown validate-one backend {backend}")
+        triples = _claim_for(store)
+
+        def check() -> bool:
+            context = context_for(store, triples)
+            return validate_submission(triples, context).conforms
+
+        timing = measure(check, runs=job["runs"], budget=job["budget"], extra_peak=extra_peak)
+        if backend == "oxigraph-server":
+            timing.cpu_seconds = None
+        if timing.result is not True:
+            raise RuntimeError(
+                "the benchmark's new claim does not conform: the measurement would be meaningless"
+            )
+        return [record("validate-one", backend, size, timing, conforms=True)]
+
+
+def validate_all(job: dict[str, Any]) -> list[Record]:
+    from kb.kbase import validate_all as kb_validate_all
+
+    store = open_fixture(Path(job["fixture"]))
+    timing = measure(
+        lambda: kb_validate_all(store).conforms,
+        runs=job["runs"],
+        budget=job["budget"],
+        warmup=False,
+    )
+    return [
+        record(
+            "validate-all",
+            "pyshacl",
+            job["statements"],
+            timing,
+            conforms=timing.result,
+            triples=job["triples"],
+        )
+    ]
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def export(job: dict[str, Any]) -> list[Record]:
+    from kb.kbase import export as kb_export
+
+    size, backend = job["statements"], job["backend"]
+    with contextlib.ExitStack() as stack:
+        extra_peak: Callable[[], float] | None = None
+        if backend == "embedded":
+            store = open_fixture(Path(job["fixture"]))
+        elif backend == "oxigraph-server":
+            remote = remote_module()
+            location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
+            store = remote.open_remote(location)
+            extra_peak = lambda: _peak_mb(process.pid)  # noqa: E731
+        else:
+            raise ValueError(f"unknown export backend {backend}")
+        timing = measure(
+            lambda: len(kb_export(store, ox.RdfFormat.TURTLE)),
+            runs=job["runs"],
+            budget=job["budget"],
+            extra_peak=extra_peak,
+        )
+        if backend == "oxigraph-server":
+            timing.cpu_seconds = None
+        return [
+            record("export", backend, size, timing, triples=job["triples"], bytes=timing.result)
+        ]
+
+
+# -- extraction -----------------------------------------------------------------------------
+
+
+def extract(job: dict[str, Any]) -> list[Record]:
+    try:
+        pipeline = importlib.import_module("kb.extract.pipeline")
+    except ImportError as error:
+        raise NotAvailable(f"kb.extract is not present ({error})") from None
+    from benchmarks.generate import articles
+
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    texts = articles(job["articles"], seed=11)
+    options = pipeline.Options
+    for text in texts[:20]:  # warm-up: every language's lexicon and index is built once
+        pipeline.extract(text, options())
+    _reset_peak()
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        pipeline.extract(text, options())
+        times.append(time.perf_counter() - start)
+    timing = Timing(statistics.median(times), len(times), round(_peak_mb(), 1))
+    mean = sum(times) / len(times)
+    return [
+        record(
+            "extract",
+            "kb",
+            None,
+            timing,
+            articles_per_second=round(1 / mean, 1),
+            mean_characters=round(sum(map(len, texts)) / len(texts)),
+        )
+    ]
+
+
+JOBS: dict[str, Callable[[dict[str, Any]], list[Record]]] = {
+    "ingest": ingest,
+    "query": queries,
+    "validate-one": validate_one,
+    "validate-all": validate_all,
+    "export": export,
+    "extract": extract,
+}
+
+
+def main() -> None:
+    job = json.loads(sys.argv[1])
+    tempfile.tempdir = job.get("work") or None
+    try:
+        result: dict[str, Any] = {"records": JOBS[job["kind"]](job)}
+    except NotAvailable as reason:
+        result = {"unavailable": str(reason)}
+    except PartialResults as partial:
+        result = {"records": partial.records, "timeouts": partial.timeouts}
+    print("\n" + json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""The benchmarks' generator and record format, at a tiny size. Nothing here is timed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from benchmarks import tasks
+from benchmarks.generate import Generator, Stats, articles, generate, one_claim, write_dataset
+from kb.namespaces import ENT, KB, OA, POS, RDF_TYPE, STANCE
+from kb.store.bulk import build_new
+from kb.store.embedded import EmbeddedStore
+from kb.validation import context_for, validate_submission, validate_triples
+
+SIZE = 60
+
+
+@pytest.fixture(scope="module")
+def quads() -> list[ox.Quad]:
+    return list(generate(SIZE, seed=3))
+
+
+def test_generated_kb_conforms_to_the_shapes(quads: list[ox.Quad]) -> None:
+    report = validate_triples(q.triple for q in quads)
+    assert report.conforms, report.render()
+
+
+def test_size_counts_statements_each_source_has_its_graph(quads: list[ox.Quad]) -> None:
+    typed = [q for q in quads if q.predicate == RDF_TYPE and q.object == KB.Statement]
+    assert len({q.subject for q in typed}) == SIZE
+    for quad in typed:
+        assert quad.graph_name.value.endswith("/" + quad.subject.value.split("/")[-2])
+    # every quote is at its offsets in its source's text
+    texts = {
+        q.subject: q.object.value for q in quads if q.predicate.value == "https://schema.org/text"
+    }
+    exact = {q.subject.value: q.object.value for q in quads if q.predicate == OA.exact}
+    starts = {q.subject.value: int(q.object.value) for q in quads if q.predicate == OA.start}
+    sources = {q.subject.value: q.object for q in quads if q.predicate == OA.hasSource}
+    for selector, start in starts.items():
+        evidence = selector.rsplit("/", 1)[0]
+        quote = exact[evidence + "/quote"]
+        assert texts[sources[evidence]][start : start + len(quote)] == quote
+
+
+def test_generation_is_deterministic() -> None:
+    first = [str(q) for q in generate(20, seed=5)]
+    assert first == [str(q) for q in generate(20, seed=5)]
+    assert first != [str(q) for q in generate(20, seed=6)]
+
+
+def test_articles_span_the_languages() -> None:
+    texts = articles(40)
+    assert len(texts) == 40 and all(len(t) > 200 for t in texts)
+    languages = {s.language for s in Generator(200, 11).sources()}
+    assert languages == {"en", "uk", "ru", "fa", "ar", "az", "tr"}
+
+
+def test_one_new_claim_checks_against_a_generated_kb(tmp_path: Path) -> None:
+    path = tmp_path / "kb.nq"
+    stats = write_dataset(path, SIZE, seed=3)
+    assert json.loads(path.with_suffix(".nq.json").read_text())["statements"] == SIZE
+    assert isinstance(stats, Stats) and stats.sources > 0
+    store = build_new(tmp_path / "store", ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    triples = tasks._claim_for(store)
+    report = validate_submission(triples, context_for(store, triples))
+    assert report.conforms, report.render()
+    # and a claim quoting the wrong text is refused
+    row = store.select(
+        "SELECT ?s ?p WHERE { ?s a <https://w3id.org/kb/ontology#Source> ; "
+        "<https://schema.org/datePublished> ?p } LIMIT 1"
+    ).rows[0]
+    wrong = one_claim(
+        row["s"],
+        "not the article's text at all. " * 3,
+        ENT["ilham-aliyev"],
+        POS["territorial-integrity-of-azerbaijan"],
+        STANCE.affirms,
+        row["p"].value,
+    )
+    assert not validate_submission(wrong, context_for(store, wrong)).conforms
+
+
+def test_bulk_build_refuses_an_existing_store(tmp_path: Path) -> None:
+    EmbeddedStore(tmp_path / "exists").close()
+    with pytest.raises(Exception, match="exists"):
+        build_new(tmp_path / "exists", [])
+
+
+def test_records_have_the_schema() -> None:
+    timing = tasks.measure(lambda: 42, runs=3, budget=1.0)
+    record = tasks.record("query:meetings", "embedded", 1000, timing, rows=42)
+    assert {"task", "backend", "statements", "seconds", "peak_rss_mb"} <= set(record)
+    assert isinstance(record["seconds"], float) and record["seconds"] >= 0
+    assert isinstance(record["peak_rss_mb"], float) and record["peak_rss_mb"] > 0
+    assert record["runs"] == 3 and timing.result == 42
+    json.dumps(record)
+    committed = Path(__file__).resolve().parent.parent / "benchmarks" / "results.json"
+    if committed.exists():
+        for item in json.loads(committed.read_text()):
+            assert {"task", "backend", "statements", "seconds", "peak_rss_mb"} <= set(item)
+            kinds = {"ingest", "validate-one", "validate-all", "export", "extract"}
+            assert item["task"] in kinds or item["task"].startswith("query:")
+            assert (item["statements"] is None) == (item["task"] == "extract")
