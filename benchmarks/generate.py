@@ -468,7 +468,8 @@ class Generator:
             self.meeting(published, rng)
             for _ in range(rng.choices((0, 1, 2), weights=(1, 7, 2))[0])
         ]
-        meetings = [m for m in meetings if m is not None]
+        # one source reports a meeting once (the shapes refuse a second account of it)
+        meetings = list({m.iri: m for m in meetings if m is not None}.values())
         topic_iri, _ = _pick(rng, lex.positions, self.position_weights)
         title_bits = [lex.label(t.holder, lang, rng) for m in meetings[:1] for t in m.terms[:2]]
         title = (

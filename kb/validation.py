@@ -396,7 +396,9 @@ def context_for(
     nodes |= {t.object for t in triples if isinstance(t.object, ox.NamedNode)}
     if not nodes:
         return []
-    values = " ".join(str(node) for node in nodes)
+    # VALUES inside every branch: outside the UNION, Oxigraph evaluated each branch over the
+    # whole KB first (55 ms at 10^5 statements against 3 ms; benchmarks/README.md)
+    bound = "VALUES ?s { " + " ".join(str(node) for node in nodes) + " } "
 
     def scoped(pattern: str) -> str:
         if not exclude_graphs:
@@ -411,11 +413,10 @@ def context_for(
                     ?acct a kb:MeetingAccount ; kb:meeting ?s ; kb:source ?acctSource .
                     ?officeTerm a kb:OfficeTerm ; kb:office ?s . }}
         WHERE {{
-            VALUES ?s {{ {values} }}
-            {scoped("?s ?p ?o")}
-            UNION {scoped("?term kb:holder ?s ; ?tp ?to")}
-            UNION {scoped("?acct kb:meeting ?s ; kb:source ?acctSource")}
-            UNION {scoped("?officeTerm a kb:OfficeTerm ; kb:office ?s")}
+            {scoped(bound + "?s ?p ?o")}
+            UNION {scoped(bound + "?term kb:holder ?s ; ?tp ?to")}
+            UNION {scoped(bound + "?acct kb:meeting ?s ; kb:source ?acctSource")}
+            UNION {scoped(bound + "?officeTerm a kb:OfficeTerm ; kb:office ?s")}
         }}"""
     )
     context = store.construct(query)
