@@ -460,21 +460,27 @@ def _claim_for(store: Any) -> list[ox.Triple]:
     )
 
 
+def _open_kb_store(
+    job: dict[str, Any], stack: contextlib.ExitStack
+) -> tuple[Any, Callable[[], float] | None]:
+    """The job's KB on its backend (embedded, or an Oxigraph server the stack stops), and how to
+    read the server's peak memory."""
+    backend = job["backend"]
+    if backend == "embedded":
+        return open_fixture(Path(job["fixture"])), None
+    if backend == "oxigraph-server":
+        remote = remote_module()
+        location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
+        return remote.open_remote(location), lambda: _peak_mb(process.pid)
+    raise ValueError(f"unknown backend {backend} for task {job.get('task')}")
+
+
 def validate_one(job: dict[str, Any]) -> list[Record]:
     from kb.validation import context_for, validate_submission
 
     size, backend = job["statements"], job["backend"]
     with contextlib.ExitStack() as stack:
-        extra_peak: Callable[[], float] | None = None
-        if backend == "embedded":
-            store = open_fixture(Path(job["fixture"]))
-        elif backend == "oxigraph-server":
-            remote = remote_module()
-            location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
-            store = remote.open_remote(location)
-            extra_peak = lambda: _peak_mb(process.pid)  # noqa: E731
-        else:
-            raise ValueError(f"unknown validate-one backend {backend}")
+        store, extra_peak = _open_kb_store(job, stack)
         triples = _claim_for(store)
 
         def check() -> bool:
@@ -521,16 +527,7 @@ def export(job: dict[str, Any]) -> list[Record]:
 
     size, backend = job["statements"], job["backend"]
     with contextlib.ExitStack() as stack:
-        extra_peak: Callable[[], float] | None = None
-        if backend == "embedded":
-            store = open_fixture(Path(job["fixture"]))
-        elif backend == "oxigraph-server":
-            remote = remote_module()
-            location, process = stack.enter_context(oxigraph_server(Path(job["fixture"])))
-            store = remote.open_remote(location)
-            extra_peak = lambda: _peak_mb(process.pid)  # noqa: E731
-        else:
-            raise ValueError(f"unknown export backend {backend}")
+        store, extra_peak = _open_kb_store(job, stack)
         timing = measure(
             lambda: len(kb_export(store, ox.RdfFormat.TURTLE)),
             runs=job["runs"],

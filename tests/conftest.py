@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from kb import kbase
 from kb.cli import main
-from kb.store import Store
+from kb.store import Store, content_hash
 from kb.store.embedded import EmbeddedStore
 
 
@@ -31,6 +32,16 @@ def fresh_store(tmp_path: Path) -> EmbeddedStore:
 
 
 KbRunner = Callable[..., Result]
+
+
+def store_hash(path: Path) -> str:
+    """The content hash of the embedded store at ``path`` (opened, hashed, closed again)."""
+    gc.collect()  # a CLI run in this process may still hold the store's lock until collected
+    store = EmbeddedStore(path)
+    try:
+        return content_hash(store)
+    finally:
+        store.close()
 
 
 @pytest.fixture

@@ -18,10 +18,12 @@ from kb.cli import main
 from kb.errors import ValidationFailed
 from kb.namespaces import CLAIM, GRAPH, KB, sparql_prologue
 from kb.resources import SEEDS_DIR
-from kb.store import Store, content_hash
+from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 from kb.submission import read_submission
 from kb.validation import context_for
+
+from .conftest import store_hash
 
 SEED = SEEDS_DIR / "001_35c6b722bd335644.claims.yaml"
 SEED_SOURCE = "f0dfe1a430830148"
@@ -99,14 +101,6 @@ def run(store: Path, *args: str) -> Result:
 def open_store(path: Path) -> EmbeddedStore:
     gc.collect()
     return EmbeddedStore(path)
-
-
-def store_hash(path: Path) -> str:
-    store = open_store(path)
-    try:
-        return content_hash(store)
-    finally:
-        store.close()
 
 
 def records(store: Store) -> list[ox.NamedNode]:

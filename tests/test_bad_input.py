@@ -9,7 +9,6 @@ before and after. Files are refused by ``kb validate`` (which never writes) and 
 
 from __future__ import annotations
 
-import gc
 import http.server
 import json
 import shutil
@@ -25,6 +24,8 @@ from kb.cli import main
 from kb.resources import SEEDS_DIR
 from kb.store import content_hash
 from kb.store.embedded import EmbeddedStore
+
+from .conftest import store_hash
 
 UKRAINIAN = SEEDS_DIR / "000_6127c40611fea0bb.claims.yaml"
 ARABIC = SEEDS_DIR / "003_0d083f3321f654a4.claims.yaml"
@@ -49,15 +50,6 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     BUILT[path] = content_hash(store)
     store.close()
     return path
-
-
-def store_hash(path: Path) -> str:
-    gc.collect()
-    store = EmbeddedStore(path)
-    try:
-        return content_hash(store)
-    finally:
-        store.close()
 
 
 def run(store: Path, *args: str) -> Result:

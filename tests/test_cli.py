@@ -11,10 +11,9 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.resources import SEEDS_DIR
-from kb.store import content_hash
-from kb.store.embedded import EmbeddedStore
 
 from .conftest import KbRunner
+from .conftest import store_hash as _hash
 
 COMMANDS = sorted(main.commands)
 
@@ -113,14 +112,6 @@ def test_add_then_query_a_claim_form(kb: KbRunner, tmp_path: Path) -> None:
 def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and "kb, version" in result.output
-
-
-def _hash(path: Path) -> str:
-    store = EmbeddedStore(path)
-    try:
-        return content_hash(store)
-    finally:
-        store.close()
 
 
 def test_commands_are_click_commands() -> None:

@@ -10,7 +10,6 @@ fixes the time in the PROV record, so every finished run gives the same "after" 
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import shutil
@@ -23,24 +22,14 @@ from pathlib import Path
 import pytest
 
 from kb import kbase
-from kb.store import content_hash
 from kb.store.embedded import EmbeddedStore
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_add import synthetic_form  # noqa: E402
+from .conftest import store_hash
+from .test_add import synthetic_form
 
 RUNS = 10
 PARALLEL = 2  # runs at once (two cores are common): the reference timing is taken the same way
 KB = [sys.executable, "-c", "from kb.cli import main; main()"]
-
-
-def store_hash(path: Path) -> str:
-    gc.collect()
-    store = EmbeddedStore(path)
-    try:
-        return content_hash(store)
-    finally:
-        store.close()
 
 
 def start(store: Path, args: tuple[str, ...]) -> subprocess.Popen[bytes]:

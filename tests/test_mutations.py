@@ -15,7 +15,6 @@ with its specific message, a non-zero exit, and the store unchanged.
 
 from __future__ import annotations
 
-import gc
 import re
 import shutil
 from collections.abc import Callable
@@ -46,8 +45,10 @@ from kb.namespaces import (
     XSD,
 )
 from kb.resources import SEEDS_DIR
-from kb.store import Store, content_hash
+from kb.store import Store
 from kb.validation import SH, Report, context_for, shapes_graph, validate_store, validate_submission
+
+from .conftest import store_hash as _hash
 
 FORM = SEEDS_DIR / "001_35c6b722bd335644.claims.yaml"
 TERM = "https://w3id.org/kb/term/"
@@ -837,17 +838,6 @@ def test_a_broken_claim_form_is_refused(
     assert expected in result.output
     assert "Traceback" not in result.output
     assert _hash(store) == before
-
-
-def _hash(path: Path) -> str:
-    from kb.store.embedded import EmbeddedStore
-
-    gc.collect()  # the CLI's store object, run in this process, holds the store's lock
-    store = EmbeddedStore(path)
-    try:
-        return content_hash(store)
-    finally:
-        store.close()
 
 
 def test_case_ids_are_unique() -> None:
