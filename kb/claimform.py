@@ -41,6 +41,7 @@ from .namespaces import (
     source_graph,
 )
 from .registry import Registry
+from .textio import read_utf8
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
 _NAMESPACE_OF_FIELD: dict[str, Namespace] = {
@@ -63,22 +64,6 @@ _ENTITY_TYPES: dict[str, NamedNode] = {
 }
 _SPEECH = {"direct": KB.DirectSpeech, "reported": KB.ReportedSpeech}
 _ORIGIN = {"curated": KB.Curated, "extracted": KB.Extracted}
-
-
-def read_text(path: Path) -> str:
-    """An article's text, refusing anything that is not UTF-8 text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not UTF-8 (byte {error.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
-        ) from error
 
 
 def text_sha256(text: str) -> str:
@@ -114,7 +99,7 @@ class FormError(InputError):
 def load_form(path: Path) -> dict[str, Any]:
     """Parse a claim form's YAML, with the line of a syntax error."""
     try:
-        data = yaml.safe_load(read_text(path))
+        data = yaml.safe_load(read_utf8(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -129,7 +114,7 @@ def load_form(path: Path) -> dict[str, Any]:
 def compile_form_file(path: Path, registry: Registry, origin: str = "curated") -> CompiledSource:
     form = load_form(path)
     article = path.parent / str(form["source"].get("file", ""))
-    return compile_form(form, read_text(article), registry, origin=origin, where=str(path))
+    return compile_form(form, read_utf8(article), registry, origin=origin, where=str(path))
 
 
 def compile_form(

@@ -10,16 +10,16 @@ import click
 import pyoxigraph as ox
 import yaml
 
-from .claimform import read_text
 from .errors import InputError
 from .namespaces import PREFIXES
+from .textio import read_utf8
 
 
 def _drafts(articles: tuple[Path, ...], options: dict[str, str | None]):  # type: ignore[no-untyped-def]
     from .extract.pipeline import Options, extract
 
     for path in articles:
-        text = read_text(path)
+        text = read_utf8(path)
         yield path, extract(text, Options(file=path.name, **options))
 
 
