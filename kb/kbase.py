@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from . import identity
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
-from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS
+from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, claims_in
 from .provenance import agent_iri, agent_triples, extractor_iri, now_literal
 from .registry import Registry
 from .resources import ONTOLOGY_DIR, SEEDS_DIR
@@ -126,7 +126,7 @@ def add(store: Store, paths: list[Path], agent: str | None = None) -> Added:
     submission, report = check(store, paths)
     if not report.conforms:
         raise ValidationFailed("the submission breaks the shapes; nothing was written", report)
-    claims = len(_claims(submission.triples()))
+    claims = len(claims_in(submission.triples()))
     if _already_stored(store, submission):
         return Added(report, None, claims)
     record = _submission_record(store, submission, agent)
@@ -165,16 +165,6 @@ def _has_registry(store: Store) -> bool:
 def _model_context(triples: list[ox.Triple]) -> list[ox.Triple]:
     """Context from the shipped model, for validating files before any store exists."""
     return context_for(model_registry().store, triples)
-
-
-def _claims(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
-    return {
-        t.subject
-        for t in triples
-        if t.predicate == RDF_TYPE
-        and t.object in (KB.Statement, KB.MeetingAccount)
-        and isinstance(t.subject, ox.NamedNode)
-    }
 
 
 def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
@@ -253,6 +243,6 @@ def _submission_record(
         ]
     for name in sorted(submission.graphs(), key=str):
         record.append(ox.Triple(name, PROV.wasGeneratedBy, activity))
-    for claim in sorted(_claims(triples), key=str):
+    for claim in sorted(claims_in(triples), key=str):
         record.append(ox.Triple(claim, PROV.wasGeneratedBy, activity))
     return {graph: record}

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from .claimform import FormError, compile_form, load_form
 from .errors import InputError
-from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, source_graph
+from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, local, source_graph
 from .registry import Registry
 from .textio import read_utf8
 
@@ -432,7 +432,7 @@ def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
 def _graph_of(path: Path, source: object) -> ox.NamedNode:
     if not isinstance(source, ox.NamedNode):
         raise InputError(f"{path}: a source must be named by an IRI")
-    return source_graph(source.value.rstrip("/").rsplit("/", 1)[-1])
+    return source_graph(local(source))
 
 
 __all__ = [

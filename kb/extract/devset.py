@@ -28,7 +28,7 @@ import yaml
 
 from ..errors import KBError
 from ..namespaces import PREFIXES
-from ..queries import load_query
+from ..queries import load_query, run
 from ..resources import HOME
 from ..store.embedded import EmbeddedStore
 from .pipeline import Options, extract
@@ -178,7 +178,7 @@ class Scorer:
 
 
 def _rows(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
-    solutions = store.select(load_query(query).bound({}))
+    solutions = run(store, load_query(query))
     return [
         {k: v.value for k, v in row.items() if v is not None}  # type: ignore[attr-defined]
         for row in solutions.rows
