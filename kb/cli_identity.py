@@ -41,7 +41,7 @@ def entities(ctx: click.Context, unreviewed: bool) -> None:
         click.echo(ctx.get_help())
         return
     kb: Context = ctx.obj
-    found = curation.list_unreviewed(kb.store)
+    found = curation.list_unreviewed(kb.reader)
     for entity in found:
         kinds = ", ".join(entity.kinds) or "entity"
         country = f", {curie(entity.country.value)}" if entity.country else ""
@@ -99,7 +99,7 @@ def explain(kb: Context, meeting: str) -> None:
     Example:
       kb explain mtg:2023-10-04-first-participant-second-participant
     """
-    click.echo(identity.explain(kb.store, expand(meeting, PREFIXES["mtg"])))
+    click.echo(identity.explain(kb.reader, expand(meeting, PREFIXES["mtg"])))
 
 
 @click.group()
