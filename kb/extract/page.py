@@ -22,6 +22,7 @@ htmldate looks for one in the page's markup (``<time>`` elements, the URL), neve
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -117,6 +118,8 @@ def _without_declaration(markup: str) -> str:
 
 def _main_text(markup: str) -> str:
     import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # an empty page is no error
 
     protect = _PLACEHOLDER not in markup
     if protect:
