@@ -41,6 +41,7 @@ from .namespaces import (
     source_graph,
 )
 from .registry import Registry
+from .textio import read_utf8
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
 _NAMESPACE_OF_FIELD: dict[str, Namespace] = {
@@ -71,22 +72,6 @@ _SOURCE_BASIS = {
     "publisher": KB.publisherBasis,
     "url": KB.urlBasis,
 }
-
-
-def read_text(path: Path) -> str:
-    """An article's text, refusing anything that is not UTF-8 text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not UTF-8 (byte {error.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
-        ) from error
 
 
 def text_sha256(text: str) -> str:
@@ -122,7 +107,7 @@ class FormError(InputError):
 def load_form(path: Path) -> dict[str, Any]:
     """Parse a claim form's YAML, with the line of a syntax error."""
     try:
-        data = yaml.safe_load(read_text(path))
+        data = yaml.safe_load(read_utf8(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -139,7 +124,7 @@ def compile_form_file(path: Path, registry: Registry, origin: str = "curated") -
     from .intake import article_text
 
     article = path.parent / str(form["source"].get("file", ""))
-    text = article_text(article, read_text, form["source"].get("page_sha256"))
+    text = article_text(article, form["source"].get("page_sha256"))
     return compile_form(form, text, registry, origin=origin, where=str(path))
 
 

@@ -2,7 +2,8 @@
 
 What a file is, is decided by its content, not its name: a ``.txt`` that holds HTML is read as
 a page, and a page saved without an extension too. A page may be in any encoding it declares
-(``<meta charset>``) or that can be told from its bytes; a text file must be UTF-8, as always.
+(``<meta charset>``) or that can be told from its bytes; a text file is read as every kb
+command reads one (:func:`kb.textio.read_utf8`).
 
 >>> looks_like_html("<!DOCTYPE html><html><body><p>Talks</p></body></html>")
 True
@@ -14,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .claimform import read_text
 from .errors import InputError
 from .extract.page import PageMeta
+from .textio import read_utf8
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 SNIFF_BYTES = 4096
@@ -59,7 +59,7 @@ def read_article(path: Path) -> Article:
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from error
     if not looks_like_html(data[:SNIFF_BYTES].decode("latin-1")):
-        return Article(path, "text", read_text(path))
+        return Article(path, "text", read_utf8(path))
     return read_page_file(path, data)
 
 
@@ -91,9 +91,7 @@ def decode_page(data: bytes) -> str:
         return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
 
-def article_text(
-    path: Path, read_plain: Callable[[Path], str] = read_text, page_sha256: str | None = None
-) -> str:
+def article_text(path: Path, page_sha256: str | None = None) -> str:
     """The text a claim form's quotes point into: a page's main text, or the text file itself.
 
     ``page_sha256``, when a form declares it, must be the page's: the page has not changed.
@@ -103,7 +101,7 @@ def article_text(
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from error
     if not looks_like_html(head.decode("latin-1")):
-        return read_plain(path)
+        return read_utf8(path)
     article = read_page_file(path, path.read_bytes())
     if page_sha256 and page_sha256 != article.page_sha256:
         raise InputError(

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from . import identity
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
-from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
+from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS
+from .provenance import agent_iri, agent_triples, extractor_iri, now_literal
 from .registry import Registry
 from .resources import ONTOLOGY_DIR, SEEDS_DIR
 from .store import Store, replace_in_bulk
@@ -26,7 +23,6 @@ from .submission import Submission, read_submission, skolemize
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
 
 Progress = Callable[[str], None]
-AGENT_BASE = BASE + "agent/"
 
 
 def _quiet(_: str) -> None:
@@ -205,27 +201,6 @@ def _already_stored(store: Store, submission: Submission) -> bool:
     return True
 
 
-def agent_iri(name: str) -> ox.NamedNode:
-    return ox.NamedNode(AGENT_BASE + quote(name, safe="@.-_~"))
-
-
-def current_agent(agent: str | None) -> str:
-    if agent:
-        return agent
-    try:
-        return getpass.getuser() or "unknown"
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown"
-
-
-def now_literal() -> ox.Literal:
-    """The time records carry: now, or SOURCE_DATE_EPOCH when set (reproducible runs)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    now = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
-    return ox.Literal(now, datatype=XSD.dateTime)
-
-
 def _submission_record(
     store: Store, submission: Submission, agent: str | None
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
@@ -245,15 +220,14 @@ def _submission_record(
         "submission/" + hashlib.sha256((digest.hexdigest() + when.value).encode()).hexdigest()[:16]
     ]
     activity = ox.NamedNode(graph.value + "#activity")
-    who = agent_iri(current_agent(agent))
+    who = agent_iri(agent)
     record = [
         ox.Triple(activity, RDF_TYPE, PROV.Activity),
         ox.Triple(activity, RDFS.label, ox.Literal("kb add")),
         ox.Triple(activity, PROV.endedAtTime, when),
         ox.Triple(activity, PROV.wasAssociatedWith, who),
         ox.Triple(activity, KB.sha256, ox.Literal(digest.hexdigest())),
-        ox.Triple(who, RDF_TYPE, PROV.Agent),
-        ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
+        *agent_triples(agent),
     ]
     versions = sorted(
         {
@@ -263,7 +237,7 @@ def _submission_record(
         }
     )
     for version in versions:
-        extractor = ox.NamedNode(AGENT_BASE + "extractor/" + quote(version, safe=".-_~"))
+        extractor = extractor_iri(version)
         record += [
             ox.Triple(activity, PROV.wasAssociatedWith, extractor),
             ox.Triple(extractor, RDF_TYPE, PROV.SoftwareAgent),

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import InputError, KBError
-from .kbase import agent_iri, current_agent, now_literal
 from .namespaces import (
     GRAPH,
     KB,
@@ -35,6 +34,7 @@ from .namespaces import (
     source_graph,
     sparql_prologue,
 )
+from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
 from .validation import curie
 
@@ -206,7 +206,7 @@ def _record(
     key = "\n".join([when.value, reason, *(n.value for n in [*sources, *claims])])
     graph = GRAPH["retraction/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]]
     activity = ox.NamedNode(graph.value + "#activity")
-    who = agent_iri(current_agent(agent))
+    who = agent_iri(agent)
     comment = ox.Literal(reason.strip())
     triples = [
         ox.Triple(activity, RDF_TYPE, PROV.Activity),
@@ -214,8 +214,7 @@ def _record(
         ox.Triple(activity, RDFS.comment, comment),
         ox.Triple(activity, PROV.endedAtTime, when),
         ox.Triple(activity, PROV.wasAssociatedWith, who),
-        ox.Triple(who, RDF_TYPE, PROV.Agent),
-        ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
+        *agent_triples(agent),
     ]
     entities = [*sources, *(source_graph(s.value.rsplit("/", 1)[-1]) for s in sources), *claims]
     for index, entity in enumerate(entities, 1):
