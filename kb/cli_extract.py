@@ -179,7 +179,7 @@ def _batch(
             progress.advance(1, result.path.name)
             if result.outcome != "drafted":
                 problems.append(
-                    f"  {SUMMARY_WORDS[result.outcome]:<10} {result.path}: {result.reason}"
+                    f"  {result.outcome.replace('-', ' '):<10} {result.path}: {result.reason}"
                 )
                 continue
             empty_drafts += result.meetings + result.statements == 0
