@@ -1,7 +1,7 @@
 """Which boilerplate remover keeps the article and drops the rest: trafilatura, readability-lxml,
 jusText, measured on kb's own test pages (tests/html_pages.py: 7 languages, 4 layouts).
 
-Run: .venv/bin/python benchmarks/html_boilerplate.py [--repeat 5]
+Run: .venv/bin/python benchmarks/html_boilerplate.py [--repeat 3] [--pad-kb 150]
 
 Per extractor, over every page: the share of the article's paragraphs kept verbatim (recall:
 a paragraph with one character changed is lost),
@@ -43,6 +43,12 @@ def with_trafilatura(markup: str, lang: str) -> str:
     import trafilatura
 
     return trafilatura.extract(markup, include_comments=False, include_tables=True) or ""
+
+
+def with_trafilatura_fast(markup: str, lang: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(markup, include_comments=False, include_tables=True, fast=True) or ""
 
 
 def with_trafilatura_precision(markup: str, lang: str) -> str:
@@ -99,6 +105,7 @@ def with_kb(markup: str, lang: str) -> str:
 EXTRACTORS: dict[str, Callable[[str, str], str]] = {
     "kb (trafilatura, ZWNJ kept)": with_kb,
     "trafilatura": with_trafilatura,
+    "trafilatura (fast: no fallback)": with_trafilatura_fast,
     "trafilatura (favor_precision)": with_trafilatura_precision,
     "readability-lxml": with_readability,
     "justext": with_justext,
@@ -109,9 +116,20 @@ EXTRACTORS: dict[str, Callable[[str, str], str]] = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per page")
+    parser.add_argument("--pad-kb", type=int, default=0, help="inline script and menu per page")
     args = parser.parse_args()
-    pages = [(a, layout, page(a, layout)) for a in ARTICLES for layout in LAYOUTS]
-    print(f"{len(pages)} pages ({len(ARTICLES)} languages x {len(LAYOUTS)} layouts)\n")
+    from benchmarks.html_throughput import padding
+
+    extra = padding(args.pad_kb) + "</body>"
+    pages = [
+        (a, layout, page(a, layout).replace("</body>", extra))
+        for a in ARTICLES
+        for layout in LAYOUTS
+    ]
+    print(
+        f"{len(pages)} pages ({len(ARTICLES)} languages x {len(LAYOUTS)} layouts, "
+        f"{sum(len(m) for _, _, m in pages) // len(pages) // 1024} KiB on average)\n"
+    )
     print(
         f"{'extractor':<30} {'recall':>7} {'leakage':>8} {'headline':>9} "
         f"{'pages lost text':>16} {'ms/page':>8}"

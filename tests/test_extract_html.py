@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.cli import main
 from kb.extract.evaluate import claims_of
@@ -172,3 +174,10 @@ def test_a_bad_page_named_alone_is_refused_with_the_reason(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "menu.html")])
     assert result.exit_code == 2
     assert "not news: 1 words: too short to be an article" in result.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' pa-zhtmlbody\u200cبر!-")), max_size=200))
+def test_any_markup_in_no_crash_out(markup: str) -> None:
+    found = read_page(markup)
+    assert isinstance(found.text, str)
