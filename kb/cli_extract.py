@@ -258,7 +258,7 @@ def evaluate(paths: tuple[Path, ...], devset_dir: Path | None, show: int) -> Non
       kb evaluate tests/articles/ seeds/003_0d083f3321f654a4.claims.yaml
       kb evaluate --devset ../shared/devset --show 20
     """
-    from .extract import devset
+    from . import devset
     from .extract.evaluate import discover, report
     from .extract.evaluate import evaluate as run
     from .kbase import model_registry

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode, Triple
 
 from .errors import InputError
-from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, sparql_prologue
+from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, local, sparql_prologue
 from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
 
@@ -126,9 +126,7 @@ def list_unreviewed(store: Store) -> list[UnreviewedEntity]:
             continue
         entity = found.setdefault(
             iri,
-            UnreviewedEntity(
-                iri, str(getattr(row.get("label"), "value", iri.value.rsplit("/", 1)[-1]))
-            ),
+            UnreviewedEntity(iri, str(getattr(row.get("label"), "value", local(iri)))),
         )
         kind = row.get("type")
         if isinstance(kind, NamedNode):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,13 +12,13 @@ import pyoxigraph as ox
 from . import identity
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
-from .namespaces import GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS
+from .model import model_graphs, model_registry
+from .namespaces import GRAPH, KB, PROV, RDF_TYPE, RDFS, claims_in
 from .provenance import agent_iri, agent_triples, extractor_iri, now_literal
 from .registry import Registry
-from .resources import ONTOLOGY_DIR, SEEDS_DIR
+from .resources import SEEDS_DIR
 from .store import Store, replace_in_bulk
-from .store.embedded import EmbeddedStore
-from .submission import Submission, read_submission, skolemize
+from .submission import Submission, read_submission
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
 
 Progress = Callable[[str], None]
@@ -27,34 +26,6 @@ Progress = Callable[[str], None]
 
 def _quiet(_: str) -> None:
     pass
-
-
-@lru_cache(maxsize=1)
-def model_graphs() -> dict[ox.NamedNode, list[ox.Triple]]:
-    """The ontology, shapes, registry and concept schemes, each in its own named graph.
-
-    Blank nodes (the shapes' property shapes and lists) get IRIs derived from their
-    content: a store writes a blank node under a fresh id each time, so without this no
-    two builds would hold the same triples, and no content hash could tell a finished
-    build from an interrupted one.
-    """
-    graphs = {}
-    for name, filename in MODEL_GRAPHS.items():
-        path = ONTOLOGY_DIR / filename
-        try:
-            quads = skolemize(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
-            graphs[GRAPH[name]] = [q.triple for q in quads]
-        except (OSError, SyntaxError) as error:
-            raise InputError(f"{path}: cannot load the model: {error}") from error
-    return graphs
-
-
-@lru_cache(maxsize=1)
-def model_registry() -> Registry:
-    """The registry as shipped in ontology/, independent of any store's state."""
-    memory = EmbeddedStore.in_memory()
-    memory.write(replace=model_graphs())
-    return Registry(memory)
 
 
 def init(store: Store) -> None:
@@ -126,7 +97,7 @@ def add(store: Store, paths: list[Path], agent: str | None = None) -> Added:
     submission, report = check(store, paths)
     if not report.conforms:
         raise ValidationFailed("the submission breaks the shapes; nothing was written", report)
-    claims = len(_claims(submission.triples()))
+    claims = len(claims_in(submission.triples()))
     if _already_stored(store, submission):
         return Added(report, None, claims)
     record = _submission_record(store, submission, agent)
@@ -165,16 +136,6 @@ def _has_registry(store: Store) -> bool:
 def _model_context(triples: list[ox.Triple]) -> list[ox.Triple]:
     """Context from the shipped model, for validating files before any store exists."""
     return context_for(model_registry().store, triples)
-
-
-def _claims(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
-    return {
-        t.subject
-        for t in triples
-        if t.predicate == RDF_TYPE
-        and t.object in (KB.Statement, KB.MeetingAccount)
-        and isinstance(t.subject, ox.NamedNode)
-    }
 
 
 def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
@@ -253,6 +214,6 @@ def _submission_record(
         ]
     for name in sorted(submission.graphs(), key=str):
         record.append(ox.Triple(name, PROV.wasGeneratedBy, activity))
-    for claim in sorted(_claims(triples), key=str):
+    for claim in sorted(claims_in(triples), key=str):
         record.append(ox.Triple(claim, PROV.wasGeneratedBy, activity))
     return {graph: record}

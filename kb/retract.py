@@ -26,17 +26,19 @@ from .errors import InputError, KBError
 from .namespaces import (
     GRAPH,
     KB,
-    PREFIXES,
     PROV,
     RDF_TYPE,
     RDFS,
     SRC,
+    claims_in,
+    curie,
+    expand,
+    local,
     source_graph,
     sparql_prologue,
 )
 from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
-from .validation import curie
 
 RECORD_PREFIX = GRAPH["retraction/"].value
 
@@ -59,15 +61,8 @@ class Retraction:
 
 def resolve(target: str) -> ox.NamedNode:
     """A CLI target as an IRI: ``claim:ID/s1``, ``src:ID``, ``<https://...>`` or a full IRI."""
-    text = target.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    else:
-        prefix, colon, local = text.partition(":")
-        if colon and prefix in PREFIXES:
-            text = PREFIXES[prefix] + local
     try:
-        return ox.NamedNode(text)
+        return expand(target)
     except ValueError as error:
         raise InputError(f"{target!r} is not a claim or source IRI: {error}") from error
 
@@ -86,11 +81,11 @@ def retract(
     retracted_claims: list[ox.NamedNode] = []
     removed = 0
     for source in sources:
-        graph = source_graph(source.value.rsplit("/", 1)[-1])
+        graph = source_graph(local(source))
         if graph not in names:
             raise NothingToRetract(_absent(store, source, "source"))
         content = _graph(store, graph)
-        retracted_claims += sorted(_claims_in(content), key=str)
+        retracted_claims += sorted(claims_in(content), key=str)
         removed += len(content)
         replace[graph] = []
     whole = set(replace)
@@ -138,14 +133,6 @@ def _graphs_holding(store: Store, claim: ox.NamedNode) -> list[ox.NamedNode]:
               VALUES ?type {{ kb:Statement kb:MeetingAccount }} }}"""
     ).rows
     return sorted((row["g"] for row in rows), key=str)  # type: ignore[misc]
-
-
-def _claims_in(triples: list[ox.Triple]) -> set[ox.NamedNode]:
-    return {
-        t.subject  # type: ignore[misc]
-        for t in triples
-        if t.predicate == RDF_TYPE and t.object in (KB.Statement, KB.MeetingAccount)
-    }
 
 
 def _nested(node: object, claim: ox.NamedNode) -> bool:
@@ -216,7 +203,7 @@ def _record(
         ox.Triple(activity, PROV.wasAssociatedWith, who),
         *agent_triples(agent),
     ]
-    entities = [*sources, *(source_graph(s.value.rsplit("/", 1)[-1]) for s in sources), *claims]
+    entities = [*sources, *(source_graph(local(s)) for s in sources), *claims]
     for index, entity in enumerate(entities, 1):
         invalidation = ox.NamedNode(f"{graph.value}#invalidation-{index}")
         triples += [

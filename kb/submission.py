@@ -10,7 +10,6 @@ a claim finds the nodes nested in it under its IRI).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
@@ -25,8 +24,9 @@ import pyoxigraph as ox
 from .claimform import FormError, compile_form, load_form
 from .errors import InputError
 from .intake import article_text
-from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, source_graph
+from .namespaces import GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, local, source_graph
 from .registry import Registry
+from .skolem import skolemize
 from .textio import read_utf8
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -42,7 +42,7 @@ CLAIM_FORM_SUFFIXES = (".yaml", ".yml")
 # Turtle); 10 MB is several thousand claims. Larger files are refused before they are read.
 MAX_BYTES = 10 * 1024 * 1024
 MAX_YAML_NODES = 200_000  # a claim form of 1,000 claims has ~20,000; aliases can explode
-GENID = BASE + "genid/"
+
 _RECORD_GRAPHS = (GRAPH["submission/"].value, GRAPH["retraction/"].value)
 
 
@@ -321,64 +321,6 @@ def check_literals(path: Path, triples: Iterable[ox.Triple]) -> None:
 # -- blank nodes ------------------------------------------------------------------------------
 
 
-def skolemize(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """Blank nodes replaced by IRIs that depend only on the triples around them.
-
-    A blank node gets a hash of its description (its properties and values, and the node
-    and property pointing to it, refined over three rounds) and lives under the IRI of the
-    nearest node that points to it: ``<claim>/genid-<hash>``, so it is nested in its claim.
-    The same content therefore gets the same IRIs whichever file or syntax it came in.
-    """
-    blanks = {t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)}
-    if not blanks:
-        return quads
-    out_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
-    in_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
-    for q in quads:
-        if isinstance(q.subject, ox.BlankNode):
-            out_edges[q.subject].append(q)
-        if isinstance(q.object, ox.BlankNode):
-            in_edges[q.object].append(q)
-    label = {b: "" for b in blanks}
-
-    def show(term: object) -> str:
-        return label[term] if isinstance(term, ox.BlankNode) else str(term)
-
-    for _ in range(3):
-        label = {
-            b: hashlib.sha256(
-                "\n".join(
-                    [label[b]]
-                    + sorted(f"> {q.predicate} {show(q.object)}" for q in out_edges[b])
-                    + sorted(f"< {show(q.subject)} {q.predicate}" for q in in_edges[b])
-                ).encode("utf-8")
-            ).hexdigest()[:16]
-            for b in blanks
-        }
-    iri: dict[ox.BlankNode, ox.NamedNode] = {}
-
-    def name(b: ox.BlankNode, seen: frozenset[ox.BlankNode] = frozenset()) -> ox.NamedNode:
-        if b not in iri:
-            parents = sorted(
-                (q.subject for q in in_edges[b] if q.subject not in seen and q.subject != b),
-                key=str,
-            )
-            named = [p for p in parents if isinstance(p, ox.NamedNode)]
-            if named:
-                iri[b] = ox.NamedNode(f"{named[0].value.rstrip('/#')}/genid-{label[b]}")
-            elif parents:
-                parent = name(parents[0], seen | {b})  # type: ignore[arg-type]
-                iri[b] = ox.NamedNode(f"{parent.value}/genid-{label[b]}")
-            else:
-                iri[b] = ox.NamedNode(GENID + label[b])
-        return iri[b]
-
-    def term(t: Any) -> Any:
-        return name(t) if isinstance(t, ox.BlankNode) else t
-
-    return [ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name) for q in quads]
-
-
 # -- graphs ------------------------------------------------------------------------------------
 
 
@@ -434,7 +376,7 @@ def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
 def _graph_of(path: Path, source: object) -> ox.NamedNode:
     if not isinstance(source, ox.NamedNode):
         raise InputError(f"{path}: a source must be named by an IRI")
-    return source_graph(source.value.rstrip("/").rsplit("/", 1)[-1])
+    return source_graph(local(source))
 
 
 __all__ = [
@@ -442,5 +384,4 @@ __all__ = [
     "Submission",
     "read_file",
     "read_submission",
-    "skolemize",
 ]

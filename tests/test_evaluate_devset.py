@@ -9,9 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from kb import devset
 from kb.cli import main
-from kb.extract import devset
-from kb.extract.devset import Scorer
+from kb.devset import Scorer
 
 ARTICLE = """Foreign ministers meet in Baku
 

@@ -26,12 +26,14 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
-from ..errors import KBError
-from ..namespaces import PREFIXES
-from ..queries import load_query
-from ..resources import HOME
-from ..store.embedded import EmbeddedStore
-from .pipeline import Options, extract
+from .errors import KBError
+from .extract.pipeline import Options, extract
+from .kbase import add, init
+from .model import model_graphs, model_registry
+from .namespaces import PREFIXES
+from .queries import load_query, run
+from .resources import HOME
+from .store.embedded import EmbeddedStore
 
 ENVIRONMENT = "KB_DEVSET"
 
@@ -178,7 +180,7 @@ class Scorer:
 
 
 def _rows(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
-    solutions = store.select(load_query(query).bound({}))
+    solutions = run(store, load_query(query))
     return [
         {k: v.value for k, v in row.items() if v is not None}  # type: ignore[attr-defined]
         for row in solutions.rows
@@ -189,15 +191,11 @@ class _Sandbox:
     """An in-memory KB holding the model; each article is added alone, then taken out."""
 
     def __init__(self) -> None:
-        from ..kbase import init, model_graphs
-
         self.store = EmbeddedStore.in_memory()
         init(self.store)
         self.model = set(model_graphs())
 
     def add(self, text: str, name: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-        from ..kbase import add, model_registry
-
         compiled = extract(text, Options(file=name)).compile(model_registry())
         quads = [
             ox.Quad(t.subject, t.predicate, t.object, compiled.graph) for t in compiled.triples
