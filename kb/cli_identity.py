@@ -8,9 +8,7 @@ from pyoxigraph import NamedNode
 from . import curation, identity
 from .cli import Context
 from .errors import InputError
-from .namespaces import PREFIXES
-from .offices import as_iri
-from .output import curie
+from .namespaces import PREFIXES, curie, expand
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
@@ -18,7 +16,7 @@ pass_context = click.make_pass_decorator(Context)  # the group's Context, as in 
 def _iri(value: str, prefix: str) -> NamedNode:
     """``value`` (CURIE, <full IRI> or bare id in ``prefix``'s namespace) as an IRI, or InputError."""
     try:
-        return as_iri(value, PREFIXES[prefix])
+        return expand(value, PREFIXES[prefix])
     except ValueError as error:
         raise InputError(f"{value!r} is not an IRI: {error}") from None
 
