@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -29,6 +30,8 @@ from kb.output import render
 from kb.queries import saved_queries
 from kb.resources import CURATED_FOLDERS
 from kb.store import Solutions, Store
+
+from .test_never_a_traceback import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADLINE = "who-affirmed-territorial-integrity"
@@ -217,3 +220,24 @@ def test_kb_home_points_the_installed_kb_at_another_copy(run: Run, tmp_path: Pat
     listed = run("kb", "queries", KB_HOME=str(home)).stdout
     assert "all-sources" in listed
     assert "all-sources" not in run("kb", "queries").stdout
+
+
+def test_no_command_of_the_installed_kb_ends_in_a_traceback(venv: Path, tmp_path: Path) -> None:
+    """The sweep of tests/test_never_a_traceback.py, run by the installed kb with its own data."""
+    workdir = tmp_path / "empty"
+    workdir.mkdir()
+    sweep = shutil.copy(ROOT / "tests" / "cli_sweep.py", tmp_path / "cli_sweep.py")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_") and k != "PYTHONPATH"}
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), str(sweep)],
+        cwd=workdir,
+        env={**env, "KB_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    runs = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(runs) > 100
+    failures = [f"kb {' '.join(run['argv'])} -> {p}" for run in runs for p in problems(run)]
+    assert not failures, "\n".join(failures)
