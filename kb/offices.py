@@ -341,7 +341,7 @@ def _is_counterpart(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _shipped() -> Offices:
-    from .kbase import model_registry
+    from .model import model_registry
 
     return Offices(model_registry().store)
 

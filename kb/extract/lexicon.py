@@ -160,7 +160,7 @@ _RANK = ["organization", "place", "country", "office", "person", "media"]
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The registry and concept schemes of ontology/, read once."""
-    from ..kbase import model_graphs
+    from ..model import model_graphs
     from ..namespaces import GRAPH, KB, PREFIXES, RDF_TYPE, RDFS, SKOS
 
     graphs = model_graphs()

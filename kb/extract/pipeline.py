@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from ..claimform import CompiledSource, compile_form
 from ..dates import DateBounds, parse_partial
+from ..intake.page import PageMeta
 from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
@@ -24,7 +25,6 @@ from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
-from .page import PageMeta
 from .positions import Position, positions_in
 from .published import credited_source
 from .segment import Doc, classify, lines_of, sentences_of
