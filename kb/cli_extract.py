@@ -227,7 +227,7 @@ def _sources_in_kb(kb: Context) -> dict[str, str]:
     prefix = source_graph("").value
     ids = {
         g.value[len(prefix) :]: f"src:{g.value[len(prefix) :]}"
-        for g in kb.store.graph_names()
+        for g in kb.reader.graph_names()
         if g.value.startswith(prefix)
     }
     kb.close()  # release the store before worker processes start
