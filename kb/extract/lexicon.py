@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..dates import parse_partial
+from ..errors import InputError
 from ..resources import ONTOLOGY_DIR
 
 LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
@@ -65,10 +66,15 @@ def language_lexicon(language: str) -> dict[str, Any]:
 
 
 def _load(path: Any) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    """A lexicon file; one that is not a YAML mapping is curated data to fix (InputError)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        first = (str(error).splitlines() or [""])[0]
+        raise InputError(f"{path}: malformed lexicon ({first}); fix the YAML") from error
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping")
+        raise InputError(f"{path}: a lexicon is a YAML mapping (cue lists by name)")
     return data
 
 
