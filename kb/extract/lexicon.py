@@ -66,15 +66,13 @@ def language_lexicon(language: str) -> dict[str, Any]:
 
 
 def _load(path: Any) -> dict[str, Any]:
-    """A lexicon file; one that is not a YAML mapping is curated data to fix (InputError)."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        first = (str(error).splitlines() or [""])[0]
-        raise InputError(f"{path}: malformed lexicon ({first}); fix the YAML") from error
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"{path}: cannot read the lexicon: {error}".replace("\n", " ")) from error
     if not isinstance(data, dict):
-        raise InputError(f"{path}: a lexicon is a YAML mapping (cue lists by name)")
+        raise InputError(f"{path}: cannot read the lexicon: expected a mapping")
     return data
 
 
