@@ -91,6 +91,9 @@ def extract(
       kb extract saved-pages/ -o drafts/ --jobs 2
       kb validate drafts/001_35c6b722bd335644.trig && kb add drafts/001_35c6b722bd335644.trig
     """
+    from .kbase import model_registry
+
+    model_registry()  # the registry first: a broken one is reported before any article is read
     options = {"published": published, "publisher": publisher, "url": url, "lang": lang}
     if any(path.is_dir() for path in articles):
         _batch(kb, articles, output, fmt, options, jobs, force)
@@ -227,7 +230,7 @@ def _sources_in_kb(kb: Context) -> dict[str, str]:
     prefix = source_graph("").value
     ids = {
         g.value[len(prefix) :]: f"src:{g.value[len(prefix) :]}"
-        for g in kb.store.graph_names()
+        for g in kb.reader.graph_names()
         if g.value.startswith(prefix)
     }
     kb.close()  # release the store before worker processes start
