@@ -8,9 +8,10 @@ import io
 import pytest
 
 from kb.namespaces import ENT, OFFICE, sparql_prologue
-from kb.offices import Offices, fold, holder_at, resolve_title
+from kb.normalize import loose_key as fold
 from kb.output import to_csv
 from kb.queries import saved_queries
+from kb.registry import Offices, holder_at, resolve_title
 from kb.store import Store
 
 from .identity_helpers import ANA, compile_variant
