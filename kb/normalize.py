@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from .errors import InputError
 from .resources import ONTOLOGY_DIR
 
 COMMON = ONTOLOGY_DIR / "lexicons" / "_common.yaml"
@@ -90,10 +91,15 @@ class Normalizer:
 @lru_cache(maxsize=1)
 def common() -> dict[str, Any]:
     """``_common.yaml``: the folding table, quotation marks and transliteration."""
-    with open(COMMON, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    try:
+        with open(COMMON, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(
+            f"{COMMON}: cannot read the lexicon: {error}".replace("\n", " ")
+        ) from error
     if not isinstance(data, dict):
-        raise ValueError(f"{COMMON}: expected a mapping")
+        raise InputError(f"{COMMON}: cannot read the lexicon: expected a mapping")
     return data
 
 

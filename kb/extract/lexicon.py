@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..dates import parse_partial
-from ..normalize import common
+from ..errors import InputError
 from ..resources import ONTOLOGY_DIR
 
 LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
@@ -52,11 +52,6 @@ LIST_KINDS = (
 )
 
 
-def common_lexicon() -> dict[str, Any]:
-    """``_common.yaml`` (read by the one normaliser, ``kb.normalize``)."""
-    return common()
-
-
 @cache
 def language_lexicon(language: str) -> dict[str, Any]:
     path = LEXICON_DIR / f"{language}.yaml"
@@ -66,10 +61,13 @@ def language_lexicon(language: str) -> dict[str, Any]:
 
 
 def _load(path: Any) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"{path}: cannot read the lexicon: {error}".replace("\n", " ")) from error
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping")
+        raise InputError(f"{path}: cannot read the lexicon: expected a mapping")
     return data
 
 
