@@ -91,7 +91,7 @@ def extract(
       kb extract saved-pages/ -o drafts/ --jobs 2
       kb validate drafts/001_35c6b722bd335644.trig && kb add drafts/001_35c6b722bd335644.trig
     """
-    from .kbase import model_registry
+    from ..model import model_registry
 
     model_registry()  # the registry first: a broken one is reported before any article is read
     options = {"published": published, "publisher": publisher, "url": url, "lang": lang}

@@ -10,7 +10,6 @@ name the agents the claim is reported through.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -101,13 +100,7 @@ class Context:
                 person = self.people.get(pid)
                 if person is None or (country and person.country != country):
                     continue
-                titles = [
-                    o[len(person.country or "") + 1 :]
-                    if person.country and o.startswith(person.country + "-")
-                    else o
-                    for o in person.offices
-                ]
-                if any(fnmatch.fnmatchcase(t, p) for t in titles for p in patterns):
+                if any(self.model.fills_role(o, patterns) for o in person.offices):
                     return pid
         return None
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
 from ..claimform import CompiledSource, compile_form
 from ..dates import DateBounds, parse_partial
 from ..intake.page import PageMeta
-from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
+from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import Context, Reading, read
@@ -63,40 +63,29 @@ class Draft:
     )  # id -> (name, lang, country)
     language: str = "en"
 
-    def entities(self) -> list[dict[str, str]]:
+    def entities(self) -> list[dict[str, Any]]:
         """The claim form's ``entities:`` section: the people the extractors introduced."""
         known = model().entities
         out = []
         for pid, (name, _, country) in self.new_people.items():
             if pid in known:
                 continue
-            item = {"id": pid, "type": "person", "label": _english_label(pid)}
+            item: dict[str, Any] = {"id": pid, "type": "person", "label": _english_label(pid)}
             if country and country in known:
                 item["country"] = country
             if name and name in self.text:
                 item["mention"] = name
+                if _english_label(pid) != name:
+                    item["transliterated"] = True
             out.append(item)
         return out
 
     def compile(self, registry: Registry) -> CompiledSource:
-        form = {k: v for k, v in self.form.items() if k != "entities"}
-        compiled = compile_form(
-            form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+        """The draft's triples: the claim form with its ``entities:`` compiled by the same
+        compiler a reviewed form goes through, so a new person has the same labels either way."""
+        return compile_form(
+            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
         )
-        known = model().entities
-        for pid, (name, language, country) in self.new_people.items():
-            if pid in known:
-                continue
-            iri = ENT[pid]
-            compiled.triples += [
-                Triple(iri, RDF_TYPE, SCHEMA.Person),
-                Triple(iri, RDFS.label, Literal(_english_label(pid), language="en")),
-                Triple(iri, SKOS.prefLabel, Literal(name, language=language)),
-                Triple(iri, KB.reviewStatus, KB.Unreviewed),
-            ]
-            if country and country in known:
-                compiled.triples.append(Triple(iri, KB.country, ENT[country]))
-        return compiled
 
 
 def _english_label(pid: str) -> str:
