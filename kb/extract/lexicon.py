@@ -48,6 +48,10 @@ LIST_KINDS = (
     "group_references",
     "multilateral_markers",
     "separate_markers",
+    "not_meeting",
+    "joint_triggers",
+    "agent_markers",
+    "delegation_markers",
 )
 
 
