@@ -17,10 +17,9 @@ import pyoxigraph as ox
 from . import __version__, kbase
 from .claimform import iter_seed_forms
 from .errors import KBError, ValidationFailed
-from .namespaces import sparql_prologue
 from .output import FORMATS, render
 from .progress import Progress
-from .queries import SavedQuery, check_read_only, load_query, saved_queries
+from .queries import SavedQuery, check_read_only, load_query, run, saved_queries
 from .resources import DEFAULT_STORE, SEEDS_DIR
 from .store import Store, masked, open_store
 
@@ -158,11 +157,10 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
         if not sep:
             raise click.BadParameter(f"{item!r}: write NAME=VALUE", param_hint="--param")
         values[key.strip()] = value
-    text = saved.bound(values)
-    form = check_read_only(text)
+    form = check_read_only(saved.bound(values))
     if form != "SELECT":
         raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
-    solutions = kb.store.select(sparql_prologue() + text)
+    solutions = run(kb.store, saved, values)
     click.echo(render(solutions, fmt, saved.table_columns))
 
 
