@@ -198,3 +198,73 @@ def test_a_later_visit_is_not_the_partner_of_an_earlier_meeting() -> None:
         "Азербайджан в прошлом году."
     )
     assert {BAYRAMOV, ARAGHCHI} not in met("ru", text)
+
+
+RAISI, MIRZOYAN = "ebrahim-raisi", "ararat-mirzoyan"
+
+# Groups and offices: "the presidents of X and Y" are the registry's holders at the date
+# (published 2024-05-10 here), "the two presidents" the people just named.
+GROUPS = [
+    (
+        "en",
+        "The presidents of Azerbaijan and Iran met in Ashgabat on Monday to discuss ties.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "ru",
+        "Президенты Азербайджана и Ирана встретились в понедельник в Ашхабаде и обсудили коридор.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "ar",
+        "وأشار الوزير إلى اللقاء الذي جرى بين الرئيسين الإيراني والأذربيجاني في عشق أباد العام الماضي.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "en",
+        "Ilham Aliyev arrived in Tehran on Monday, where Ebrahim Raisi awaited him at the airport.\n"
+        "The two presidents held talks at the palace on the next day.",
+        {ALIYEV, RAISI},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "people"), GROUPS, ids=_ids(GROUPS))
+def test_a_group_is_the_office_holders_or_the_people_just_named(
+    language: str, text: str, people: set[str]
+) -> None:
+    assert people in met(language, text)
+
+
+def test_a_group_resolved_by_office_says_so() -> None:
+    text = "The presidents of Azerbaijan and Iran met in Ashgabat on Monday to discuss ties."
+    assert {"meeting-plural-office", "participant-office"} <= rules_of("en", text)
+
+
+def test_a_rank_alone_with_no_one_named_is_no_meeting() -> None:
+    assert (
+        met("en", "The two presidents held talks in Ashgabat on Monday and discussed the corridor.")
+        == []
+    )
+
+
+def test_what_follows_a_postposition_is_the_subject_not_the_partner() -> None:
+    text = "Ceyhun Bayramov ile görüşen Abbas Arakçi, iki ülke arasındaki ilişkilerin geliştiğini söyledi."
+    assert {ARAGHCHI, BAYRAMOV} in met("tr", text)
+
+
+def test_a_meeting_noun_with_a_comitative_suffix() -> None:
+    text = "Prezident İlham Əliyevin Ceyhun Bayramovla görüşməsi çox əhəmiyyətli hadisə idi və hamı bunu bilir."
+    assert {ALIYEV, BAYRAMOV} in met("az", text)
+
+
+def test_a_multilateral_meeting_keeps_every_named_participant() -> None:
+    text = "Abbas Araghchi held trilateral talks with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday."
+    assert met("en", text) == [{ARAGHCHI, BAYRAMOV, MIRZOYAN}]
+
+
+def test_a_meeting_mentioned_in_passing_has_its_own_date() -> None:
+    text = "Ilham Aliyev recalled his meeting with Abbas Araghchi in Ashgabat in June last year during the talks."
+    draft = extract(text, Options(lang="en", published="2024-05-10"))
+    (meeting,) = draft.form["meetings"]
+    assert str(meeting["date"]["earliest"]) == "2023-06-01"

@@ -190,6 +190,25 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     partners = clause[1:]
                     rules[-1] = "meeting-object-before-verb"
         if not partners:
+            plural = [
+                x
+                for x in reading.mentions
+                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
+            ]
+            group = list(dict.fromkeys(x.entity for x in plural if x.entity))
+            if len(group) >= 2:
+                out.append(
+                    Meeting(
+                        group,
+                        {p: next(x for x in plural if x.entity == p) for p in group},
+                        reading,
+                        (min(x.i for x in plural), trigger.j),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-plural-office", "participant-office"],
+                        0.6,
+                    )
+                )
+                continue
             with_group = _group(ctx, reading, trigger, end)
             if with_group is not None:
                 out.append(with_group)
@@ -208,24 +227,18 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     )
                 )
                 continue
-            plural = [
-                x
-                for x in reading.mentions
-                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
-            ]
-            group = list(dict.fromkeys(x.entity for x in plural if x.entity))
-            if len(group) >= 2:
-                out.append(
-                    Meeting(
-                        group,
-                        {p: next(x for x in plural if x.entity == p) for p in group},
-                        reading,
-                        (min(x.i for x in plural), trigger.j),
-                        _place(ctx, reading, trigger.i),
-                        rules + ["meeting-plural-office"],
-                        0.6,
-                    )
+            continue
+        if len(partners) >= 2 and all(x.plural and x.kind == "office" for _, x, _ in partners):
+            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other
+            out.append(
+                _together(
+                    ctx,
+                    reading,
+                    trigger,
+                    partners,
+                    rules + ["meeting-plural-office", "participant-office"],
                 )
+            )
             continue
         subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
@@ -336,9 +349,10 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
         ),
         None,
     )
-    if cue is None or not ctx.meeting_people:
+    if cue is None:
         return None
-    group = list(ctx.meeting_people[-1])
+    group = list(ctx.meeting_people[-1]) if ctx.meeting_people else _just_named(ctx)
+    rule = "meeting-group-reference" if ctx.meeting_people else "meeting-group-just-named"
     subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
     people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
     if len(people) < 2 or (subject is not None and subject[0] in group and len(group) < 3):
@@ -353,9 +367,24 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
         reading,
         (first, max(trigger.j, cue.j)),
         _place(ctx, reading, trigger.i),
-        ["meeting-trigger", "meeting-group-reference"],
+        ["meeting-trigger", rule],
         0.5,
     )
+
+
+def _just_named(ctx: Context) -> list[str]:
+    """The people the article has just named, before any meeting ("X arrived; Y welcomed
+    him. The two presidents held talks"): the last two of different countries."""
+    out: list[str] = []
+    for pid in reversed(ctx.recent):
+        person = ctx.people.get(pid)
+        if person is None or not person.country:
+            continue
+        if all(ctx.people[o].country != person.country for o in out):
+            out.append(pid)
+        if len(out) == 2:
+            break
+    return list(reversed(out)) if len(out) == 2 else []
 
 
 def postposition(ctx: Context) -> bool:
