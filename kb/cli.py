@@ -1,12 +1,16 @@
 """The ``kb`` command: a thin layer over the library that maps outcomes to exit codes.
 
 Exit codes: 0 success (validation conforms), 1 violations, 2 unreadable input,
-3 the store cannot be opened or reached.
+3 the store cannot be opened or reached, 4 the system refused a read or a write (a missing
+folder, no permission, a full disk), 70 an internal error (a bug; ``KB_DEBUG=1`` shows the
+traceback). Every error is one line on stderr.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -16,12 +20,13 @@ import pyoxigraph as ox
 
 from . import __version__, kbase
 from .claimform import iter_seed_forms
-from .errors import KBError, ValidationFailed
+from .errors import InputError, KBError, ValidationFailed
 from .output import FORMATS, render
 from .progress import Progress
 from .queries import SavedQuery, check_read_only, load_query, run, saved_queries
-from .resources import DEFAULT_STORE, SEEDS_DIR
+from .resources import DATA, DEFAULT_STORE, QUERIES_DIR, SEEDS_DIR
 from .store import Store, masked, open_store
+from .store.embedded import EmbeddedStore
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -31,14 +36,22 @@ EXPORT_FORMATS = {
 }
 REPORT_FORMATS = ("text", "json", "turtle")
 QUERIES_FORMATS = ("text", "json")
+# Seconds a writer queues for the store's lock by default.
+DEFAULT_WAIT = 60.0
+
+
+EXIT_SYSTEM = 4  # an OSError no layer below turned into a KBError
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE
 
 
 class KBGroup(click.Group):
-    """Turns every KBError into one line on stderr and its exit code, never a traceback."""
+    """Turns every error into one line on stderr and its exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk under redirected output fails here, not at exit
+            return result
         except ValidationFailed as error:
             if error.report is not None:
                 fmt = ctx.meta.get("kb.report_format", "text")
@@ -48,20 +61,76 @@ class KBGroup(click.Group):
         except KBError as error:
             click.echo(f"kb: {error}", err=True)
             ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # click's main() ends quietly when the reader of stdout has gone
+            _drop_unwritable_stdout()
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"kb: {where}{error.strerror or error}", err=True)
+            ctx.exit(EXIT_SYSTEM)
+        except Exception as error:
+            if os.environ.get("KB_DEBUG"):
+                raise
+            first_line = (str(error).splitlines() or [""])[0]
+            click.echo(
+                f"kb: internal error: {type(error).__name__}: {first_line} "
+                "(a bug; KB_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_BUG)
+
+
+def _drop_unwritable_stdout() -> None:
+    """Point stdout at /dev/null if it cannot be flushed, so that exiting does not fail again."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (a test's captured output)
+            pass
 
 
 class Context:
-    def __init__(self, location: str, quiet: bool) -> None:
+    """The store a command works on: opened read-only for readers, queued for writers."""
+
+    def __init__(self, location: str, quiet: bool, wait: float = DEFAULT_WAIT) -> None:
         self._location = location
         self.location = masked(location)  # what messages show: never a password
         self.quiet = quiet
+        self.wait = wait
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
+        """The store for writing: waits (up to ``--wait`` s) while another command writes."""
         if self._store is None:
-            self._store = open_store(self._location)
+            self._store = open_store(self._location, wait=self.wait, on_wait=self._waiting)
         return self._store
+
+    @property
+    def reader(self) -> Store:
+        """The store for reading: never takes the write lock, so it never waits for a writer."""
+        if self._store is None:
+            self._store = open_store(self._location, read_only=True)
+        return self._store
+
+    def reader_or_empty(self) -> Store:
+        """The store for reading, or an empty one when none exists yet (validating a file
+        against the shipped model alone)."""
+        if (
+            self._store is None
+            and "://" not in self._location
+            and not Path(self._location).exists()
+        ):
+            self._store = EmbeddedStore.in_memory()
+        return self.reader
+
+    def _waiting(self) -> None:
+        if not self.quiet and sys.stderr.isatty():
+            click.echo("waiting for the store: another kb command is writing", err=True)
 
     def close(self) -> None:
         """Release the store (an embedded store's lock, a remote store's connections)."""
@@ -79,7 +148,12 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kb")
+@click.version_option(
+    __version__,
+    prog_name="kb",
+    message="%(prog)s, version %(version)s\ndata: " + DATA.describe().replace("%", "%%"),
+    help="Show the version and the data kb reads (KB_HOME, checkout or package), and exit.",
+)
 @click.option(
     "--store",
     "location",
@@ -89,15 +163,23 @@ pass_context = click.make_pass_decorator(Context)
     help="Where the KB lives: a directory (embedded store) or ENGINE+http://HOST:PORT.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    envvar="KB_WAIT",
+    default=DEFAULT_WAIT,
+    show_default=True,
+    help="Seconds a writing command waits for another one to finish before it gives up (exit 3).",
+)
 @click.pass_context
-def main(ctx: click.Context, location: str, quiet: bool) -> None:
+def main(ctx: click.Context, location: str, quiet: bool, wait: float) -> None:
     """kb: diplomatic meetings and stated positions as validated RDF claims.
 
     \b
     Example:
       kb build && kb query who-affirmed-territorial-integrity
     """
-    ctx.obj = Context(location, quiet)
+    ctx.obj = Context(location, quiet, wait)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -160,7 +242,7 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     form = check_read_only(saved.bound(values))
     if form != "SELECT":
         raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
-    solutions = run(kb.store, saved, values)
+    solutions = run(kb.reader, saved, values)
     click.echo(render(solutions, fmt, saved.table_columns))
 
 
@@ -177,6 +259,10 @@ def list_queries(fmt: str) -> None:
       kb queries --format json
     """
     queries = saved_queries()
+    if not queries:
+        raise InputError(
+            f"no saved queries in {QUERIES_DIR} ({DATA.origin}); KB_HOME points kb at other data"
+        )
     if fmt == "json":
         click.echo(
             json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2)
@@ -200,7 +286,7 @@ def _query_record(saved: SavedQuery) -> dict[str, object]:
 
 def _queries_text(queries: dict[str, SavedQuery]) -> str:
     """Names in one column, title, wrapped description and aligned parameters in the next."""
-    indent = max(len(name) for name in queries) + 2
+    indent = max((len(name) for name in queries), default=0) + 2
     width = max(40, 100 - indent)  # fixed, so that the output is the same in every terminal
     pad = " " * indent
     out: list[str] = []
@@ -237,9 +323,9 @@ def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str)
     if not files and not whole:
         raise click.UsageError("give files to validate, or --all for the whole KB")
     if whole:
-        report = kbase.validate_all(kb.store)
+        report = kbase.validate_all(kb.reader)
     else:
-        _, report = kbase.check(kb.store, list(files))
+        _, report = kbase.check(kb.reader_or_empty(), list(files))
     click.echo(report.render(fmt))
     ctx.exit(0 if report.conforms else 1)
 
@@ -292,7 +378,7 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
     Example:
       kb export --format trig -o kb.trig
     """
-    data = kbase.export(kb.store, EXPORT_FORMATS[fmt])
+    data = kbase.export(kb.reader, EXPORT_FORMATS[fmt])
     if output:
         output.write_bytes(data)
     else:
