@@ -91,8 +91,8 @@ NOMINAL_AND_PASSIVE = [
     ),
     (
         "ru",
-        "Переговоры Аракчи и Джейхуна Байрамова прошли в понедельник в Москве и Баку.",
-        {ARAGHCHI, BAYRAMOV},
+        "Переговоры Аракчи и Ильхама Алиева прошли в понедельник в Москве и Баку.",
+        {ARAGHCHI, ALIYEV},
     ),
     (
         "uk",
@@ -268,3 +268,15 @@ def test_a_meeting_mentioned_in_passing_has_its_own_date() -> None:
     draft = extract(text, Options(lang="en", published="2024-05-10"))
     (meeting,) = draft.form["meetings"]
     assert str(meeting["date"]["earliest"]) == "2023-06-01"
+
+
+def test_the_people_a_meeting_was_attended_by_met_each_other() -> None:
+    text = "The meeting, attended by Abbas Araghchi, Jeyhun Bayramov and Ararat Mirzoyan, was held in Tbilisi."
+    assert met("en", text) == [{ARAGHCHI, BAYRAMOV, MIRZOYAN}]
+    text = "В Баку прошла встреча с участием Аракчи и Ильхама Алиева, сообщает пресс-служба."
+    assert met("ru", text) == [{ARAGHCHI, ALIYEV}]
+
+
+def test_partners_after_with_did_not_meet_each_other_when_the_subject_is_unknown() -> None:
+    text = "The Iranian envoy met with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday afternoon."
+    assert met("en", text) == []

@@ -117,6 +117,10 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
             continue
         if x.kind == "office" and not x.country and not x.entity:
             continue  # "his country's president": no country, no one to resolve
+        if x.kind == "role" and any(
+            c.kind == "group_references" and c.i <= x.i < c.j for c in reading.cues
+        ):
+            continue  # "the ministers": a group (see _group), not the last minister named
         if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
             people, how = resolve(ctx, reading, x)
             for pid in people:
@@ -140,6 +144,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
     )
     weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
     joint_spans = {(c.i, c.j) for c in cues if c.kind == "joint_triggers"}
+    agents = {c.i for c in cues if c.kind == "agent_markers"}
     out: list[Meeting] = []
     done: set[int] = set()
     previous: Match | None = None
@@ -162,13 +167,15 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             rules.append("meeting-with-postposition")
         elif withs and not postposition(ctx):
             partners = _people_in(ctx, reading, withs[0].j, _clause_end(ctx, reading, withs[0].j))
-            rules.append("meeting-with")
+            rules.append("meeting-agent" if withs[0].i in agents else "meeting-with")
         else:
             start = _clause_start(ctx, reading, trigger.i)
             before_with = [c for c in _partner_markers(reading) if start <= c.i < trigger.i]
             if before_with:
                 partners = _people_in(ctx, reading, before_with[-1].j, trigger.i)
-                rules.append("meeting-with-before")
+                rules.append(
+                    "meeting-agent" if before_with[-1].i in agents else "meeting-with-before"
+                )
             elif weak and not joint:
                 continue
             elif joint:
@@ -248,8 +255,14 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 subject = (speaker, None, "speaker")
                 rules.append("meeting-first-person")
         if subject is None:
-            if len(partners) >= 2 and not weak:
-                # "talks between X and Y", "зустрілися X та Y": the partners met each other
+            if (
+                len(partners) >= 2
+                and not weak
+                and not {"meeting-with", "meeting-with-before"} & set(rules)
+            ):
+                # "talks between X and Y", "зустрілися X та Y", "the meeting, attended by X
+                # and Y": the partners met each other (but "met with X and Y" with no subject
+                # found says nothing of X meeting Y)
                 out.append(
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
@@ -485,6 +498,7 @@ def _subject(
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
     limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
+    limit = min(limit, _object_end(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for _, _, kind, x in before + after:
         if kind == "pronoun":
