@@ -43,14 +43,37 @@ class Meeting:
     trigger: tuple[int, int] = (0, 0)  # token span of the word that reports the meeting
 
 
+@dataclass
+class _Bounds:
+    """Where the clauses of one sentence may end, read once per sentence."""
+
+    reading: Reading
+    ends: set[int]  # tokens that end the clause before them (punctuation, reporting verbs)
+    starts: set[int]  # tokens after which a clause starts (those, and joint actions)
+
+
+_last_bounds: list[_Bounds] = []
+
+
+def _bounds(ctx: Context, reading: Reading) -> _Bounds:
+    if _last_bounds and _last_bounds[0].reading is reading:
+        return _last_bounds[0]
+    kinds: dict[int, set[str]] = {}
+    for c in reading.cues:
+        kinds.setdefault(c.i, set()).add(c.kind)
+    marks = {
+        t for t in range(reading.sentence.i, reading.sentence.j) if _clause_mark(ctx, reading, t)
+    }
+    stops = {t for t, k in kinds.items() if k & set(STOP_KINDS) and "weak_triggers" not in k}
+    joint = {t for t, k in kinds.items() if k & set(STOP_KINDS + ("joint_triggers",))}
+    bounds = _Bounds(reading, marks | stops, marks | joint)
+    _last_bounds[:] = [bounds]
+    return bounds
+
+
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
-    for t in range(start, reading.sentence.j):
-        if _clause_mark(ctx, reading, t):
-            return t
-        kinds = {c.kind for c in reading.cues if c.i == t}
-        if kinds & set(STOP_KINDS) and "weak_triggers" not in kinds:
-            return t
-    return reading.sentence.j
+    ends = _bounds(ctx, reading).ends
+    return next((t for t in range(start, reading.sentence.j) if t in ends), reading.sentence.j)
 
 
 def _clause_mark(ctx: Context, reading: Reading, t: int) -> bool:
@@ -63,13 +86,11 @@ def _clause_mark(ctx: Context, reading: Reading, t: int) -> bool:
 
 def _clause_start(ctx: Context, reading: Reading, end: int) -> int:
     """The first token of the clause that ends at token ``end`` (exclusive)."""
-    for t in range(end - 1, reading.sentence.i - 1, -1):
-        if _clause_mark(ctx, reading, t):
-            return t + 1
-        kinds = {c.kind for c in reading.cues if c.i == t}
-        if kinds & set(STOP_KINDS + ("joint_triggers",)):
-            return t + 1
-    return reading.sentence.i
+    starts = _bounds(ctx, reading).starts
+    return next(
+        (t + 1 for t in range(end - 1, reading.sentence.i - 1, -1) if t in starts),
+        reading.sentence.i,
+    )
 
 
 def _object_end(ctx: Context, reading: Reading, trigger: Match) -> int:
