@@ -273,6 +273,7 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
             # the first of two partners ("Mirzoyan ve Bayramov ile")
             if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
                 return True
+        return False  # what follows a postposition is not its object ("X ile görüşen Y")
     for c in reading.cues:
         if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:
             if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):

@@ -217,8 +217,12 @@ def _meeting_bounds(
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
+    # direct speech after a colon ("X said at the meeting: in the past year ...") dates
+    # what is said, not the meeting
+    speech = reading.colon if reading.colon is not None and reading.colon >= last else None
+    told = speech if speech is not None else reading.sentence.j
     cues = sorted(
-        (c for c in reading.cues if c.i not in reading.quoted),
+        (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
     )  # the date phrase nearest the word that reports the meeting first
     months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
@@ -251,7 +255,7 @@ def _meeting_bounds(
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
                 ]
-    a, b = doc.span(reading.sentence.i, reading.sentence.j)
+    a, b = doc.span(reading.sentence.i, told)
     for found in find_dates(normalizer().key(doc.text[a:b]), language):
         if found.day == published and found.start < 40:
             continue  # the dateline's publication date, not the meeting's
