@@ -26,7 +26,9 @@ from .mentions import Mention, find, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
 from .published import credited_source, detect_language, published_of, publisher_of, title_of
+from .quotations import QuotedBlocks, quotations_of, quoted_set
 from .segment import Doc, classify, lines_of, sentences_of
+from .speech import verbs_of
 
 SCRIPT_OF_LANGUAGE = {
     "en": "latin",
@@ -160,9 +162,12 @@ def extract(text: str, options: Options | None = None) -> Draft:
     source = {k: v for k, v in source.items() if v is not None}
     draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
     ctx = Context(doc, found, matcher(language), model(), era)
+    quotations = quotations_of(doc, lines)
+    ctx.quoted = quoted_set(quotations)
+    ctx.verbs = verbs_of(doc, language)
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None
-    pending: list[Reading] = []
+    blocks = QuotedBlocks(quotations, lines)
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     turns = turns_of(
@@ -192,20 +197,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
             draft.form["meetings"].append(item)
             draft.extra[local] = _notes(meeting.rules, meeting.confidence)
             accounts.append((local, meeting.people, bounds))
-        if not reading.speakers and reading.quoted and reading.speech is None:
-            pending.append(reading)
-        elif reading.speakers and reading.speech is not None:
-            # a quotation whose reporting verb comes in the next sentence ("«...» – заявив X")
-            for waiting in pending:
-                if waiting.sentence.line == reading.sentence.line:
-                    waiting.speakers, waiting.speaker_how = list(reading.speakers), "continuation"
-                    waiting.continuation = True
-                    waiting.according_to, waiting.attribution = (
-                        reading.according_to,
-                        reading.attribution,
-                    )
-                    _statements(ctx, draft, waiting, accounts)
-            pending = []
+        for waiting in blocks.read(ctx, reading):
+            _statements(ctx, draft, waiting, accounts)
         _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)
