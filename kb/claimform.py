@@ -38,9 +38,12 @@ from .namespaces import (
     STANCE,
     XSD,
     Namespace,
+    expand,
+    local,
     source_graph,
 )
 from .registry import Registry
+from .textio import read_utf8
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
 _NAMESPACE_OF_FIELD: dict[str, Namespace] = {
@@ -63,22 +66,6 @@ _ENTITY_TYPES: dict[str, NamedNode] = {
 }
 _SPEECH = {"direct": KB.DirectSpeech, "reported": KB.ReportedSpeech}
 _ORIGIN = {"curated": KB.Curated, "extracted": KB.Extracted}
-
-
-def read_text(path: Path) -> str:
-    """An article's text, refusing anything that is not UTF-8 text."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: not UTF-8 (byte {error.start}); convert it first, e.g. iconv -f cp1251 -t utf-8"
-        ) from error
 
 
 def text_sha256(text: str) -> str:
@@ -114,7 +101,7 @@ class FormError(InputError):
 def load_form(path: Path) -> dict[str, Any]:
     """Parse a claim form's YAML, with the line of a syntax error."""
     try:
-        data = yaml.safe_load(read_text(path))
+        data = yaml.safe_load(read_utf8(path))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -129,7 +116,7 @@ def load_form(path: Path) -> dict[str, Any]:
 def compile_form_file(path: Path, registry: Registry, origin: str = "curated") -> CompiledSource:
     form = load_form(path)
     article = path.parent / str(form["source"].get("file", ""))
-    return compile_form(form, read_text(article), registry, origin=origin, where=str(path))
+    return compile_form(form, read_utf8(article), registry, origin=origin, where=str(path))
 
 
 def compile_form(
@@ -180,9 +167,9 @@ class _Compiler:
                 return NamedNode(text[1:-1])
             except ValueError as error:
                 raise self.fail(claim, f"{key}: invalid IRI {text}: {error}") from error
-        prefix, colon, local = text.partition(":")
+        prefix, colon, _ = text.partition(":")
         if colon and prefix in PREFIXES:
-            return NamedNode(PREFIXES[prefix] + local)
+            return expand(text)
         if not _SLUG.match(text):
             raise self.fail(claim, f"{key}: {text!r} is not an id (letters, digits, '-', '.', '+')")
         return _NAMESPACE_OF_FIELD[key][text]
@@ -365,41 +352,43 @@ class _Compiler:
             self.locate(str(item["mention"]), where, "mention")
             self.add(iri, SKOS.altLabel, self.lang(item["mention"]))
 
-    def meeting(self, item: Mapping[str, Any], local: str) -> None:
-        iri = CLAIM[f"{self.out.source_id}/{local}"]
+    def meeting(self, item: Mapping[str, Any], claim_id: str) -> None:
+        iri = CLAIM[f"{self.out.source_id}/{claim_id}"]
         participants = item.get("participants") or []
-        bounds = self.not_after_publication(self.bounds(item.get("date"), local))
+        bounds = self.not_after_publication(self.bounds(item.get("date"), claim_id))
         person_ids = []
         self.add(iri, RDF_TYPE, KB.MeetingAccount)
         for index, participant in enumerate(participants, 1):
             part = NamedNode(f"{iri.value}/p{index}")
-            person = self.ref("person", participant.get("person"), local)
-            person_ids.append(person.value.rsplit("/", 1)[-1])
+            person = self.ref("person", participant.get("person"), claim_id)
+            person_ids.append(local(person))
             self.add(iri, KB.participation, part)
             self.add(part, RDF_TYPE, KB.Participation)
             self.add(part, KB.participant, person)
             if participant.get("office"):
-                office = self.ref("office", participant["office"], local)
+                office = self.ref("office", participant["office"], claim_id)
                 self.add(part, KB.inOffice, office)
                 bounds = self.within_terms(bounds, person, office)
             if participant.get("country"):
-                self.add(part, KB.representing, self.ref("country", participant["country"], local))
+                self.add(
+                    part, KB.representing, self.ref("country", participant["country"], claim_id)
+                )
             if participant.get("mention"):
-                self.locate(str(participant["mention"]), local, "mention")
+                self.locate(str(participant["mention"]), claim_id, "mention")
                 self.add(part, KB.mention, self.lang(participant["mention"]))
         meeting_id = item.get("meeting") or _meeting_slug(bounds, person_ids)
-        meeting = self.ref("meeting", meeting_id, local)
+        meeting = self.ref("meeting", meeting_id, claim_id)
         self.add(iri, KB.meeting, meeting)
         self.add(meeting, RDF_TYPE, KB.Meeting)
         if item.get("place"):
-            self.add(iri, SCHEMA.location, self.ref("place", item["place"], local))
+            self.add(iri, SCHEMA.location, self.ref("place", item["place"], claim_id))
         self.dated(iri, bounds)
-        self.claim_common(iri, item, local)
+        self.claim_common(iri, item, claim_id)
         if item.get("evidence"):
             self.evidence(
-                iri, str(item["evidence"]), local, "evidence", int(item.get("occurrence", 1))
+                iri, str(item["evidence"]), claim_id, "evidence", int(item.get("occurrence", 1))
             )
-        self.accounts[local] = (iri, bounds)
+        self.accounts[claim_id] = (iri, bounds)
 
     def statement(self, item: Mapping[str, Any], local: str) -> None:
         iri = CLAIM[f"{self.out.source_id}/{local}"]

@@ -11,7 +11,7 @@ import click
 from .cli import Context
 from .errors import InputError
 from .retract import retract as retract_targets
-from .submission import read_utf8
+from .textio import read_utf8
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 

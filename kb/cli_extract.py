@@ -10,16 +10,16 @@ import click
 import pyoxigraph as ox
 import yaml
 
-from .claimform import read_text
 from .errors import InputError
 from .namespaces import PREFIXES
+from .textio import read_utf8
 
 
 def _drafts(articles: tuple[Path, ...], options: dict[str, str | None]):  # type: ignore[no-untyped-def]
     from .extract.pipeline import Options, extract
 
     for path in articles:
-        text = read_text(path)
+        text = read_utf8(path)
         yield path, extract(text, Options(file=path.name, **options))
 
 
@@ -115,26 +115,55 @@ def extract(
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-def evaluate(paths: tuple[Path, ...]) -> None:
+@click.option(
+    "--devset",
+    "devset_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A development set of real articles (gold/, articles/, negatives/); default: "
+    "$KB_DEVSET or ../shared/devset when present.",
+)
+@click.option("--show", type=int, default=0, help="List up to N misses and extras of the devset.")
+def evaluate(paths: tuple[Path, ...], devset_dir: Path | None, show: int) -> None:
     """Precision, recall and F1 of the extractors against curated claims, per language and kind.
 
     Without arguments: every seeds/*.claims.yaml and tests/articles/**/*.claims.yaml; seeds and
-    other articles are reported apart.
+    other articles are reported apart. The development set of real articles
+    (``../shared/devset``, or ``--devset DIR``) is scored too when present, through the same
+    add-and-query path a user takes; its absence is said, not an error.
 
     \b
     Example:
       kb evaluate
       kb evaluate tests/articles/ seeds/003_0d083f3321f654a4.claims.yaml
+      kb evaluate --devset ../shared/devset --show 20
     """
+    from . import devset
     from .extract.evaluate import discover, report
     from .extract.evaluate import evaluate as run
     from .kbase import model_registry
 
-    forms = discover(paths)
-    if not forms:
+    if devset_dir is not None and devset.locate(devset_dir) is None:
+        raise InputError(f"{devset_dir}: not a development set (no gold/ folder)")
+    forms = discover(paths) if paths or devset_dir is None else []
+    if paths and not forms:
         raise InputError("no claim forms (*.claims.yaml) to evaluate in the given paths")
     results = []
     for result in run(forms, model_registry()):
         click.echo(f"… {result.form.name}", err=True)
         results.append(result)
-    click.echo(report(results))
+    if results:
+        click.echo(report(results))
+    if paths and devset_dir is None:
+        return
+    found = devset.locate(devset_dir)
+    if found is None:
+        click.echo(
+            "development set: not present (../shared/devset or $KB_DEVSET); skipped", err=True
+        )
+        return
+    scored = []
+    for article in devset.score(found):
+        click.echo(f"… {article.id}", err=True)
+        scored.append(article)
+    click.echo(f"\ndevelopment set ({found}):")
+    click.echo(devset.report(scored, show))

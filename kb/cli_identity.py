@@ -6,15 +6,13 @@ import click
 
 from . import curation, identity
 from .cli import Context
-from .namespaces import PREFIXES
-from .offices import as_iri
-from .output import curie
+from .namespaces import PREFIXES, curie, expand
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
 
 def _entity(value: str) -> object:
-    return as_iri(value, PREFIXES["ent"])
+    return expand(value, PREFIXES["ent"])
 
 
 @click.group(invoke_without_command=True)
@@ -43,7 +41,7 @@ def entities(ctx: click.Context, unreviewed: bool) -> None:
         click.echo(ctx.get_help())
         return
     kb: Context = ctx.obj
-    found = curation.list_unreviewed(kb.store)
+    found = curation.list_unreviewed(kb.reader)
     for entity in found:
         kinds = ", ".join(entity.kinds) or "entity"
         country = f", {curie(entity.country.value)}" if entity.country else ""
@@ -101,7 +99,7 @@ def explain(kb: Context, meeting: str) -> None:
     Example:
       kb explain mtg:2023-10-04-first-participant-second-participant
     """
-    click.echo(identity.explain(kb.store, as_iri(meeting, PREFIXES["mtg"])))
+    click.echo(identity.explain(kb.reader, expand(meeting, PREFIXES["mtg"])))
 
 
 @click.group()
@@ -153,5 +151,5 @@ def meetings_split(kb: Context, account: str, agent: str | None) -> None:
     Example:
       kb meetings split claim:f0dfe1a430830148/m2
     """
-    new = identity.split(kb.store, as_iri(account, PREFIXES["claim"]), agent)
+    new = identity.split(kb.store, expand(account, PREFIXES["claim"]), agent)
     click.echo(f"{account} now reports {curie(new.value)}", err=True)

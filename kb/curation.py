@@ -14,31 +14,20 @@ of the existing entity in the curation graph, so the spelling resolves from then
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from .errors import InputError
-from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, XSD, sparql_prologue
+from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, local, sparql_prologue
+from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
 
 CURATION_GRAPH = GRAPH["curation"]
 OWL_SAME_AS = NamedNode(PREFIXES["owl"] + "sameAs")
-AGENT_BASE = "https://w3id.org/kb/agent/"
 _NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-
-
-def now_literal() -> Literal:
-    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    return Literal(now, datatype=XSD.dateTime)
-
-
-def agent_iri(agent: str | None) -> NamedNode:
-    return NamedNode(AGENT_BASE + (agent or getpass.getuser() or "unknown").replace(" ", "-"))
 
 
 def activity(
@@ -57,7 +46,7 @@ def activity(
         Triple(iri, RDF_TYPE, PROV.Activity),
         Triple(iri, RDFS.label, Literal(label)),
         Triple(iri, PROV.wasAssociatedWith, who),
-        Triple(who, RDF_TYPE, PROV.Agent),
+        *agent_triples(agent),
         Triple(iri, PROV.endedAtTime, when),
     ]
 
@@ -137,9 +126,7 @@ def list_unreviewed(store: Store) -> list[UnreviewedEntity]:
             continue
         entity = found.setdefault(
             iri,
-            UnreviewedEntity(
-                iri, str(getattr(row.get("label"), "value", iri.value.rsplit("/", 1)[-1]))
-            ),
+            UnreviewedEntity(iri, str(getattr(row.get("label"), "value", local(iri)))),
         )
         kind = row.get("type")
         if isinstance(kind, NamedNode):

@@ -17,8 +17,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL
 from rdflib.term import Node
 
-from .namespaces import PREFIXES
-from .output import curie
+from .namespaces import PREFIXES, curie
 from .resources import ONTOLOGY_DIR
 
 KB = PREFIXES["kb"]

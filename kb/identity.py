@@ -37,8 +37,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from .curation import CURATION_GRAPH, activity, apply_curation, graph_triples
 from .dates import DateBounds
 from .errors import InputError
-from .namespaces import KB, MTG, RDF_TYPE, RDFS, SCHEMA, sparql_prologue
-from .output import curie
+from .namespaces import KB, MTG, RDF_TYPE, RDFS, SCHEMA, curie, local, sparql_prologue
 from .store import Store
 
 
@@ -510,7 +509,7 @@ def assign_meetings(
             old.accounts += group.accounts
         else:
             source = group.accounts[0].source
-            suffix = source.value.rsplit("/", 1)[-1] if source else "new"
+            suffix = local(source) if source else "new"
             fresh = MTG[f"{meeting.value.rsplit('/', 1)[-1]}--{suffix}"]
             for account in group.accounts:
                 account.meeting = fresh
@@ -614,11 +613,7 @@ def split(store: Store, account: NamedNode, agent: str | None = None) -> NamedNo
     proposal = mine.proposed or mine.meeting
     new = proposal
     if new in in_use:
-        source_id = (
-            mine.source.value.rsplit("/", 1)[-1]
-            if mine.source
-            else mine.iri.value.rsplit("/", 2)[-2]
-        )
+        source_id = local(mine.source) if mine.source else mine.iri.value.rsplit("/", 2)[-2]
         new = MTG[f"{proposal.value.rsplit('/', 1)[-1]}--{source_id}"]
     triples = rewrite(
         graph_triples(store, mine.graph), {account: new}, {account: None}, {}, recompute=[account]

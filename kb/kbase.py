@@ -2,63 +2,30 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
 from . import identity
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
-from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PROV, RDF_TYPE, RDFS, XSD
+from .model import model_graphs, model_registry
+from .namespaces import GRAPH, KB, PROV, RDF_TYPE, RDFS, claims_in
+from .provenance import agent_iri, agent_triples, extractor_iri, now_literal
 from .registry import Registry
-from .resources import ONTOLOGY_DIR, SEEDS_DIR
+from .resources import SEEDS_DIR
 from .store import Store, replace_in_bulk
-from .store.embedded import EmbeddedStore
-from .submission import Submission, read_submission, skolemize
+from .submission import Submission, read_submission
 from .validation import Report, context_for, validate_store, validate_submission, validate_triples
 
 Progress = Callable[[str], None]
-AGENT_BASE = BASE + "agent/"
 
 
 def _quiet(_: str) -> None:
     pass
-
-
-@lru_cache(maxsize=1)
-def model_graphs() -> dict[ox.NamedNode, list[ox.Triple]]:
-    """The ontology, shapes, registry and concept schemes, each in its own named graph.
-
-    Blank nodes (the shapes' property shapes and lists) get IRIs derived from their
-    content: a store writes a blank node under a fresh id each time, so without this no
-    two builds would hold the same triples, and no content hash could tell a finished
-    build from an interrupted one.
-    """
-    graphs = {}
-    for name, filename in MODEL_GRAPHS.items():
-        path = ONTOLOGY_DIR / filename
-        try:
-            quads = skolemize(list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
-            graphs[GRAPH[name]] = [q.triple for q in quads]
-        except (OSError, SyntaxError) as error:
-            raise InputError(f"{path}: cannot load the model: {error}") from error
-    return graphs
-
-
-@lru_cache(maxsize=1)
-def model_registry() -> Registry:
-    """The registry as shipped in ontology/, independent of any store's state."""
-    memory = EmbeddedStore.in_memory()
-    memory.write(replace=model_graphs())
-    return Registry(memory)
 
 
 def init(store: Store) -> None:
@@ -130,7 +97,7 @@ def add(store: Store, paths: list[Path], agent: str | None = None) -> Added:
     submission, report = check(store, paths)
     if not report.conforms:
         raise ValidationFailed("the submission breaks the shapes; nothing was written", report)
-    claims = len(_claims(submission.triples()))
+    claims = len(claims_in(submission.triples()))
     if _already_stored(store, submission):
         return Added(report, None, claims)
     record = _submission_record(store, submission, agent)
@@ -171,16 +138,6 @@ def _model_context(triples: list[ox.Triple]) -> list[ox.Triple]:
     return context_for(model_registry().store, triples)
 
 
-def _claims(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
-    return {
-        t.subject
-        for t in triples
-        if t.predicate == RDF_TYPE
-        and t.object in (KB.Statement, KB.MeetingAccount)
-        and isinstance(t.subject, ox.NamedNode)
-    }
-
-
 def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     """Triples as a store gives them back (it normalises some literals, e.g. "01"^^xsd:integer)."""
     memory = ox.Store()
@@ -205,27 +162,6 @@ def _already_stored(store: Store, submission: Submission) -> bool:
     return True
 
 
-def agent_iri(name: str) -> ox.NamedNode:
-    return ox.NamedNode(AGENT_BASE + quote(name, safe="@.-_~"))
-
-
-def current_agent(agent: str | None) -> str:
-    if agent:
-        return agent
-    try:
-        return getpass.getuser() or "unknown"
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown"
-
-
-def now_literal() -> ox.Literal:
-    """The time records carry: now, or SOURCE_DATE_EPOCH when set (reproducible runs)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    now = moment.isoformat(timespec="seconds").replace("+00:00", "Z")
-    return ox.Literal(now, datatype=XSD.dateTime)
-
-
 def _submission_record(
     store: Store, submission: Submission, agent: str | None
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
@@ -245,15 +181,14 @@ def _submission_record(
         "submission/" + hashlib.sha256((digest.hexdigest() + when.value).encode()).hexdigest()[:16]
     ]
     activity = ox.NamedNode(graph.value + "#activity")
-    who = agent_iri(current_agent(agent))
+    who = agent_iri(agent)
     record = [
         ox.Triple(activity, RDF_TYPE, PROV.Activity),
         ox.Triple(activity, RDFS.label, ox.Literal("kb add")),
         ox.Triple(activity, PROV.endedAtTime, when),
         ox.Triple(activity, PROV.wasAssociatedWith, who),
         ox.Triple(activity, KB.sha256, ox.Literal(digest.hexdigest())),
-        ox.Triple(who, RDF_TYPE, PROV.Agent),
-        ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
+        *agent_triples(agent),
     ]
     versions = sorted(
         {
@@ -263,7 +198,7 @@ def _submission_record(
         }
     )
     for version in versions:
-        extractor = ox.NamedNode(AGENT_BASE + "extractor/" + quote(version, safe=".-_~"))
+        extractor = extractor_iri(version)
         record += [
             ox.Triple(activity, PROV.wasAssociatedWith, extractor),
             ox.Triple(extractor, RDF_TYPE, PROV.SoftwareAgent),
@@ -279,6 +214,6 @@ def _submission_record(
         ]
     for name in sorted(submission.graphs(), key=str):
         record.append(ox.Triple(name, PROV.wasGeneratedBy, activity))
-    for claim in sorted(_claims(triples), key=str):
+    for claim in sorted(claims_in(triples), key=str):
         record.append(ox.Triple(claim, PROV.wasGeneratedBy, activity))
     return {graph: record}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pyoxigraph import NamedNode
+import re
+from collections.abc import Iterable
+
+from pyoxigraph import NamedNode, Triple
 
 BASE = "https://w3id.org/kb/"
 
@@ -67,6 +70,56 @@ RDFS = Namespace(PREFIXES["rdfs"])
 XSD = Namespace(PREFIXES["xsd"])
 
 RDF_TYPE = RDF.type
+
+# What counts as a claim: the nodes a user adds, retracts, and a shape reports against.
+CLAIM_TYPES = (KB.Statement, KB.MeetingAccount)
+
+
+def claims_in(triples: Iterable[Triple]) -> set[NamedNode]:
+    """The claims typed in these triples."""
+    return {
+        t.subject
+        for t in triples
+        if t.predicate == RDF_TYPE and t.object in CLAIM_TYPES and isinstance(t.subject, NamedNode)
+    }
+
+
+def curie(iri: str) -> str:
+    """``kb:speaker`` for an IRI under a known prefix, ``<iri>`` otherwise.
+
+    >>> curie("https://w3id.org/kb/entity/iran"), curie("https://example.org/x")
+    ('ent:iran', '<https://example.org/x>')
+    """
+    for prefix, base in PREFIXES.items():
+        if iri.startswith(base) and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", iri[len(base) :]):
+            return f"{prefix}:{iri[len(base) :]}"
+    return f"<{iri}>"
+
+
+def expand(text: str, default: str | None = None) -> NamedNode:
+    """An IRI from a CURIE (``ent:iran``), ``<full IRI>``, a full IRI, or a bare id under
+    ``default``; ValueError for anything else.
+
+    >>> expand("ent:iran").value, expand("iran", PREFIXES["ent"]).value
+    ('https://w3id.org/kb/entity/iran', 'https://w3id.org/kb/entity/iran')
+    """
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return NamedNode(text[1:-1])
+    prefix, colon, rest = text.partition(":")
+    if colon and prefix in PREFIXES:
+        return NamedNode(PREFIXES[prefix] + rest)
+    if colon and rest.startswith("//"):
+        return NamedNode(text)
+    if default is not None:
+        return NamedNode(default + text)
+    raise ValueError("write a CURIE such as ent:iran or a full IRI in <...>")
+
+
+def local(iri: NamedNode | str) -> str:
+    """The last path segment of an IRI: ``iran`` for ``ent:iran``, the id of a source."""
+    value = iri.value if isinstance(iri, NamedNode) else iri
+    return value.rstrip("/").rsplit("/", 1)[-1]
 
 
 def sparql_prologue() -> str:

@@ -10,7 +10,7 @@ import unicodedata
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import curie
 from .store import Solutions
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -22,13 +22,6 @@ def render(solutions: Solutions, fmt: str, table_columns: list[str] | None = Non
     if fmt == "table":
         return to_table(solutions, table_columns)
     return {"csv": to_csv, "tsv": to_tsv, "json": to_json}[fmt](solutions)
-
-
-def curie(iri: str) -> str:
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and len(iri) > len(base):
-            return f"{prefix}:{iri[len(base) :]}"
-    return f"<{iri}>"
 
 
 def plain(term: object) -> str:

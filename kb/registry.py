@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pyoxigraph import Literal, NamedNode
 
 from .dates import parse_partial
-from .namespaces import sparql_prologue
+from .namespaces import local, sparql_prologue
 from .store import Store
 
 
@@ -77,4 +77,4 @@ class Registry:
         ).rows
         if rows:
             return rows[0]["label"].value  # type: ignore[attr-defined]
-        return iri.value.rsplit("/", 1)[-1]
+        return local(iri)

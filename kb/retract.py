@@ -23,20 +23,22 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import InputError, KBError
-from .kbase import agent_iri, current_agent, now_literal
 from .namespaces import (
     GRAPH,
     KB,
-    PREFIXES,
     PROV,
     RDF_TYPE,
     RDFS,
     SRC,
+    claims_in,
+    curie,
+    expand,
+    local,
     source_graph,
     sparql_prologue,
 )
+from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
-from .validation import curie
 
 RECORD_PREFIX = GRAPH["retraction/"].value
 
@@ -59,15 +61,8 @@ class Retraction:
 
 def resolve(target: str) -> ox.NamedNode:
     """A CLI target as an IRI: ``claim:ID/s1``, ``src:ID``, ``<https://...>`` or a full IRI."""
-    text = target.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    else:
-        prefix, colon, local = text.partition(":")
-        if colon and prefix in PREFIXES:
-            text = PREFIXES[prefix] + local
     try:
-        return ox.NamedNode(text)
+        return expand(target)
     except ValueError as error:
         raise InputError(f"{target!r} is not a claim or source IRI: {error}") from error
 
@@ -86,11 +81,11 @@ def retract(
     retracted_claims: list[ox.NamedNode] = []
     removed = 0
     for source in sources:
-        graph = source_graph(source.value.rsplit("/", 1)[-1])
+        graph = source_graph(local(source))
         if graph not in names:
             raise NothingToRetract(_absent(store, source, "source"))
         content = _graph(store, graph)
-        retracted_claims += sorted(_claims_in(content), key=str)
+        retracted_claims += sorted(claims_in(content), key=str)
         removed += len(content)
         replace[graph] = []
     whole = set(replace)
@@ -138,14 +133,6 @@ def _graphs_holding(store: Store, claim: ox.NamedNode) -> list[ox.NamedNode]:
               VALUES ?type {{ kb:Statement kb:MeetingAccount }} }}"""
     ).rows
     return sorted((row["g"] for row in rows), key=str)  # type: ignore[misc]
-
-
-def _claims_in(triples: list[ox.Triple]) -> set[ox.NamedNode]:
-    return {
-        t.subject  # type: ignore[misc]
-        for t in triples
-        if t.predicate == RDF_TYPE and t.object in (KB.Statement, KB.MeetingAccount)
-    }
 
 
 def _nested(node: object, claim: ox.NamedNode) -> bool:
@@ -206,7 +193,7 @@ def _record(
     key = "\n".join([when.value, reason, *(n.value for n in [*sources, *claims])])
     graph = GRAPH["retraction/" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]]
     activity = ox.NamedNode(graph.value + "#activity")
-    who = agent_iri(current_agent(agent))
+    who = agent_iri(agent)
     comment = ox.Literal(reason.strip())
     triples = [
         ox.Triple(activity, RDF_TYPE, PROV.Activity),
@@ -214,10 +201,9 @@ def _record(
         ox.Triple(activity, RDFS.comment, comment),
         ox.Triple(activity, PROV.endedAtTime, when),
         ox.Triple(activity, PROV.wasAssociatedWith, who),
-        ox.Triple(who, RDF_TYPE, PROV.Agent),
-        ox.Triple(who, RDFS.label, ox.Literal(current_agent(agent))),
+        *agent_triples(agent),
     ]
-    entities = [*sources, *(source_graph(s.value.rsplit("/", 1)[-1]) for s in sources), *claims]
+    entities = [*sources, *(source_graph(local(s)) for s in sources), *claims]
     for index, entity in enumerate(entities, 1):
         invalidation = ox.NamedNode(f"{graph.value}#invalidation-{index}")
         triples += [

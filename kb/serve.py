@@ -119,7 +119,6 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _answer(self, query: str) -> None:
         try:
             form = check_read_only(query)
-            _refuse_service(query)
         except InputError as error:
             updating = "update" in str(error)
             self._send(403 if updating else 400, "text/plain; charset=utf-8", f"{error}\n".encode())
@@ -166,29 +165,6 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-
-
-def _refuse_service(query: str) -> None:
-    """Refuse SERVICE anywhere in the query's algebra: the endpoint never reaches out.
-
-    (kb.queries.check_read_only looks in the parse tree and misses some SERVICE clauses.)
-    """
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    try:
-        algebra = translateQuery(parseQuery(sparql_prologue() + query)).algebra
-    except Exception as error:  # rdflib raises assorted types for queries it cannot translate
-        raise InputError(f"cannot check the query: {error}") from None
-    stack: list[object] = [algebra]
-    while stack:
-        node = stack.pop()
-        if getattr(node, "name", None) == "ServiceGraphPattern":
-            raise InputError("SERVICE is not allowed: this endpoint never reaches other endpoints")
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, (list, tuple)):
-            stack.extend(node)
 
 
 def make_server(store: Store, host: str = "127.0.0.1", port: int = 7070) -> ThreadingHTTPServer:

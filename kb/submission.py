@@ -10,11 +10,10 @@ a claim finds the nodes nested in it under its IRI).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,8 +23,10 @@ import pyoxigraph as ox
 
 from .claimform import FormError, compile_form, load_form
 from .errors import InputError
-from .namespaces import BASE, GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, source_graph
+from .namespaces import GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, local, source_graph
 from .registry import Registry
+from .skolem import skolemize
+from .textio import read_utf8
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -40,7 +41,7 @@ CLAIM_FORM_SUFFIXES = (".yaml", ".yml")
 # Turtle); 10 MB is several thousand claims. Larger files are refused before they are read.
 MAX_BYTES = 10 * 1024 * 1024
 MAX_YAML_NODES = 200_000  # a claim form of 1,000 claims has ~20,000; aliases can explode
-GENID = BASE + "genid/"
+
 _RECORD_GRAPHS = (GRAPH["submission/"].value, GRAPH["retraction/"].value)
 
 
@@ -191,113 +192,6 @@ def _check_yaml_size(path: Path, form: Any) -> None:
 
 # -- text: size, encoding, binary, mojibake ---------------------------------------------------
 
-# A UTF-8 sequence read as Latin-1 or Windows-1252: a lead byte (Â-ß, à-ï) followed by
-# continuation bytes, which Latin-1 shows as C1 controls or ¡-¿ and Windows-1252 as €‚ƒ„….
-_CONTINUATION = (
-    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-)
-_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
-_C1 = re.compile("[\u0080-\u009f]")
-
-
-def read_utf8(path: Path) -> str:
-    """The file as text, refusing binary files, other encodings and mojibake with a hint."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from error
-    return decode_utf8(path, data)
-
-
-def decode_utf8(path: Path | str, data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
-        raise InputError(
-            f"{path}: UTF-16 text; kb reads UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8"
-        )
-    if b"\x00" in data or _control_share(data) > 0.01:
-        raise InputError(f"{path}: binary file (control bytes), expected UTF-8 text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"{path}: line {line}: not UTF-8 "
-            f"(byte {error.start}: {data[error.start : error.start + 1]!r}); "
-            f"{_guess_encoding(data)}"
-        ) from error
-    _refuse_mojibake(path, text)
-    return text
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a byte order mark: mostly ASCII, so every other byte is NUL."""
-    sample = data[:4096]
-    if len(sample) < 8:
-        return False
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > 0.3 * (len(sample) / 2) and min(even, odd) < 0.05 * (len(sample) / 2)
-
-
-def _control_share(data: bytes) -> float:
-    sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls / max(1, len(sample))
-
-
-def _guess_encoding(data: bytes) -> str:
-    for encoding, script, letters in (
-        ("cp1251", "Cyrillic", re.compile("[\u0400-\u04ff]")),
-        ("cp1256", "Arabic", re.compile("[\u0600-\u06ff]")),
-    ):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        high = sum(1 for ch in text if ord(ch) > 127)
-        if high and len(letters.findall(text)) > 0.7 * high:
-            return (
-                f"it looks like {encoding} ({script}): "
-                f"convert it, e.g. iconv -f {encoding} -t UTF-8"
-            )
-    return (
-        "convert it to UTF-8 first, e.g. iconv -f LATIN1 -t UTF-8 (name the file's real encoding)"
-    )
-
-
-def _refuse_mojibake(path: Path | str, text: str) -> None:
-    """UTF-8 that was once read as Latin-1 or Windows-1252 and saved again as UTF-8.
-
-    Such text is valid UTF-8, so only its look gives it away: Cyrillic turns into pairs
-    such as "Ð\\x90Ð·", Arabic into "Ø§Ù", accents into "Ã©". kb refuses a text when such
-    pairs make up a large share of its non-ASCII characters and undoing them gives UTF-8.
-    """
-    pairs = _MOJIBAKE.findall(text)
-    if len(pairs) < 3:
-        return
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    covered = sum(len(p) for p in pairs)
-    if covered < 0.5 * non_ascii and not (_C1.search(text) and covered >= 0.2 * non_ascii):
-        return
-    sample = next(iter(_mojibake_samples(text)), "")
-    raise InputError(
-        f"{path}: looks like mojibake (UTF-8 read as Latin-1 and saved again): {pairs[0]!r}…"
-        + (f" reads as {sample!r}" if sample else "")
-        + "; undo it, e.g. iconv -f UTF-8 -t LATIN1 (or CP1252), then check the text"
-    )
-
-
-def _mojibake_samples(text: str) -> Iterator[str]:
-    for match in re.finditer(f"(?:{_MOJIBAKE.pattern}|[ .,]){{4,}}", text):
-        for encoding in ("latin-1", "cp1252"):
-            try:
-                yield match.group().encode(encoding).decode("utf-8").strip()[:40]
-                break
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
@@ -425,64 +319,6 @@ def check_literals(path: Path, triples: Iterable[ox.Triple]) -> None:
 # -- blank nodes ------------------------------------------------------------------------------
 
 
-def skolemize(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """Blank nodes replaced by IRIs that depend only on the triples around them.
-
-    A blank node gets a hash of its description (its properties and values, and the node
-    and property pointing to it, refined over three rounds) and lives under the IRI of the
-    nearest node that points to it: ``<claim>/genid-<hash>``, so it is nested in its claim.
-    The same content therefore gets the same IRIs whichever file or syntax it came in.
-    """
-    blanks = {t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)}
-    if not blanks:
-        return quads
-    out_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
-    in_edges: dict[ox.BlankNode, list[ox.Quad]] = defaultdict(list)
-    for q in quads:
-        if isinstance(q.subject, ox.BlankNode):
-            out_edges[q.subject].append(q)
-        if isinstance(q.object, ox.BlankNode):
-            in_edges[q.object].append(q)
-    label = {b: "" for b in blanks}
-
-    def show(term: object) -> str:
-        return label[term] if isinstance(term, ox.BlankNode) else str(term)
-
-    for _ in range(3):
-        label = {
-            b: hashlib.sha256(
-                "\n".join(
-                    [label[b]]
-                    + sorted(f"> {q.predicate} {show(q.object)}" for q in out_edges[b])
-                    + sorted(f"< {show(q.subject)} {q.predicate}" for q in in_edges[b])
-                ).encode("utf-8")
-            ).hexdigest()[:16]
-            for b in blanks
-        }
-    iri: dict[ox.BlankNode, ox.NamedNode] = {}
-
-    def name(b: ox.BlankNode, seen: frozenset[ox.BlankNode] = frozenset()) -> ox.NamedNode:
-        if b not in iri:
-            parents = sorted(
-                (q.subject for q in in_edges[b] if q.subject not in seen and q.subject != b),
-                key=str,
-            )
-            named = [p for p in parents if isinstance(p, ox.NamedNode)]
-            if named:
-                iri[b] = ox.NamedNode(f"{named[0].value.rstrip('/#')}/genid-{label[b]}")
-            elif parents:
-                parent = name(parents[0], seen | {b})  # type: ignore[arg-type]
-                iri[b] = ox.NamedNode(f"{parent.value}/genid-{label[b]}")
-            else:
-                iri[b] = ox.NamedNode(GENID + label[b])
-        return iri[b]
-
-    def term(t: Any) -> Any:
-        return name(t) if isinstance(t, ox.BlankNode) else t
-
-    return [ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name) for q in quads]
-
-
 # -- graphs ------------------------------------------------------------------------------------
 
 
@@ -538,15 +374,12 @@ def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
 def _graph_of(path: Path, source: object) -> ox.NamedNode:
     if not isinstance(source, ox.NamedNode):
         raise InputError(f"{path}: a source must be named by an IRI")
-    return source_graph(source.value.rstrip("/").rsplit("/", 1)[-1])
+    return source_graph(local(source))
 
 
 __all__ = [
     "FormError",
     "Submission",
-    "decode_utf8",
     "read_file",
     "read_submission",
-    "read_utf8",
-    "skolemize",
 ]

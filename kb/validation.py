@@ -27,7 +27,15 @@ import rdflib
 import rdflib.collection
 from pyshacl import validate as shacl_validate
 
-from .namespaces import KB, MODEL_GRAPHS, OA, PREFIXES, RDF_TYPE, sparql_prologue
+from .namespaces import (
+    CLAIM_TYPES,
+    KB,
+    MODEL_GRAPHS,
+    OA,
+    RDF_TYPE,
+    curie,
+    sparql_prologue,
+)
 from .rdfconv import to_rdflib
 from .resources import ONTOLOGY_DIR
 from .store import Store
@@ -37,18 +45,9 @@ _THIS = re.compile(r"\$this\b")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 # Claims own the nodes nested in them through these properties (and by IRI: claim + "/...").
 _NESTING = (KB.participation, KB.evidence, OA.hasSelector)
-_CLAIM_TYPES = (KB.Statement, KB.MeetingAccount)
 
 # rdflib logs a traceback for every ill-typed literal it parses; the shapes report those.
 logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-
-
-def curie(iri: str) -> str:
-    """``kb:speaker`` for a kb IRI, ``<iri>`` otherwise (for paths in text reports)."""
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and re.fullmatch(r"[\w.-]+(/[\w.-]+)*", iri[len(base) :]):
-            return f"{prefix}:{iri[len(base) :]}"
-    return f"<{iri}>"
 
 
 @dataclass(frozen=True)
@@ -269,7 +268,7 @@ def _owners(memory: ox.Store, nodes: set[str]) -> dict[str, str]:
     if not iris:
         return {}
     nesting = "|".join(str(p) for p in _NESTING)
-    types = " ".join(str(t) for t in _CLAIM_TYPES)
+    types = " ".join(str(t) for t in CLAIM_TYPES)
     query = f"""SELECT ?node ?claim WHERE {{
         VALUES ?node {{ {" ".join(iris)} }}
         VALUES ?type {{ {types} }}

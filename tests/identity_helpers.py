@@ -11,10 +11,11 @@ import yaml
 from pyoxigraph import NamedNode, Triple
 
 from kb import kbase
-from kb.claimform import CompiledSource, compile_form, read_text
+from kb.claimform import CompiledSource, compile_form
 from kb.namespaces import sparql_prologue
 from kb.resources import SEEDS_DIR
 from kb.store import Store
+from kb.textio import read_utf8 as read_text
 
 TURAN = "001_35c6b722bd335644.claims.yaml"
 ANA = "002_fca3cd6499d7d6ee.claims.yaml"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from kb import kbase
-from kb.claimform import read_text
 from kb.extract.evaluate import Tally, claims_of, compare, discover, evaluate
 from kb.extract.pipeline import Options, extract
 from kb.extract.segment import Doc, classify, lines_of
@@ -16,6 +15,7 @@ from kb.kbase import model_registry
 from kb.namespaces import KB
 from kb.resources import SEEDS_DIR
 from kb.store.embedded import EmbeddedStore
+from kb.textio import read_utf8 as read_text
 
 SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 

@@ -19,10 +19,11 @@ from typing import Any
 
 from pyoxigraph import Triple
 
-from ..claimform import compile_form_file, load_form, read_text
+from ..claimform import compile_form_file, load_form
 from ..namespaces import KB, OA, RDF_TYPE
 from ..registry import Registry
 from ..resources import HOME, SEEDS_DIR
+from ..textio import read_utf8
 from .pipeline import Options, extract
 
 KINDS = ("meetings", "dates~", "dates=", "positions", "topics", "stances")
@@ -166,7 +167,7 @@ def evaluate(forms: list[Path], registry: Registry) -> Iterator[Result]:
     for path in forms:
         form = load_form(path)
         article = path.parent / str(form["source"].get("file", ""))
-        text = read_text(article)
+        text = read_utf8(article)
         gold = claims_of(compile_form_file(path, registry).triples)
         predicted = claims_of(extract(text, Options(file=article.name)).compile(registry).triples)
         group = "seeds" if SEEDS_DIR.resolve() in path.resolve().parents else "other"

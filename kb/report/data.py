@@ -13,9 +13,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..namespaces import sparql_prologue
-from ..output import curie
-from ..queries import Param, load_query, to_term
+from ..namespaces import curie, sparql_prologue
+from ..queries import Param, load_query, run, to_term
 from ..store import Store
 
 # The saved query behind each part of the report, in the order the report runs them.
@@ -34,8 +33,7 @@ Row = dict[str, str]
 
 def run_saved(store: Store, name: str, params: dict[str, str] | None = None) -> list[Row]:
     """The rows of a saved SELECT query, each term as its plain value (IRIs in full)."""
-    text = load_query(name).bound(params or {})
-    solutions = store.select(sparql_prologue() + text)
+    solutions = run(store, load_query(name), params)
     rows = []
     for solution in solutions.rows:
         row = {}

@@ -1,0 +1,289 @@
+"""Scoring against a development set of real articles with gold claims (``../shared/devset``).
+
+The set keeps its own gold form (``gold/<id>.yaml``: meetings with participants' canonical
+names, positions with speaker and verbatim quote) and its annotation conventions (its
+README). Each article goes the way a user's does: ``extract``, ``add`` to an empty KB, then
+the saved queries ``positions`` and ``meetings``; the rows are matched as the set's README
+says: a gold position is found by a row whose speaker label contains one of the name's
+forms (``eval/aliases.yaml`` beside the set, else the surname) and whose quote covers at
+least half of the gold quote while at least 30% of it lies inside; a gold meeting is found
+by an extracted meeting that names at least two of its participants. Every claim drawn from
+a negative article is false.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import yaml
+
+from .errors import KBError
+from .extract.pipeline import Options, extract
+from .kbase import add, init
+from .model import model_graphs, model_registry
+from .namespaces import PREFIXES
+from .queries import load_query, run
+from .resources import HOME
+from .store.embedded import EmbeddedStore
+
+ENVIRONMENT = "KB_DEVSET"
+
+
+def locate(explicit: Path | None = None) -> Path | None:
+    """The development set: the given folder, ``$KB_DEVSET``, or ``../shared/devset``."""
+    candidates = (
+        [explicit] if explicit else [os.environ.get(ENVIRONMENT), HOME.parent / "shared" / "devset"]
+    )
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "gold").is_dir():
+            return Path(candidate)
+    return None
+
+
+def _fold(text: str | None) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u200c", "").replace("\u00a0", " ").lower()
+    text = text.replace("ي", "ی").replace("ك", "ک")
+    text = re.sub(r"[-_.'’ʼ`\"«»()]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+@dataclass
+class Tally:
+    """Gold items found, and answers right, of one kind of claim."""
+
+    found: int = 0
+    gold: int = 0
+    right: int = 0
+    answers: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.found += other.found
+        self.gold += other.gold
+        self.right += other.right
+        self.answers += other.answers
+        self.misses += other.misses
+        self.extras += other.extras
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.answers if self.answers else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ArticleScore:
+    id: str
+    language: str
+    negative: bool
+    positions: Tally
+    meetings: Tally
+    failure: str | None = None
+
+
+class Scorer:
+    """Matches query rows with gold claims by the set's conventions."""
+
+    def __init__(self, aliases: dict[str, list[str]]) -> None:
+        self.aliases = aliases
+
+    def names(self, gold: str, label: str | None) -> bool:
+        forms = self.aliases.get(gold) or [gold.split()[-1]]
+        folded = _fold(label)
+        return bool(label) and any(_fold(f) and _fold(f) in folded for f in forms)
+
+    @staticmethod
+    def overlaps(text: str, gold_quote: str, quote: str) -> bool:
+        text = _spaces(text)
+        g, x = text.find(_spaces(gold_quote).strip()), text.find(_spaces(quote).strip())
+        if g < 0 or x < 0 or not quote.strip():
+            return False
+        g_end, x_end = g + len(_spaces(gold_quote).strip()), x + len(_spaces(quote).strip())
+        inside = max(0, min(g_end, x_end) - max(g, x))
+        return inside / (g_end - g) >= 0.5 and inside / (x_end - x) >= 0.3
+
+    def positions(self, gold: dict[str, Any], text: str, rows: list[dict[str, str]]) -> Tally:
+        golds = gold.get("positions") or []
+        statements = {r["statement"]: r for r in rows}
+        tally = Tally(gold=len(golds), answers=len(statements))
+
+        def hit(g: dict[str, Any], r: dict[str, str]) -> bool:
+            return self.names(g["speaker"], r.get("speakerLabel")) and self.overlaps(
+                text, g["quote"], r.get("quote", "")
+            )
+
+        for g in golds:
+            if any(hit(g, r) for r in statements.values()):
+                tally.found += 1
+            else:
+                tally.misses.append(f"{gold['id']}: {g['speaker']} / {g['quote'][:60]}")
+        for r in statements.values():
+            if any(hit(g, r) for g in golds):
+                tally.right += 1
+            else:
+                tally.extras.append(
+                    f"{gold['id']}: {r.get('speakerLabel')} / {r.get('quote', '')[:60]}"
+                )
+        return tally
+
+    def meetings(self, gold: dict[str, Any], rows: list[dict[str, str]]) -> Tally:
+        found: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            found[r["meeting"]].add(r.get("participantLabel") or r.get("participant") or "")
+        golds = [g for g in gold.get("meetings") or [] if not g.get("optional")]
+        tally = Tally(gold=len(golds), answers=len(found))
+
+        def hit(g: dict[str, Any], labels: set[str]) -> bool:
+            named = [p["name"] for p in g["participants"] if p.get("name")]
+            need = min(2, len(named))
+            return (
+                need > 0 and sum(any(self.names(n, lab) for lab in labels) for n in named) >= need
+            )
+
+        for g in golds:
+            if any(hit(g, labels) for labels in found.values()):
+                tally.found += 1
+            else:
+                names = [p.get("name") for p in g["participants"]]
+                tally.misses.append(f"{gold['id']}: meeting {names}")
+        every = gold.get("meetings") or []
+        for labels in found.values():
+            if any(hit(g, labels) for g in every):
+                tally.right += 1
+            else:
+                tally.extras.append(f"{gold['id']}: meeting {sorted(labels)}")
+        return tally
+
+
+def _rows(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
+    solutions = run(store, load_query(query))
+    return [
+        {k: v.value for k, v in row.items() if v is not None}  # type: ignore[attr-defined]
+        for row in solutions.rows
+    ]
+
+
+class _Sandbox:
+    """An in-memory KB holding the model; each article is added alone, then taken out."""
+
+    def __init__(self) -> None:
+        self.store = EmbeddedStore.in_memory()
+        init(self.store)
+        self.model = set(model_graphs())
+
+    def add(self, text: str, name: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+        compiled = extract(text, Options(file=name)).compile(model_registry())
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, compiled.graph) for t in compiled.triples
+        ]
+        with tempfile.TemporaryDirectory() as tmp:
+            draft = Path(tmp) / "draft.trig"
+            draft.write_bytes(
+                ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
+            )
+            try:
+                add(self.store, [draft])
+                return _rows(self.store, "positions"), _rows(self.store, "meetings")
+            finally:
+                self.store.remove_graphs(
+                    [g for g in self.store.graph_names() if g not in self.model]
+                )
+
+
+def score(devset: Path) -> Iterator[ArticleScore]:
+    """Score every gold article and every negative of the set, one at a time."""
+    aliases_file = devset.parent / "eval" / "aliases.yaml"
+    aliases = (
+        yaml.safe_load(aliases_file.read_text(encoding="utf-8")) if aliases_file.exists() else {}
+    )
+    scorer = Scorer(aliases or {})
+    sandbox = _Sandbox()
+    for gold_file in sorted((devset / "gold").glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        yield _scored(sandbox, scorer, gold, devset / "articles" / f"{gold['id']}.txt", False)
+    for article in sorted((devset / "negatives").glob("*.txt")):
+        stem = article.stem
+        gold = {"id": stem, "positions": [], "meetings": []}
+        yield _scored(sandbox, scorer, gold, article, True)
+
+
+def _scored(
+    sandbox: _Sandbox, scorer: Scorer, gold: dict[str, Any], article: Path, negative: bool
+) -> ArticleScore:
+    text = article.read_text(encoding="utf-8")
+    language = str((gold.get("source") or {}).get("language") or article.stem.split("-")[1])
+    try:
+        positions, meetings = sandbox.add(text, article.name)
+    except KBError as error:
+        failed = ArticleScore(gold["id"], language, negative, Tally(), Tally(), str(error)[:200])
+        failed.positions = scorer.positions(gold, text, [])
+        failed.meetings = scorer.meetings(gold, [])
+        return failed
+    return ArticleScore(
+        gold["id"],
+        language,
+        negative,
+        scorer.positions(gold, text, positions),
+        scorer.meetings(gold, meetings),
+    )
+
+
+def report(results: list[ArticleScore], show: int = 0) -> str:
+    """Per language and in all: precision, recall and F1 of positions and meetings; the
+    negatives' claims; failures; and up to ``show`` misses and extras of each kind."""
+    languages: dict[str, dict[str, Tally]] = defaultdict(
+        lambda: {"positions": Tally(), "meetings": Tally()}
+    )
+    negatives = {"positions": Tally(), "meetings": Tally()}
+    for result in results:
+        into = negatives if result.negative else languages[result.language]
+        keys = [into] if result.negative else [into, languages["all"]]
+        for target in keys:
+            target["positions"].add(result.positions)
+            target["meetings"].add(result.meetings)
+    lines = ["lang  kind       P      R      F1     (found/gold, right/answers)"]
+    order = sorted(k for k in languages if k != "all") + (["all"] if "all" in languages else [])
+    for language in order:
+        for kind, tally in languages[language].items():
+            lines.append(
+                f"{language:5} {kind:9} {tally.precision:6.2f} {tally.recall:6.2f} {tally.f1:6.2f}"
+                f"  ({tally.found}/{tally.gold}, {tally.right}/{tally.answers})"
+            )
+    claims = negatives["positions"].answers + negatives["meetings"].answers
+    lines.append(
+        f"negatives: {claims} claim(s) drawn from {sum(r.negative for r in results)} articles"
+    )
+    for result in results:
+        if result.failure:
+            lines.append(f"failed: {result.id}: {result.failure}")
+    if show:
+        every = languages.get("all", {"positions": Tally(), "meetings": Tally()})
+        for kind in ("positions", "meetings"):
+            lines += [f"  miss: {m}" for m in every[kind].misses[:show]]
+            lines += [f"  extra: {e}" for e in every[kind].extras[:show]]
+            lines += [f"  negative: {e}" for e in negatives[kind].extras[:show]]
+    return "\n".join(lines)

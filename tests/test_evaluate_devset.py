@@ -1,0 +1,105 @@
+"""`kb evaluate` scores a development set of real articles (gold in the set's own form) when
+one is present, by the set's conventions, and says so when none is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kb import devset
+from kb.cli import main
+from kb.devset import Scorer
+
+ARTICLE = """Foreign ministers meet in Baku
+
+Baku, 3 May 2024 (Example Wire). Azerbaijani Foreign Minister Jeyhun Bayramov met \
+Iranian Foreign Minister Hossein Amir-Abdollahian in Baku on Friday.
+Bayramov said that Azerbaijan fully supports the development of transport corridors.
+"""
+GOLD = {
+    "id": "t-en-01",
+    "source": {"language": "en"},
+    "meetings": [
+        {
+            "id": "m1",
+            "participants": [{"name": "Jeyhun Bayramov"}, {"name": "Hossein Amir-Abdollahian"}],
+        },
+        {"id": "m2", "participants": [{"name": "Jeyhun Bayramov"}, {"name": "Nobody Else"}]},
+    ],
+    "positions": [
+        {
+            "speaker": "Jeyhun Bayramov",
+            "quote": "Azerbaijan fully supports the development of transport corridors",
+        }
+    ],
+}
+
+
+@pytest.fixture
+def small_set(tmp_path: Path) -> Path:
+    root = tmp_path / "devset"
+    for folder in ("articles", "gold", "negatives"):
+        (root / folder).mkdir(parents=True)
+    (root / "articles" / "t-en-01.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "gold" / "t-en-01.yaml").write_text(yaml.safe_dump(GOLD), encoding="utf-8")
+    (root / "negatives" / "tn-en-01.txt").write_text(
+        "A fire broke out in a warehouse in Baku on Monday; nobody was hurt.\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_a_speaker_label_matches_a_gold_name_by_any_of_its_forms() -> None:
+    scorer = Scorer({"Ilham Aliyev": ["aliyev", "علييف"]})
+    assert scorer.names("Ilham Aliyev", "President Ilham Aliyev")
+    assert scorer.names("Ilham Aliyev", "إلهام علييف")
+    assert not scorer.names("Ilham Aliyev", "Mehriban Pashayeva")
+    assert Scorer({}).names("Ilham Aliyev", "Aliyev")  # no forms given: the surname
+
+
+def test_a_quote_counts_when_it_covers_half_of_the_gold_and_mostly_lies_inside_it() -> None:
+    text = (
+        "He said that the two countries will build the railway together by 2030, and that"
+        " the first trains would run from the northern border to the southern ports soon, carrying"
+        " goods and passengers between the Caspian and the Gulf."
+    )
+    gold = "the two countries will build the railway together"
+    assert Scorer.overlaps(text, gold, "the two countries will build the railway")
+    assert not Scorer.overlaps(text, gold, "the two countries")  # under half of the gold
+    assert not Scorer.overlaps(text, gold, text)  # mostly outside the gold quote
+
+
+def test_the_set_is_scored_through_extract_add_and_the_saved_queries(small_set: Path) -> None:
+    results = {r.id: r for r in devset.score(small_set)}
+    article, negative = results["t-en-01"], results["tn-en-01"]
+    assert (article.meetings.found, article.meetings.gold) == (1, 2)
+    assert article.meetings.right == article.meetings.answers == 1
+    assert (article.positions.found, article.positions.gold) == (1, 1)
+    assert negative.negative and negative.positions.answers == negative.meetings.answers == 0
+    table = devset.report(list(results.values()))
+    assert "en    meetings    1.00   0.50" in table
+    assert "negatives: 0 claim(s) drawn from 1 articles" in table
+
+
+def test_kb_evaluate_reports_the_set_when_given(small_set: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "--devset", str(small_set)])
+    assert result.exit_code == 0, result.output
+    assert "development set" in result.output and "all   positions" in result.output
+
+
+def test_kb_evaluate_skips_cleanly_when_no_set_is_present(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(devset.ENVIRONMENT, str(tmp_path / "nowhere"))
+    monkeypatch.setattr(devset, "HOME", tmp_path)
+    result = CliRunner().invoke(main, ["evaluate"])
+    assert result.exit_code == 0, result.output
+    assert "development set: not present" in result.output
+
+
+def test_a_folder_without_gold_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "--devset", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a development set" in result.output
