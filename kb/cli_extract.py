@@ -88,8 +88,11 @@ def extract(
     chunks: list[bytes] = []
     for path, draft in _drafts(articles, options):
         if fmt == "yaml":
+            # the extractor's rules and confidence per claim, after the form (the compiler
+            # ignores this section; a reviewer reads it)
+            form = {**draft.form, "extractor": draft.notes()}
             data = yaml.dump(
-                draft.form, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000
+                form, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=1000
             ).encode("utf-8")
         else:
             try:

@@ -651,7 +651,8 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     elif kind == "sides":
         group = ctx.sides(reading, previous)
         if len(group) < 2:
-            group = list(dict.fromkeys(reversed(ctx.subjects)))[:2]
+            # no meeting read: the last two people the article named
+            group = list(dict.fromkeys(reversed(ctx.subjects + ctx.recent)))[:2]
         if len(group) >= 2:
             reading.speakers, reading.speaker_how = list(group), "sides"
     elif kind == "side" and x is not None and x.country:

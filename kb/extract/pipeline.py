@@ -85,6 +85,16 @@ class Draft:
             out.append(item)
         return out
 
+    def notes(self) -> dict[str, dict[str, Any]]:
+        """The extractor's notes on each claim, by local id: the rules that fired and the
+        confidence (a reviewer sorts drafts by it; weaker rules give lower values)."""
+        out: dict[str, dict[str, Any]] = {}
+        for local, notes in self.extra.items():
+            rules = [str(v.value) for p, v in notes if p == KB.rule]
+            confidence = [float(str(v.value)) for p, v in notes if p == KB.confidence]
+            out[local] = {"rules": rules, "confidence": confidence[0] if confidence else None}
+        return out
+
     def compile(self, registry: Registry) -> CompiledSource:
         form = {k: v for k, v in self.form.items() if k != "entities"}
         compiled = compile_form(

@@ -201,16 +201,17 @@ def _stated_in(
     stances = [c for c in reading.cues if c.kind == "stance"]
     out: list[Position] = []
     inside = [c for c in topics if span[0] <= c.i and c.j <= span[1]]
-    seen: set[tuple[str, tuple[int, int]]] = set()
-    firsts: dict[tuple[int, int], Match] = {}
+    concepts: set[str] = set()
+    first: Match | None = None
     whole = span
+    runs = [r for r in _quoted_runs(reading) if whole[0] <= r[0] and r[1] <= whole[1]]
     for cue in inside:
-        around = _clause(ctx, reading, cue)
-        span = (max(around[0], whole[0]), min(around[1], whole[1]))
-        if (cue.payload, span) in seen or _same_phrase(ctx, reading, firsts.get(span), cue):
+        if cue.payload in concepts or _same_phrase(ctx, reading, first, cue):
             continue
-        firsts.setdefault(span, cue)
-        seen.add((cue.payload, span))
+        concepts.add(cue.payload)
+        first = first or cue
+        # a topic inside a quotation within the clause: the quotation is the quote
+        span = next((r for r in runs if r[0] <= cue.i < r[1] and r != whole), whole)
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
         if not in_clause and any(
             c.kind == "discussion_verbs"
@@ -235,8 +236,11 @@ def _stated_in(
         )
     if out or inside:
         return out
-    span = whole
-    if meeting or not (_political(reading, span) or _political_article(ctx)):
+    hoped = act.verb is not None and any(
+        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
+        for c in reading.cues
+    )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
+    if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
@@ -386,6 +390,9 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
     ):
         first = max(lo, subject[1] if subject_before else lo)
+        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
+            # the subject's title after the name ("X, minister of ...")
+            first = next(x.j for x in reading.mentions if x.i == first)
         if _words(ctx, first, verb.i) >= MIN_SAID:
             return (first, verb.i), "verb-final"
     after = (start, min(hi, _said_end(ctx, reading, start)))

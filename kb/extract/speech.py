@@ -35,6 +35,7 @@ class SpeechLexicon:
     stems: dict[tuple[str, ...], str]  # stem phrase (last word a prefix) -> form ("" = by suffix)
     converb_suffixes: tuple[str, ...]
     participle_suffixes: tuple[str, ...]
+    content_endings: tuple[str, ...]  # a verb so ended is a content clause ("söylediğini")
     longest: int
     clitics: tuple[str, ...]
 
@@ -65,6 +66,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         stems,
         suffixes("converb_suffixes"),
         suffixes("participle_suffixes"),
+        suffixes("complement_endings"),
         max((len(k) for k in keys), default=1),
         tuple(normalizer().key(str(c)) for c in lex.get("clitic_prefixes") or []),
     )
@@ -106,6 +108,10 @@ def verbs_of(doc: Doc, language: str, i: int = 0, j: int | None = None) -> list[
                     break
             if found is not None:
                 break
+        if found is not None and words[found.j - 1].endswith(lex.content_endings or ("\0",)):
+            found = None  # "...olduğunu söylediğini": a nominalised verb is what is said
+            t += 1
+            continue
         if found is not None:
             out.append(found)
             t = found.j
