@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 SYSTEM_PACKAGES = raptor2-utils virtuoso-opensource chromium chromium-driver
 SYSTEM_STAMP    = $(VENV)/.system-packages
 
-.PHONY: help demo test lint bench clean system-packages
+.PHONY: help demo test lint bench dist clean system-packages
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,5 +47,10 @@ lint: $(STAMP)  ## Lint, check formatting and type-check
 bench: $(STAMP)  ## Run the benchmarks (SIZES=1000,10000,100000)
 	$(BIN)/python -m benchmarks.run --sizes $${SIZES:-1000,10000,100000}
 
-clean:  ## Remove the virtual environment and the default store
-	rm -rf $(VENV) kb-data
+dist: $(STAMP)  ## Build the sdist and the wheel into dist/ and check their metadata (BUILD_FLAGS=--no-isolation: offline)
+	rm -rf dist
+	$(BIN)/python -m build $(BUILD_FLAGS) --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
+clean:  ## Remove the virtual environment, the default store and dist/
+	rm -rf $(VENV) kb-data dist

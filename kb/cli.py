@@ -1,12 +1,16 @@
 """The ``kb`` command: a thin layer over the library that maps outcomes to exit codes.
 
 Exit codes: 0 success (validation conforms), 1 violations, 2 unreadable input,
-3 the store cannot be opened or reached.
+3 the store cannot be opened or reached, 4 the system refused a read or a write (a missing
+folder, no permission, a full disk), 70 an internal error (a bug; ``KB_DEBUG=1`` shows the
+traceback). Every error is one line on stderr.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -16,11 +20,11 @@ import pyoxigraph as ox
 
 from . import __version__, kbase
 from .claimform import iter_seed_forms
-from .errors import KBError, ValidationFailed
+from .errors import InputError, KBError, ValidationFailed
 from .output import FORMATS, render
 from .progress import Progress
 from .queries import SavedQuery, check_read_only, load_query, run, saved_queries
-from .resources import DEFAULT_STORE, SEEDS_DIR
+from .resources import DATA, DEFAULT_STORE, QUERIES_DIR, SEEDS_DIR
 from .store import Store, masked, open_store
 from .store.embedded import EmbeddedStore
 
@@ -36,12 +40,18 @@ QUERIES_FORMATS = ("text", "json")
 DEFAULT_WAIT = 60.0
 
 
+EXIT_SYSTEM = 4  # an OSError no layer below turned into a KBError
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE
+
+
 class KBGroup(click.Group):
-    """Turns every KBError into one line on stderr and its exit code, never a traceback."""
+    """Turns every error into one line on stderr and its exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk under redirected output fails here, not at exit
+            return result
         except ValidationFailed as error:
             if error.report is not None:
                 fmt = ctx.meta.get("kb.report_format", "text")
@@ -51,6 +61,36 @@ class KBGroup(click.Group):
         except KBError as error:
             click.echo(f"kb: {error}", err=True)
             ctx.exit(error.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # click's main() ends quietly when the reader of stdout has gone
+            _drop_unwritable_stdout()
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"kb: {where}{error.strerror or error}", err=True)
+            ctx.exit(EXIT_SYSTEM)
+        except Exception as error:
+            if os.environ.get("KB_DEBUG"):
+                raise
+            first_line = (str(error).splitlines() or [""])[0]
+            click.echo(
+                f"kb: internal error: {type(error).__name__}: {first_line} "
+                "(a bug; KB_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_BUG)
+
+
+def _drop_unwritable_stdout() -> None:
+    """Point stdout at /dev/null if it cannot be flushed, so that exiting does not fail again."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # not a real file (a test's captured output)
+            pass
 
 
 class Context:
@@ -108,7 +148,12 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.group(cls=KBGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kb")
+@click.version_option(
+    __version__,
+    prog_name="kb",
+    message="%(prog)s, version %(version)s\ndata: " + DATA.describe().replace("%", "%%"),
+    help="Show the version and the data kb reads (KB_HOME, checkout or package), and exit.",
+)
 @click.option(
     "--store",
     "location",
@@ -214,6 +259,10 @@ def list_queries(fmt: str) -> None:
       kb queries --format json
     """
     queries = saved_queries()
+    if not queries:
+        raise InputError(
+            f"no saved queries in {QUERIES_DIR} ({DATA.origin}); KB_HOME points kb at other data"
+        )
     if fmt == "json":
         click.echo(
             json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2)
@@ -237,7 +286,7 @@ def _query_record(saved: SavedQuery) -> dict[str, object]:
 
 def _queries_text(queries: dict[str, SavedQuery]) -> str:
     """Names in one column, title, wrapped description and aligned parameters in the next."""
-    indent = max(len(name) for name in queries) + 2
+    indent = max((len(name) for name in queries), default=0) + 2
     width = max(40, 100 - indent)  # fixed, so that the output is the same in every terminal
     pad = " " * indent
     out: list[str] = []

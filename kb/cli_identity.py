@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import click
+from pyoxigraph import NamedNode
 
 from . import curation, identity
 from .cli import Context
+from .errors import InputError
 from .namespaces import PREFIXES, curie, expand
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
 
-def _entity(value: str) -> object:
-    return expand(value, PREFIXES["ent"])
+def _iri(value: str, prefix: str) -> NamedNode:
+    """``value`` (CURIE, <full IRI> or bare id in ``prefix``'s namespace) as an IRI, or InputError."""
+    try:
+        return expand(value, PREFIXES[prefix])
+    except ValueError as error:
+        raise InputError(f"{value!r} is not an IRI: {error}") from None
+
+
+def _entity(value: str) -> NamedNode:
+    return _iri(value, "ent")
 
 
 @click.group(invoke_without_command=True)
@@ -68,7 +78,7 @@ def entities_merge(kb: Context, new: str, existing: str, agent: str | None) -> N
     Example:
       kb entities merge ent:new-spelling-of-a-minister --into ent:the-minister
     """
-    graphs = curation.merge(kb.store, _entity(new), _entity(existing), agent)  # type: ignore[arg-type]
+    graphs = curation.merge(kb.store, _entity(new), _entity(existing), agent)
     click.echo(f"merged {new} into {existing}: {len(graphs)} graph(s) rewritten", err=True)
 
 
@@ -83,7 +93,7 @@ def entities_accept(kb: Context, new: str, agent: str | None) -> None:
     Example:
       kb entities accept ent:serdar-kilic
     """
-    graphs = curation.accept(kb.store, _entity(new), agent)  # type: ignore[arg-type]
+    graphs = curation.accept(kb.store, _entity(new), agent)
     click.echo(f"accepted {new}: {len(graphs)} graph(s) updated", err=True)
 
 
@@ -99,7 +109,7 @@ def explain(kb: Context, meeting: str) -> None:
     Example:
       kb explain mtg:2023-10-04-first-participant-second-participant
     """
-    click.echo(identity.explain(kb.reader, expand(meeting, PREFIXES["mtg"])))
+    click.echo(identity.explain(kb.reader, _iri(meeting, "mtg")))
 
 
 @click.group()
@@ -151,5 +161,5 @@ def meetings_split(kb: Context, account: str, agent: str | None) -> None:
     Example:
       kb meetings split claim:f0dfe1a430830148/m2
     """
-    new = identity.split(kb.store, expand(account, PREFIXES["claim"]), agent)
+    new = identity.split(kb.store, _iri(account, "claim"), agent)
     click.echo(f"{account} now reports {curie(new.value)}", err=True)

@@ -12,7 +12,13 @@ from .store.embedded import EmbeddedStore, FreshView
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Loopback address to listen on."
 )
-@click.option("--port", default=7070, show_default=True, type=int, help="Port (0: any free port).")
+@click.option(
+    "--port",
+    default=7070,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0: any free port).",
+)
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page in the browser.

@@ -14,6 +14,7 @@ from kb import __version__
 from kb.cli import main
 from kb.progress import Progress, should_draw, track
 from kb.queries import saved_queries
+from kb.resources import DATA
 
 COMMANDS = sorted(main.commands.values(), key=lambda c: c.name or "")
 # Commands whose output is data another tool may read: each offers --format.
@@ -43,10 +44,10 @@ def test_every_command_that_prints_data_offers_format(name: str) -> None:
     assert "--format" in options, f"kb {name} has no --format"
 
 
-def test_version() -> None:
+def test_version_names_the_data_kb_reads() -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"kb, version {__version__}"
+    assert result.stdout.splitlines() == [f"kb, version {__version__}", f"data: {DATA.describe()}"]
 
 
 def test_an_unknown_query_parameter_lists_the_valid_ones(tmp_path) -> None:
