@@ -28,6 +28,7 @@ REQUIRED = (
     "complement_endings",
     "verb_final",
     "converbs_before_content",
+    "genitive_endings",
     "pronouns",
     "meeting_triggers",
     "with_markers",

@@ -20,6 +20,7 @@ from .segment import Doc, Sentence
 from .speech import verbs_of
 
 PEOPLE = ("person", "new-person")
+TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
 CLAUSE_BREAKS = (".", ";", "؛", ",", "،", ":", "!", "?", "؟")
 QUOTE_OPEN = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
@@ -536,6 +537,20 @@ def subject_candidates(
     return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
 
 
+def _genitive(ctx: Context) -> tuple[str, ...]:
+    """Genitive endings of the language (a country so ended owns something: not a subject)."""
+    return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
+
+
+def _modifies_a_title(reading: Reading, end: int) -> bool:
+    """Whether a title, an office or a person follows within a few tokens of a country."""
+    return any(
+        c.kind in ("title", "role") and 0 <= c.i - end <= TITLE_GAP for c in reading.cues
+    ) or any(
+        x.kind in PEOPLE + ("office",) and 0 <= x.i - end <= TITLE_GAP for x in reading.mentions
+    )
+
+
 def _country_side(reading: Reading, cue: Match) -> Mention | None:
     """The country or demonym right next to "side" ("the Russian side", "طرف ایرانی")."""
     for x in reading.mentions:
@@ -575,6 +590,16 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
         people_before = [c for c in before if c[2] != "agent"]
         if people_before:
             chosen = people_before[0]
+        elif ctx.matcher.lexicon.get("verb_final"):
+            # subject, content, verb: an agent is the subject only opening the clause, and not
+            # as the country of a title or name after it ("İran'ın ... büyükelçisi X")
+            if (
+                before
+                and before[0][0] - reading.window <= AGENT_GAP
+                and not _modifies_a_title(reading, before[0][1])
+                and not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
+            ):
+                chosen = before[0]
         elif (
             before
             and speech.i - before[-1][1] <= AGENT_GAP

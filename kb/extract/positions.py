@@ -351,6 +351,13 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     later = [a.verb for a in reading.acts[k + 1 :] if a.verb is not None]
     lo = earlier[-1].j if earlier else s.i
     hi = later[0].i if later else s.j
+    following = reading.acts[k + 1] if k + 1 < len(reading.acts) else None
+    if act.form == "converb" and following is not None:
+        head = following.subject_span[0]
+        while any(x.j == head and x.i < head for x in reading.mentions):
+            head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+        if verb.j <= head < hi:
+            hi = head  # "Welcoming the guests, President X said": the guests, not X
     subject = act.subject_span
     has_subject = subject[1] > subject[0]
     subject_before = has_subject and subject[1] <= verb.i
@@ -393,6 +400,10 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
             # the subject's title after the name ("X, minister of ...")
             first = next(x.j for x in reading.mentions if x.i == first)
+        for t in range(first, verb.i):
+            # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
+            if words[t] in SOFT and _reports_meeting(reading, (first, t)):
+                first = t + 1
         if _words(ctx, first, verb.i) >= MIN_SAID:
             return (first, verb.i), "verb-final"
     after = (start, min(hi, _said_end(ctx, reading, start)))

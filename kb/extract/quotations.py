@@ -17,7 +17,9 @@ from .attribution import PEOPLE, Act, Context, Reading
 from .lexicon import common_lexicon
 from .segment import Doc, Line
 
-MIN_TOKENS = 3  # an unclosed quotation shorter than this is a stray mark
+# Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
+# «3+3»), not speech; unclosed, a stray mark.
+MIN_TOKENS = 4
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
 
     def close(t: int, closed: bool) -> None:
         _, start = stack.pop()
-        if not stack and (closed or t - start - 1 >= MIN_TOKENS):
+        if not stack and t - start - 1 >= MIN_TOKENS:
             out.append(Quotation(start + 1, t, block, closed))
 
     for number, line in enumerate(body):
