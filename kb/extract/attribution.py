@@ -88,6 +88,7 @@ class Context:
     subjects: list[str] = field(default_factory=list)  # speakers and meeting subjects
     meeting_people: list[list[str]] = field(default_factory=list)
     quoted: set[int] = field(default_factory=set)  # every quoted token of the article
+    unclosed: set[int] = field(default_factory=set)  # quoted up to a paragraph's end, no mark
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
     current: list[str] = field(default_factory=list)  # who spoke last (speaker continuity)
     direct: tuple[list[str], int] | None = None  # direct speech after a colon: who, last line
@@ -223,7 +224,8 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     verbs = [
         v
         for v in (ctx.verbs or verbs_of(doc, ctx.matcher.language, sentence.i, sentence.j))
-        if sentence.i <= v.i < sentence.j and v.i not in quoted
+        # a reporting verb in a quotation never closed may be the scraper's lost mark's
+        if sentence.i <= v.i < sentence.j and (v.i not in quoted or v.i in ctx.unclosed)
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)

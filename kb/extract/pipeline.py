@@ -142,6 +142,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     ctx = Context(doc, found, matcher(language), model(), era)
     quotations = quotations_of(doc, lines)
     ctx.quoted = quoted_set(quotations)
+    ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
     ctx.verbs = verbs_of(doc, language)
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None

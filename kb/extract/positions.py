@@ -162,7 +162,13 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
-            meeting = how == "speech-verb" and _reports_meeting(reading, trimmed)
+            meeting = (
+                how == "speech-verb"
+                and _reports_meeting(reading, trimmed)
+                and not any(
+                    c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
+                )
+            )  # "the importance of the meeting" is a position, "while X met Y" is not
             for position in _stated_in(ctx, reading, act, trimmed, how, topics, meeting):
                 key = (position.concept, position.span, tuple(position.speakers))
                 if key not in seen:
