@@ -38,6 +38,8 @@ class SpeechLexicon:
     content_endings: tuple[str, ...]  # a verb so ended is a content clause ("söylediğini")
     longest: int
     clitics: tuple[str, ...]
+    heads: frozenset[str]  # first words of phrases and of stems of several words
+    stem_length: int  # the longest one-word stem
 
 
 @cache
@@ -69,6 +71,8 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         suffixes("complement_endings"),
         max((len(k) for k in keys), default=1),
         tuple(normalizer().key(str(c)) for c in lex.get("clitic_prefixes") or []),
+        frozenset(k[0] for k in exact) | frozenset(k[0] for k in stems if len(k) > 1),
+        max((len(k[0]) for k in stems if len(k) == 1), default=0),
     )
 
 
@@ -89,32 +93,44 @@ def verbs_of(doc: Doc, language: str, i: int = 0, j: int | None = None) -> list[
     out: list[Match] = []
     t = i
     while t < end:
-        found: Match | None = None
-        for n in range(min(lex.longest, end - t), 0, -1):
-            phrase = tuple(words[t : t + n])
-            form = lex.exact.get(phrase)
-            if form is not None:
-                found = Match(form, None, t, t + n)
-                break
-            head, last = phrase[:-1], phrase[-1]
-            bare = [last] + [last[len(c) :] for c in lex.clitics if n == 1 and last.startswith(c)]
-            for word in bare:
-                for size in range(len(word), 1, -1):
-                    if head + (word[:size],) in lex.stems:
-                        form = _form_by_suffix(lex, word, word[:size])
-                        found = Match(form, None, t, t + n, "stem")
-                        break
-                if found is not None:
-                    break
-            if found is not None:
-                break
+        found = (
+            _verb_at(lex, words, t, end)
+            if words[t] in lex.heads or _stem_of(lex, words[t])
+            else None
+        )
         if found is not None and words[found.j - 1].endswith(lex.content_endings or ("\0",)):
             found = None  # "...olduğunu söylediğini": a nominalised verb is what is said
-            t += 1
-            continue
         if found is not None:
             out.append(found)
             t = found.j
         else:
             t += 1
     return out
+
+
+def _stem_of(lex: SpeechLexicon, word: str) -> str | None:
+    """The longest one-word stem the word (or the word after a clitic) starts with."""
+    for bare in (word, *(word[len(c) :] for c in lex.clitics if word.startswith(c))):
+        for size in range(min(len(bare), lex.stem_length), 1, -1):
+            if (bare[:size],) in lex.stems:
+                return bare[:size]
+    return None
+
+
+def _verb_at(lex: SpeechLexicon, words: list[str], t: int, end: int) -> Match | None:
+    for n in range(min(lex.longest, end - t), 0, -1):
+        phrase = tuple(words[t : t + n])
+        form = lex.exact.get(phrase)
+        if form is not None:
+            return Match(form, None, t, t + n)
+        head, last = phrase[:-1], phrase[-1]
+        if n == 1:
+            stem = _stem_of(lex, last)
+            if stem is not None:
+                bare = last[last.index(stem) :] if stem in last else last
+                return Match(_form_by_suffix(lex, bare, stem), None, t, t + 1, "stem")
+            continue
+        for size in range(len(last), 1, -1):
+            if head + (last[:size],) in lex.stems:
+                return Match(_form_by_suffix(lex, last, last[:size]), None, t, t + n, "stem")
+    return None
