@@ -401,7 +401,15 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added")."""
     assert act.verb is not None
     before = [c for c in subject_candidates(ctx, reading) if c[1] <= act.verb.i and c[2] != "agent"]
-    return not before and act.verb.i - reading.sentence.i <= 3
+    words = ctx.doc.words
+    that = {c.i for c in reading.cues if c.kind == "complementizers"}
+    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), not a name
+    content = any(
+        t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
+    )
+    # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
+    going_on = any(c.kind == "turn_markers" and c.j == act.verb.i for c in reading.cues)
+    return not before and act.verb.i - reading.sentence.i <= 3 and (content or going_on)
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:

@@ -431,8 +431,6 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         return before, "speech-verb"  # "..., the ministry said"
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
-    if not has_subject and verb.i > lo:
-        return (lo, verb.i), "speech-verb"
     return None
 
 
