@@ -20,6 +20,7 @@ from .segment import Doc, Sentence
 from .speech import verbs_of
 
 PEOPLE = ("person", "new-person")
+SUBJECT_AFTER = 6  # tokens: the farthest a subject follows its verb ("قال وزير ...", "said X")
 TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
 CLAUSE_BREAKS = (".", ";", "؛", ",", "،", ":", "!", "?", "؟")
@@ -594,7 +595,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             c
             for c in candidates
             if speech.j <= c[0] < content
-            and c[0] - speech.j <= (6 if c[2] != "agent" else 1)
+            and c[0] - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
         people_before = [c for c in before if c[2] != "agent"]

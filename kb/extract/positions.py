@@ -391,12 +391,18 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     ]
     if that:
         return (that[0], min(hi, _said_end(ctx, reading, that[0]))), "speech-verb"
+    after_subject = (subject[1], min(hi, _said_end(ctx, reading, subject[1])))
     if (
         has_subject
         and subject[0] >= verb.j
         and verb.i - 1 > lo
         and words[verb.i - 1] in SOFT + DASHES
         and _words(ctx, lo, verb.i) >= MIN_SAID
+        and (
+            _words(ctx, *after_subject) < MIN_SAID
+            or _reports_meeting(reading, after_subject)
+            or _weight(reading, (lo, verb.i)) > _weight(reading, after_subject)
+        )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
     if ctx.matcher.lexicon.get("verb_final") and not (
