@@ -66,6 +66,14 @@ _ENTITY_TYPES: dict[str, NamedNode] = {
 }
 _SPEECH = {"direct": KB.DirectSpeech, "reported": KB.ReportedSpeech}
 _ORIGIN = {"curated": KB.Curated, "extracted": KB.Extracted}
+# where each of a source's metadata came from (the command line, the page, the text)
+_SOURCE_BASIS = {
+    "language": KB.languageBasis,
+    "title": KB.titleBasis,
+    "published": KB.publishedBasis,
+    "publisher": KB.publisherBasis,
+    "url": KB.urlBasis,
+}
 
 
 def text_sha256(text: str) -> str:
@@ -115,8 +123,11 @@ def load_form(path: Path) -> dict[str, Any]:
 
 def compile_form_file(path: Path, registry: Registry, origin: str = "curated") -> CompiledSource:
     form = load_form(path)
+    from .intake import article_text
+
     article = path.parent / str(form["source"].get("file", ""))
-    return compile_form(form, read_utf8(article), registry, origin=origin, where=str(path))
+    text = article_text(article, form["source"].get("page_sha256"))
+    return compile_form(form, text, registry, origin=origin, where=str(path))
 
 
 def compile_form(
@@ -312,6 +323,13 @@ class _Compiler:
         self.add(iri, DCTERMS.language, Literal(self.language, datatype=XSD.language))
         if spec.get("file"):
             self.add(iri, KB.fileName, Literal(str(spec["file"])))
+        if spec.get("page_sha256"):
+            self.add(iri, KB.pageSha256, Literal(str(spec["page_sha256"])))
+        basis = spec.get("basis") or {}
+        if not isinstance(basis, Mapping) or set(basis) - set(_SOURCE_BASIS):
+            raise self.fail("source", f"basis: a mapping of {', '.join(_SOURCE_BASIS)} to words")
+        for key, value in basis.items():
+            self.add(iri, _SOURCE_BASIS[key], Literal(str(value)))
         if spec.get("title"):
             self.add(iri, DCTERMS.title, self.lang(spec["title"]))
         if spec.get("publisher"):

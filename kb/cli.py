@@ -26,6 +26,7 @@ from .progress import Progress
 from .queries import SavedQuery, check_read_only, load_query, run, saved_queries
 from .resources import DATA, DEFAULT_STORE, QUERIES_DIR, SEEDS_DIR
 from .store import Store, masked, open_store
+from .store.embedded import EmbeddedStore
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -35,6 +36,8 @@ EXPORT_FORMATS = {
 }
 REPORT_FORMATS = ("text", "json", "turtle")
 QUERIES_FORMATS = ("text", "json")
+# Seconds a writer queues for the store's lock by default.
+DEFAULT_WAIT = 60.0
 
 
 EXIT_SYSTEM = 4  # an OSError no layer below turned into a KBError
@@ -91,17 +94,43 @@ def _drop_unwritable_stdout() -> None:
 
 
 class Context:
-    def __init__(self, location: str, quiet: bool) -> None:
+    """The store a command works on: opened read-only for readers, queued for writers."""
+
+    def __init__(self, location: str, quiet: bool, wait: float = DEFAULT_WAIT) -> None:
         self._location = location
         self.location = masked(location)  # what messages show: never a password
         self.quiet = quiet
+        self.wait = wait
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
+        """The store for writing: waits (up to ``--wait`` s) while another command writes."""
         if self._store is None:
-            self._store = open_store(self._location)
+            self._store = open_store(self._location, wait=self.wait, on_wait=self._waiting)
         return self._store
+
+    @property
+    def reader(self) -> Store:
+        """The store for reading: never takes the write lock, so it never waits for a writer."""
+        if self._store is None:
+            self._store = open_store(self._location, read_only=True)
+        return self._store
+
+    def reader_or_empty(self) -> Store:
+        """The store for reading, or an empty one when none exists yet (validating a file
+        against the shipped model alone)."""
+        if (
+            self._store is None
+            and "://" not in self._location
+            and not Path(self._location).exists()
+        ):
+            self._store = EmbeddedStore.in_memory()
+        return self.reader
+
+    def _waiting(self) -> None:
+        if not self.quiet and sys.stderr.isatty():
+            click.echo("waiting for the store: another kb command is writing", err=True)
 
     def close(self) -> None:
         """Release the store (an embedded store's lock, a remote store's connections)."""
@@ -134,15 +163,23 @@ pass_context = click.make_pass_decorator(Context)
     help="Where the KB lives: a directory (embedded store) or ENGINE+http://HOST:PORT.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    envvar="KB_WAIT",
+    default=DEFAULT_WAIT,
+    show_default=True,
+    help="Seconds a writing command waits for another one to finish before it gives up (exit 3).",
+)
 @click.pass_context
-def main(ctx: click.Context, location: str, quiet: bool) -> None:
+def main(ctx: click.Context, location: str, quiet: bool, wait: float) -> None:
     """kb: diplomatic meetings and stated positions as validated RDF claims.
 
     \b
     Example:
       kb build && kb query who-affirmed-territorial-integrity
     """
-    ctx.obj = Context(location, quiet)
+    ctx.obj = Context(location, quiet, wait)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -205,7 +242,7 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     form = check_read_only(saved.bound(values))
     if form != "SELECT":
         raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
-    solutions = run(kb.store, saved, values)
+    solutions = run(kb.reader, saved, values)
     click.echo(render(solutions, fmt, saved.table_columns))
 
 
@@ -286,9 +323,9 @@ def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str)
     if not files and not whole:
         raise click.UsageError("give files to validate, or --all for the whole KB")
     if whole:
-        report = kbase.validate_all(kb.store)
+        report = kbase.validate_all(kb.reader)
     else:
-        _, report = kbase.check(kb.store, list(files))
+        _, report = kbase.check(kb.reader_or_empty(), list(files))
     click.echo(report.render(fmt))
     ctx.exit(0 if report.conforms else 1)
 
@@ -341,7 +378,7 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
     Example:
       kb export --format trig -o kb.trig
     """
-    data = kbase.export(kb.store, EXPORT_FORMATS[fmt])
+    data = kbase.export(kb.reader, EXPORT_FORMATS[fmt])
     if output:
         output.write_bytes(data)
     else:

@@ -10,8 +10,8 @@ import click
 
 from .cli import Context
 from .errors import InputError
+from .intake import read_article
 from .retract import retract as retract_targets
-from .textio import read_utf8
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
@@ -67,7 +67,7 @@ def claim_template(article: Path | None) -> None:
     else:
         if not article.is_file():
             raise InputError(f"{article}: no such file")
-        text = read_utf8(article)
+        text = read_article(article).text  # a saved page: its main text, headline first
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
         fields = {
             "file": article.name,

@@ -51,7 +51,7 @@ def entities(ctx: click.Context, unreviewed: bool) -> None:
         click.echo(ctx.get_help())
         return
     kb: Context = ctx.obj
-    found = curation.list_unreviewed(kb.store)
+    found = curation.list_unreviewed(kb.reader)
     for entity in found:
         kinds = ", ".join(entity.kinds) or "entity"
         country = f", {curie(entity.country.value)}" if entity.country else ""
@@ -109,7 +109,7 @@ def explain(kb: Context, meeting: str) -> None:
     Example:
       kb explain mtg:2023-10-04-first-participant-second-participant
     """
-    click.echo(identity.explain(kb.store, _iri(meeting, "mtg")))
+    click.echo(identity.explain(kb.reader, _iri(meeting, "mtg")))
 
 
 @click.group()

@@ -53,7 +53,7 @@ def report(kb: Context, output: Path, country: str, fmt: str) -> None:
       kb report --country ent:armenia -o armenia.html
     """
     with kb.progress(len(SECTION_QUERIES) + 1, "report") as progress:
-        page = build_report(kb.store, country=country, progress=progress)
+        page = build_report(kb.reader, country=country, progress=progress)
     if str(output) == "-":
         sys.stdout.write(page)
         return

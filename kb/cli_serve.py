@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .serve import make_server
+from .store.embedded import EmbeddedStore, FreshView
 
 
 @click.command()
@@ -31,7 +32,9 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
            http://127.0.0.1:7070/sparql
     """
-    store = ctx.obj.store
+    store = ctx.obj.reader
+    if isinstance(store, EmbeddedStore):
+        store = FreshView(store)  # every answer sees the last completed kb add
     server = make_server(store, host, port)
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
     click.echo(

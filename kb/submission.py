@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from .claimform import FormError, compile_form, load_form
 from .errors import InputError
+from .intake import article_text
 from .namespaces import GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, local, source_graph
 from .registry import Registry
 from .skolem import skolemize
@@ -152,7 +153,8 @@ def _read_claim_form(path: Path, registry: Registry) -> Submission:
             f"(limit {_mb(MAX_BYTES)})"
         )
     try:
-        compiled = compile_form(form, read_utf8(article), registry, where=str(path))
+        text = article_text(article, source.get("page_sha256"))
+        compiled = compile_form(form, text, registry, where=str(path))
     except (TypeError, AttributeError, ValueError) as error:  # a field of the wrong shape
         raise FormError(
             f"{path}: not a valid claim form ({_one_line(error)}); compare with `kb claim-template`"

@@ -21,7 +21,7 @@ SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 
 
 def trig_of(article: Path, tmp_path: Path) -> Path:
-    from kb.cli_extract import _trig
+    from kb.extract.batch import trig as _trig
 
     draft = extract(read_text(article), Options(file=article.name))
     out = tmp_path / (article.stem + ".trig")

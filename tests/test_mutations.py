@@ -245,6 +245,23 @@ CASES = [
         None,
         SOURCE,
     ),
+    Case(
+        "source-page-hash-not-hex",
+        msg("kb:pageSha256 is"),
+        put(SOURCE, KB.pageSha256, ox.Literal("not a hash")),
+        None,
+        SOURCE,
+    ),
+    *(
+        Case(
+            f"source-{field}-basis-twice",
+            msg(f"kb:{field}Basis is"),
+            put(SOURCE, KB[f"{field}Basis"], ox.Literal("page: one"), ox.Literal("text: two")),
+            None,
+            SOURCE,
+        )
+        for field in ("language", "title", "published", "publisher", "url")
+    ),
     # what every claim needs
     Case(
         "claim-without-source",

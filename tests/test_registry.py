@@ -12,7 +12,7 @@ import yaml
 
 from kb import kbase
 from kb.namespaces import PREFIXES, sparql_prologue
-from kb.resources import SEEDS_DIR
+from kb.resources import ONTOLOGY_DIR, SEEDS_DIR
 from kb.store import Store
 
 # Mentions that name someone by an epithet or a role only; the extractors resolve those through
@@ -121,4 +121,4 @@ def test_seed_participants_have_terms_of_office(registry: Store, person: str, of
 
 
 def test_registry_file_is_in_the_ontology_folder() -> None:
-    assert (Path(kbase.ONTOLOGY_DIR) / "registry.ttl").exists()
+    assert (Path(ONTOLOGY_DIR) / "registry.ttl").exists()

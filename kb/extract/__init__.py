@@ -1,6 +1,9 @@
 """Draft claims from raw articles: one pipeline for every language, split by concern.
 
-``segment`` finds the article's body and its sentences, ``normalize`` folds letters and
+``page`` reads a saved web page's main text and metadata (``kb.intake`` tells a page from a
+text file), ``source`` fills the draft's source section by precedence (command line, page,
+text), ``batch`` drafts many files at a time, ``segment`` finds the article's body and its
+sentences, ``normalize`` folds letters and
 digits for matching, ``lexicon`` loads the curated cue words (ontology/lexicons) and the
 registry's labels, ``mentions`` finds people, offices, countries and places, ``published``
 reads the source's metadata, ``dates`` reads absolute and relative dates, ``attribution``

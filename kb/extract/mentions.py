@@ -1,12 +1,12 @@
 """Find what the registry and the lexicons name in an article: people, offices, countries,
 places, organisations, and the cue words of every kind, in every script and inflection.
 
-One phrase index per language maps folded token tuples to what they signal. Names are also
-matched with their inflection suffixes stripped (Ukrainian, Russian, Azerbaijani, Turkish),
-with their spaces removed (Persian and Arabic write compound names both ways) and without a
-one-letter clitic (Arabic و، ب، ل، ف). People the registry does not know are found when an
-office title introduces them, and people named only by an office are resolved through the
-registry's terms of office.
+One phrase index per language maps folded token tuples to what they signal. Names, titles and
+content cue phrases are also matched by their lemmas (``morphology``: "Лондоном", "İranın",
+"переговорах"), with their spaces removed (Persian and Arabic write compound names both
+ways) and without a one-letter clitic (Arabic و، ب، ل، ف). People the registry does not know
+are found when an office title introduces them, and people named only by an office are
+resolved through the registry's terms of office.
 """
 
 from __future__ import annotations
@@ -22,11 +22,30 @@ from rapidfuzz import fuzz, process
 
 from .dates import CALENDARS
 from .lexicon import LIST_KINDS, Model, language_lexicon, model
-from .normalize import ARABIC_SCRIPT, key_tokens, normalizer, slug, stem
+from .morphology import Lemmatizer, lemmatizer
+from .normalize import ARABIC_SCRIPT, key_tokens, normalizer, slug
 from .segment import Doc
 
 NAME_SIMILARITY = 85  # rapidfuzz ratio of transliterated names (0-100) that makes them one person
 ENTITY_KINDS = ("entity", "title", "demonym", "counterpart", "role")
+# Cue kinds also matched by lemma: content words, not function words (a conjunction, pronoun or
+# stopword is listed in every form it takes).
+LEMMA_CUE_KINDS = frozenset(
+    {
+        "speech_verbs",
+        "addressed_verbs",
+        "meeting_triggers",
+        "weak_triggers",
+        "discussion_verbs",
+        "counterpart",
+        "nominal_speech",
+        "group_references",
+        "multilateral_markers",
+        "honorifics",
+        "topic",
+        "stance",
+    }
+)
 
 
 @dataclass
@@ -70,21 +89,16 @@ class Matcher:
     language: str
     lexicon: dict[str, Any]
     index: PhraseIndex
-    stems: PhraseIndex
+    stems: PhraseIndex  # the same phrases (names, titles, content cues) keyed by lemmas
     despaced: dict[str, list[str]]
-    suffixes: tuple[str, ...]
+    lemmatizer: Lemmatizer
     clitics: tuple[str, ...]
     attribution: list[tuple[tuple[str, ...], tuple[str, ...]]]
     acronyms: set[tuple[str, ...]]
-    stemmed: dict[str, str] = field(default_factory=dict)  # memo: words recur across articles
 
     def stem(self, word: str) -> str:
-        if not self.suffixes:
-            return word
-        found = self.stemmed.get(word)
-        if found is None:
-            found = self.stemmed[word] = stem(word, self.suffixes)
-        return found
+        """The lemma of a folded word (memoised: words recur across articles)."""
+        return self.lemmatizer.lemma(word)
 
 
 @cache
@@ -92,17 +106,10 @@ def matcher(language: str) -> Matcher:
     """The phrase index of one language (built once)."""
     lex = language_lexicon(language)
     registry = model()
-    index, stems = PhraseIndex(), PhraseIndex()
+    index = PhraseIndex()
     despaced: dict[str, list[str]] = defaultdict(list)
     acronyms: set[tuple[str, ...]] = set()
     lower_labels: set[tuple[str, ...]] = set()
-    suffixes = tuple(
-        sorted(
-            (normalizer().key(s) for s in lex.get("inflection_suffixes") or []),
-            key=len,
-            reverse=True,
-        )
-    )
     for text, _, entity in registry.labels:
         key = key_tokens(text)
         if not key:
@@ -112,16 +119,12 @@ def matcher(language: str) -> Matcher:
             acronyms.add(key)
         elif len(key) == 1:
             lower_labels.add(key)
-        if suffixes:
-            stems.add(tuple(stem(w, suffixes) for w in key), "entity", entity)
         if ARABIC_SCRIPT.search(text) and len(key) > 1:
             joined = "".join(key)
             if entity not in despaced[joined]:
                 despaced[joined].append(entity)
     for text, _, country in registry.demonyms:
         index.add(key_tokens(text), "demonym", country)
-        if suffixes:
-            stems.add(tuple(stem(w, suffixes) for w in key_tokens(text)), "demonym", country)
     for scheme, concept, lang, text in registry.cues:
         if lang == language:
             index.add(key_tokens(text), "topic" if scheme == "positions" else "stance", concept)
@@ -148,13 +151,20 @@ def matcher(language: str) -> Matcher:
         before, _, after = str(pattern).partition("{source}")
         attribution.append((key_tokens(before), key_tokens(after)))
     clitics = tuple(normalizer().key(c) for c in lex.get("clitic_prefixes") or [])
+    known = frozenset(word for key in index.table for word in key)
+    lemmas = lemmatizer(language, known)
+    stems = PhraseIndex()
+    for key, entries in index.table.items():
+        for kind, payload in entries:
+            if kind in ENTITY_KINDS or kind in LEMMA_CUE_KINDS:
+                stems.add(tuple(lemmas.lemma(w) for w in key), kind, payload)
     return Matcher(
         language,
         lex,
         index,
         stems,
         dict(despaced),
-        suffixes,
+        lemmas,
         clitics,
         attribution,
         acronyms - lower_labels,
@@ -194,6 +204,7 @@ class Found:
         return [m for m in self.cues if m.kind == kind and m.i >= i and m.j <= j]
 
 
+_LATIN = re.compile(r"[a-zəçğıöşü]")
 _CAPITAL = re.compile(r"^[A-ZА-ЯІЇЄҐЁƏÇĞİÖŞÜ][\w'’\-]+$")
 
 
@@ -206,13 +217,17 @@ def find(
     words = doc.words
     raw = m.index.find(words)
     raw = [x for x in raw if lines_ok[x.i] and not _initial(doc, x)]
+    lemma_matches = [x for x in m.stems.find([m.stem(w) for w in words]) if lines_ok[x.i]]
+    raw += _lemma_cues(raw, lemma_matches)
     entity_like = [x for x in raw if x.kind in ENTITY_KINDS]
     covered = _cover(entity_like)
-    extra = _variant_matches(doc, m, covered, lines_ok)
+    extra = _variant_matches(doc, m, covered, lines_ok, lemma_matches)
     entity_like = _longest(entity_like + extra)
     cues = [x for x in raw if x.kind not in ENTITY_KINDS] + entity_like
     cues.sort(key=lambda x: (x.i, -x.j))
-    entity_like = [x for x in entity_like if not _lowercase_acronym(doc, m, x)]
+    entity_like = [
+        x for x in entity_like if not _lowercase_acronym(doc, m, x) and not _common_noun(doc, m, x)
+    ]
     cue_covered = _cover([x for x in raw if x.kind not in ENTITY_KINDS])
     mentions = _resolve(doc, m, registry, entity_like, era, cue_covered)
     return Found(cues, mentions)
@@ -234,6 +249,26 @@ def _lowercase_acronym(doc: Doc, m: Matcher, x: Match) -> bool:
     return not doc.text[start:end].isupper()
 
 
+def _common_noun(doc: Doc, m: Matcher, x: Match) -> bool:
+    """A person's name written in lower case is a common word: in Latin script always ("rəisi",
+    head of, is not the surname "Rəisi"); in Cyrillic when the dictionary knows the word only
+    as a common noun (some outlets write a surname they despise in lower case)."""
+    if x.kind != "entity" or not _is_person(x.payload):
+        return False
+    start, end = doc.span(x.i, x.j)
+    letters = [c for c in doc.text[start:end] if c.isalpha()]
+    if not letters or not letters[0].islower():
+        return False
+    if _LATIN.match(letters[0]):
+        return True
+    return all(m.lemmatizer.common_word(w) for w in doc.words[x.i : x.j] if w.isalpha())
+
+
+def _is_person(entity: str) -> bool:
+    found = model().entities.get(entity)
+    return found is not None and found.kind == "person"
+
+
 def _cover(matches: list[Match]) -> set[int]:
     out: set[int] = set()
     for x in matches:
@@ -241,17 +276,28 @@ def _cover(matches: list[Match]) -> set[int]:
     return out
 
 
-def _variant_matches(doc: Doc, m: Matcher, covered: set[int], lines_ok: list[bool]) -> list[Match]:
-    """Names matched by stem, without spaces, or without a clitic, where nothing matched exactly."""
+def _lemma_cues(exact: list[Match], lemma_matches: list[Match]) -> list[Match]:
+    """Cue phrases matched by lemma where no cue matched exactly ("переговорах")."""
+    covered = _cover([x for x in exact if x.kind not in ENTITY_KINDS])
+    out = []
+    for x in lemma_matches:
+        if x.kind in LEMMA_CUE_KINDS and not covered.intersection(range(x.i, x.j)):
+            x.how = "stem"
+            out.append(x)
+    return out
+
+
+def _variant_matches(
+    doc: Doc, m: Matcher, covered: set[int], lines_ok: list[bool], lemma_matches: list[Match]
+) -> list[Match]:
+    """Names matched by lemma, without spaces, or without a clitic, where nothing matched exactly."""
     out = []
     words = doc.words
     n = len(words)
-    if m.suffixes:
-        stems = [m.stem(w) for w in words]  # memoised per language
-        for x in m.stems.find(stems):
-            if lines_ok[x.i] and not covered.intersection(range(x.i, x.j)):
-                x.how = "stem"
-                out.append(x)
+    for x in lemma_matches:
+        if x.kind in ENTITY_KINDS and not covered.intersection(range(x.i, x.j)):
+            x.how = "stem"
+            out.append(x)
     for i in range(n):
         if i in covered or not lines_ok[i] or not ARABIC_SCRIPT.search(words[i]):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -22,21 +22,14 @@ from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
-from .mentions import Mention, find, matcher
+from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
+from .page import PageMeta
 from .positions import Position, positions_in
-from .published import credited_source, detect_language, published_of, publisher_of, title_of
+from .published import credited_source
 from .segment import Doc, classify, lines_of, sentences_of
+from .source import SCRIPT_OF_LANGUAGE, language_of, source_section
 
-SCRIPT_OF_LANGUAGE = {
-    "en": "latin",
-    "az": "latin",
-    "tr": "latin",
-    "uk": "cyrillic",
-    "ru": "cyrillic",
-    "fa": "arabic",
-    "ar": "arabic",
-}
 CURRENT_NEWS_DAYS = 7
 # A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
 # many years before the publication's; the month and the year phrase at most this many
@@ -54,6 +47,8 @@ class Options:
     publisher: str | None = None
     url: str | None = None
     lang: str | None = None
+    page: PageMeta | None = None  # what a saved web page declares about itself
+    page_sha256: str | None = None  # the page's SHA-256, when the text was read from one
 
 
 @dataclass
@@ -124,40 +119,13 @@ def extract(text: str, options: Options | None = None) -> Draft:
     options = options or Options()
     doc = Doc.of(text)
     lines = lines_of(doc)
-    language = options.lang or detect_language(doc, lines)
+    language, language_basis = language_of(doc, lines, options.lang, options.page)
     lex = language_lexicon(language)
     classify(doc, lines, lex.get("boilerplate") or {}, SCRIPT_OF_LANGUAGE.get(language))
-    title = title_of(doc, lines, language)
-    source: dict[str, Any] = {
-        "file": options.file,
-        "language": language,
-        "title": title,
-        "url": options.url,
-    }
-    published_day: date | None = None
-    rules_source: list[str] = []
-    if options.published:
-        value = options.published
-        published_day = (
-            datetime.fromisoformat(value).date() if "T" in value else parse_partial(value)[0]
-        )
-        source["published"] = {"printed": value, "date": value}
-    else:
-        published = published_of(doc, lines, language)
-        if published is not None:
-            published_day = published.day
-            source["published"] = {"printed": published.printed, "date": published.value}
-            rules_source.append(published.rule)
+    section = source_section(doc, lines, language, options)
+    source, published_day, found = section.source, section.published_day, section.found
     era = (published_day, published_day)
-    found = find(doc, language, era, [True] * len(doc.words))
-    if options.publisher:
-        source["publisher"] = options.publisher
-    else:
-        publisher, rule = publisher_of(doc, lines, found, language)
-        if publisher:
-            source["publisher"] = publisher
-            rules_source.append(rule)
-    source = {k: v for k, v in source.items() if v is not None}
+    source["basis"] = {"language": language_basis, **section.basis}
     draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
     ctx = Context(doc, found, matcher(language), model(), era)
     sentences = sentences_of(doc, lines)

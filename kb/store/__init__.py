@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -94,8 +94,18 @@ def masked(location: str) -> str:
     return re.sub(r"(://[^/:@?#]*):[^/?#]*@", r"\1:***@", location)
 
 
-def open_store(location: str) -> Store:
-    """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server."""
+def open_store(
+    location: str,
+    read_only: bool = False,
+    wait: float = 0.0,
+    on_wait: Callable[[], None] | None = None,
+) -> Store:
+    """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server.
+
+    An embedded store opened ``read_only`` never takes the write lock; a writer queues up to
+    ``wait`` seconds for it (``on_wait`` is called once if it has to). A server takes care of
+    its own concurrency.
+    """
     engine, sep, _ = location.partition("+")
     if sep and "://" in location and "/" not in engine:
         from .remote import open_remote  # imported lazily: embedded users need no HTTP stack
@@ -108,4 +118,4 @@ def open_store(location: str) -> Store:
         )
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(location)
+    return EmbeddedStore(location, read_only=read_only, wait=wait, on_wait=on_wait)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
@@ -25,21 +28,90 @@ def write_update(
     return " ;\n".join(operations)
 
 
-class EmbeddedStore:
-    """A pyoxigraph store on disk; every write is one transaction."""
+# How often a queued writer tries the store's lock again; how many times a reader tries to
+# open the store beside a writer.
+RETRY_SECONDS = 0.1
+READ_ONLY_ATTEMPTS = 20
+T = TypeVar("T")
 
-    def __init__(self, path: str | Path) -> None:
+
+def _locked(error: OSError) -> bool:
+    """Whether opening failed because another process holds the store's write lock."""
+    text = str(error).lower()
+    return "lock" in text and ("unavailable" in text or "no locks" in text or "hold" in text)
+
+
+class EmbeddedStore:
+    """A pyoxigraph store on disk; every write is one transaction.
+
+    One process at a time may hold a store for writing (RocksDB's lock): a writer opened
+    with ``wait`` seconds queues for it, calling ``on_wait`` once when it has to wait.
+    Readers open it read-only (``read_only=True``), beside any writer, and see the store as
+    the last completed write left it.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        wait: float = 0.0,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         self.location = str(path)
-        try:
-            self._store = ox.Store(str(path))
-        except OSError as error:
-            raise StoreError(f"cannot open the store at {path}: {error}") from error
+        self.read_only = read_only
+        if read_only:
+            self._store = self._open_read_only(path)
+            return
+        deadline = time.monotonic() + wait
+        waited = False
+        while True:
+            try:
+                self._store = ox.Store(str(path))
+                return
+            except OSError as error:
+                if not _locked(error):
+                    raise StoreError(f"cannot open the store at {path}: {error}") from error
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"the store at {path} is busy: another kb command is writing"
+                        + (f" (waited {wait:g} s; raise --wait to wait longer)" if wait else "")
+                    ) from error
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+                time.sleep(RETRY_SECONDS)
+
+    @staticmethod
+    def _open_read_only(path: str | Path) -> ox.Store:
+        if not Path(path).is_dir():
+            raise StoreError(f"no KB at {path}: create one with kb build or kb init")
+        for attempt in range(READ_ONLY_ATTEMPTS):
+            try:
+                return ox.Store.read_only(str(path))
+            except (OSError, RuntimeError) as error:  # a writer replacing its files right now
+                if attempt == READ_ONLY_ATTEMPTS - 1:
+                    raise StoreError(f"cannot open the store at {path} to read: {error}") from error
+                time.sleep(RETRY_SECONDS)
+        raise AssertionError("unreachable")
+
+    def version(self) -> tuple[int, int]:
+        """What changes when a write completes: the newest modification time and the count of
+        the store's files (cheap: one directory listing)."""
+        if self.location == ":memory:":
+            return (0, 0)
+        entries = list(os.scandir(self.location))
+        return (max((e.stat().st_mtime_ns for e in entries), default=0), len(entries))
+
+    def reopened(self) -> EmbeddedStore:
+        """A new read-only view of the same directory (what a reader sees after a write)."""
+        return EmbeddedStore(self.location, read_only=True)
 
     @classmethod
     def in_memory(cls) -> EmbeddedStore:
         """A throw-away store, for validation contexts and tests."""
         self = cls.__new__(cls)
         self.location = ":memory:"
+        self.read_only = False
         self._store = ox.Store()
         return self
 
@@ -48,31 +120,50 @@ class EmbeddedStore:
             return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as error:
             raise InputError(f"SPARQL syntax error: {error}") from error
-        except OSError as error:
-            raise StoreError(f"query failed on {self.location}: {error}") from error
+
+    def _read(self, answer: Callable[[], T]) -> T:
+        """One read; a read-only view retries once on a fresh view when a writer's compaction
+        removed a file under it (RocksDB leaves read-only openers beside a writer on their own)."""
+        for attempt in (1, 2):
+            try:
+                return answer()
+            except (OSError, RuntimeError) as error:
+                if not self.read_only or attempt == 2:
+                    raise StoreError(f"query failed on {self.location}: {error}") from error
+                self._store = self._open_read_only(self.location)
+        raise AssertionError("unreachable")
 
     def select(self, sparql: str) -> Solutions:
-        result = self._query(sparql)
-        if not isinstance(result, ox.QuerySolutions):
-            raise InputError("expected a SELECT query")
-        variables = [v.value for v in result.variables]
-        rows = [
-            {name: solution[name] for name in variables if solution[name] is not None}
-            for solution in result
-        ]
-        return Solutions(variables, rows)
+        def answer() -> Solutions:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QuerySolutions):
+                raise InputError("expected a SELECT query")
+            variables = [v.value for v in result.variables]
+            rows = [
+                {name: solution[name] for name in variables if solution[name] is not None}
+                for solution in result
+            ]
+            return Solutions(variables, rows)
+
+        return self._read(answer)
 
     def ask(self, sparql: str) -> bool:
-        result = self._query(sparql)
-        if not isinstance(result, ox.QueryBoolean):
-            raise InputError("expected an ASK query")
-        return bool(result)
+        def answer() -> bool:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryBoolean):
+                raise InputError("expected an ASK query")
+            return bool(result)
+
+        return self._read(answer)
 
     def construct(self, sparql: str) -> list[ox.Triple]:
-        result = self._query(sparql)
-        if not isinstance(result, ox.QueryTriples):
-            raise InputError("expected a CONSTRUCT or DESCRIBE query")
-        return list(result)
+        def answer() -> list[ox.Triple]:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryTriples):
+                raise InputError("expected a CONSTRUCT or DESCRIBE query")
+            return list(result)
+
+        return self._read(answer)
 
     def write(
         self,
@@ -87,6 +178,8 @@ class EmbeddedStore:
     def _update(self, sparql: str) -> None:
         if not sparql.strip():
             return
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} was opened read-only")
         try:
             self._store.update(sparql)
             self._store.flush()
@@ -101,3 +194,49 @@ class EmbeddedStore:
 
     def close(self) -> None:
         del self._store
+
+
+class FreshView:
+    """A read-only view of an embedded store that follows its writers: before each query it
+    reopens the store if a write has completed since (one directory listing per query; a
+    reopen costs about 20 ms, and only after a write)."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.location = store.location
+        self._store = store
+        self._version = store.version()
+
+    def current(self) -> EmbeddedStore:
+        version = self._store.version()
+        if version != self._version:
+            self._store.close()
+            self._store, self._version = self._store.reopened(), version
+        return self._store
+
+    def select(self, sparql: str) -> Solutions:
+        return self.current().select(sparql)
+
+    def ask(self, sparql: str) -> bool:
+        return self.current().ask(sparql)
+
+    def construct(self, sparql: str) -> list[ox.Triple]:
+        return self.current().construct(sparql)
+
+    def write(
+        self,
+        replace: Mapping[ox.NamedNode, Iterable[ox.Triple]] | None = None,
+        insert: Mapping[ox.NamedNode, Iterable[ox.Triple]] | None = None,
+    ) -> None:
+        raise StoreError(f"the store at {self.location} is served read-only")
+
+    def remove_graphs(self, names: Iterable[ox.NamedNode]) -> None:
+        raise StoreError(f"the store at {self.location} is served read-only")
+
+    def graph_names(self) -> list[ox.NamedNode]:
+        return self.current().graph_names()
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self.current().quads()
+
+    def close(self) -> None:
+        self._store.close()

@@ -1,0 +1,157 @@
+"""Lemma of a folded word, per language, so that cue phrases and registered names match their
+inflected forms ("переговорах" → "переговоры", "İran'ın" → "iran", "Azərbaycanın" → "azərbaycan").
+
+Each language uses what does the job best:
+
+- Russian and Ukrainian: pymorphy3 with its dictionaries (it lemmatises surnames too, and
+  keeps a name ending in -и apart from a name with a case ending: "Гусейном" is "гусейн",
+  "Гусейни" stays "гусейни", where a suffix table made both "гусейн");
+- Turkish: the Snowball stemmer; a proper noun's case ending follows an apostrophe, so the
+  part before it is the lemma;
+- English: only the possessive "'s" goes (Snowball makes "states" "stated" and "meetings"
+  "meet": a noun becomes a speech verb or a meeting trigger; the lexicon lists the forms);
+- Azerbaijani: the language file's ``inflection_suffixes``, but a stem is used only when it is
+  a word the registry or the lexicon knows ("İranın" is "iran", never "ira");
+- Persian and Arabic: no lemma (their stemmers turn names into roots); the matcher handles
+  their clitics and spacing itself.
+
+Words shorter than ``MINIMUM`` letters are their own lemma (function words stay apart).
+
+>>> ru = lemmatizer("ru")
+>>> ru.lemma("переговорах"), ru.lemma("гусейном") == ru.lemma("гусейни")
+('переговоры', False)
+>>> az = lemmatizer("az", frozenset({"iran", "azərbaycan"}))
+>>> az.lemma("iranin"), az.lemma("azərbaycanin"), az.lemma("rəisinin")  # folded: ı is i
+('iran', 'azərbaycan', 'rəisinin')
+>>> lemmatizer("tr").lemma("iran'ın")
+'iran'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .lexicon import language_lexicon
+
+MINIMUM = 4  # letters: shorter words are left as they are
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SNOWBALL = {"tr": "turkish"}
+_PYMORPHY = ("ru", "uk")
+
+
+@dataclass
+class Lemmatizer:
+    """The lemma of a folded word in one language, memoised per word."""
+
+    language: str
+    rule: Callable[[str], str]
+    memo: dict[str, str] = field(default_factory=dict)
+    dictionary_word: Callable[[str], bool] = lambda word: False
+
+    def common_word(self, word: str) -> bool:
+        """Whether the language's dictionary knows the word only as a common word (not a
+        surname, first name or place): "мир" is, "путин" is not. False without a dictionary."""
+        return self.dictionary_word(word)
+
+    def lemma(self, word: str) -> str:
+        found = self.memo.get(word)
+        if found is None:
+            found = self.memo[word] = word if len(word) < MINIMUM else self.rule(word)
+        return found
+
+
+def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer:
+    """The lemmatizer of a language; ``known`` is the vocabulary a checked suffix table needs."""
+    if language in _PYMORPHY:
+        return Lemmatizer(language, _pymorphy_rule(language), dictionary_word=_common(language))
+    if language in _SNOWBALL:
+        stemmer = _snowball(language)
+        return Lemmatizer(language, lambda w: _turkish(w, stemmer))
+    if language == "en":
+        return Lemmatizer(language, lambda w: w.removesuffix("'s"))
+    suffixes = _suffixes(language)
+    if suffixes:
+        return Lemmatizer(language, lambda w: checked_stem(w, suffixes, known))
+    return Lemmatizer(language, lambda w: w)
+
+
+def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) -> str:
+    """The word without a suffix (at most two, longest first) where what is left is known
+    (a known word may itself be inflected: "azərbaycanın" in a cue phrase is "azərbaycan")."""
+    for suffix in suffixes:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        stem = word[: -len(suffix)]
+        if stem in known:
+            return stem
+        for inner in suffixes:
+            if stem.endswith(inner) and len(stem) - len(inner) >= 3:
+                if stem[: -len(inner)] in known:
+                    return stem[: -len(inner)]
+    return word
+
+
+def _turkish(word: str, stemmer: Callable[[str], str]) -> str:
+    head, apostrophe, _ = word.partition("'")
+    return head if apostrophe and head else stemmer(word)
+
+
+@cache
+def _suffixes(language: str) -> tuple[str, ...]:
+    from .normalize import normalizer
+
+    listed = language_lexicon(language).get("inflection_suffixes") or []
+    return tuple(sorted((normalizer().key(str(s)) for s in listed), key=len, reverse=True))
+
+
+@cache
+def _snowball(language: str) -> Callable[[str], str]:
+    import snowballstemmer
+
+    stemmer: Any = snowballstemmer.stemmer(_SNOWBALL[language])
+    return stemmer.stemWord  # type: ignore[no-any-return]
+
+
+@cache
+def _analyzer(language: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+_NAME_TAGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _common(language: str) -> Callable[[str], bool]:
+    analyzer = _analyzer(language)
+
+    @cache
+    def common(word: str) -> bool:
+        parses = analyzer.parse(word)
+        return bool(parses) and all(
+            p.is_known and not (_NAME_TAGS & p.tag.grammemes) for p in parses
+        )
+
+    return common
+
+
+def _pymorphy_rule(language: str) -> Callable[[str], str]:
+    analyzer = _analyzer(language)
+    letter_g = "ґ" if language == "uk" else None
+
+    def rule(word: str) -> str:
+        if not _CYRILLIC.search(word):
+            return word
+        parses = analyzer.parse(word)
+        if not parses:
+            return word
+        lemma: str = parses[0].normal_form
+        if letter_g:
+            lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
+        return lemma.replace("ё", "е")
+
+    return rule

@@ -1,0 +1,81 @@
+"""Lemmas per language: cue words and registered names match their inflected forms, and a
+stem is never invented where the word is something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.mentions import find, matcher
+from kb.extract.morphology import checked_stem, lemmatizer
+from kb.extract.segment import Doc
+
+
+def cue_kinds(text: str, language: str) -> set[str]:
+    doc = Doc.of(text)
+    return {c.kind for c in find(doc, language, (None, None), [True] * len(doc.words)).cues}
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "lemma"),
+    [
+        ("ru", "министром", "министр"),
+        ("ru", "переговорами", "переговоры"),
+        ("uk", "міністром", "міністр"),
+        ("uk", "зустрічами", "зустріч"),
+        ("tr", "tahran'da", "tahran"),
+        ("en", "minister's", "minister"),
+        ("fa", "وزير", "وزير"),  # no stemmer for Arabic script: clitics are the matcher's
+        ("ar", "والوزير", "والوزير"),
+    ],
+)
+def test_a_word_has_the_lemma_of_its_language(language: str, word: str, lemma: str) -> None:
+    assert lemmatizer(language).lemma(word) == lemma
+
+
+def test_english_keeps_nouns_apart_from_verbs() -> None:
+    en = lemmatizer("en")
+    assert en.lemma("states") != en.lemma("stated")
+    assert en.lemma("meetings") != en.lemma("meet")
+
+
+def test_an_azerbaijani_stem_is_used_only_when_it_is_a_known_word() -> None:
+    suffixes = ("nin", "in", "da")  # folded: ı is i
+    known = frozenset({"bakı", "paris"})
+    assert checked_stem("parisin", suffixes, known) == "paris"
+    assert checked_stem("parisda", suffixes, known) == "paris"
+    assert checked_stem("dənizin", suffixes, known) == "dənizin"  # "dəniz" is not known
+    assert checked_stem("parisnin", suffixes, frozenset({"pari"})) == "parisnin"
+
+
+def test_an_azerbaijani_country_name_keeps_its_last_letter() -> None:
+    az = matcher("az")
+    assert az.stem("azərbaycanin") == "azərbaycan"  # not "azərbayca"
+    assert az.stem("iranin") == "iran"  # not "ira"
+
+
+def test_short_words_are_their_own_lemma() -> None:
+    assert lemmatizer("ru").lemma("его") == "его"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Министры обсудили это на переговорах в столице.", "ru"),
+        ("Про це йшлося на зустрічах у столиці.", "uk"),
+        ("Bakanlar görüşmelerinde bunu ele aldı.", "tr"),
+    ],
+)
+def test_a_meeting_word_matches_in_another_case(text: str, language: str) -> None:
+    assert "meeting_triggers" in cue_kinds(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Министры обсудили это в столице.", "ru"),
+        ("Про це йшлося у столиці.", "uk"),
+        ("Bakanlar bunu ele aldı.", "tr"),
+    ],
+)
+def test_no_meeting_word_no_meeting_trigger(text: str, language: str) -> None:
+    assert "meeting_triggers" not in cue_kinds(text, language)
