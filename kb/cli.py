@@ -39,8 +39,6 @@ REPORT_FORMATS = ("text", "json", "turtle")
 QUERIES_FORMATS = ("text", "json")
 # Seconds a writer queues for the store's lock by default.
 DEFAULT_WAIT = 60.0
-
-
 EXIT_SYSTEM = 4  # an OSError no layer below turned into a KBError
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE
 
