@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..dates import parse_partial
+from ..errors import InputError
 from ..resources import ONTOLOGY_DIR
 
 LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
@@ -65,10 +66,13 @@ def language_lexicon(language: str) -> dict[str, Any]:
 
 
 def _load(path: Any) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"{path}: cannot read the lexicon: {error}".replace("\n", " ")) from error
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping")
+        raise InputError(f"{path}: cannot read the lexicon: expected a mapping")
     return data
 
 
