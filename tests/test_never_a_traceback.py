@@ -124,7 +124,6 @@ class Environment:
     name: str
     prepare: Callable[[Path], dict[str, str]] = lambda _: {}
     sweep_args: list[str] = field(default_factory=list)
-    known_bug: str | None = None  # what still ends in a traceback, and where to fix it
 
 
 ENVIRONMENTS = [
@@ -134,11 +133,7 @@ ENVIRONMENTS = [
     Environment("no lexicon for any language", _no_lexicons),
     Environment("unreadable registry, lexicon and saved query", _unreadable_files),
     Environment("garbled registry, lexicons, saved query and claim form", _garbled_files),
-    Environment(
-        "a lexicon that is not a mapping",
-        _lexicon_not_a_mapping,
-        known_bug="kb extract --lang fa: kb/extract/lexicon.py raises ValueError, not InputError",
-    ),
+    Environment("a lexicon that is not a mapping", _lexicon_not_a_mapping),
     Environment("a store folder kb may not create", _store_not_allowed),
     Environment("a file where the store should be", _store_not_a_folder),
     Environment(
@@ -187,16 +182,7 @@ def sweeps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Future[list[di
         }
 
 
-@pytest.mark.parametrize(
-    "environment",
-    [
-        pytest.param(
-            e, marks=[pytest.mark.xfail(strict=True, reason=e.known_bug)] if e.known_bug else []
-        )
-        for e in ENVIRONMENTS
-    ],
-    ids=[e.name for e in ENVIRONMENTS],
-)
+@pytest.mark.parametrize("environment", ENVIRONMENTS, ids=[e.name for e in ENVIRONMENTS])
 def test_every_command_ends_without_a_traceback(
     environment: Environment, sweeps: dict[str, Future[list[dict[str, object]]]]
 ) -> None:
