@@ -215,6 +215,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    """Loopback HTTP, a thread per request; a deep listen queue, so a burst of clients waits
+    for its 200 or 503 instead of having its connection reset."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+
 def make_server(
     store: Store, host: str = "127.0.0.1", port: int = 7070, limits: Limits | None = None
 ) -> ThreadingHTTPServer:
@@ -227,7 +235,7 @@ def make_server(
         raise InputError(f"kb serve listens on loopback only (127.0.0.1, ::1), not {host!r}")
     handler = type("BoundHandler", (SparqlHandler,), {"store": store, "limits": limits or Limits()})
     try:
-        return ThreadingHTTPServer((host, port), handler)
+        return _Server((host, port), handler)
     except OSError as error:
         raise StoreError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
 
