@@ -10,7 +10,6 @@ name the agents the claim is reported through.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -129,13 +128,7 @@ class Context:
                 person = self.people.get(pid)
                 if person is None or (country and person.country != country):
                     continue
-                titles = [
-                    o[len(person.country or "") + 1 :]
-                    if person.country and o.startswith(person.country + "-")
-                    else o
-                    for o in person.offices
-                ]
-                if any(fnmatch.fnmatchcase(t, p) for t in titles for p in patterns):
+                if any(self.model.fills_role(o, patterns) for o in person.offices):
                     return pid
         return None
 
@@ -477,6 +470,7 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
             # the first of two partners ("Mirzoyan ve Bayramov ile")
             if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
                 return True
+        return False  # what follows a postposition is not its object ("X ile görüşen Y")
     for c in reading.cues:
         if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:
             if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):

@@ -118,7 +118,7 @@ def _skip(article: Article, job: Job) -> Result | None:
 
 
 def _draft(article: Article, job: Job) -> Result:
-    from ..kbase import model_registry
+    from ..model import model_registry
     from .pipeline import Options, extract
 
     name = article.path.name

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
 from ..claimform import CompiledSource, compile_form
 from ..dates import DateBounds, parse_partial
-from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
+from ..intake.page import PageMeta
+from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import Context, Reading, read
@@ -24,7 +25,6 @@ from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
-from .page import PageMeta
 from .positions import Position, positions_in
 from .published import credited_source
 from .quotations import QuotedBlocks, quotations_of, quoted_set
@@ -65,18 +65,20 @@ class Draft:
     )  # id -> (name, lang, country)
     language: str = "en"
 
-    def entities(self) -> list[dict[str, str]]:
+    def entities(self) -> list[dict[str, Any]]:
         """The claim form's ``entities:`` section: the people the extractors introduced."""
         known = model().entities
         out = []
         for pid, (name, _, country) in self.new_people.items():
             if pid in known:
                 continue
-            item = {"id": pid, "type": "person", "label": _english_label(pid)}
+            item: dict[str, Any] = {"id": pid, "type": "person", "label": _english_label(pid)}
             if country and country in known:
                 item["country"] = country
             if name and name in self.text:
                 item["mention"] = name
+                if _english_label(pid) != name:
+                    item["transliterated"] = True
             out.append(item)
         return out
 
@@ -91,24 +93,11 @@ class Draft:
         return out
 
     def compile(self, registry: Registry) -> CompiledSource:
-        form = {k: v for k, v in self.form.items() if k != "entities"}
-        compiled = compile_form(
-            form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+        """The draft's triples: the claim form with its ``entities:`` compiled by the same
+        compiler a reviewed form goes through, so a new person has the same labels either way."""
+        return compile_form(
+            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
         )
-        known = model().entities
-        for pid, (name, language, country) in self.new_people.items():
-            if pid in known:
-                continue
-            iri = ENT[pid]
-            compiled.triples += [
-                Triple(iri, RDF_TYPE, SCHEMA.Person),
-                Triple(iri, RDFS.label, Literal(_english_label(pid), language="en")),
-                Triple(iri, SKOS.prefLabel, Literal(name, language=language)),
-                Triple(iri, KB.reviewStatus, KB.Unreviewed),
-            ]
-            if country and country in known:
-                compiled.triples.append(Triple(iri, KB.country, ENT[country]))
-        return compiled
 
 
 def _english_label(pid: str) -> str:
@@ -232,8 +221,12 @@ def _meeting_bounds(
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
+    # direct speech after a colon ("X said at the meeting: in the past year ...") dates
+    # what is said, not the meeting
+    speech = reading.colon if reading.colon is not None and reading.colon >= last else None
+    told = speech if speech is not None else reading.sentence.j
     cues = sorted(
-        (c for c in reading.cues if c.i not in reading.quoted),
+        (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
     )  # the date phrase nearest the word that reports the meeting first
     months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
@@ -266,7 +259,7 @@ def _meeting_bounds(
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
                 ]
-    a, b = doc.span(reading.sentence.i, reading.sentence.j)
+    a, b = doc.span(reading.sentence.i, told)
     for found in find_dates(normalizer().key(doc.text[a:b]), language):
         if found.day == published and found.start < 40:
             continue  # the dateline's publication date, not the meeting's

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..normalize import common
 from .attribution import PEOPLE, Act, Context, Reading
-from .lexicon import common_lexicon
 from .segment import Doc, Line
 
 # Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
@@ -35,7 +35,7 @@ class Quotation:
 @lru_cache(maxsize=1)
 def marks() -> dict[str, tuple[str, ...]]:
     """Opening mark -> the marks that may close it."""
-    return {str(k): tuple(str(c) for c in v) for k, v in common_lexicon()["quotes"].items()}
+    return {str(k): tuple(str(c) for c in v) for k, v in common()["quotes"].items()}
 
 
 def closing_marks() -> frozenset[str]:
