@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from .lexicon import Model
+from .lexicon import Model, language_lexicon
 from .mentions import Found, Match, Matcher, Mention
+from .normalize import key_tokens
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
@@ -402,7 +404,9 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
         t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
-    going_on = any(c.kind == "turn_markers" and c.j == act.verb.i for c in reading.cues)
+    going_on = any(
+        tuple(words[act.verb.i - len(m) : act.verb.i]) == m for m in _continuity_markers(ctx)
+    )
     return not before and act.verb.i - reading.sentence.i <= 3 and (content or going_on)
 
 
@@ -547,6 +551,25 @@ def _genitive(ctx: Context) -> tuple[str, ...]:
     return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
 
 
+def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
+    return _markers(ctx.matcher.language)
+
+
+@cache
+def _markers(language: str) -> list[tuple[str, ...]]:
+    """The language's continuity markers as folded token tuples."""
+    phrases = language_lexicon(language).get("continuity_markers") or []
+    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
+
+
+def _capitalised(ctx: Context, t: int) -> bool:
+    """Whether token t starts with a capital letter (a title or name goes on after a country:
+    "İran Yol ve Şehircilik Bakanı ...")."""
+    if t >= len(ctx.doc.words):
+        return False
+    return ctx.doc.text[ctx.doc.starts[t]].isupper()
+
+
 def _modifies_a_title(reading: Reading, end: int) -> bool:
     """Whether a title, an office or a person follows within a few tokens of a country."""
     return any(
@@ -602,6 +625,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                 before
                 and before[0][0] - reading.window <= AGENT_GAP
                 and not _modifies_a_title(reading, before[0][1])
+                and not _capitalised(ctx, before[0][1])
                 and not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
             ):
                 chosen = before[0]
