@@ -407,7 +407,13 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     going_on = any(
         tuple(words[act.verb.i - len(m) : act.verb.i]) == m for m in _continuity_markers(ctx)
     )
-    return not before and act.verb.i - reading.sentence.i <= 3 and (content or going_on)
+    handed_over = any(c.kind == "turn_markers" and c.j <= act.verb.i for c in reading.cues)
+    return (
+        not before
+        and not handed_over
+        and act.verb.i - reading.sentence.i <= 3
+        and (content or going_on)
+    )
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:
