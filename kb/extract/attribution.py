@@ -1,11 +1,17 @@
 """Who is speaking in each sentence, and on whose authority.
 
-The speaker is the first person (or office, role noun, pronoun, counterpart, "the sides")
-that is the subject of a reporting verb: not inside a quotation, not the object of "with",
-not a name inside another person's title. Pronouns and role nouns ("the minister", "the
-diplomat") refer back to the people already named; "the sides" are the participants of the
-meeting being reported. Attribution phrases ("according to IRNA", "as quoted by IRNA")
-name the agents the claim is reported through.
+Each reporting verb of a sentence (speech.verbs_of: finite verbs, converbs, participles) is an
+``Act``. A finite verb's speaker is the first person (or office, role noun, pronoun,
+counterpart, "the sides") that is its subject: not inside a quotation, not the object of
+"with", not a name inside another person's title; a country or organisation only right before
+the verb (opening its clause in a verb-final language, and not in the genitive). A participle's
+speaker is the name right after it; a converb, or a verb coordinated with another, takes the
+speaker of its sentence's other acts; a verb opening its sentence with no subject ("وأضاف أن",
+"Bildirib ki", "also ...") takes the current speaker (continuity), never after a turn marker.
+Pronouns and role nouns refer back to the people already named; "the sides" are the
+participants of the meeting being reported. Direct speech after a colon goes on over the
+following sentences. Attribution phrases ("according to IRNA") name the agents the claim is
+reported through.
 """
 
 from __future__ import annotations
@@ -201,10 +207,6 @@ def _open_before(doc: Doc, sentence: Sentence) -> bool:
         elif char in "»”" and depth:
             depth -= 1
     return depth > 0 or text.count('"') % 2 == 1
-
-
-def _kind_at(cues: list[Match], kinds: tuple[str, ...], i: int, j: int) -> list[Match]:
-    return [c for c in cues if c.kind in kinds and i <= c.i and c.j <= j]
 
 
 def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
