@@ -407,7 +407,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, lo, verb.i) >= MIN_SAID
         and (
             _words(ctx, *after_subject) < MIN_SAID
-            or _reports_meeting(reading, after_subject)
+            or _meeting_only(reading, after_subject)
             or _weight(reading, (lo, verb.i)) > _weight(reading, after_subject)
         )
     ):
@@ -437,7 +437,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, *before) >= MIN_SAID
         and (
             _words(ctx, *after) < MIN_SAID
-            or _reports_meeting(reading, after)
+            or _meeting_only(reading, after)
             or _weight(reading, before) > _weight(reading, after)
         )
     ):
@@ -486,7 +486,7 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
         nxt = t + 1
         if endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
-        elif t in joined and joined[t] in thats and t > span[0]:
+        elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
             cuts.append((t, joined[t]))
         elif words[t] in CLAUSE_ENDS and t > span[0]:
             cuts.append((t, nxt))
@@ -509,6 +509,13 @@ def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
         and span[0] <= c.i < span[1]
         and c.i not in reading.quoted
         for c in reading.cues
+    )
+
+
+def _meeting_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """A span that reports a meeting and takes no stance on anything."""
+    return _reports_meeting(reading, span) and not any(
+        c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues
     )
 
 
