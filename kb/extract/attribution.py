@@ -16,6 +16,7 @@ reported through.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -100,6 +101,9 @@ class Context:
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
     current: list[str] = field(default_factory=list)  # who spoke last (speaker continuity)
     direct: tuple[list[str], int] | None = None  # direct speech after a colon: who, last line
+    # where a postposed "with" ends its partner ("Aliyev ile"): meetings.postposition_ends, set
+    # by the pipeline (meetings reads attribution, so attribution does not import meetings)
+    postposition_ends: Callable[[Context, Reading], list[int]] | None = None
 
     def person_of(self, x: Mention) -> str | None:
         if x.kind == "new-person":
@@ -472,11 +476,9 @@ def _attribution(ctx: Context, reading: Reading) -> None:
 def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether a mention follows "with" (or a verb addressed to it) in its clause, or, where
     "with" is a postposition, comes right before it ("Aliyev ile", "Gülerlə")."""
-    if ctx.matcher.lexicon.get("with_follows"):
-        from .meetings import postposition_ends
-
+    if ctx.matcher.lexicon.get("with_follows") and ctx.postposition_ends is not None:
         conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
-        for end in postposition_ends(ctx, reading):
+        for end in ctx.postposition_ends(ctx, reading):
             if end == x.j:
                 return True
             # the first of two partners ("Mirzoyan ve Bayramov ile")
