@@ -29,6 +29,7 @@ REQUIRED = (
     "verb_final",
     "converbs_before_content",
     "genitive_endings",
+    "continuity_markers",
     "pronouns",
     "meeting_triggers",
     "weak_triggers",

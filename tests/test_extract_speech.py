@@ -346,3 +346,17 @@ def test_every_statement_carries_its_rules_and_a_confidence() -> None:
         note = notes(draft, item)
         assert note["rules"] and 0 < note["confidence"] <= 1
         assert any(r.startswith("act-") for r in note["rules"])
+
+
+def test_also_keeps_the_speaker_and_in_turn_hands_over() -> None:
+    """ "كما" (also) before a verb with no subject: the same speaker; "بدوره" (in turn): someone
+    else, here unnamed, so no statement for the first speaker."""
+    draft = draft_of(
+        "ar",
+        "قال وزير الخارجية جيهون بيراموف إن العلاقات مع إيران جيدة جدا.",
+        "كما رحب بتوسيع التعاون الاقتصادي بين البلدين في المستقبل القريب.",
+        "بدوره اعتبر الضيف أن الحوار بين البلدين مفيد للمنطقة كلها.",
+    )
+    found = said(draft)
+    assert any(s == "jeyhun-bayramov" and "بتوسيع التعاون" in q for s, q in found), found
+    assert not any("الحوار بين البلدين" in q for _, q in found), found

@@ -1,20 +1,29 @@
 """Who is speaking in each sentence, and on whose authority.
 
-The speaker is the first person (or office, role noun, pronoun, counterpart, "the sides")
-that is the subject of a reporting verb: not inside a quotation, not the object of "with",
-not a name inside another person's title. Pronouns and role nouns ("the minister", "the
-diplomat") refer back to the people already named; "the sides" are the participants of the
-meeting being reported. Attribution phrases ("according to IRNA", "as quoted by IRNA")
-name the agents the claim is reported through.
+Each reporting verb of a sentence (speech.verbs_of: finite verbs, converbs, participles) is an
+``Act``. A finite verb's speaker is the first person (or office, role noun, pronoun,
+counterpart, "the sides") that is its subject: not inside a quotation, not the object of
+"with", not a name inside another person's title; a country or organisation only right before
+the verb (opening its clause in a verb-final language, and not in the genitive). A participle's
+speaker is the name right after it; a converb, or a verb coordinated with another, takes the
+speaker of its sentence's other acts; a verb opening its sentence with no subject ("وأضاف أن",
+"Bildirib ki", "also ...") takes the current speaker (continuity), never after a turn marker.
+Pronouns and role nouns refer back to the people already named; "the sides" are the
+participants of the meeting being reported. Direct speech after a colon goes on over the
+following sentences. Attribution phrases ("according to IRNA") name the agents the claim is
+reported through.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from .lexicon import Model
+from .lexicon import Model, language_lexicon
 from .mentions import Found, Match, Matcher, Mention
+from .normalize import key_tokens
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
@@ -92,6 +101,9 @@ class Context:
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
     current: list[str] = field(default_factory=list)  # who spoke last (speaker continuity)
     direct: tuple[list[str], int] | None = None  # direct speech after a colon: who, last line
+    # where a postposed "with" ends its partner ("Aliyev ile"): meetings.postposition_ends, set
+    # by the pipeline (meetings reads attribution, so attribution does not import meetings)
+    postposition_ends: Callable[[Context, Reading], list[int]] | None = None
 
     def person_of(self, x: Mention) -> str | None:
         if x.kind == "new-person":
@@ -199,10 +211,6 @@ def _open_before(doc: Doc, sentence: Sentence) -> bool:
         elif char in "»”" and depth:
             depth -= 1
     return depth > 0 or text.count('"') % 2 == 1
-
-
-def _kind_at(cues: list[Match], kinds: tuple[str, ...], i: int, j: int) -> list[Match]:
-    return [c for c in cues if c.kind in kinds and i <= c.i and c.j <= j]
 
 
 def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
@@ -402,8 +410,16 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
         t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
-    going_on = any(c.kind == "turn_markers" and c.j == act.verb.i for c in reading.cues)
-    return not before and act.verb.i - reading.sentence.i <= 3 and (content or going_on)
+    going_on = any(
+        tuple(words[act.verb.i - len(m) : act.verb.i]) == m for m in _continuity_markers(ctx)
+    )
+    handed_over = any(c.kind == "turn_markers" and c.j <= act.verb.i for c in reading.cues)
+    return (
+        not before
+        and not handed_over
+        and act.verb.i - reading.sentence.i <= 3
+        and (content or going_on)
+    )
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:
@@ -460,11 +476,9 @@ def _attribution(ctx: Context, reading: Reading) -> None:
 def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether a mention follows "with" (or a verb addressed to it) in its clause, or, where
     "with" is a postposition, comes right before it ("Aliyev ile", "Gülerlə")."""
-    if ctx.matcher.lexicon.get("with_follows"):
-        from .meetings import postposition_ends
-
+    if ctx.matcher.lexicon.get("with_follows") and ctx.postposition_ends is not None:
         conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
-        for end in postposition_ends(ctx, reading):
+        for end in ctx.postposition_ends(ctx, reading):
             if end == x.j:
                 return True
             # the first of two partners ("Mirzoyan ve Bayramov ile")
@@ -547,6 +561,25 @@ def _genitive(ctx: Context) -> tuple[str, ...]:
     return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
 
 
+def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
+    return _markers(ctx.matcher.language)
+
+
+@cache
+def _markers(language: str) -> list[tuple[str, ...]]:
+    """The language's continuity markers as folded token tuples."""
+    phrases = language_lexicon(language).get("continuity_markers") or []
+    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
+
+
+def _capitalised(ctx: Context, t: int) -> bool:
+    """Whether token t starts with a capital letter (a title or name goes on after a country:
+    "İran Yol ve Şehircilik Bakanı ...")."""
+    if t >= len(ctx.doc.words):
+        return False
+    return ctx.doc.text[ctx.doc.starts[t]].isupper()
+
+
 def _modifies_a_title(reading: Reading, end: int) -> bool:
     """Whether a title, an office or a person follows within a few tokens of a country."""
     return any(
@@ -602,6 +635,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                 before
                 and before[0][0] - reading.window <= AGENT_GAP
                 and not _modifies_a_title(reading, before[0][1])
+                and not _capitalised(ctx, before[0][1])
                 and not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
             ):
                 chosen = before[0]

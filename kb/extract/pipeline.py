@@ -22,7 +22,7 @@ from .dates import find_dates, month_bounds, relative
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
-from .meetings import Meeting, meetings_in
+from .meetings import Meeting, meetings_in, postposition_ends
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
@@ -133,6 +133,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     ctx.quoted = quoted_set(quotations)
     ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
     ctx.verbs = verbs_of(doc, language)
+    ctx.postposition_ends = postposition_ends
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None
     blocks = QuotedBlocks(quotations, lines)

@@ -1,12 +1,19 @@
-"""Stated positions: for each sentence with a speaker, every topic cue (positions.ttl) makes
-a statement; its quote is the clause around the cue (the smallest span that carries the
-position, bounded by quotation marks, reporting verbs and "that"), its stance the stance cue
-(stances.ttl) nearest the topic cue, else the reporting verb's, else "affirms".
+"""Stated positions: one statement per reporting act of a sentence (attribution.Act: a
+finite verb, a converb, a participle, or a sentence of a quoted block) and per content clause
+of it, for each speaker of the act.
 
-A sentence that reports speech (a reporting verb, a quotation, speech after a colon) by a
-resolved speaker but names no topic still states something: it makes one statement of the
-concept ``unclassified`` (a curator assigns the topic), with a low confidence; its quote is
-what was said (the complement after the verb, the quoted span, the words after the colon).
+The content of an act is what it reports (``_content``): the words after its colon, the
+quotation before it ("«...», – said X"), the clause after "that", in a verb-final language the
+clause before the verb, else the words after the verb or before its subject ("..., the ministry
+said"). A content span is cut at nominalised clauses joined by "and" ("...geliştiğini ve
+...gösterdiğini") and at semicolons. Each topic cue (positions.ttl) in a clause makes a
+statement whose quote is the clause (the quotation inside it, when the topic is quoted); its
+stance is the stance cue (stances.ttl) nearest the topic, else the verb's, else "affirms".
+
+A clause with no topic cue still states something where the text is political (a stance cue or
+a country in it, a verb that is a stance, or an article with topic cues or meetings): one
+statement of ``unclassified`` for a curator to classify, with a low confidence. Weaker speaker
+rules (pronoun, role, sides, continuity) lower the confidence too.
 """
 
 from __future__ import annotations
@@ -400,7 +407,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, lo, verb.i) >= MIN_SAID
         and (
             _words(ctx, *after_subject) < MIN_SAID
-            or _reports_meeting(reading, after_subject)
+            or _meeting_only(reading, after_subject)
             or _weight(reading, (lo, verb.i)) > _weight(reading, after_subject)
         )
     ):
@@ -430,7 +437,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, *before) >= MIN_SAID
         and (
             _words(ctx, *after) < MIN_SAID
-            or _reports_meeting(reading, after)
+            or _meeting_only(reading, after)
             or _weight(reading, before) > _weight(reading, after)
         )
     ):
@@ -479,7 +486,7 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
         nxt = t + 1
         if endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
-        elif t in joined and joined[t] in thats and t > span[0]:
+        elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
             cuts.append((t, joined[t]))
         elif words[t] in CLAUSE_ENDS and t > span[0]:
             cuts.append((t, nxt))
@@ -502,6 +509,13 @@ def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
         and span[0] <= c.i < span[1]
         and c.i not in reading.quoted
         for c in reading.cues
+    )
+
+
+def _meeting_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """A span that reports a meeting and takes no stance on anything."""
+    return _reports_meeting(reading, span) and not any(
+        c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues
     )
 
 

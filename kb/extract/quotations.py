@@ -38,10 +38,6 @@ def marks() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(c) for c in v) for k, v in common()["quotes"].items()}
 
 
-def closing_marks() -> frozenset[str]:
-    return frozenset(c for closers in marks().values() for c in closers)
-
-
 def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
     """The quotations of the body lines, in order."""
     opening = marks()
