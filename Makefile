@@ -39,10 +39,11 @@ demo: $(STAMP)  ## Build the KB from seeds/, validate it, answer the headline qu
 test: $(STAMP) $(SYSTEM_STAMP) lint  ## Set up everything, lint, and run every test
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## Lint, check formatting and type-check
+lint: $(STAMP)  ## Lint, check formatting, type-check, and check the import contracts (.importlinter)
 	$(BIN)/ruff check kb tests
 	$(BIN)/ruff format --check kb tests
 	$(BIN)/mypy kb
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## Run the benchmarks (SIZES=1000,10000,100000)
 	$(BIN)/python -m benchmarks.run --sizes $${SIZES:-1000,10000,100000}
