@@ -280,3 +280,16 @@ def test_the_people_a_meeting_was_attended_by_met_each_other() -> None:
 def test_partners_after_with_did_not_meet_each_other_when_the_subject_is_unknown() -> None:
     text = "The Iranian envoy met with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday afternoon."
     assert met("en", text) == []
+
+
+def test_an_office_inside_another_persons_title_is_no_participant() -> None:
+    text = (
+        "The representative of the President of Azerbaijan on special assignments Jeyhun "
+        "Bayramov met Abbas Araghchi in Tehran on Monday."
+    )
+    assert met("en", text) == [{BAYRAMOV, ARAGHCHI}]
+    text = (
+        "В Тегеране прошла встреча представителя президента Азербайджана по особым поручениям "
+        "Джейхун Байрамов с Аракчи."
+    )
+    assert met("ru", text) == [{BAYRAMOV, ARAGHCHI}]

@@ -138,6 +138,8 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
             continue
         if x.kind == "office" and not x.country and not x.entity:
             continue  # "his country's president": no country, no one to resolve
+        if _complement_office(ctx, reading, x):
+            continue
         if x.kind == "role" and any(
             c.kind == "group_references" and c.i <= x.i < c.j for c in reading.cues
         ):
@@ -148,6 +150,27 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
                 if pid not in [p for p, _, _ in out]:
                     out.append((pid, x, how))
     return out
+
+
+# How far a title may stand from the name it qualifies ("adviser to the president of Iran
+# on political affairs X"): the office inside it is no participant.
+COMPLEMENT_GAP = 4
+
+
+def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
+    """Whether an office named by its holder's title is part of another person's title
+    ("представитель президента Азербайджана по особым поручениям X", "adviser to the
+    President of Iran X"): a person follows within a few words, with no comma or "and"."""
+    if x.kind != "office" or not x.entity:
+        return False
+    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    for y in reading.mentions:
+        if y.kind not in PEOPLE or y.entity == x.entity or not 0 < y.i - x.j <= COMPLEMENT_GAP:
+            continue
+        between = range(x.j, y.i)
+        if not any(t in joins or ctx.doc.words[t] in CLAUSE_ENDS for t in between):
+            return True
+    return False
 
 
 def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
@@ -515,7 +538,8 @@ def _subject(
     candidates = [
         c
         for c in subject_candidates(ctx, reading)
-        if c[3] is None or not is_object(ctx, reading, c[3])
+        if c[3] is None
+        or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
     limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
