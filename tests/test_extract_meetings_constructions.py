@@ -293,3 +293,22 @@ def test_an_office_inside_another_persons_title_is_no_participant() -> None:
         "Джейхун Байрамов с Аракчи."
     )
     assert met("ru", text) == [{BAYRAMOV, ARAGHCHI}]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Abbas Araghchi received a copy of the credentials of Jeyhun Bayramov in Tehran on Monday.",
+        ),
+        (
+            "ar",
+            "ولدى تسلمه نسخة من أوراق اعتماد السفير جيهون بيراموف اليوم أعرب عباس عراقجي عن أمله بالتوفيق للسفير.",
+        ),
+    ],
+)
+def test_receiving_the_credentials_is_a_meeting_and_the_subject_may_follow(
+    language: str, text: str
+) -> None:
+    assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]

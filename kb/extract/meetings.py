@@ -95,17 +95,22 @@ def _clause_start(ctx: Context, reading: Reading, end: int) -> int:
 
 def _object_end(ctx: Context, reading: Reading, trigger: Match) -> int:
     """Where the partners a trigger takes as its object end: its clause's end, or the next
-    item of a list that starts with a trigger ("the meeting of X, a visit of Y": Y is the
-    visit's; but "told the visiting minister")."""
-    end = _clause_end(ctx, reading, trigger.j)
+    item of a list that starts with a trigger (see ``_next_item``)."""
+    return min(_clause_end(ctx, reading, trigger.j), _next_item(ctx, reading, trigger))
+
+
+def _next_item(ctx: Context, reading: Reading, trigger: Match) -> int:
+    """Where the next item of a list starts with a trigger ("the meeting of X, a visit of Y":
+    Y is the visit's; but "told the visiting minister"), else the sentence's end."""
     joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
     later = [
         c.i
         for c in reading.cues
         if c.kind in TRIGGER_KINDS + ("weak_triggers",)
+        and c.i > trigger.j
         and (c.i - 1 in joins or ctx.doc.words[c.i - 1] in (",", "،"))
     ]
-    return min([end] + [t for t in later if trigger.j < t < end])
+    return min(later + [reading.sentence.j])
 
 
 def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
@@ -543,7 +548,7 @@ def _subject(
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
     limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
-    limit = min(limit, _object_end(ctx, reading, trigger))
+    limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for _, _, kind, x in before + after:
         if kind == "pronoun":
