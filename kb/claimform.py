@@ -366,9 +366,11 @@ class _Compiler:
         if item.get("country"):
             country = self.ref("country", item["country"], where)
             self.add(iri, KB.officeOf if kind == "office" else KB.country, country)
-        if item.get("mention"):
+        if item.get("mention"):  # the name as written, in the article's language
             self.locate(str(item["mention"]), where, "mention")
-            self.add(iri, SKOS.altLabel, self.lang(item["mention"]))
+            self.add(iri, SKOS.prefLabel, self.lang(item["mention"]))
+        if item.get("transliterated"):  # the English label is a machine transliteration
+            self.add(iri, KB.labelTransliterated, Literal(True))
 
     def meeting(self, item: Mapping[str, Any], claim_id: str) -> None:
         iri = CLAIM[f"{self.out.source_id}/{claim_id}"]

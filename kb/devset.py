@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from .extract.pipeline import Options, extract
 from .kbase import add, init
 from .model import model_graphs, model_registry
 from .namespaces import PREFIXES
+from .normalize import loose_key
 from .queries import load_query, run
 from .resources import HOME
 from .store.embedded import EmbeddedStore
@@ -50,12 +50,7 @@ def locate(explicit: Path | None = None) -> Path | None:
 
 
 def _fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u200c", "").replace("\u00a0", " ").lower()
-    text = text.replace("ي", "ی").replace("ك", "ک")
-    text = re.sub(r"[-_.'’ʼ`\"«»()]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return loose_key(text or "")
 
 
 def _spaces(text: str) -> str:

@@ -1,7 +1,30 @@
-"""Questions kb asks of the entity registry: labels, and who held which office when."""
+"""The one reader of the entity registry: labels, offices, terms of office, who held an office
+at a date, and which office a title names in any language.
+
+>>> from kb.model import shipped_offices
+>>> offices = shipped_offices()
+>>> offices.holder_at("iran-minister-of-defence", "2019-01-01", "2019-12-31").value
+'https://w3id.org/kb/entity/amir-hatami'
+>>> [o.value.rsplit("/", 1)[1] for o in offices.resolve_title("رئیس جمهور آذربایجان")]
+['azerbaijan-president']
+
+A title resolves through the office labels (rdfs:label, skos:prefLabel, skos:altLabel in every
+language) compared by the one normaliser's ``loose_key`` (case, Arabic and Persian letter
+forms, joiners, accents, punctuation, a leading article). "His Iranian counterpart" resolves
+through the other participant's office, its ``kb:role`` and a country's demonyms.
+
+A date range resolves to a holder only when exactly one person held the office at some day
+of it: a range that spans a handover (or a handover day itself, when one term ends on the
+day the next begins) is ambiguous and gives None; ``holders_at`` lists every candidate.
+When nobody held the office, the holder of an acting office (kb:actingFor) answers.
+
+The extractor reads the same registry once per run as a snapshot of plain lookups
+(``kb.extract.lexicon.model``), built from the same triples.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -9,7 +32,8 @@ from functools import cache, lru_cache
 from pyoxigraph import Literal, NamedNode
 
 from .dates import parse_partial
-from .namespaces import local, sparql_prologue
+from .namespaces import PREFIXES, local, sparql_prologue
+from .normalize import loose_key
 from .store import Store
 
 
@@ -78,3 +102,253 @@ class Registry:
         if rows:
             return rows[0]["label"].value  # type: ignore[attr-defined]
         return local(iri)
+
+
+DateLike = date | str | None
+
+
+def as_iri(value: NamedNode | str, namespace: str = PREFIXES["office"]) -> NamedNode:
+    """An IRI from a NamedNode, a CURIE (office:x, ent:x), <full IRI> or a bare id."""
+    if isinstance(value, NamedNode):
+        return value
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return NamedNode(text[1:-1])
+    prefix, colon, local = text.partition(":")
+    if colon and prefix in PREFIXES:
+        return NamedNode(PREFIXES[prefix] + local)
+    if colon and local.startswith("//"):
+        return NamedNode(text)
+    return NamedNode(namespace + text)
+
+
+def _first(value: DateLike) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return parse_partial(str(value)[:10])[0]
+
+
+def _last(value: DateLike) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return parse_partial(str(value)[:10])[1]
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    iri: NamedNode
+    country: NamedNode | None
+    acting_for: NamedNode | None
+    label: str
+    role: str | None  # kb:role: the same for counterpart offices of every country
+
+
+class Offices:
+    """The registry's offices, their terms and labels, loaded once from a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.info: dict[NamedNode, OfficeInfo] = {}
+        self.terms: dict[NamedNode, list[OfficeTerm]] = defaultdict(list)
+        self._by_label: dict[str, set[NamedNode]] = defaultdict(set)
+        self._demonyms: dict[str, set[NamedNode]] = defaultdict(set)
+        self._load()
+
+    def _load(self) -> None:
+        prologue = sparql_prologue()
+        rows = self.store.select(
+            prologue
+            + """SELECT ?office ?country ?acting ?label ?role WHERE {
+                ?office a kb:Office .
+                OPTIONAL { ?office kb:officeOf ?country }
+                OPTIONAL { ?office kb:role ?role }
+                OPTIONAL { ?office kb:actingFor ?acting }
+                OPTIONAL { ?office rdfs:label ?label . FILTER (LANGMATCHES(LANG(?label), "en")) }
+            }"""
+        ).rows
+        for row in rows:
+            office = row["office"]
+            assert isinstance(office, NamedNode)
+            label = row.get("label")
+            self.info[office] = OfficeInfo(
+                office,
+                row.get("country"),  # type: ignore[arg-type]
+                row.get("acting"),  # type: ignore[arg-type]
+                label.value if isinstance(label, Literal) else local(office),
+                role.value if isinstance(role := row.get("role"), Literal) else None,
+            )
+        for row in self.store.select(
+            prologue
+            + """SELECT ?office ?name WHERE {
+                ?office a kb:Office ; rdfs:label|skos:prefLabel|skos:altLabel ?name }"""
+        ).rows:
+            self._by_label[loose_key(row["name"].value)].add(row["office"])  # type: ignore[attr-defined,arg-type]
+        for row in self.store.select(
+            prologue
+            + """SELECT ?term ?holder ?office ?start ?end WHERE {
+                ?term a kb:OfficeTerm ; kb:holder ?holder ; kb:office ?office .
+                OPTIONAL { ?term kb:start ?start }
+                OPTIONAL { ?term kb:end ?end }
+            }"""
+        ).rows:
+            start, end = row.get("start"), row.get("end")
+            office = row["office"]
+            self.terms[office].append(  # type: ignore[index]
+                OfficeTerm(
+                    row["holder"],  # type: ignore[arg-type]
+                    office,  # type: ignore[arg-type]
+                    _first(start.value) if isinstance(start, Literal) else None,
+                    _last(end.value) if isinstance(end, Literal) else None,
+                    start.value if isinstance(start, Literal) else None,
+                    end.value if isinstance(end, Literal) else None,
+                )
+            )
+        for row in self.store.select(
+            prologue
+            + """SELECT ?country ?name WHERE {
+                ?country a schema:Country ; kb:demonym|rdfs:label|skos:prefLabel|skos:altLabel ?name }"""
+        ).rows:
+            self._demonyms[loose_key(row["name"].value)].add(row["country"])  # type: ignore[attr-defined,arg-type]
+
+    # -- who held an office ------------------------------------------------------------------
+
+    def holders_at(
+        self, office: NamedNode | str, earliest: DateLike, latest: DateLike
+    ) -> list[OfficeTerm]:
+        """Every term of the office that overlaps the range (open ends are unbounded)."""
+        iri = as_iri(office)
+        first, last = _first(earliest), _last(latest)
+        found = [t for t in self.terms.get(iri, []) if t.overlaps(first, last)]
+        return sorted(found, key=lambda t: (t.start or date.min, t.holder.value))
+
+    def holder_at(
+        self,
+        office: NamedNode | str,
+        earliest: DateLike,
+        latest: DateLike = None,
+        acting: bool = True,
+    ) -> NamedNode | None:
+        """The one person who held the office within [earliest, latest], else None.
+
+        ``latest`` defaults to ``earliest`` (one day, month or year when a partial date is
+        given). When nobody held the office then, an acting holder (kb:actingFor) answers.
+        """
+        if latest is None and earliest is not None:
+            latest = earliest
+        iri = as_iri(office)
+        holders = {t.holder for t in self.holders_at(iri, earliest, latest)}
+        if len(holders) == 1:
+            return holders.pop()
+        if holders or not acting:
+            return None
+        stand_ins = {
+            t.holder
+            for other in self.info.values()
+            if other.acting_for == iri
+            for t in self.holders_at(other.iri, earliest, latest)
+        }
+        return stand_ins.pop() if len(stand_ins) == 1 else None
+
+    def held(
+        self, person: NamedNode | str, office: NamedNode | str, earliest: DateLike, latest: DateLike
+    ) -> bool | None:
+        """Whether the person held the office at some day of the range; None when the registry has no term of it."""
+        iri = as_iri(office)
+        who = as_iri(person, PREFIXES["ent"])
+        if not self.terms.get(iri):
+            return None
+        return any(t.holder == who for t in self.holders_at(iri, earliest, latest))
+
+    # -- which office a title names ----------------------------------------------------------
+
+    def resolve_title(self, text: str, country: NamedNode | str | None = None) -> list[NamedNode]:
+        """The offices whose labels (any language, folded) equal ``text``; optionally of one country."""
+        key = loose_key(text)
+        found = set(self._by_label.get(key, set()))
+        if not found and " " in key:
+            squeezed = key.replace(" ", "")
+            found = {
+                o
+                for label, offices in self._by_label.items()
+                if label.replace(" ", "") == squeezed
+                for o in offices
+            }
+        if country is not None:
+            wanted = as_iri(country, PREFIXES["ent"])
+            found = {o for o in found if self.info.get(o) and self.info[o].country == wanted}
+        return sorted(found, key=lambda o: o.value)
+
+    def countries_in(self, text: str) -> list[NamedNode]:
+        """Countries named in a phrase by a name or demonym ("his Iranian counterpart" → Iran)."""
+        words = loose_key(text).split()
+        found: set[NamedNode] = set()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                found |= self._demonyms.get(" ".join(words[i : i + size]), set())
+        return sorted(found, key=lambda c: c.value)
+
+    def counterpart(self, office: NamedNode | str, country: NamedNode | str) -> NamedNode | None:
+        """The office of ``country`` that corresponds to ``office`` (defence minister to defence minister)."""
+        mine = self.info.get(as_iri(office))
+        wanted = as_iri(country, PREFIXES["ent"])
+        if mine is None or mine.role is None:
+            return None
+        matches = [
+            o
+            for o, info in self.info.items()
+            if info.country == wanted and info.role == mine.role and info.acting_for is None
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def resolve_office(
+        self,
+        text: str,
+        counterpart_of: NamedNode | str | None = None,
+        country: NamedNode | str | None = None,
+    ) -> NamedNode | None:
+        """The one office a mention names: a title, or "his <demonym> counterpart" of another office."""
+        offices = self.resolve_title(text, country)
+        if len(offices) == 1:
+            return offices[0]
+        if counterpart_of is not None and _is_counterpart(text):
+            countries = [as_iri(country, PREFIXES["ent"])] if country else self.countries_in(text)
+            if len(countries) == 1:
+                return self.counterpart(counterpart_of, countries[0])
+        return None
+
+    def resolve_mention(
+        self,
+        text: str,
+        earliest: DateLike,
+        latest: DateLike = None,
+        counterpart_of: NamedNode | str | None = None,
+        country: NamedNode | str | None = None,
+    ) -> NamedNode | None:
+        """The person a title mention names at a date.
+
+        "The President of Azerbaijan" at a date → whoever held that office then.
+        """
+        office = self.resolve_office(text, counterpart_of, country)
+        return self.holder_at(office, earliest, latest) if office is not None else None
+
+
+_COUNTERPART_WORDS = (
+    "counterpart",
+    "колег",
+    "коллег",
+    "همتای",
+    "همتاي",
+    "نظیر",
+    "نظير",
+    "həmkar",
+    "mevkidaş",
+)
+
+
+def _is_counterpart(text: str) -> bool:
+    folded = loose_key(text)
+    return any(loose_key(word) in folded for word in _COUNTERPART_WORDS)

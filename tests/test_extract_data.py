@@ -20,6 +20,15 @@ REQUIRED = (
     "relative_days",
     "boilerplate",
     "speech_verbs",
+    "speech_stems",
+    "speech_converbs",
+    "speech_participles",
+    "converb_suffixes",
+    "participle_suffixes",
+    "complement_endings",
+    "verb_final",
+    "converbs_before_content",
+    "genitive_endings",
     "pronouns",
     "meeting_triggers",
     "weak_triggers",
@@ -50,12 +59,16 @@ def test_each_language_has_a_lexicon_with_every_section(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_title_offices_exist_in_the_registry(language: str) -> None:
     data = yaml.safe_load((LEXICON_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
-    offices = {e.id for e in model().entities.values() if e.kind == "office"}
-    titles = {o.split("-", 1)[1] for o in offices}
+    roles = {e.role for e in model().entities.values() if e.kind == "office"}
     for entry in data["titles"]:
-        assert any(t in titles for t in entry["offices"]), (
-            f"{language}: no office of the registry has a title in {entry['offices']}"
+        assert all(t in roles for t in entry["offices"]), (
+            f"{language}: a role in {entry['offices']} is the kb:role of no office of the registry"
         )
+
+
+def test_every_office_has_a_role_and_a_country() -> None:
+    offices = [e for e in model().entities.values() if e.kind == "office"]
+    assert [e.id for e in offices if not (e.role and e.office_of)] == []
 
 
 def _strings() -> list[tuple[str, str]]:

@@ -214,7 +214,7 @@ def test_a_bug_ends_in_one_line_and_kb_debug_shows_its_traceback(
     def broken() -> None:
         raise ZeroDivisionError("a bug\nover two lines")
 
-    monkeypatch.setattr("kb.cli.saved_queries", broken)
+    monkeypatch.setattr("kb.cli.ask.saved_queries", broken)
     monkeypatch.delenv("KB_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["queries"])
     assert result.exit_code == 70

@@ -56,11 +56,6 @@ LIST_KINDS = (
 )
 
 
-@lru_cache(maxsize=1)
-def common_lexicon() -> dict[str, Any]:
-    return _load(LEXICON_DIR / "_common.yaml")
-
-
 @cache
 def language_lexicon(language: str) -> dict[str, Any]:
     path = LEXICON_DIR / f"{language}.yaml"
@@ -90,6 +85,7 @@ class Entity:
     label: str
     country: str | None = None
     office_of: str | None = None
+    role: str | None = None  # an office's kb:role ("minister-of-defence")
 
 
 @dataclass
@@ -125,16 +121,21 @@ class Model:
     government_of: dict[str, str] = field(default_factory=dict)  # country id -> organisation id
 
     def offices_for(self, country: str | None, patterns: list[str]) -> list[str]:
-        """Office ids of a country whose title (the id after the country) matches a pattern."""
+        """Office ids of a country whose role (kb:role) matches a pattern."""
         found = []
         for pattern in patterns:
             for entity in self.entities.values():
                 if entity.kind != "office" or (country and entity.office_of != country):
                     continue
-                title = entity.id[len(entity.office_of or "") + 1 :]
-                if fnmatch.fnmatchcase(title, pattern) and entity.id not in found:
+                if fnmatch.fnmatchcase(entity.role or "", pattern) and entity.id not in found:
                     found.append(entity.id)
         return found
+
+    def fills_role(self, office: str, patterns: list[str]) -> bool:
+        """Whether an office's role matches one of the patterns of a role noun."""
+        found = self.entities.get(office)
+        role = found.role if found is not None else None
+        return role is not None and any(fnmatch.fnmatchcase(role, p) for p in patterns)
 
     def holders(self, office: str, earliest: date | None, latest: date | None) -> list[str]:
         return [
@@ -164,7 +165,7 @@ _RANK = ["organization", "place", "country", "office", "person", "media"]
 @lru_cache(maxsize=1)
 def model() -> Model:
     """The registry and concept schemes of ontology/, read once."""
-    from ..kbase import model_graphs
+    from ..model import model_graphs
     from ..namespaces import GRAPH, KB, PREFIXES, RDF_TYPE, RDFS, SKOS
 
     graphs = model_graphs()
@@ -194,6 +195,7 @@ def model() -> Model:
             english[0] if english else local(iri),
             country=local(country[0].value) if country else None,
             office_of=local(p[KB.officeOf.value][0].value) if p.get(KB.officeOf.value) else None,
+            role=p[KB.role.value][0].value if p.get(KB.role.value) else None,
         )
         if kind == "country":
             entity.country = entity.id

@@ -95,6 +95,10 @@ class Matcher:
     clitics: tuple[str, ...]
     attribution: list[tuple[tuple[str, ...], tuple[str, ...]]]
     acronyms: set[tuple[str, ...]]
+    given_names: frozenset[str] = frozenset()  # first words of registered names, Arabic script
+    name_suffixes: tuple[str, ...] = ()  # surname endings (lexicon name_suffixes)
+    definite_articles: tuple[str, ...] = ()  # never open a name (lexicon definite_articles)
+    common_words: frozenset[str] = frozenset()  # words of titles and cues, in no person's name
 
     def stem(self, word: str) -> str:
         """The lemma of a folded word (memoised: words recur across articles)."""
@@ -119,7 +123,7 @@ def matcher(language: str) -> Matcher:
             acronyms.add(key)
         elif len(key) == 1:
             lower_labels.add(key)
-        if ARABIC_SCRIPT.search(text) and len(key) > 1:
+        if ARABIC_SCRIPT.search(text):  # "علی اف" in the text, "علی‌اف" in the registry
             joined = "".join(key)
             if entity not in despaced[joined]:
                 despaced[joined].append(entity)
@@ -168,7 +172,41 @@ def matcher(language: str) -> Matcher:
         clitics,
         attribution,
         acronyms - lower_labels,
+        _given_names(registry),
+        tuple(normalizer().key(str(x)) for x in lex.get("name_suffixes") or []),
+        tuple(normalizer().key(str(x)) for x in lex.get("definite_articles") or []),
+        _common_words(index, registry),
     )
+
+
+def _common_words(index: PhraseIndex, registry: Model) -> frozenset[str]:
+    """Words of the lexicon's titles, roles and cue phrases that are in no person's name:
+    "Dışişleri Bakanlığı" after a rank is a ministry, not a person."""
+    in_names = {
+        word
+        for text, _, entity in registry.labels
+        if (found := registry.entities.get(entity)) is not None and found.kind == "person"
+        for word in key_tokens(text)
+    }
+    words = {
+        word
+        for key, entries in index.table.items()
+        if any(kind not in ("entity", "demonym") for kind, _ in entries)
+        for word in key
+    }
+    return frozenset(w for w in words - in_names if len(w) > 2)
+
+
+def _given_names(registry: Model) -> frozenset[str]:
+    """The first word of every registered person's name written in Arabic script."""
+    out = set()
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        key = key_tokens(text)
+        if found is not None and found.kind == "person" and len(key) >= 2:
+            if ARABIC_SCRIPT.search(key[0]):
+                out.add(key[0])
+    return frozenset(out)
 
 
 # -- resolved mentions ---------------------------------------------------------------------
@@ -229,7 +267,8 @@ def find(
         x for x in entity_like if not _lowercase_acronym(doc, m, x) and not _common_noun(doc, m, x)
     ]
     cue_covered = _cover([x for x in raw if x.kind not in ENTITY_KINDS])
-    mentions = _resolve(doc, m, registry, entity_like, era, cue_covered)
+    ranks = [x for x in cues if x.kind == "honorifics"]
+    mentions = _resolve(doc, m, registry, entity_like, era, cue_covered, ranks)
     return Found(cues, mentions)
 
 
@@ -342,6 +381,7 @@ def _resolve(
     matches: list[Match],
     era: tuple[date | None, date | None],
     cue_covered: set[int],
+    ranks: list[Match],
 ) -> list[Mention]:
     """Turn matches into mentions: group ambiguous readings, build offices, attach names."""
     groups: dict[tuple[int, int], list[Match]] = defaultdict(list)
@@ -403,7 +443,7 @@ def _resolve(
             mentions.append(Mention("counterpart", first.i, first.j, counterpart=True))
     mentions = _surnames(doc, m, registry, mentions)
     mentions = _build_offices(doc, m, registry, mentions)
-    mentions = _new_people(doc, m, registry, mentions, cue_covered)
+    mentions = _new_people(doc, m, registry, mentions, cue_covered, ranks)
     mentions = _surnames(doc, m, registry, mentions)
     _attach(registry, mentions, era)
     _resolve_offices(registry, mentions, era)
@@ -571,53 +611,60 @@ def _is(m: Matcher, word: str, kind: str) -> bool:
 
 
 def _new_people(
-    doc: Doc, m: Matcher, registry: Model, mentions: list[Mention], cue_covered: set[int]
+    doc: Doc,
+    m: Matcher,
+    registry: Model,
+    mentions: list[Mention],
+    cue_covered: set[int],
+    ranks: list[Match],
 ) -> list[Mention]:
-    """A title followed by a name the registry does not know introduces a new person."""
+    """A name the registry does not know, introduced by its structure: an office title or a
+    rank ("General", "سرلشکر", "السيد") followed by name tokens. The rank is not part of the
+    name, and a title or rank alone is nobody."""
     covered = _cover([Match("", None, x.i, x.j) for x in mentions]) | cue_covered
-    out = []
-    for k, x in enumerate(mentions):
-        out.append(x)
-        if x.kind not in ("office", "counterpart"):
-            continue
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        i = x.j
-        if i < len(doc.words) and doc.words[i] == ",":
+    words = doc.words
+    starts: list[tuple[int, Mention | None]] = [
+        (x.j, x) for x in mentions if x.kind in ("office", "counterpart")
+    ]
+    after_title = {i for i, _ in starts}
+    for rank in ranks:
+        if rank.i in after_title or rank.i - 1 in after_title:
+            continue  # right after a title, the title's own reading skips it
+        starts.append((rank.i, None))
+    found: list[Mention] = []
+    for i, x in sorted(starts, key=lambda t: t[0]):
+        if i < len(words) and words[i] == ",":
             i += 1
-        while i < len(doc.words) and _is(m, doc.words[i], "honorifics"):
-            i += 1  # "Special Envoy Ambassador X": the rank is not part of the name
+        first = i
+        i = _after_honorifics(m, words, i)
+        after_rank = i > first
+        country = x.country if x is not None else None
+        place = next((y for y in mentions if y.i == i and y.kind in ("country", "demonym")), None)
+        if x is None and after_rank and place is not None:
+            country, i = (
+                place.country,
+                place.j,
+            )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+        nxt = next((y for y in mentions if y.i >= i), None)
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
-        name_end = i
-        if ARABIC_SCRIPT.search(doc.words[i] if i < len(doc.words) else ""):
-            if not x.country or x.entity:
+        country = x.country if x is not None else None
+        if i < len(doc.words) and ARABIC_SCRIPT.search(doc.words[i]):
+            if x is not None and (not x.country or x.entity):
                 continue
-            while name_end < len(doc.words) and name_end - i < 3 and name_end not in covered:
-                word = doc.words[name_end]
-                if (
-                    not word.isalpha()
-                    or _is(m, word, "stopwords")
-                    or any(kind not in ("entity",) for kind, _ in m.index.table.get((word,), ()))
-                ):
-                    break
-                name_end += 1
-            if name_end - i < 2:
+            name_end = _arabic_name_end(doc, m, i, covered)
+            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank):
                 continue
         else:
-            while name_end < len(doc.words) and name_end - i < 4 and name_end not in covered:
-                start, end = doc.span(name_end, name_end + 1)
-                if not _CAPITAL.match(doc.text[start:end]) or _is(
-                    m, doc.words[name_end], "stopwords"
-                ):
-                    break
-                name_end += 1
-            if name_end - i < 2:
+            name_end = _cased_name_end(doc, m, i, covered)
+            if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
+        span = [w for w in doc.words[i:name_end] if w != "."]
         start, end = doc.span(i, name_end)
         name = doc.text[start:end]
-        known = _known_person(m, doc.words[i:name_end], x.country)
+        known = _known_person(m, span, country)
         if known is not None:
-            out.append(
+            found.append(
                 Mention(
                     "person",
                     i,
@@ -627,21 +674,93 @@ def _new_people(
                     how="translit",
                 )
             )
-            covered.update(range(i, name_end))
-            continue
-        out.append(
-            Mention(
-                "new-person",
-                i,
-                name_end,
-                entity=slug(name),
-                name=name,
-                country=x.country,
-                how="new",
+        elif any(len(w) > 1 for w in span[:-1]) or len(span) == 1:
+            found.append(
+                Mention(
+                    "new-person",
+                    i,
+                    name_end,
+                    entity=slug(name),
+                    name=name,
+                    country=country,
+                    how="new",
+                )
             )
-        )
+        else:
+            continue  # initials and a surname nobody registered: too little to name a person
         covered.update(range(i, name_end))
+    out = mentions + found
+    out.sort(key=lambda x: (x.i, x.j))
     return out
+
+
+def _after_honorifics(m: Matcher, words: list[str], i: int) -> int:
+    """The first token after the ranks and honorifics at ``i`` ("Major General", "جناب آقای")."""
+    moved = True
+    while moved and i < len(words):
+        moved = False
+        for length in sorted(m.index.lengths.get(words[i], ()), reverse=True):
+            if any(
+                k == "honorifics" for k, _ in m.index.table.get(tuple(words[i : i + length]), ())
+            ):
+                i += length
+                moved = True
+                break
+    return i
+
+
+def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
+    """Capitalised name tokens from ``i`` (at most four words), initials included
+    ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name."""
+    end, count = i, 0
+    words = doc.words
+    while end < len(words) and count < 4 and end not in covered:
+        start, stop = doc.span(end, end + 1)
+        text = doc.text[start:stop]
+        if len(text) == 1 and text.isupper() and end + 1 < len(words) and words[end + 1] == ".":
+            end += 2  # an initial and its full stop
+            continue
+        word = words[end]
+        if (
+            not _CAPITAL.match(text)
+            or _is(m, word, "stopwords")
+            or word in m.common_words
+            or m.stem(word) in m.common_words
+        ):
+            break
+        end, count = end + 1, count + 1
+        if "'" in words[end - 1][1:-1]:
+            break  # "Alizade'yi": the ending closes the proper noun
+    while end > i and words[end - 1] == ".":
+        end -= 1
+    return end
+
+
+def _arabic_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
+    """Name tokens in Arabic script from ``i``: up to a verb, preposition, cue or punctuation."""
+    end = i
+    while end < len(doc.words) and end - i < 3 and end not in covered:
+        word = doc.words[end]
+        if (
+            not word.isalpha()
+            or _is(m, word, "stopwords")
+            or any(kind != "entity" for kind, _ in m.index.table.get((word,), ()))
+        ):
+            break
+        end += 1
+    return end
+
+
+def _arabic_name(m: Matcher, words: list[str], after_honorific: bool) -> bool:
+    """Whether tokens in Arabic script read as a person's name rather than a common phrase
+    ("conducting military exercises"): a definite article never opens a name; a name is
+    introduced by an honorific, starts with a given name the registry knows, or ends with a
+    surname ending of the language (``name_suffixes``: -وف, -يف, -زاده...)."""
+    if after_honorific or words[0] in m.given_names:
+        return True
+    if any(words[0].startswith(p) for p in m.definite_articles):
+        return False
+    return any(w.endswith(s) and len(w) > len(s) + 1 for w in words[1:] for s in m.name_suffixes)
 
 
 @cache
@@ -661,6 +780,8 @@ def _known_person(m: Matcher, words: list[str], country: str | None) -> str | No
     """A registry person whose name, transliterated, is close to an inflected or differently
     spelled name (a case ending, another romanisation): a name a title introduces is only new
     when no one in the registry is spelled nearly so."""
+    if len(words) >= 2 and all(len(w) == 1 for w in words[:-1]):
+        return _by_initials(m, words[:-1], words[-1], country)
     slugs, owners = _person_slugs()
     for candidate in dict.fromkeys(
         [slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]
@@ -673,6 +794,32 @@ def _known_person(m: Matcher, words: list[str], country: str | None) -> str | No
         if country is None or person.country in (None, country):
             return entity
     return None
+
+
+def _by_initials(m: Matcher, initials: list[str], surname: str, country: str | None) -> str | None:
+    """The one registered person with this surname whose given name starts with the initial
+    ("Z.Həsənov", "С.В. Лавров")."""
+    found = {
+        entity
+        for first, entity in _surnames_index(m.language).get(m.stem(surname), ())
+        if first.startswith(initials[0])
+        and (country is None or model().entities[entity].country in (None, country))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _surnames_index(language: str) -> dict[str, list[tuple[str, str]]]:
+    """Lemma of a registered person's last name word → (first name word, person)."""
+    m = matcher(language)
+    registry = model()
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        key = key_tokens(text)
+        if found is not None and found.kind == "person" and len(key) >= 2:
+            out[m.stem(key[-1])].append((key[0], entity))
+    return dict(out)
 
 
 def _attach(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:

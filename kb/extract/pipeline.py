@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
 from ..claimform import CompiledSource, compile_form
 from ..dates import DateBounds, parse_partial
-from ..namespaces import ENT, KB, RDF_TYPE, RDFS, SCHEMA, SKOS, XSD
+from ..intake.page import PageMeta
+from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import Context, Reading, read
@@ -24,11 +25,12 @@ from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
-from .page import PageMeta
 from .positions import Position, positions_in
 from .published import credited_source
+from .quotations import QuotedBlocks, quotations_of, quoted_set
 from .segment import Doc, classify, lines_of, sentences_of
 from .source import SCRIPT_OF_LANGUAGE, language_of, source_section
+from .speech import verbs_of
 
 CURRENT_NEWS_DAYS = 7
 # A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
@@ -63,40 +65,39 @@ class Draft:
     )  # id -> (name, lang, country)
     language: str = "en"
 
-    def entities(self) -> list[dict[str, str]]:
+    def entities(self) -> list[dict[str, Any]]:
         """The claim form's ``entities:`` section: the people the extractors introduced."""
         known = model().entities
         out = []
         for pid, (name, _, country) in self.new_people.items():
             if pid in known:
                 continue
-            item = {"id": pid, "type": "person", "label": _english_label(pid)}
+            item: dict[str, Any] = {"id": pid, "type": "person", "label": _english_label(pid)}
             if country and country in known:
                 item["country"] = country
             if name and name in self.text:
                 item["mention"] = name
+                if _english_label(pid) != name:
+                    item["transliterated"] = True
             out.append(item)
         return out
 
+    def notes(self) -> dict[str, dict[str, Any]]:
+        """The extractor's notes on each claim, by local id: the rules that fired and the
+        confidence (a reviewer sorts drafts by it; weaker rules give lower values)."""
+        out: dict[str, dict[str, Any]] = {}
+        for local, notes in self.extra.items():
+            rules = [str(v.value) for p, v in notes if p == KB.rule]
+            confidence = [float(str(v.value)) for p, v in notes if p == KB.confidence]
+            out[local] = {"rules": rules, "confidence": confidence[0] if confidence else None}
+        return out
+
     def compile(self, registry: Registry) -> CompiledSource:
-        form = {k: v for k, v in self.form.items() if k != "entities"}
-        compiled = compile_form(
-            form, self.text, registry, origin="extracted", where="draft", extra=self.extra
+        """The draft's triples: the claim form with its ``entities:`` compiled by the same
+        compiler a reviewed form goes through, so a new person has the same labels either way."""
+        return compile_form(
+            self.form, self.text, registry, origin="extracted", where="draft", extra=self.extra
         )
-        known = model().entities
-        for pid, (name, language, country) in self.new_people.items():
-            if pid in known:
-                continue
-            iri = ENT[pid]
-            compiled.triples += [
-                Triple(iri, RDF_TYPE, SCHEMA.Person),
-                Triple(iri, RDFS.label, Literal(_english_label(pid), language="en")),
-                Triple(iri, SKOS.prefLabel, Literal(name, language=language)),
-                Triple(iri, KB.reviewStatus, KB.Unreviewed),
-            ]
-            if country and country in known:
-                compiled.triples.append(Triple(iri, KB.country, ENT[country]))
-        return compiled
 
 
 def _english_label(pid: str) -> str:
@@ -128,9 +129,13 @@ def extract(text: str, options: Options | None = None) -> Draft:
     source["basis"] = {"language": language_basis, **section.basis}
     draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
     ctx = Context(doc, found, matcher(language), model(), era)
+    quotations = quotations_of(doc, lines)
+    ctx.quoted = quoted_set(quotations)
+    ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
+    ctx.verbs = verbs_of(doc, language)
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None
-    pending: list[Reading] = []
+    blocks = QuotedBlocks(quotations, lines)
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     turns = turns_of(
@@ -160,20 +165,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
             draft.form["meetings"].append(item)
             draft.extra[local] = _notes(meeting.rules, meeting.confidence)
             accounts.append((local, meeting.people, bounds))
-        if not reading.speakers and reading.quoted and reading.speech is None:
-            pending.append(reading)
-        elif reading.speakers and reading.speech is not None:
-            # a quotation whose reporting verb comes in the next sentence ("«...» – заявив X")
-            for waiting in pending:
-                if waiting.sentence.line == reading.sentence.line:
-                    waiting.speakers, waiting.speaker_how = list(reading.speakers), "continuation"
-                    waiting.continuation = True
-                    waiting.according_to, waiting.attribution = (
-                        reading.according_to,
-                        reading.attribution,
-                    )
-                    _statements(ctx, draft, waiting, accounts)
-            pending = []
+        for waiting in blocks.read(ctx, reading):
+            _statements(ctx, draft, waiting, accounts)
         _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)

@@ -1,0 +1,120 @@
+"""The one text normaliser: folds letter variants, digits, joiners and case the same way for
+the extractor, the registry's title lookup and the evaluation (data in
+``ontology/lexicons/_common.yaml``).
+
+``fold`` keeps offsets (the extractor quotes the original text); ``key`` folds a label or a
+cue; ``loose_key`` also drops accents, punctuation and a leading article, for comparing whole
+names and titles ("the Azeri President", "Dışişleri" / "Disisleri").
+
+>>> n = normalizer()
+>>> folded, index = n.fold("Ali\u00a0ك ۱۴")
+>>> folded
+'ali ك 14'
+>>> n.key("حسن\u200cاف") == n.key("حسناف")
+True
+>>> loose_key("The President (of Azerbaijan)") == loose_key("president of azerbaijan")
+True
+>>> loose_key("رئیس جمهور") == loose_key("رئيس جمهور")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .resources import ONTOLOGY_DIR
+
+COMMON = ONTOLOGY_DIR / "lexicons" / "_common.yaml"
+
+
+class Normalizer:
+    def __init__(
+        self,
+        char_map: dict[str, str],
+        delete_ranges: list[tuple[str, str]],
+        punctuation: str = "",
+        articles: tuple[str, ...] = (),
+    ) -> None:
+        table: dict[int, str | None] = {}
+        for source, target in char_map.items():
+            table[ord(source)] = target if target else None
+        for first, last in delete_ranges:
+            for code in range(ord(first), ord(last) + 1):
+                table[code] = None
+        self.table = table
+        self.deleted = frozenset(chr(c) for c, t in table.items() if t is None)
+        self.punctuation = re.compile(f"[{re.escape(punctuation)}]") if punctuation else None
+        self.article = (
+            re.compile(r"^(?:" + "|".join(map(re.escape, articles)) + r")\s+") if articles else None
+        )
+
+    def fold(self, text: str) -> tuple[str, list[int] | None]:
+        """The folded text and, if lengths differ, the original offset of each folded character."""
+        folded = text.translate(self.table)
+        lowered = folded.lower()
+        if len(folded) == len(text) and len(lowered) == len(folded):
+            return lowered, None
+        index: list[int] = []
+        out: list[str] = []
+        for position, char in enumerate(text):
+            mapped = char.translate(self.table)
+            if not mapped:
+                continue
+            low = mapped.lower()
+            out.append(low)
+            index.extend([position] * len(low))
+        return "".join(out), index
+
+    def key(self, text: str) -> str:
+        """The folded form of a label or cue (no offsets needed)."""
+        return " ".join(text.translate(self.table).lower().split())
+
+    def loose_key(self, text: str) -> str:
+        """A whole name or title compared loosely: folded, without accents, punctuation or a
+        leading article."""
+        text = unicodedata.normalize("NFKD", text or "")
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = self.key(text)
+        if self.punctuation is not None:
+            text = " ".join(self.punctuation.sub(" ", text).split())
+        if self.article is not None:
+            text = self.article.sub("", text)
+        return text
+
+
+@lru_cache(maxsize=1)
+def common() -> dict[str, Any]:
+    """``_common.yaml``: the folding table, quotation marks and transliteration."""
+    try:
+        with open(COMMON, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(
+            f"{COMMON}: cannot read the lexicon: {error}".replace("\n", " ")
+        ) from error
+    if not isinstance(data, dict):
+        raise InputError(f"{COMMON}: cannot read the lexicon: expected a mapping")
+    return data
+
+
+@lru_cache(maxsize=1)
+def normalizer() -> Normalizer:
+    data = common()
+    ranges = [(str(a), str(b)) for a, b in data.get("delete_ranges", [])]
+    return Normalizer(
+        {str(k): str(v) for k, v in data["char_map"].items()},
+        ranges,
+        str(data.get("loose_punctuation") or ""),
+        tuple(str(a) for a in data.get("leading_articles") or ()),
+    )
+
+
+def loose_key(text: str) -> str:
+    """``normalizer().loose_key``."""
+    return normalizer().loose_key(text)
