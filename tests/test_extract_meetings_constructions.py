@@ -312,3 +312,13 @@ def test_receiving_the_credentials_is_a_meeting_and_the_subject_may_follow(
     language: str, text: str
 ) -> None:
     assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]
+
+
+def test_a_name_in_the_clause_is_the_subject_before_a_pronoun() -> None:
+    text = (
+        "Nazir Abbas Əraqçi bu gün jurnalistlərlə danışıb və onların suallarına cavab verib.\n"
+        "Onun dediyinə görə, prezident İbrahim Rəisinin Bakıya səfəri və Ceyhun Bayramovla "
+        "görüşməsi çox uğurlu olub."
+    )
+    assert {RAISI, BAYRAMOV} in met("az", text)
+    assert {ARAGHCHI, BAYRAMOV} not in met("az", text)

@@ -550,7 +550,15 @@ def _subject(
     limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
-    for _, _, kind, x in before + after:
+    for start, _, kind, x in before + after:
+        if kind == "pronoun" and any(
+            c[2] == "mention"
+            and start < c[0] < trigger.i
+            and c[3] is not None
+            and c[3].kind in PEOPLE
+            for c in before
+        ):
+            continue  # "according to him, X's visit and meeting with Y": X met Y
         if kind == "pronoun":
             if reading.speakers and reading.speaker_how == "pronoun":
                 pid: str | None = reading.speakers[0]
