@@ -50,6 +50,7 @@ REQUIRED = (
 def test_each_language_has_a_lexicon_with_every_section(language: str) -> None:
     data = yaml.safe_load((LEXICON_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
     assert data["language"] == language
+    assert data["script"] in ("latin", "cyrillic", "arabic")
     missing = [key for key in REQUIRED if key not in data]
     assert missing == [], f"{language}.yaml lacks {missing}"
     for entry in data["titles"] + data["roles"]:

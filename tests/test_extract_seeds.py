@@ -64,14 +64,13 @@ def test_no_claim_comes_from_boilerplate(article: Path) -> None:
     draft = extract(text, Options())
     doc = Doc.of(text)
     lines = lines_of(doc)
-    from kb.extract.lexicon import language_lexicon
-    from kb.extract.pipeline import SCRIPT_OF_LANGUAGE
+    from kb.extract.lexicon import language_lexicon, script_of_language
 
     classify(
         doc,
         lines,
         language_lexicon(draft.language)["boilerplate"],
-        SCRIPT_OF_LANGUAGE[draft.language],
+        script_of_language(draft.language),
     )
     compiled = draft.compile(model_registry())
     starts = [int(t.object.value) for t in compiled.triples if t.predicate.value.endswith("#start")]  # type: ignore[union-attr]

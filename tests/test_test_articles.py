@@ -18,12 +18,12 @@ import yaml
 
 from kb import kbase
 from kb.claimform import compile_form_file
+from kb.extract.lexicon import LANGUAGES
 from kb.validation import validate_triples
 
 ARTICLES_DIR = Path(__file__).parent / "articles"
 HELDOUT_DIR = Path(__file__).parent / "heldout"
 FORMS = sorted(ARTICLES_DIR.rglob("*.claims.yaml")) + sorted(HELDOUT_DIR.rglob("*.claims.yaml"))
-LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
 
 
 def _form(path: Path) -> dict:

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
-from ..errors import KBError, ValidationFailed
+from ..errors import InputError, KBError, ValidationFailed
 from ..progress import Progress
 from ..store import Store, masked, open_store
 from ..store.embedded import EmbeddedStore
@@ -45,6 +46,9 @@ class KBGroup(click.Group):
             ctx.exit(error.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except yaml.YAMLError as error:  # a data file (a lexicon, say) no layer below checked
+            click.echo(f"kb: {_malformed_yaml(error)}", err=True)
+            ctx.exit(InputError.exit_code)
         except OSError as error:
             if error.errno == errno.EPIPE:
                 raise  # click's main() ends quietly when the reader of stdout has gone
@@ -62,6 +66,12 @@ class KBGroup(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_BUG)
+
+
+def _malformed_yaml(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    where = f"{mark.name}: line {mark.line + 1}: " if mark else ""
+    return f"{where}malformed YAML: {getattr(error, 'problem', None) or error}"
 
 
 def _drop_unwritable_stdout() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..extract.lexicon import LANGUAGES
 from ..textio import read_utf8
 from .context import Context
 
@@ -50,7 +51,7 @@ SUMMARY_WORDS = {
 @click.option("--url", help="The article's URL.")
 @click.option(
     "--lang",
-    type=click.Choice(["en", "uk", "ru", "fa", "ar", "az", "tr"]),
+    type=click.Choice(LANGUAGES),
     help="Language, instead of the page's or detecting it.",
 )
 @click.option(

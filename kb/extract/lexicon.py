@@ -22,7 +22,8 @@ from ..errors import InputError
 from ..resources import ONTOLOGY_DIR
 
 LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
-LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
+# The languages kb reads: one lexicon file each (``_common.yaml`` is shared by all).
+LANGUAGES = tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.yaml") if not p.stem.startswith("_")))
 
 # The lists of a language file that become phrase kinds of the index.
 LIST_KINDS = (
@@ -62,6 +63,14 @@ def language_lexicon(language: str) -> dict[str, Any]:
     if not path.exists():
         path = LEXICON_DIR / "en.yaml"
     return _load(path)
+
+
+def script_of_language(language: str) -> str | None:
+    """The script a language is written in (its lexicon's ``script:``): latin, cyrillic, arabic."""
+    if language not in LANGUAGES:
+        return None
+    script = language_lexicon(language).get("script")
+    return str(script) if script else None
 
 
 def _load(path: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from .attribution import Context, Reading, read
 from .dates import find_dates, month_bounds, relative
 from .interview import apply as apply_turn
 from .interview import turns_of
-from .lexicon import language_lexicon, model
+from .lexicon import language_lexicon, model, script_of_language
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
@@ -29,7 +29,7 @@ from .positions import Position, positions_in
 from .published import credited_source
 from .quotations import QuotedBlocks, quotations_of, quoted_set
 from .segment import Doc, classify, lines_of, sentences_of
-from .source import SCRIPT_OF_LANGUAGE, language_of, source_section
+from .source import language_of, source_section
 from .speech import verbs_of
 
 CURRENT_NEWS_DAYS = 7
@@ -122,7 +122,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     lines = lines_of(doc)
     language, language_basis = language_of(doc, lines, options.lang, options.page)
     lex = language_lexicon(language)
-    classify(doc, lines, lex.get("boilerplate") or {}, SCRIPT_OF_LANGUAGE.get(language))
+    classify(doc, lines, lex.get("boilerplate") or {}, script_of_language(language))
     section = source_section(doc, lines, language, options)
     source, published_day, found = section.source, section.published_day, section.found
     era = (published_day, published_day)

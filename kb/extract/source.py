@@ -18,22 +18,13 @@ from typing import Any
 
 from ..dates import parse_partial
 from ..intake.page import PageMeta
-from .lexicon import LANGUAGES
+from .lexicon import LANGUAGES, script_of_language
 from .mentions import Found, find
 from .published import detect_language, published_of, publisher_of, title_of
 from .segment import Doc, Line, script_of
 
 COMMAND_LINE = "command line"
 TEXT = "text"
-SCRIPT_OF_LANGUAGE = {
-    "en": "latin",
-    "az": "latin",
-    "tr": "latin",
-    "uk": "cyrillic",
-    "ru": "cyrillic",
-    "fa": "arabic",
-    "ar": "arabic",
-}
 _TEXT_RULES = {
     "published-marked": "text: printed after a publication marker",
     "published-head": "text: printed in the head",
@@ -67,7 +58,7 @@ def language_of(
     declared = page.language if page else None
     if declared and declared.value in LANGUAGES:
         sample = doc.text[:2000]
-        if script_of(sample) in (None, SCRIPT_OF_LANGUAGE.get(declared.value)):
+        if script_of(sample) in (None, script_of_language(declared.value)):
             return declared.value, declared.basis
     return detect_language(doc, lines), f"{TEXT}: detected"
 
