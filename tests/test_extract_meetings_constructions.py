@@ -280,3 +280,45 @@ def test_the_people_a_meeting_was_attended_by_met_each_other() -> None:
 def test_partners_after_with_did_not_meet_each_other_when_the_subject_is_unknown() -> None:
     text = "The Iranian envoy met with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday afternoon."
     assert met("en", text) == []
+
+
+def test_an_office_inside_another_persons_title_is_no_participant() -> None:
+    text = (
+        "The representative of the President of Azerbaijan on special assignments Jeyhun "
+        "Bayramov met Abbas Araghchi in Tehran on Monday."
+    )
+    assert met("en", text) == [{BAYRAMOV, ARAGHCHI}]
+    text = (
+        "В Тегеране прошла встреча представителя президента Азербайджана по особым поручениям "
+        "Джейхун Байрамов с Аракчи."
+    )
+    assert met("ru", text) == [{BAYRAMOV, ARAGHCHI}]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "Abbas Araghchi received a copy of the credentials of Jeyhun Bayramov in Tehran on Monday.",
+        ),
+        (
+            "ar",
+            "ولدى تسلمه نسخة من أوراق اعتماد السفير جيهون بيراموف اليوم أعرب عباس عراقجي عن أمله بالتوفيق للسفير.",
+        ),
+    ],
+)
+def test_receiving_the_credentials_is_a_meeting_and_the_subject_may_follow(
+    language: str, text: str
+) -> None:
+    assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]
+
+
+def test_a_name_in_the_clause_is_the_subject_before_a_pronoun() -> None:
+    text = (
+        "Nazir Abbas Əraqçi bu gün jurnalistlərlə danışıb və onların suallarına cavab verib.\n"
+        "Onun dediyinə görə, prezident İbrahim Rəisinin Bakıya səfəri və Ceyhun Bayramovla "
+        "görüşməsi çox uğurlu olub."
+    )
+    assert {RAISI, BAYRAMOV} in met("az", text)
+    assert {ARAGHCHI, BAYRAMOV} not in met("az", text)

@@ -95,17 +95,22 @@ def _clause_start(ctx: Context, reading: Reading, end: int) -> int:
 
 def _object_end(ctx: Context, reading: Reading, trigger: Match) -> int:
     """Where the partners a trigger takes as its object end: its clause's end, or the next
-    item of a list that starts with a trigger ("the meeting of X, a visit of Y": Y is the
-    visit's; but "told the visiting minister")."""
-    end = _clause_end(ctx, reading, trigger.j)
+    item of a list that starts with a trigger (see ``_next_item``)."""
+    return min(_clause_end(ctx, reading, trigger.j), _next_item(ctx, reading, trigger))
+
+
+def _next_item(ctx: Context, reading: Reading, trigger: Match) -> int:
+    """Where the next item of a list starts with a trigger ("the meeting of X, a visit of Y":
+    Y is the visit's; but "told the visiting minister"), else the sentence's end."""
     joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
     later = [
         c.i
         for c in reading.cues
         if c.kind in TRIGGER_KINDS + ("weak_triggers",)
+        and c.i > trigger.j
         and (c.i - 1 in joins or ctx.doc.words[c.i - 1] in (",", "،"))
     ]
-    return min([end] + [t for t in later if trigger.j < t < end])
+    return min(later + [reading.sentence.j])
 
 
 def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
@@ -138,6 +143,8 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
             continue
         if x.kind == "office" and not x.country and not x.entity:
             continue  # "his country's president": no country, no one to resolve
+        if _complement_office(ctx, reading, x):
+            continue
         if x.kind == "role" and any(
             c.kind == "group_references" and c.i <= x.i < c.j for c in reading.cues
         ):
@@ -148,6 +155,27 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
                 if pid not in [p for p, _, _ in out]:
                     out.append((pid, x, how))
     return out
+
+
+# How far a title may stand from the name it qualifies ("adviser to the president of Iran
+# on political affairs X"): the office inside it is no participant.
+COMPLEMENT_GAP = 4
+
+
+def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
+    """Whether an office named by its holder's title is part of another person's title
+    ("представитель президента Азербайджана по особым поручениям X", "adviser to the
+    President of Iran X"): a person follows within a few words, with no comma or "and"."""
+    if x.kind != "office" or not x.entity:
+        return False
+    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    for y in reading.mentions:
+        if y.kind not in PEOPLE or y.entity == x.entity or not 0 < y.i - x.j <= COMPLEMENT_GAP:
+            continue
+        between = range(x.j, y.i)
+        if not any(t in joins or ctx.doc.words[t] in CLAUSE_ENDS for t in between):
+            return True
+    return False
 
 
 def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
@@ -515,13 +543,22 @@ def _subject(
     candidates = [
         c
         for c in subject_candidates(ctx, reading)
-        if c[3] is None or not is_object(ctx, reading, c[3])
+        if c[3] is None
+        or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
     limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
-    limit = min(limit, _object_end(ctx, reading, trigger))
+    limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
-    for _, _, kind, x in before + after:
+    for start, _, kind, x in before + after:
+        if kind == "pronoun" and any(
+            c[2] == "mention"
+            and start < c[0] < trigger.i
+            and c[3] is not None
+            and c[3].kind in PEOPLE
+            for c in before
+        ):
+            continue  # "according to him, X's visit and meeting with Y": X met Y
         if kind == "pronoun":
             if reading.speakers and reading.speaker_how == "pronoun":
                 pid: str | None = reading.speakers[0]
