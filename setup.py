@@ -33,7 +33,8 @@ class BuildPyWithData(build_py):
                 raise SystemExit(
                     f"setup.py: no {name}/ in {Path.cwd()}; build from a checkout or an sdist"
                 )
-            shutil.copytree(source, target / name, ignore=SKIPPED, dirs_exist_ok=True)
+            shutil.rmtree(target / name, ignore_errors=True)  # nothing stale from an earlier build
+            shutil.copytree(source, target / name, ignore=SKIPPED)
 
 
 setup(cmdclass={"build_py": BuildPyWithData})

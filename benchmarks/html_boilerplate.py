@@ -97,7 +97,7 @@ def with_justext_short(markup: str, lang: str) -> str:
 
 def with_kb(markup: str, lang: str) -> str:
     """What kb stores: trafilatura with Persian's zero-width non-joiners kept, headline first."""
-    from kb.extract.page import read_page
+    from kb.intake.page import read_page
 
     return read_page(markup).text
 

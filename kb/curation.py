@@ -51,11 +51,6 @@ def activity(
     ]
 
 
-def graph_triples(store: Store, graph: NamedNode) -> list[Triple]:
-    """Every triple of one named graph, through the Store protocol (works on servers too)."""
-    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-
-
 def graphs_mentioning(store: Store, iri: NamedNode) -> list[NamedNode]:
     rows = store.select(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {iri} ?p ?o }} UNION {{ ?s ?p {iri} }} }} }}"
@@ -231,7 +226,7 @@ def merge(
     replace: dict[NamedNode, list[Triple]] = {}
     names: list[Triple] = []
     for graph in graphs:
-        rewritten, found = rewrite_terms(graph_triples(store, graph), {new: existing})
+        rewritten, found = rewrite_terms(store.graph(graph), {new: existing})
         replace[graph] = rewritten
         names += found
         for triple in rewritten:  # the mentions the sources print become names of the entity
@@ -262,7 +257,7 @@ def accept(store: Store, new: NamedNode, agent: str | None = None) -> list[Named
             f"{new.value} is not an unreviewed entity (kb entities --unreviewed lists them)"
         )
     graphs = [g for g in graphs_mentioning(store, new) if g != CURATION_GRAPH]
-    replace = {g: rewrite_terms(graph_triples(store, g), {}, {new})[0] for g in graphs}
+    replace = {g: rewrite_terms(store.graph(g), {}, {new})[0] for g in graphs}
     act, record = activity(KB.EntityAcceptance, f"kb entities accept {new.value}", agent, new)
     record += [Triple(act, KB.acceptedEntity, new), *[Triple(act, PROV.used, g) for g in graphs]]
     store.write(replace=replace, insert={CURATION_GRAPH: record})

@@ -34,7 +34,7 @@ from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from .curation import CURATION_GRAPH, activity, apply_curation, graph_triples
+from .curation import CURATION_GRAPH, activity, apply_curation
 from .dates import DateBounds
 from .errors import InputError
 from .namespaces import KB, MTG, RDF_TYPE, RDFS, SCHEMA, curie, local, sparql_prologue
@@ -568,7 +568,7 @@ def reconcile(store: Store, agent: str | None = None, dry_run: bool = False) -> 
         because = {a.iri: result.because[a.iri] for a in moved}
         ambiguous = {a.iri: result.ambiguous[a.iri] for a in mine if a.iri in result.ambiguous}
         replace[graph] = rewrite(
-            graph_triples(store, graph),
+            store.graph(graph),
             target,
             because,
             ambiguous,
@@ -616,7 +616,7 @@ def split(store: Store, account: NamedNode, agent: str | None = None) -> NamedNo
         source_id = local(mine.source) if mine.source else mine.iri.value.rsplit("/", 2)[-2]
         new = MTG[f"{proposal.value.rsplit('/', 1)[-1]}--{source_id}"]
     triples = rewrite(
-        graph_triples(store, mine.graph), {account: new}, {account: None}, {}, recompute=[account]
+        store.graph(mine.graph), {account: new}, {account: None}, {}, recompute=[account]
     )
     triples = [
         t for t in triples if not (t.subject == account and t.predicate == KB.proposedMeeting)

@@ -145,19 +145,13 @@ def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     return {q.triple for q in memory}
 
 
-def _graph_triples(store: Store, graph: ox.NamedNode) -> set[ox.Triple]:
-    return set(
-        store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-    )
-
-
 def _already_stored(store: Store, submission: Submission) -> bool:
     """Whether writing the submission would change nothing."""
     for graph, triples in submission.replace.items():
-        if _canonical(triples) != _graph_triples(store, graph):
+        if _canonical(triples) != set(store.graph(graph)):
             return False
     for graph, triples in submission.insert.items():
-        if triples and not _canonical(triples) <= _graph_triples(store, graph):
+        if triples and not _canonical(triples) <= set(store.graph(graph)):
             return False
     return True
 

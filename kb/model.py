@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .namespaces import GRAPH, MODEL_GRAPHS
-from .registry import Registry
+from .registry import Offices, Registry
 from .resources import ONTOLOGY_DIR
 from .skolem import skolemize
 from .store.embedded import EmbeddedStore
@@ -45,3 +45,9 @@ def model_registry() -> Registry:
     memory = EmbeddedStore.in_memory()
     memory.write(replace=model_graphs())
     return Registry(memory)
+
+
+@lru_cache(maxsize=1)
+def shipped_offices() -> Offices:
+    """The offices of the registry as shipped in ontology/: holders at a date, titles."""
+    return Offices(model_registry().store)

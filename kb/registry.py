@@ -1,7 +1,8 @@
 """The one reader of the entity registry: labels, offices, terms of office, who held an office
 at a date, and which office a title names in any language.
 
->>> offices = Offices.shipped()
+>>> from kb.model import shipped_offices
+>>> offices = shipped_offices()
 >>> offices.holder_at("iran-minister-of-defence", "2019-01-01", "2019-12-31").value
 'https://w3id.org/kb/entity/amir-hatami'
 >>> [o.value.rsplit("/", 1)[1] for o in offices.resolve_title("رئیس جمهور آذربایجان")]
@@ -156,11 +157,6 @@ class Offices:
         self._by_label: dict[str, set[NamedNode]] = defaultdict(set)
         self._demonyms: dict[str, set[NamedNode]] = defaultdict(set)
         self._load()
-
-    @classmethod
-    def shipped(cls) -> Offices:
-        """The offices of the registry as shipped in ontology/ (no store needed)."""
-        return _shipped()
 
     def _load(self) -> None:
         prologue = sparql_prologue()
@@ -356,26 +352,3 @@ _COUNTERPART_WORDS = (
 def _is_counterpart(text: str) -> bool:
     folded = loose_key(text)
     return any(loose_key(word) in folded for word in _COUNTERPART_WORDS)
-
-
-@lru_cache(maxsize=1)
-def _shipped() -> Offices:
-    from .model import model_registry
-
-    return Offices(model_registry().store)
-
-
-def holder_at(
-    office: NamedNode | str, earliest: DateLike, latest: DateLike = None, store: Store | None = None
-) -> NamedNode | None:
-    """Who held ``office`` within [earliest, latest] (the shipped registry unless ``store`` is given)."""
-    offices = Offices(store) if store is not None else Offices.shipped()
-    return offices.holder_at(office, earliest, latest)
-
-
-def resolve_title(
-    text: str, country: NamedNode | str | None = None, store: Store | None = None
-) -> list[NamedNode]:
-    """The offices a title names (the shipped registry unless ``store`` is given)."""
-    offices = Offices(store) if store is not None else Offices.shipped()
-    return offices.resolve_title(text, country)

@@ -84,7 +84,7 @@ def retract(
         graph = source_graph(local(source))
         if graph not in names:
             raise NothingToRetract(_absent(store, source, "source"))
-        content = _graph(store, graph)
+        content = store.graph(graph)
         retracted_claims += sorted(claims_in(content), key=str)
         removed += len(content)
         replace[graph] = []
@@ -98,7 +98,7 @@ def retract(
         for graph in graphs:
             if graph in whole:
                 continue  # its whole source is retracted too
-            content = replace[graph] if graph in replace else _graph(store, graph)
+            content = replace[graph] if graph in replace else store.graph(graph)
             kept = _without_claim(content, claim)
             removed += len(content) - len(kept)
             replace[graph] = kept
@@ -120,10 +120,6 @@ def _absent(store: Store, node: ox.NamedNode, kind: str) -> str:
         when, why = rows[0]["when"].value, rows[0]["why"].value  # type: ignore[attr-defined]
         return f"{kind} {curie(node.value)} was already retracted on {when} (reason: {why})"
     return f"no {kind} {curie(node.value)} in the KB; `kb export` shows what is there"
-
-
-def _graph(store: Store, graph: ox.NamedNode) -> list[ox.Triple]:
-    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
 
 
 def _graphs_holding(store: Store, claim: ox.NamedNode) -> list[ox.NamedNode]:

@@ -77,8 +77,8 @@ def argument_values(param: click.Parameter, files: dict[str, Path]) -> list[str]
 def invocations(
     path: tuple[str, ...], command: click.Command, files: dict[str, Path]
 ) -> Iterator[list[str]]:
-    """--help; no arguments; each argument given each awkward value; each output option each
-    unwritable place."""
+    """--help; no arguments; each argument given each awkward value; each choice of each
+    option (a format, a language); each output option each unwritable place."""
     words = [*path]
     extra = NEVER_STARTS.get(path[-1], [])
     required = [
@@ -99,6 +99,9 @@ def invocations(
             yield [*words, *required, *extra, *(_fill(a, value, files) for a in arguments)]
     plausible = [str(files["prose"]) if _is_path(a) else "ent:nobody" for a in arguments]
     for option in command.params:
+        if isinstance(option, click.Option) and isinstance(option.type, click.Choice):
+            for choice in option.type.choices:
+                yield [*words, *required, *extra, option.opts[-1], str(choice), *plausible]
         if isinstance(option, click.Option) and option.name == "output":
             for output in OUTPUTS:
                 yield [*words, *required, *extra, option.opts[-1], output, *plausible]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from kb.cli import main
 from kb.extract.evaluate import claims_of
-from kb.extract.page import read_page
 from kb.extract.pipeline import Options, extract
 from kb.intake import looks_like_html, read_article
+from kb.intake.page import read_page
 from kb.kbase import model_registry
 from tests.html_pages import ARTICLES, LAYOUTS, Article, clean_text, junk_lines, page
 

@@ -3,8 +3,9 @@ a traceback, whatever the data, the store or the disk.
 
 Each environment below runs ``tests/cli_sweep.py`` once, in its own process and empty directory:
 every command and subcommand of ``kb`` (from the CLI's own list), with --help, without
-arguments, with each argument given missing, empty, binary and malformed files or odd text, and
-with each output option pointed at a full disk, a missing folder and a folder.
+arguments, with each argument given missing, empty, binary and malformed files or odd text, with
+each choice of each option (formats, languages), and with each output option pointed at a full
+disk, a missing folder and a folder. The environments run two at a time.
 ``KB_DEBUG=1`` lets any unexpected exception end in its traceback, so a bug cannot hide behind
 the CLI's last-resort "internal error" line.
 """
@@ -18,6 +19,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +78,17 @@ def _garbled_files(workdir: Path) -> dict[str, str]:
     home = _curated_copy(workdir)
     (home / "ontology" / "registry.ttl").write_bytes(b"@prefix : <#> .\n:a :b \xff\xfe .\n")
     (home / "ontology" / "lexicons" / "en.yaml").write_text("cues: [unclosed\n", encoding="utf-8")
-    (home / "ontology" / "lexicons" / "fa.yaml").write_text(
-        "- a list, not a mapping\n", encoding="utf-8"
-    )
+    (home / "ontology" / "lexicons" / "fa.yaml").write_text("- [unclosed\n", encoding="utf-8")
     (home / "queries" / "sources.rq").write_bytes(bytes(range(256)))
     (home / "seeds" / "000_6127c40611fea0bb.claims.yaml").write_text(
         "source: {}\n", encoding="utf-8"
     )
+    return {"KB_HOME": str(home)}
+
+
+def _lexicon_not_a_mapping(workdir: Path) -> dict[str, str]:
+    home = _curated_copy(workdir)
+    (home / "ontology" / "lexicons" / "fa.yaml").write_text("- a list\n", encoding="utf-8")
     return {"KB_HOME": str(home)}
 
 
@@ -127,6 +133,7 @@ ENVIRONMENTS = [
     Environment("no lexicon for any language", _no_lexicons),
     Environment("unreadable registry, lexicon and saved query", _unreadable_files),
     Environment("garbled registry, lexicons, saved query and claim form", _garbled_files),
+    Environment("a lexicon that is not a mapping", _lexicon_not_a_mapping),
     Environment("a store folder kb may not create", _store_not_allowed),
     Environment("a file where the store should be", _store_not_a_folder),
     Environment(
@@ -166,9 +173,20 @@ def problems(run: dict[str, object]) -> list[str]:
     return found
 
 
+@pytest.fixture(scope="module")
+def sweeps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Future[list[dict[str, object]]]]:
+    """Every environment's sweep, two at a time (each is a process of its own)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return {
+            e.name: pool.submit(sweep, e, tmp_path_factory.mktemp("sweep")) for e in ENVIRONMENTS
+        }
+
+
 @pytest.mark.parametrize("environment", ENVIRONMENTS, ids=[e.name for e in ENVIRONMENTS])
-def test_every_command_ends_without_a_traceback(environment: Environment, tmp_path: Path) -> None:
-    runs = sweep(environment, tmp_path)
+def test_every_command_ends_without_a_traceback(
+    environment: Environment, sweeps: dict[str, Future[list[dict[str, object]]]]
+) -> None:
+    runs = sweeps[environment.name].result()
     assert len(runs) > 100, "the sweep ran fewer commands than kb has"
     failures = [
         f"kb {' '.join(map(str, run['argv']))} -> {problem}"  # type: ignore[call-overload]
@@ -214,7 +232,7 @@ def test_a_bug_ends_in_one_line_and_kb_debug_shows_its_traceback(
     def broken() -> None:
         raise ZeroDivisionError("a bug\nover two lines")
 
-    monkeypatch.setattr("kb.cli.saved_queries", broken)
+    monkeypatch.setattr("kb.cli.ask.saved_queries", broken)
     monkeypatch.delenv("KB_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["queries"])
     assert result.exit_code == 70

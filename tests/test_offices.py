@@ -7,11 +7,12 @@ import io
 
 import pytest
 
+from kb.model import shipped_offices
 from kb.namespaces import ENT, OFFICE, sparql_prologue
 from kb.normalize import loose_key as fold
 from kb.output import to_csv
 from kb.queries import saved_queries
-from kb.registry import Offices, holder_at, resolve_title
+from kb.registry import Offices
 from kb.store import Store
 
 from .identity_helpers import ANA, compile_variant
@@ -19,7 +20,7 @@ from .identity_helpers import ANA, compile_variant
 
 @pytest.fixture(scope="module")
 def offices() -> Offices:
-    return Offices.shipped()
+    return shipped_offices()
 
 
 def who(value: object) -> str | None:
@@ -85,13 +86,15 @@ def test_held_says_whether_a_person_held_an_office(offices: Offices) -> None:
     )
 
 
-def test_module_functions_use_the_shipped_registry_or_a_store(seed_store: Store) -> None:
-    assert holder_at("office:iran-minister-of-defence", "2019") == ENT["amir-hatami"]
+def test_offices_read_the_shipped_registry_or_a_store(seed_store: Store) -> None:
     assert (
-        holder_at(OFFICE["iran-minister-of-defence"], "2019", store=seed_store)
+        shipped_offices().holder_at("office:iran-minister-of-defence", "2019") == ENT["amir-hatami"]
+    )
+    assert (
+        Offices(seed_store).holder_at(OFFICE["iran-minister-of-defence"], "2019")
         == ENT["amir-hatami"]
     )
-    assert resolve_title("Iranian Foreign Minister", store=seed_store) == [
+    assert Offices(seed_store).resolve_title("Iranian Foreign Minister") == [
         OFFICE["iran-minister-of-foreign-affairs"]
     ]
 

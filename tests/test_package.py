@@ -28,7 +28,7 @@ import pytest
 from kb.namespaces import sparql_prologue
 from kb.output import render
 from kb.queries import saved_queries
-from kb.resources import CURATED_FOLDERS
+from kb.resources import CURATED_FOLDERS, DataHome, locate_data
 from kb.store import Solutions, Store
 
 from .test_never_a_traceback import problems
@@ -241,3 +241,13 @@ def test_no_command_of_the_installed_kb_ends_in_a_traceback(venv: Path, tmp_path
     assert len(runs) > 100
     failures = [f"kb {' '.join(run['argv'])} -> {p}" for run in runs for p in problems(run)]
     assert not failures, "\n".join(failures)
+
+
+def test_the_checkout_reads_its_top_level_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KB_HOME", raising=False)
+    assert locate_data() == DataHome(ROOT, "source checkout")
+
+
+def test_kb_home_comes_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KB_HOME", str(tmp_path))
+    assert locate_data() == DataHome(tmp_path, "KB_HOME")

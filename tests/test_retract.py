@@ -52,6 +52,9 @@ class ProtocolOnly:
     def graph_names(self) -> list[ox.NamedNode]:
         return self._inner.graph_names()
 
+    def graph(self, name: ox.NamedNode) -> list[ox.Triple]:
+        return self._inner.graph(name)
+
     def quads(self) -> Iterator[ox.Quad]:
         return self._inner.quads()
 

@@ -1,7 +1,7 @@
 """Draft claims from raw articles: one pipeline for every language, split by concern.
 
-``page`` reads a saved web page's main text and metadata (``kb.intake`` tells a page from a
-text file), ``source`` fills the draft's source section by precedence (command line, page,
+``kb.intake`` reads the article file (a saved web page as its main text and metadata, with
+``kb.intake.page``), ``source`` fills the draft's source section by precedence (command line, page,
 text), ``batch`` drafts many files at a time, ``segment`` finds the article's body and its
 sentences, ``normalize`` folds letters and
 digits for matching, ``lexicon`` loads the curated cue words (ontology/lexicons) and the

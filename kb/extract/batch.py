@@ -118,7 +118,7 @@ def _skip(article: Article, job: Job) -> Result | None:
 
 
 def _draft(article: Article, job: Job) -> Result:
-    from ..kbase import model_registry
+    from ..model import model_registry
     from .pipeline import Options, extract
 
     name = article.path.name
@@ -127,8 +127,11 @@ def _draft(article: Article, job: Job) -> Result:
     options = Options(file=name, page=article.meta, page_sha256=article.page_sha256, **job.options)
     draft = extract(article.text, options)
     if job.fmt == "yaml":
+        # the extractor's rules and confidence per claim, after the form (the compiler ignores
+        # this section; a reviewer reads it)
+        form = {**draft.form, "extractor": draft.notes()}
         data = yaml.dump(
-            draft.form, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1000
+            form, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1000
         ).encode("utf-8")
     else:
         data = trig(draft.compile(model_registry()))

@@ -49,6 +49,10 @@ LIST_KINDS = (
     "group_references",
     "multilateral_markers",
     "separate_markers",
+    "not_meeting",
+    "joint_triggers",
+    "agent_markers",
+    "delegation_markers",
 )
 
 

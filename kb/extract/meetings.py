@@ -1,21 +1,34 @@
 """Meetings: who met whom, where and when, including meetings mentioned in passing.
 
-A meeting is read from a trigger ("met", "зустріч", "دیدار", "التقى", "görüştü") with a
-subject before it and partners after "with" (or after the trigger itself: "after meeting
-his counterpart X"); several partners make one meeting each with the subject, as news
-reports list them. Plural offices ("the defence ministers of Iran and Azerbaijan") meet
-each other. Weak triggers (a visit) need a partner named after "with".
+A meeting is read from a trigger ("met", "зустріч", "دیدار", "التقى", "görüştü", "received")
+with a subject before it and partners after "with" or an agent marker ("by", "من قبل"), or
+after the trigger itself ("received X", "talks between X and Y"), or, where the verb comes
+last (az, tr, fa), between the subject and the verb ("X Y-ni qəbul edib"). The partners are
+looked for in the trigger's clause, never past another trigger or a reporting verb. Several
+partners make one meeting each with the subject, as news reports list them; partners with
+no subject ("talks between X and Y", "зустрілися X та Y") met each other. Plural offices
+("the defence ministers of Iran and Azerbaijan") meet each other. Weak triggers (a visit)
+need a partner named after "with"; joint actions (signing, a joint press conference) need
+a partner after "with" or two people joined by "and". A phone call or a letter
+(``not_meeting``) is no meeting.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from .attribution import PEOPLE, Context, Reading, is_object, resolve, subject_candidates
 from .mentions import Match, Mention
 from .segment import initial_stop
 
 STOP_KINDS = ("complementizers", "speech_verbs", "meeting_triggers", "addressed_verbs")
+TRIGGER_KINDS = ("meeting_triggers", "addressed_verbs", "joint_triggers")
+PARTNER_MARKERS = ("with_markers", "agent_markers")
+# Punctuation that ends a clause.
+CLAUSE_ENDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛")
+# How near a "phone" or "letter" phrase must be to a trigger to make it no meeting.
+NOT_MEETING_GAP = 2
 
 
 @dataclass
@@ -30,15 +43,92 @@ class Meeting:
     trigger: tuple[int, int] = (0, 0)  # token span of the word that reports the meeting
 
 
+@dataclass
+class _Bounds:
+    """Where the clauses of one sentence may end, read once per sentence."""
+
+    reading: Reading
+    ends: set[int]  # tokens that end the clause before them (punctuation, reporting verbs)
+    starts: set[int]  # tokens after which a clause starts (those, and joint actions)
+
+
+_last_bounds: list[_Bounds] = []
+
+
+def _bounds(ctx: Context, reading: Reading) -> _Bounds:
+    if _last_bounds and _last_bounds[0].reading is reading:
+        return _last_bounds[0]
+    kinds: dict[int, set[str]] = {}
+    for c in reading.cues:
+        kinds.setdefault(c.i, set()).add(c.kind)
+    marks = {
+        t for t in range(reading.sentence.i, reading.sentence.j) if _clause_mark(ctx, reading, t)
+    }
+    stops = {t for t, k in kinds.items() if k & set(STOP_KINDS) and "weak_triggers" not in k}
+    joint = {t for t, k in kinds.items() if k & set(STOP_KINDS + ("joint_triggers",))}
+    bounds = _Bounds(reading, marks | stops, marks | joint)
+    _last_bounds[:] = [bounds]
+    return bounds
+
+
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
-    for t in range(start, reading.sentence.j):
-        word = ctx.doc.words[t]
-        if word in (".", ";", ":", "«", "»", "“", "”", '"', "؛") and not initial_stop(ctx.doc, t):
-            return t
-        kinds = {c.kind for c in reading.cues if c.i == t}
-        if kinds & set(STOP_KINDS) and "weak_triggers" not in kinds:
-            return t
-    return reading.sentence.j
+    ends = _bounds(ctx, reading).ends
+    return next((t for t in range(start, reading.sentence.j) if t in ends), reading.sentence.j)
+
+
+def _clause_mark(ctx: Context, reading: Reading, t: int) -> bool:
+    """Whether token t is punctuation that ends a clause: not the stop of an initial, nor a
+    quotation mark around a name ('دکتر "X"')."""
+    if ctx.doc.words[t] not in CLAUSE_ENDS or initial_stop(ctx.doc, t):
+        return False
+    return not any(x.i == t + 1 or x.j == t for x in reading.mentions if x.kind in PEOPLE)
+
+
+def _clause_start(ctx: Context, reading: Reading, end: int) -> int:
+    """The first token of the clause that ends at token ``end`` (exclusive)."""
+    starts = _bounds(ctx, reading).starts
+    return next(
+        (t + 1 for t in range(end - 1, reading.sentence.i - 1, -1) if t in starts),
+        reading.sentence.i,
+    )
+
+
+def _object_end(ctx: Context, reading: Reading, trigger: Match) -> int:
+    """Where the partners a trigger takes as its object end: its clause's end, or the next
+    item of a list that starts with a trigger ("the meeting of X, a visit of Y": Y is the
+    visit's; but "told the visiting minister")."""
+    end = _clause_end(ctx, reading, trigger.j)
+    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    later = [
+        c.i
+        for c in reading.cues
+        if c.kind in TRIGGER_KINDS + ("weak_triggers",)
+        and (c.i - 1 in joins or ctx.doc.words[c.i - 1] in (",", "،"))
+    ]
+    return min([end] + [t for t in later if trigger.j < t < end])
+
+
+def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
+    """The reading with names in quotation marks ('دکتر "X"', «X» وزیر دفاع) read as names:
+    a quotation that holds one mention and nothing else is no quoted speech."""
+    if not reading.quoted:
+        return reading
+    names: set[int] = set()
+    for x in reading.mentions:
+        if x.i in reading.quoted and x.i - 1 not in reading.quoted and x.j not in reading.quoted:
+            names.update(range(x.i, x.j))
+    return replace(reading, quoted=reading.quoted - names) if names else reading
+
+
+def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether a phone call, a letter or a video link is the trigger's: in its clause before
+    it ("in a phone call with X, Y discussed") or right after it ("received a letter")."""
+    start = _clause_start(ctx, reading, trigger.i)
+    return any(
+        c.kind == "not_meeting"
+        and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+        for c in reading.cues
+    )
 
 
 def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
@@ -48,6 +138,10 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
             continue
         if x.kind == "office" and not x.country and not x.entity:
             continue  # "his country's president": no country, no one to resolve
+        if x.kind == "role" and any(
+            c.kind == "group_references" and c.i <= x.i < c.j for c in reading.cues
+        ):
+            continue  # "the ministers": a group (see _group), not the last minister named
         if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
             people, how = resolve(ctx, reading, x)
             for pid in people:
@@ -57,13 +151,21 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
 
 
 def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
+    reading = _names_unquoted(ctx, reading)
     cues = reading.cues
-    triggers = [
-        c
-        for c in cues
-        if c.kind in ("meeting_triggers", "addressed_verbs") and c.i not in reading.quoted
-    ]
+    triggers = sorted(
+        (
+            c
+            for c in cues
+            if c.kind in TRIGGER_KINDS
+            and c.i not in reading.quoted
+            and not _not_meeting(ctx, reading, c)
+        ),
+        key=lambda c: (c.i, -c.j),
+    )
     weak_spans = {(c.i, c.j) for c in cues if c.kind == "weak_triggers"}
+    joint_spans = {(c.i, c.j) for c in cues if c.kind == "joint_triggers"}
+    agents = {c.i for c in cues if c.kind == "agent_markers"}
     out: list[Meeting] = []
     done: set[int] = set()
     previous: Match | None = None
@@ -73,41 +175,68 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
         if trigger.i in done:
             continue
         done.update(range(trigger.i, trigger.j))
-        weak = (trigger.i, trigger.j) in weak_spans
+        joint = (trigger.i, trigger.j) in joint_spans
+        weak = (trigger.i, trigger.j) in weak_spans or joint
         end = _clause_end(ctx, reading, trigger.j)
-        withs = [
-            c
-            for c in cues
-            if c.kind == "with_markers"
-            and trigger.j <= c.i < end
-            and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
-        ]
+        withs = [c for c in _partner_markers(reading) if trigger.j <= c.i < end]
         rules = ["meeting-trigger" if not weak else "meeting-weak-trigger"]
+        if joint:
+            rules = ["meeting-joint-action"]
         post = _postposition_partners(ctx, reading, trigger) if postposition(ctx) else None
         if post:
             partners = post
             rules.append("meeting-with-postposition")
         elif withs and not postposition(ctx):
             partners = _people_in(ctx, reading, withs[0].j, _clause_end(ctx, reading, withs[0].j))
-            rules.append("meeting-with")
+            rules.append("meeting-agent" if withs[0].i in agents else "meeting-with")
         else:
-            before_with = [
-                c
-                for c in cues
-                if c.kind == "with_markers"
-                and reading.sentence.i <= c.i < trigger.i
-                and trigger.i - c.j <= 8
-                and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in cues)
-            ]
+            start = _clause_start(ctx, reading, trigger.i)
+            before_with = [c for c in _partner_markers(reading) if start <= c.i < trigger.i]
             if before_with:
                 partners = _people_in(ctx, reading, before_with[-1].j, trigger.i)
-                rules.append("meeting-with-before")
-            elif weak:
+                rules.append(
+                    "meeting-agent" if before_with[-1].i in agents else "meeting-with-before"
+                )
+            elif weak and not joint:
                 continue
+            elif joint:
+                partners = []
             else:
-                partners = _people_in(ctx, reading, trigger.j, end)
+                # where "with" follows its noun (az, tr) a noun's partners precede it too
+                after = not postposition(ctx)
+                partners = (
+                    _people_in(ctx, reading, trigger.j, _object_end(ctx, reading, trigger))
+                    if after
+                    else []
+                )
                 rules.append("meeting-object")
+                if not partners and verb_final(ctx):
+                    # "X Y-ni qəbul edib": the object stands between the subject and the verb
+                    clause = _people_in(
+                        ctx, reading, _clause_start(ctx, reading, trigger.i), trigger.i
+                    )
+                    partners = clause[1:]
+                    rules[-1] = "meeting-object-before-verb"
         if not partners:
+            plural = [
+                x
+                for x in reading.mentions
+                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
+            ]
+            group = list(dict.fromkeys(x.entity for x in plural if x.entity))
+            if len(group) >= 2:
+                out.append(
+                    Meeting(
+                        group,
+                        {p: next(x for x in plural if x.entity == p) for p in group},
+                        reading,
+                        (min(x.i for x in plural), trigger.j),
+                        _place(ctx, reading, trigger.i),
+                        rules + ["meeting-plural-office", "participant-office"],
+                        0.6,
+                    )
+                )
+                continue
             with_group = _group(ctx, reading, trigger, end)
             if with_group is not None:
                 out.append(with_group)
@@ -126,24 +255,18 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     )
                 )
                 continue
-            plural = [
-                x
-                for x in reading.mentions
-                if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
-            ]
-            group = list(dict.fromkeys(x.entity for x in plural if x.entity))
-            if len(group) >= 2:
-                out.append(
-                    Meeting(
-                        group,
-                        {p: next(x for x in plural if x.entity == p) for p in group},
-                        reading,
-                        (min(x.i for x in plural), trigger.j),
-                        _place(ctx, reading, trigger.i),
-                        rules + ["meeting-plural-office"],
-                        0.6,
-                    )
+            continue
+        if len(partners) >= 2 and all(x.plural and x.kind == "office" for _, x, _ in partners):
+            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other
+            out.append(
+                _together(
+                    ctx,
+                    reading,
+                    trigger,
+                    partners,
+                    rules + ["meeting-plural-office", "participant-office"],
                 )
+            )
             continue
         subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
@@ -153,27 +276,29 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 subject = (speaker, None, "speaker")
                 rules.append("meeting-first-person")
         if subject is None:
+            if (
+                len(partners) >= 2
+                and not weak
+                and not {"meeting-with", "meeting-with-before"} & set(rules)
+            ):
+                # "talks between X and Y", "зустрілися X та Y", "the meeting, attended by X
+                # and Y": the partners met each other (but "met with X and Y" with no subject
+                # found says nothing of X meeting Y)
+                out.append(
+                    _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
+                )
             continue
         sid, smention, how = subject
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
             if not _marked(reading, "separate_markers"):
-                people = [sid] + [pid for pid, _, _ in partners if pid != sid]
-                mentions = {sid: smention} | {pid: x for pid, x, _ in partners}
-                first = min(
-                    [trigger.i] + [x.i for _, x, _ in partners] + ([smention.i] if smention else [])
+                together = _together(
+                    ctx,
+                    reading,
+                    trigger,
+                    [subject] + [p for p in partners if p[0] != sid],
+                    rules + ["meeting-multilateral", f"participant-{how or 'name'}"],
                 )
-                last = max([trigger.j] + [x.j for _, x, _ in partners])
-                out.append(
-                    Meeting(
-                        people,
-                        mentions,
-                        reading,
-                        (first, last),
-                        _place(ctx, reading, trigger.i),
-                        rules + ["meeting-multilateral", f"participant-{how or 'name'}"],
-                        0.6,
-                    )
-                )
+                out.append(together)
                 continue
         for pid, mention, phow in partners:
             if pid == sid:
@@ -198,6 +323,39 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             )
     _triggered_by(out, previous)
     return out
+
+
+def _together(
+    ctx: Context,
+    reading: Reading,
+    trigger: Match,
+    people: Sequence[tuple[str, Mention | None, str]],
+    rules: list[str],
+) -> Meeting:
+    """One meeting of all these people."""
+    ids = list(dict.fromkeys(pid for pid, _, _ in people))
+    mentions = {pid: x for pid, x, _ in reversed(people)}
+    named = [x for _, x, _ in people if x is not None]
+    first = min([trigger.i] + [x.i for x in named])
+    last = max([trigger.j] + [x.j for x in named])
+    return Meeting(
+        ids, mentions, reading, (first, last), _place(ctx, reading, trigger.i), rules, 0.6
+    )
+
+
+def _partner_markers(reading: Reading) -> list[Match]:
+    """ "with" and agent markers ("by", "من قبل") outside the phrases that only look like them."""
+    return [
+        c
+        for c in reading.cues
+        if c.kind in PARTNER_MARKERS
+        and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues)
+    ]
+
+
+def verb_final(ctx: Context) -> bool:
+    """Whether the verb ends the clause, after its object (az, tr, fa)."""
+    return bool(ctx.matcher.lexicon.get("verb_final"))
 
 
 def _triggered_by(meetings: list[Meeting], trigger: Match | None) -> None:
@@ -225,9 +383,10 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
         ),
         None,
     )
-    if cue is None or not ctx.meeting_people:
+    if cue is None:
         return None
-    group = list(ctx.meeting_people[-1])
+    group = list(ctx.meeting_people[-1]) if ctx.meeting_people else _just_named(ctx)
+    rule = "meeting-group-reference" if ctx.meeting_people else "meeting-group-just-named"
     subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
     people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
     if len(people) < 2 or (subject is not None and subject[0] in group and len(group) < 3):
@@ -242,9 +401,24 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
         reading,
         (first, max(trigger.j, cue.j)),
         _place(ctx, reading, trigger.i),
-        ["meeting-trigger", "meeting-group-reference"],
+        ["meeting-trigger", rule],
         0.5,
     )
+
+
+def _just_named(ctx: Context) -> list[str]:
+    """The people the article has just named, before any meeting ("X arrived; Y welcomed
+    him. The two presidents held talks"): the last two of different countries."""
+    out: list[str] = []
+    for pid in reversed(ctx.recent):
+        person = ctx.people.get(pid)
+        if person is None or not person.country:
+            continue
+        if all(ctx.people[o].country != person.country for o in out):
+            out.append(pid)
+        if len(out) == 2:
+            break
+    return list(reversed(out)) if len(out) == 2 else []
 
 
 def postposition(ctx: Context) -> bool:
@@ -265,13 +439,7 @@ def _comitative(ctx: Context, x: Mention) -> bool:
 
 def postposition_ends(ctx: Context, reading: Reading) -> list[int]:
     """Token positions where a partner of a postposed "with" ends."""
-    ends = [
-        c.i
-        for c in reading.cues
-        if c.kind == "with_markers"
-        and c.i not in reading.quoted
-        and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues)
-    ]
+    ends = [c.i for c in _partner_markers(reading) if c.i not in reading.quoted]
     ends += [x.j for x in reading.mentions if x.kind in PEOPLE and _comitative(ctx, x)]
     return sorted(ends)
 
@@ -283,7 +451,7 @@ def _chain_before(
     conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
     people = _people_in(ctx, reading, start, end)
     out: list[tuple[str, Mention, str]] = []
-    edge = end
+    edge = _leader_end(ctx, reading, end)
     for pid, x, how in sorted(people, key=lambda p: -p[1].j):
         gap = range(x.j, edge)
         if out and not all(t in conjunctions or ctx.doc.words[t] in (",", "،") for t in gap):
@@ -299,10 +467,25 @@ def _chain_before(
     return list(reversed(out))
 
 
+def _leader_end(ctx: Context, reading: Reading, end: int) -> int:
+    """Where the person ends whose delegation or bracketed name ends at token ``end``:
+    "X-in rəhbərlik etdiyi nümayəndə heyəti ilə" is a meeting with X."""
+    moved = True
+    while moved:
+        moved = False
+        for c in reading.cues:
+            if c.kind == "delegation_markers" and c.j == end and c.i > reading.sentence.i:
+                end, moved = c.i, True
+        if end > reading.sentence.i and ctx.doc.words[end - 1] in (")", "]"):
+            end, moved = end - 1, True
+    return end
+
+
 def _postposition_partners(
     ctx: Context, reading: Reading, trigger: Match
 ) -> list[tuple[str, Mention, str]]:
-    ends = [e for e in postposition_ends(ctx, reading) if e <= trigger.i and trigger.i - e <= 8]
+    start = _clause_start(ctx, reading, trigger.i)
+    ends = [e for e in postposition_ends(ctx, reading) if start <= e <= trigger.i]
     if not ends:
         return []
     return _chain_before(ctx, reading, ends[-1], reading.sentence.i)
@@ -335,10 +518,8 @@ def _subject(
         if c[3] is None or not is_object(ctx, reading, c[3])
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
-    limit = min(
-        [c.i for c in reading.cues if c.kind == "with_markers" and c.i >= trigger.j]
-        + [trigger.j + 12]
-    )
+    limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
+    limit = min(limit, _object_end(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for _, _, kind, x in before + after:
         if kind == "pronoun":
@@ -356,7 +537,7 @@ def _subject(
             return people[0], x, how
     if (
         reading.speakers
-        and reading.speaker_how in ("name", "office", "pronoun", "role")
+        and reading.speaker_how not in ("sides", "side", "agent", "continuation", "")
         and reading.speakers[0] not in partner_ids
     ):
         return reading.speakers[0], reading.subject, "speaker"

@@ -492,14 +492,16 @@ def _surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) ->
     covered = _cover([Match("", None, x.i, x.j) for x in mentions])
     last: dict[str, Mention] = {}
     out = []
-    by_start = {x.i: x for x in mentions}
+    by_start: dict[int, list[Mention]] = defaultdict(list)
+    for x in mentions:
+        by_start[x.i].append(x)  # a plural office is one mention per country, on one span
     for i, word in enumerate(doc.words):
         if i in by_start:
-            x = by_start[i]
-            out.append(x)
-            if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
-                surname = doc.words[x.j - 1]
-                last[m.stem(surname)] = x
+            for x in by_start[i]:
+                out.append(x)
+                if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
+                    surname = doc.words[x.j - 1]
+                    last[m.stem(surname)] = x
             continue
         if i in covered or len(word) < 5:
             continue

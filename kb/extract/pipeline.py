@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..claimform import CompiledSource, compile_form
 from ..dates import DateBounds, parse_partial
+from ..intake.page import PageMeta
 from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
@@ -24,11 +25,12 @@ from .lexicon import language_lexicon, model
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
-from .page import PageMeta
 from .positions import Position, positions_in
 from .published import credited_source
+from .quotations import QuotedBlocks, quotations_of, quoted_set
 from .segment import Doc, classify, lines_of, sentences_of
 from .source import SCRIPT_OF_LANGUAGE, language_of, source_section
+from .speech import verbs_of
 
 CURRENT_NEWS_DAYS = 7
 # A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
@@ -80,6 +82,16 @@ class Draft:
             out.append(item)
         return out
 
+    def notes(self) -> dict[str, dict[str, Any]]:
+        """The extractor's notes on each claim, by local id: the rules that fired and the
+        confidence (a reviewer sorts drafts by it; weaker rules give lower values)."""
+        out: dict[str, dict[str, Any]] = {}
+        for local, notes in self.extra.items():
+            rules = [str(v.value) for p, v in notes if p == KB.rule]
+            confidence = [float(str(v.value)) for p, v in notes if p == KB.confidence]
+            out[local] = {"rules": rules, "confidence": confidence[0] if confidence else None}
+        return out
+
     def compile(self, registry: Registry) -> CompiledSource:
         """The draft's triples: the claim form with its ``entities:`` compiled by the same
         compiler a reviewed form goes through, so a new person has the same labels either way."""
@@ -117,9 +129,13 @@ def extract(text: str, options: Options | None = None) -> Draft:
     source["basis"] = {"language": language_basis, **section.basis}
     draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
     ctx = Context(doc, found, matcher(language), model(), era)
+    quotations = quotations_of(doc, lines)
+    ctx.quoted = quoted_set(quotations)
+    ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
+    ctx.verbs = verbs_of(doc, language)
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None
-    pending: list[Reading] = []
+    blocks = QuotedBlocks(quotations, lines)
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     turns = turns_of(
@@ -149,20 +165,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
             draft.form["meetings"].append(item)
             draft.extra[local] = _notes(meeting.rules, meeting.confidence)
             accounts.append((local, meeting.people, bounds))
-        if not reading.speakers and reading.quoted and reading.speech is None:
-            pending.append(reading)
-        elif reading.speakers and reading.speech is not None:
-            # a quotation whose reporting verb comes in the next sentence ("«...» – заявив X")
-            for waiting in pending:
-                if waiting.sentence.line == reading.sentence.line:
-                    waiting.speakers, waiting.speaker_how = list(reading.speakers), "continuation"
-                    waiting.continuation = True
-                    waiting.according_to, waiting.attribution = (
-                        reading.according_to,
-                        reading.attribution,
-                    )
-                    _statements(ctx, draft, waiting, accounts)
-            pending = []
+        for waiting in blocks.read(ctx, reading):
+            _statements(ctx, draft, waiting, accounts)
         _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)
@@ -217,8 +221,12 @@ def _meeting_bounds(
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
+    # direct speech after a colon ("X said at the meeting: in the past year ...") dates
+    # what is said, not the meeting
+    speech = reading.colon if reading.colon is not None and reading.colon >= last else None
+    told = speech if speech is not None else reading.sentence.j
     cues = sorted(
-        (c for c in reading.cues if c.i not in reading.quoted),
+        (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
     )  # the date phrase nearest the word that reports the meeting first
     months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
@@ -251,7 +259,7 @@ def _meeting_bounds(
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
                 ]
-    a, b = doc.span(reading.sentence.i, reading.sentence.j)
+    a, b = doc.span(reading.sentence.i, told)
     for found in find_dates(normalizer().key(doc.text[a:b]), language):
         if found.day == published and found.start < 40:
             continue  # the dateline's publication date, not the meeting's

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import Context, Reading, resolve
+from .attribution import Act, Context, Reading, resolve
 from .mentions import Match
+from .normalize import normalizer
 from .segment import initial_stop
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
@@ -26,6 +27,10 @@ UNCLASSIFIED_CONFIDENCE = 0.3
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
 ENDS = (".", ";", "؛", "!", "?", "؟")
+CLAUSE_ENDS = (";", "؛")
+THAT_AFTER = 8  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+QUOTE_TO_VERB = 10  # tokens: the farthest a reporting verb follows the quotation it reports
+DASHES = ("-", "–", "—")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
 
 
@@ -57,6 +62,11 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     hi = cue.j
     while hi < s.j and not boundary(hi) and hi not in bounds:
         hi += 1
+    if cue.i not in reading.quoted and hi + 1 < s.j and hi + 1 in reading.quoted:
+        # the clause goes on in a quotation: "wanted relations to "reach a new level""
+        while hi + 1 < s.j and hi + 1 in reading.quoted:
+            hi += 1
+        hi = min(hi + 2, s.j)  # and its closing mark
     if (
         reading.subject_span[1] > lo
         and reading.subject_span[0] <= cue.i
@@ -113,15 +123,17 @@ def _background(ctx: Context, reading: Reading, cue: Match) -> bool:
 
 
 def positions_in(ctx: Context, reading: Reading) -> list[Position]:
+    """The statements of a sentence: one per reporting act and content clause (and topic),
+    plus the positions held in nominal phrases ("the leader's emphasis on ...")."""
     subject = reading.subject_span
     topics = [c for c in reading.cues if c.kind == "topic" and not (subject[0] <= c.i < subject[1])]
     topics = _narrowest(ctx, topics)
     out: list[Position] = []
-    nominal: dict[int, tuple[Match, str, int]] = {}
+    nominal: set[int] = set()
     for cue in topics:
         held = _nominal(ctx, reading, cue)
         if held is not None and cue.i not in reading.quoted:
-            nominal[id(cue)] = held
+            nominal.add(id(cue))
             noun, holder, _ = held
             span = (noun.i, _clause(ctx, reading, cue)[1])
             stance = _stance(ctx, reading, cue, span)[0]
@@ -137,23 +149,75 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                     0.5,
                 )
             )
-    if not reading.speakers:
-        return out
-    if reading.speech is None and not reading.continuation:
-        return out
-    if not topics:
-        said = _unclassified(ctx, reading)
-        return out + ([said] if said is not None else [])
     topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
-    stances = [c for c in reading.cues if c.kind == "stance"]
-    seen: dict[tuple[str, tuple[int, int]], Position] = {}
-    firsts: dict[tuple[int, int], Match] = {}
-    for cue in topics:
-        span = _clause(ctx, reading, cue)
-        key = (cue.payload, span)
-        if key in seen or _same_phrase(ctx, reading, firsts.get(span), cue):
+    seen: set[tuple[str, tuple[int, int], tuple[str, ...]]] = set()
+    for k, act in enumerate(reading.acts):
+        if not act.speakers:
             continue
-        firsts.setdefault(span, cue)
+        found = _content(ctx, reading, k)
+        if found is None:
+            continue
+        span, how = found
+        for piece in _pieces(ctx, reading, span):
+            trimmed = _trim(ctx, reading, piece)
+            if trimmed is None:
+                continue
+            meeting = (
+                how == "speech-verb"
+                and _reports_meeting(reading, trimmed)
+                and not any(
+                    c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
+                )
+            )  # "the importance of the meeting" is a position, "while X met Y" is not
+            for position in _stated_in(ctx, reading, act, trimmed, how, topics, meeting):
+                key = (position.concept, position.span, tuple(position.speakers))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(position)
+    return out
+
+
+POLITICAL = ("country", "demonym")  # mention kinds that make a clause political
+WEAK_SPEAKERS = ("pronoun", "role", "counterpart", "sides", "continuation", "continuity")
+
+
+def _stated_in(
+    ctx: Context,
+    reading: Reading,
+    act: Act,
+    span: tuple[int, int],
+    how: str,
+    topics: list[Match],
+    meeting: bool,
+) -> list[Position]:
+    """What one act states in one content clause: a statement per topic named there, else
+    one unclassified statement (with a stance cue, where no verb reports it; never where the
+    clause reports a meeting: "..., the ministry said, while X met Y")."""
+
+    def speech(span: tuple[int, int]) -> tuple[bool, list[str]]:
+        direct = (
+            span[0] in reading.quoted
+            or (act.colon is not None and span[0] > act.colon)
+            or (act.form in ("continuation", "quotation") and bool(reading.quoted))
+        )
+        return direct, ["speech-direct" if direct else "speech-reported"]
+
+    speaker_rule = f"speaker-{act.how or 'name'}"
+    weak = 0.1 if act.how in WEAK_SPEAKERS else 0.0
+    stances = [c for c in reading.cues if c.kind == "stance"]
+    out: list[Position] = []
+    inside = [c for c in topics if span[0] <= c.i and c.j <= span[1]]
+    concepts: set[str] = set()
+    first: Match | None = None
+    whole = span
+    runs = [r for r in _quoted_runs(reading) if whole[0] <= r[0] and r[1] <= whole[1]]
+    for cue in inside:
+        if cue.payload in concepts or _same_phrase(ctx, reading, first, cue):
+            continue
+        concepts.add(cue.payload)
+        first = first or cue
+        # a topic inside a quotation within the clause: the quotation is the quote
+        span = next((r for r in runs if r[0] <= cue.i < r[1] and r != whole), whole)
         in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
         if not in_clause and any(
             c.kind == "discussion_verbs"
@@ -162,31 +226,44 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
-        rules = ["topic-cue", f"speaker-{reading.speaker_how or 'name'}"]
         stance, rule, confidence = _stance(ctx, reading, cue, span)
-        rules.append(rule)
-        direct = (
-            span[0] in reading.quoted
-            or (reading.colon is not None and span[0] > reading.colon)
-            or reading.speaker_how == "continuation"
-            and bool(reading.quoted)
+        direct, how_said = speech(span)
+        out.append(
+            Position(
+                list(act.speakers),
+                cue.payload,
+                stance,
+                span,
+                direct,
+                reading,
+                ["topic-cue", speaker_rule, rule, f"act-{act.form}", *how_said],
+                round(confidence - weak, 2),
+            )
         )
-        rules.append("speech-direct" if direct else "speech-reported")
-        if reading.speaker_how in ("pronoun", "role", "counterpart", "sides", "continuation"):
-            confidence -= 0.1
-        position = Position(
-            list(reading.speakers),
-            cue.payload,
+    if out or inside:
+        return out
+    hoped = act.verb is not None and any(
+        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
+        for c in reading.cues
+    )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
+    if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
+        return []
+    if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
+        return []  # a further sentence of an answer or quotation: only with a stance cue
+    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
+    direct, how_said = speech(span)
+    return [
+        Position(
+            list(act.speakers),
+            UNCLASSIFIED,
             stance,
             span,
             direct,
             reading,
-            rules,
-            round(confidence, 2),
+            [f"unclassified-{how}", speaker_rule, rule, f"act-{act.form}", *how_said],
+            round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
-        seen[key] = position
-        out.append(position)
-    return out
+    ]
 
 
 def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
@@ -257,93 +334,163 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
     return out
 
 
-def _unclassified(ctx: Context, reading: Reading) -> Position | None:
-    """The statement of a sentence that reports speech but names no topic (see module doc)."""
-    found = _said(ctx, reading)
-    if found is None:
-        return None
-    span, how = found
-    direct = (
-        span[0] in reading.quoted
-        or (reading.colon is not None and span[0] > reading.colon)
-        or (reading.speaker_how == "continuation" and bool(reading.quoted))
-    )
-    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
-    confidence = UNCLASSIFIED_CONFIDENCE - (
-        0.1 if reading.speaker_how in ("pronoun", "role", "counterpart", "continuation") else 0.0
-    )
-    return Position(
-        list(reading.speakers),
-        UNCLASSIFIED,
-        stance,
-        span,
-        direct,
-        reading,
-        [
-            f"unclassified-{how}",
-            f"speaker-{reading.speaker_how or 'name'}",
-            rule,
-            "speech-direct" if direct else "speech-reported",
-        ],
-        round(confidence, 2),
-    )
-
-
-def _said(ctx: Context, reading: Reading) -> tuple[tuple[int, int], str] | None:
-    """What a reporting construction says, as a token span, and which construction it is:
-    the words after a colon, the quotation before the verb ("«...», – said X"), the complement
-    after the verb ("said that ..."), else the words between the subject and a final verb
-    ("X ... dedi"), else the words before the subject ("..., the ministry said")."""
+def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], str] | None:
+    """What act k of a sentence says, as a token span, and the construction that says so:
+    the words after a colon; the quotation before the verb ("«...», – said X"); the clause
+    after "that"; the clause before a verb that follows a comma ("..., заверил Лавров"); in a
+    verb-final language the clause before the verb ("... olduğunu vurğulayıb"); else the
+    words after the verb, or before its subject ("..., the ministry said")."""
     s = reading.sentence
     words = ctx.doc.words
+    act = reading.acts[k]
+    verb = act.verb
     runs = _quoted_runs(reading)
-    verb = (
-        reading.speech
-        if reading.speech is not None and reading.speech.i not in reading.quoted
-        else None
-    )
-    candidates: list[tuple[tuple[int, int], str]] = []
-    if reading.colon is not None and reading.colon + 1 < s.j:
-        candidates.append(((reading.colon + 1, s.j), "colon"))
-    if verb is not None:
-        subject = reading.subject_span
-        has_subject = subject[1] > subject[0]
-        before = [r for r in runs if r[1] <= verb.i and (not has_subject or r[1] <= subject[0])]
-        if before:
-            candidates.append((before[-1], "quotation"))
-        start = verb.j
-        if has_subject and 0 <= subject[0] - verb.j <= 2:
-            start = subject[1]  # "به گفته X، ...", "said X that ..."
-        that = [
-            c.j
-            for c in reading.cues
-            if c.kind == "complementizers"
-            and start <= c.i <= start + 4
-            and c.i not in reading.quoted
-        ]
-        if that:
-            start = that[0]  # "told journalists that ..."
-        candidates.append(((start, _said_end(ctx, reading, start)), "speech-verb"))
-        if has_subject and subject[1] <= verb.i:
-            candidates.append(((subject[1], verb.i), "speech-verb"))
-            if subject[0] > s.i and words[subject[0] - 1] in SOFT + ("-", "–", "—", "»", "”", '"'):
-                candidates.append(((s.i, subject[0]), "speech-verb"))  # "..., the ministry said"
-        else:
-            candidates.append(((s.i, verb.i), "speech-verb"))
-    elif reading.continuation and runs:
-        candidates.append((max(runs, key=lambda r: r[1] - r[0]), "quotation"))
-    for span, how in candidates:
-        trimmed = _trim(ctx, reading, span)
-        if trimmed is None:
-            continue
-        if _reports_meeting(reading, trimmed):
-            return None
-        if verb is None and not any(
-            c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
+    if verb is None:
+        if act.colon is not None and act.colon + 1 < s.j:
+            return (act.colon + 1, s.j), "colon"
+        if runs:
+            return max(runs, key=lambda r: r[1] - r[0]), "quotation"
+        if act.subject_span[1] > act.subject_span[0]:
+            return (act.subject_span[1], s.j), "continuation"  # "In his view, ..."
+        return None
+    earlier = [a.verb for a in reading.acts[:k] if a.verb is not None]
+    later = [a.verb for a in reading.acts[k + 1 :] if a.verb is not None]
+    lo = earlier[-1].j if earlier else s.i
+    hi = later[0].i if later else s.j
+    following = reading.acts[k + 1] if k + 1 < len(reading.acts) else None
+    if act.form == "converb" and following is not None:
+        head = following.subject_span[0]
+        while any(x.j == head and x.i < head for x in reading.mentions):
+            head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+        if verb.j <= head < hi:
+            hi = head  # "Welcoming the guests, President X said": the guests, not X
+    subject = act.subject_span
+    has_subject = subject[1] > subject[0]
+    subject_before = has_subject and subject[1] <= verb.i
+    if act.colon is not None and act.colon + 1 < s.j and act.colon - verb.j <= 6:
+        return (act.colon + 1, s.j), "colon"
+    for run in reversed(runs):
+        # «...», – said X / "...," the minister told ...
+        if (
+            lo <= run[0]
+            and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
+            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
         ):
-            return None  # a further sentence of an answer or quotation: only with a stance cue
-        return trimmed, how
+            return run, "quotation"
+    start = verb.j
+    if has_subject and 0 <= subject[0] - verb.j <= 2:
+        start = subject[1]  # "به گفته X، ...", "said X that ..."
+    that = [
+        c.j
+        for c in reading.cues
+        if c.kind == "complementizers"
+        and verb.i < c.j
+        and c.i <= start + THAT_AFTER
+        and c.i not in reading.quoted
+        and not any(words[t] in HARD for t in range(start, c.i))
+    ]
+    if that:
+        return (that[0], min(hi, _said_end(ctx, reading, that[0]))), "speech-verb"
+    after_subject = (subject[1], min(hi, _said_end(ctx, reading, subject[1])))
+    if (
+        has_subject
+        and subject[0] >= verb.j
+        and verb.i - 1 > lo
+        and words[verb.i - 1] in SOFT + DASHES
+        and _words(ctx, lo, verb.i) >= MIN_SAID
+        and (
+            _words(ctx, *after_subject) < MIN_SAID
+            or _reports_meeting(reading, after_subject)
+            or _weight(reading, (lo, verb.i)) > _weight(reading, after_subject)
+        )
+    ):
+        return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
+    if ctx.matcher.lexicon.get("verb_final") and not (
+        act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
+    ):
+        first = max(lo, subject[1] if subject_before else lo)
+        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
+            # the subject's title after the name ("X, minister of ...")
+            first = next(x.j for x in reading.mentions if x.i == first)
+        for t in range(first, verb.i):
+            # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
+            if words[t] in SOFT and _reports_meeting(reading, (first, t)):
+                first = t + 1
+        if _words(ctx, first, verb.i) >= MIN_SAID:
+            return (first, verb.i), "verb-final"
+    after = (start, min(hi, _said_end(ctx, reading, start)))
+    head = subject[0]
+    while any(x.j == head and x.i < head for x in reading.mentions):
+        head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+    before = (lo, head)
+    if (
+        subject_before
+        and lo < head
+        and words[head - 1] in SOFT + DASHES
+        and _words(ctx, *before) >= MIN_SAID
+        and (
+            _words(ctx, *after) < MIN_SAID
+            or _reports_meeting(reading, after)
+            or _weight(reading, before) > _weight(reading, after)
+        )
+    ):
+        return before, "speech-verb"  # "..., the ministry said"
+    if _words(ctx, *after) >= MIN_SAID:
+        return after, "speech-verb"
     return None
+
+
+def _political(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause without a topic cue still reads as a position: it has a stance cue or
+    names a country or its people (an official on a fire's causes states no position)."""
+    return any(
+        c.kind in ("stance", "demonym") and span[0] <= c.i < span[1] for c in reading.cues
+    ) or any(x.kind in POLITICAL for x in reading.mentions if span[0] <= x.i < span[1])
+
+
+def _political_article(ctx: Context) -> bool:
+    """Whether the article speaks of politics at all: a topic cue of positions.ttl or a meeting
+    reported so far (a disaster report with officials quoted does not)."""
+    return bool(ctx.meeting_people) or any(c.kind == "topic" for c in ctx.found.cues)
+
+
+def _weight(reading: Reading, span: tuple[int, int]) -> int:
+    """How many topic and stance cues a span holds."""
+    return sum(
+        1 for c in reading.cues if c.kind in ("topic", "stance") and span[0] <= c.i < span[1]
+    )
+
+
+def _words(ctx: Context, i: int, j: int) -> int:
+    return sum(1 for t in range(i, j) if ctx.doc.words[t][:1].isalnum())
+
+
+def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A content span cut into its clauses: after a nominalised verb followed by "and" or a
+    comma ("...geliştiğini ve ...gösterdiğini söyledi"), and before "and that"."""
+    words = ctx.doc.words
+    endings = tuple(
+        normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
+    )
+    joined = {c.i: c.j for c in reading.cues if c.kind == "conjunctions"}
+    thats = {c.i for c in reading.cues if c.kind == "complementizers"}
+    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
+    for t in range(span[0], span[1] - 1):
+        nxt = t + 1
+        if endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
+            cuts.append((nxt, joined.get(nxt, nxt + 1)))
+        elif t in joined and joined[t] in thats and t > span[0]:
+            cuts.append((t, joined[t]))
+        elif words[t] in CLAUSE_ENDS and t > span[0]:
+            cuts.append((t, nxt))
+    out: list[tuple[int, int]] = []
+    lo = span[0]
+    for end, start in cuts:
+        if _words(ctx, lo, end) >= MIN_SAID and _words(ctx, start, span[1]) >= MIN_SAID:
+            out.append((lo, end))
+            lo = start
+    out.append((lo, span[1]))
+    return out
 
 
 def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:

@@ -17,9 +17,9 @@ from datetime import date, datetime
 from typing import Any
 
 from ..dates import parse_partial
+from ..intake.page import PageMeta
 from .lexicon import LANGUAGES
 from .mentions import Found, find
-from .page import PageMeta
 from .published import detect_language, published_of, publisher_of, title_of
 from .segment import Doc, Line, script_of
 

@@ -56,6 +56,10 @@ class Store(Protocol):
 
     def graph_names(self) -> list[NamedNode]: ...
 
+    def graph(self, name: NamedNode) -> list[Triple]:
+        """Every triple of one named graph (none if there is no such graph)."""
+        ...
+
     def quads(self) -> Iterator[Quad]:
         """Every quad of the store, in no particular order."""
         ...

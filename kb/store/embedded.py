@@ -189,6 +189,11 @@ class EmbeddedStore:
     def graph_names(self) -> list[ox.NamedNode]:
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
 
+    def graph(self, name: ox.NamedNode) -> list[ox.Triple]:
+        return self._read(
+            lambda: [q.triple for q in self._store.quads_for_pattern(None, None, None, name)]
+        )
+
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
 
@@ -234,6 +239,9 @@ class FreshView:
 
     def graph_names(self) -> list[ox.NamedNode]:
         return self.current().graph_names()
+
+    def graph(self, name: ox.NamedNode) -> list[ox.Triple]:
+        return self.current().graph(name)
 
     def quads(self) -> Iterator[ox.Quad]:
         return self.current().quads()

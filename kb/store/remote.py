@@ -467,6 +467,9 @@ class RemoteStore:
                 }
         return self._system_graphs
 
+    def graph(self, name: ox.NamedNode) -> list[ox.Triple]:
+        return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+
     def graph_names(self) -> list[ox.NamedNode]:
         rows = self._select(self.dialect.list_graphs_query(), union=False)
         names = [t for t in rows.column("g") if isinstance(t, ox.NamedNode)]

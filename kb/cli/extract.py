@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from .cli import Context
-from .errors import InputError
-from .textio import read_utf8
+from ..errors import InputError
+from ..textio import read_utf8
+from .context import Context
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 
@@ -91,6 +91,9 @@ def extract(
       kb extract saved-pages/ -o drafts/ --jobs 2
       kb validate drafts/001_35c6b722bd335644.trig && kb add drafts/001_35c6b722bd335644.trig
     """
+    from ..model import model_registry
+
+    model_registry()  # the registry first: a broken one is reported before any article is read
     options = {"published": published, "publisher": publisher, "url": url, "lang": lang}
     if any(path.is_dir() for path in articles):
         _batch(kb, articles, output, fmt, options, jobs, force)
@@ -102,7 +105,7 @@ def _one_by_one(
     articles: tuple[Path, ...], output: Path | None, fmt: str, options: dict[str, str | None]
 ) -> None:
     """Files named one by one: each drafted or refused (exit 2) with the reason."""
-    from .extract.batch import Job, draft_file
+    from ..extract.batch import Job, draft_file
 
     if output is not None and output.suffix == "" and not output.exists():
         output.mkdir(parents=True)
@@ -131,7 +134,7 @@ def _one_by_one(
 
 
 def _is_page(path: Path) -> bool:
-    from .intake import SNIFF_BYTES, looks_like_html
+    from ..intake import SNIFF_BYTES, looks_like_html
 
     try:
         with path.open("rb") as handle:
@@ -142,8 +145,8 @@ def _is_page(path: Path) -> bool:
 
 def _text_draft(path: Path, job):  # type: ignore[no-untyped-def]
     """A text file drafted as kb always has: any UTF-8 text, refused only when unreadable."""
-    from .extract.batch import Result, _draft
-    from .intake import Article
+    from ..extract.batch import Result, _draft
+    from ..intake import Article
 
     article = Article(path, "text", read_utf8(path))
     try:
@@ -161,7 +164,7 @@ def _batch(
     jobs: int,
     force: bool,
 ) -> None:
-    from .extract.batch import OUTCOMES, Job, article_files, run
+    from ..extract.batch import OUTCOMES, Job, article_files, run
 
     if output is None or (output.exists() and not output.is_dir()):
         raise InputError("a directory of articles needs -o DRAFTS/, a directory for one draft each")
@@ -219,7 +222,7 @@ def _draft_path(
 
 def _sources_in_kb(kb: Context) -> dict[str, str]:
     """The sources the KB holds, by the first 16 hex digits of their text's SHA-256."""
-    from .namespaces import source_graph
+    from ..namespaces import source_graph
 
     location = kb.location
     if "://" not in location and not Path(location).is_dir():
@@ -227,7 +230,7 @@ def _sources_in_kb(kb: Context) -> dict[str, str]:
     prefix = source_graph("").value
     ids = {
         g.value[len(prefix) :]: f"src:{g.value[len(prefix) :]}"
-        for g in kb.store.graph_names()
+        for g in kb.reader.graph_names()
         if g.value.startswith(prefix)
     }
     kb.close()  # release the store before worker processes start
@@ -258,10 +261,10 @@ def evaluate(paths: tuple[Path, ...], devset_dir: Path | None, show: int) -> Non
       kb evaluate tests/articles/ seeds/003_0d083f3321f654a4.claims.yaml
       kb evaluate --devset ../shared/devset --show 20
     """
-    from . import devset
-    from .extract.evaluate import discover, report
-    from .extract.evaluate import evaluate as run
-    from .kbase import model_registry
+    from .. import devset
+    from ..extract.evaluate import discover, report
+    from ..extract.evaluate import evaluate as run
+    from ..model import model_registry
 
     if devset_dir is not None and devset.locate(devset_dir) is None:
         raise InputError(f"{devset_dir}: not a development set (no gold/ folder)")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from .cli import Context
-from .errors import InputError
-from .intake import read_article
-from .retract import retract as retract_targets
+from ..errors import InputError
+from ..intake import read_article
+from ..retract import retract as retract_targets
+from .context import Context
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 import click
 from click.shell_completion import get_completion_class
 
-from .report import SECTION_QUERIES, build_report
+from ..report import SECTION_QUERIES, build_report
 
 if TYPE_CHECKING:
-    from .cli import Context
+    from .context import Context
 
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 
@@ -79,7 +79,7 @@ def docs(output: Path | None, fmt: str) -> None:
     Example:
       kb docs -o docs/ontology.md
     """
-    from .docs import ontology_markdown
+    from ..docs import ontology_markdown
 
     text = ontology_markdown()
     if output is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 from pyoxigraph import NamedNode
 
-from . import curation, identity
-from .cli import Context
-from .errors import InputError
-from .namespaces import PREFIXES, curie, expand
+from .. import curation, identity
+from ..errors import InputError
+from ..namespaces import PREFIXES, curie, expand
+from .context import Context
 
 pass_context = click.make_pass_decorator(Context)  # the group's Context, as in kb.cli
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .serve import make_server
-from .store.embedded import EmbeddedStore, FreshView
+from ..serve import make_server
+from ..store.embedded import EmbeddedStore, FreshView
 
 
 @click.command()

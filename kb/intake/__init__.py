@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .errors import InputError
-from .extract.page import PageMeta
-from .textio import read_utf8
+from ..errors import InputError
+from ..textio import read_utf8
+from .page import PageMeta
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 SNIFF_BYTES = 4096
@@ -64,7 +64,7 @@ def read_article(path: Path) -> Article:
 
 
 def read_page_file(path: Path, data: bytes) -> Article:
-    from .extract.page import read_page
+    from .page import read_page
 
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), expected an HTML page")

@@ -1,0 +1,110 @@
+"""Asking the KB: ``query`` (a saved query or a .rq file, parameters bound as terms) and
+``queries`` (what there is to ask)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import click
+
+from ..errors import InputError
+from ..output import FORMATS, render
+from ..queries import SavedQuery, check_read_only, load_query, run, saved_queries
+from ..resources import DATA, QUERIES_DIR
+from .context import Context, pass_context
+
+QUERIES_FORMATS = ("text", "json")
+
+
+@click.command()
+@click.argument("name")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a parameter (repeatable).",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
+@pass_context
+def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a saved query (by name) or a .rq file; parameters are bound as RDF terms.
+
+    \b
+    Example:
+      kb query who-affirmed-territorial-integrity --param country=ent:armenia --format csv
+    """
+    saved = load_query(name)
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write NAME=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    form = check_read_only(saved.bound(values))
+    if form != "SELECT":
+        raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
+    solutions = run(kb.reader, saved, values)
+    click.echo(render(solutions, fmt, saved.table_columns))
+
+
+@click.command("queries")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(QUERIES_FORMATS), default="text", show_default=True
+)
+def list_queries(fmt: str) -> None:
+    """List the saved queries with their titles, descriptions and parameters.
+
+    \b
+    Example:
+      kb queries
+      kb queries --format json
+    """
+    queries = saved_queries()
+    if not queries:
+        raise InputError(
+            f"no saved queries in {QUERIES_DIR} ({DATA.origin}); KB_HOME points kb at other data"
+        )
+    if fmt == "json":
+        click.echo(
+            json.dumps([_query_record(q) for q in queries.values()], ensure_ascii=False, indent=2)
+        )
+        return
+    click.echo(_queries_text(queries))
+
+
+def _query_record(saved: SavedQuery) -> dict[str, object]:
+    params = [
+        {"name": p.name, "type": p.kind, "default": p.default, "description": p.description}
+        for p in saved.params.values()
+    ]
+    return {
+        "name": saved.name,
+        "title": saved.title,
+        "description": saved.description,
+        "params": params,
+    }
+
+
+def _queries_text(queries: dict[str, SavedQuery]) -> str:
+    """Names in one column, title, wrapped description and aligned parameters in the next."""
+    indent = max((len(name) for name in queries), default=0) + 2
+    width = max(40, 100 - indent)  # fixed, so that the output is the same in every terminal
+    pad = " " * indent
+    out: list[str] = []
+    for name, saved in queries.items():
+        if out:
+            out.append("")
+        out.append(click.style(name.ljust(indent), bold=True) + (saved.title or "(no title)"))
+        for line in textwrap.wrap(saved.description, width):
+            out.append(pad + click.style(line, dim=True))
+        usages = {p.name: f"--param {p.name}={p.kind.upper()}" for p in saved.params.values()}
+        column = max((len(u) for u in usages.values()), default=0) + 2
+        for param in saved.params.values():
+            default = f" (default {param.default})" if param.default else ""
+            out.append(pad + usages[param.name].ljust(column) + param.description + default)
+    return "\n".join(out)

@@ -1,0 +1,132 @@
+"""The knowledge base's life cycle as commands: ``init``, ``build``, ``validate``, ``add``,
+``export``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import pyoxigraph as ox
+
+from .. import kbase
+from ..claimform import iter_seed_forms
+from ..resources import SEEDS_DIR
+from .context import Context, pass_context
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+REPORT_FORMATS = ("text", "json", "turtle")
+
+
+@click.command()
+@pass_context
+def init(kb: Context) -> None:
+    """Create the store with the ontology, shapes, concept schemes and registry, and no claims.
+
+    \b
+    Example:
+      kb --store ./my-kb init
+    """
+    kbase.init(kb.store)
+    click.echo(f"initialised {kb.location}", err=True)
+
+
+@click.command()
+@pass_context
+def build(kb: Context) -> None:
+    """Init plus the curated claims of seeds/, validated, written in one transaction.
+
+    \b
+    Example:
+      kb build
+    """
+    steps = len(list(iter_seed_forms(SEEDS_DIR))) + 2  # compile each form, validate, write
+    with kb.progress(steps, "building") as progress:
+        report = kbase.build(kb.store, progress=progress)
+    click.echo(f"built {kb.location}: {report.render('text')}", err=True)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "whole", is_flag=True, help="Validate the whole KB instead of files.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str) -> None:
+    """Check claims against the shapes and the KB they reference: exit 0 conforms, 1 violations, 2 unreadable.
+
+    \b
+    Example:
+      kb validate seeds/001_35c6b722bd335644.claims.yaml
+      kb validate --all --format json
+    """
+    kb: Context = ctx.obj
+    if not files and not whole:
+        raise click.UsageError("give files to validate, or --all for the whole KB")
+    if whole:
+        report = kbase.validate_all(kb.reader)
+    else:
+        _, report = kbase.check(kb.reader_or_empty(), list(files))
+    click.echo(report.render(fmt))
+    ctx.exit(0 if report.conforms else 1)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--agent", help="Who is adding (recorded with PROV-O); default: the login name.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
+@click.pass_context
+def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str) -> None:
+    """Validate files, then store them all or nothing; re-adding the same claims changes nothing.
+
+    \b
+    Example:
+      kb add drafts/article.trig --agent curator@example.org
+    """
+    kb: Context = ctx.obj
+    ctx.meta["kb.report_format"] = fmt
+    added = kbase.add(kb.store, list(files), agent=agent)
+    if added.record is None:
+        click.echo(
+            f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True
+        )
+    else:
+        click.echo(
+            f"added {added.claims} claim(s) from {len(files)} file(s) to {kb.location} (record <{added.record.value}>)",
+            err=True,
+        )
+
+
+@click.command()
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default="turtle",
+    show_default=True,
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
+)
+@pass_context
+def export(kb: Context, fmt: str, output: Path | None) -> None:
+    """Export the whole KB as Turtle, TriG, N-Quads or JSON-LD.
+
+    \b
+    Example:
+      kb export --format trig -o kb.trig
+    """
+    data = kbase.export(kb.reader, EXPORT_FORMATS[fmt])
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)

@@ -1,0 +1,282 @@
+"""Meeting constructions, in each language: each one yields the meeting, and its near miss
+(a phone call, a letter, a decision, a visit with no partner) yields none.
+
+The sentences are our own; the people are the registry's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.pipeline import Options, extract
+
+ARAGHCHI, ALIYEV, BAYRAMOV = "abbas-araghchi", "ilham-aliyev", "jeyhun-bayramov"
+
+
+def met(language: str, text: str) -> list[set[str]]:
+    """The people of each meeting extracted from a text."""
+    draft = extract(text, Options(lang=language, published="2024-05-10"))
+    return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+
+
+def rules_of(language: str, text: str) -> set[str]:
+    draft = extract(text, Options(lang=language, published="2024-05-10"))
+    return {v.value for notes in draft.extra.values() for _, v in notes if hasattr(v, "value")}
+
+
+# (language, sentence that reports the meeting, the people who met)
+HOST_AND_RECEIVE = [
+    (
+        "en",
+        "President Ilham Aliyev received Abbas Araghchi in Baku on Monday afternoon.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    (
+        "en",
+        "Abbas Araghchi was received by President Ilham Aliyev in Baku on Monday.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    (
+        "ru",
+        "Президент Ильхам Алиев в понедельник принял в Баку Аббаса Аракчи и его делегацию.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    (
+        "uk",
+        "Президент Ільхам Алієв у понеділок прийняв у Баку Аббаса Арагчі та його делегацію.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    (
+        "az",
+        "Prezident İlham Əliyev bazar ertəsi Bakıda xarici işlər naziri Ceyhun Bayramovu qəbul edib.",
+        {ALIYEV, BAYRAMOV},
+    ),
+    (
+        "tr",
+        "Dışişleri Bakanı Ceyhun Bayramov, bugün Bakü'de Cumhurbaşkanı İlham Aliyev tarafından kabul edildi.",
+        {ALIYEV, BAYRAMOV},
+    ),
+    (
+        "ar",
+        "استقبل الرئيس إلهام علييف وزير الخارجية عباس عراقجي في باكو يوم الاثنين الماضي.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    ("fa", "الهام علی اف روز دوشنبه در باکو عباس عراقچی را به حضور پذیرفت.", {ALIYEV, ARAGHCHI}),
+]
+
+# (language, a sentence with a host or receive word that reports no meeting)
+HOST_AND_RECEIVE_NEAR_MISSES = [
+    ("en", "President Ilham Aliyev received a letter from Abbas Araghchi in Baku on Monday."),
+    ("ru", "Президент Ильхам Алиев принял участие в саммите, на котором выступил Аракчи."),
+    ("uk", "Президент Ільхам Алієв прийняв рішення після заяви Аббаса Арагчі у понеділок."),
+    ("az", "Prezident İlham Əliyev bazar ertəsi Ceyhun Bayramovun hazırladığı qanunu qəbul edib."),
+    (
+        "tr",
+        "Cumhurbaşkanı İlham Aliyev, bugün Ceyhun Bayramov'un daveti kabul etti ve açıklama yaptı.",
+    ),
+    ("ar", "أجرى وزير الخارجية عباس عراقجي محادثات هاتفية مع الرئيس إلهام علييف يوم الاثنين."),
+    ("fa", "عراقچی روز دوشنبه در تماس تلفنی با الهام علی اف گفتگو کرد."),
+]
+
+NOMINAL_AND_PASSIVE = [
+    (
+        "en",
+        "Talks between Abbas Araghchi and Jeyhun Bayramov were held in Baku on Monday.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "en",
+        "Ilham Aliyev received a delegation led by Abbas Araghchi in Baku on Monday.",
+        {ALIYEV, ARAGHCHI},
+    ),
+    (
+        "ru",
+        "Переговоры Аракчи и Ильхама Алиева прошли в понедельник в Москве и Баку.",
+        {ARAGHCHI, ALIYEV},
+    ),
+    (
+        "uk",
+        "Переговори Аббаса Арагчі та Джейхуна Байрамова відбулися в понеділок у Баку.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "uk",
+        "У понеділок у Баку зустрілися міністри Аббас Арагчі та Джейхун Байрамов.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "az",
+        "Prezident İlham Əliyev Ceyhun Bayramovun rəhbərlik etdiyi nümayəndə heyəti ilə görüşüb.",
+        {ALIYEV, BAYRAMOV},
+    ),
+    ("ar", "عقد في باكو يوم الاثنين لقاء بين عراقجي وبيراموف لبحث العلاقات.", {ARAGHCHI, BAYRAMOV}),
+    ("ar", "تم استقبال عراقجي من قبل الرئيس إلهام علييف في باكو يوم الاثنين.", {ALIYEV, ARAGHCHI}),
+    ("fa", "عباس عراقچی روز دوشنبه با جیحون بایراموف دیدار و گفت‌وگو کرد.", {ARAGHCHI, BAYRAMOV}),
+    (
+        "fa",
+        'حجت‌الاسلام "عباس عراقچی" روز دوشنبه در دیدار "جیحون بایراموف" بر همکاری تاکید کرد.',
+        {ARAGHCHI, BAYRAMOV},
+    ),
+]
+
+NOMINAL_NEAR_MISSES = [
+    ("en", "Talks on the transport corridor were held in Baku, Abbas Araghchi said on Monday."),
+    ("ru", "Аракчи и Байрамов в понедельник провели переговоры по телефону и обсудили коридор."),
+    ("uk", "Аббас Арагчі та Джейхун Байрамов у понеділок провели переговори по телефону."),
+    ("az", "Ceyhun Bayramov bazar ertəsi Abbas Əraqçi ilə telefonla görüşüb və danışıb."),
+    ("tr", "Ceyhun Bayramov, bugün İlham Aliyev ile telefonda görüştü ve bölgeyi konuştu."),
+    ("fa", "عباس عراقچی روز دوشنبه با جیحون بایراموف تلفنی گفتگو کرد و نظر داد."),
+]
+
+JOINT_ACTIONS = [
+    (
+        "en",
+        "Abbas Araghchi and Jeyhun Bayramov signed a memorandum in Baku on Monday.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "en",
+        "Abbas Araghchi held a joint press conference with Jeyhun Bayramov in Baku.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "fa",
+        "عباس عراقچی در نشست مطبوعاتی با جیحون بایراموف در باکو گفت که روابط خوب است.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+    (
+        "ru",
+        "Аракчи и Байрамов подписали в понедельник в Баку меморандум о сотрудничестве.",
+        {ARAGHCHI, BAYRAMOV},
+    ),
+]
+
+JOINT_NEAR_MISSES = [
+    ("en", "Ilham Aliyev signed a decree on Monday ahead of the visit of Abbas Araghchi."),
+    ("en", "Abbas Araghchi told a press conference in Tehran on Monday that Baku is a friend."),
+]
+
+
+def _ids(cases: list[tuple[str, ...]]) -> list[str]:
+    return [f"{case[0]}: {case[1][:40]}" for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "people"),
+    HOST_AND_RECEIVE + NOMINAL_AND_PASSIVE + JOINT_ACTIONS,
+    ids=_ids(HOST_AND_RECEIVE + NOMINAL_AND_PASSIVE + JOINT_ACTIONS),
+)
+def test_construction_yields_the_meeting(language: str, text: str, people: set[str]) -> None:
+    assert people in met(language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    HOST_AND_RECEIVE_NEAR_MISSES + NOMINAL_NEAR_MISSES + JOINT_NEAR_MISSES,
+    ids=_ids(HOST_AND_RECEIVE_NEAR_MISSES + NOMINAL_NEAR_MISSES + JOINT_NEAR_MISSES),
+)
+def test_near_miss_yields_no_meeting(language: str, text: str) -> None:
+    assert met(language, text) == []
+
+
+def test_a_joint_action_is_marked_by_its_rule() -> None:
+    text = "Abbas Araghchi and Jeyhun Bayramov signed a memorandum in Baku on Monday."
+    assert "meeting-joint-action" in rules_of("en", text)
+
+
+def test_partners_are_found_across_the_whole_clause_not_a_fixed_window() -> None:
+    text = (
+        "عباس عراقچی روز دوشنبه با «جیحون بایراموف» وزیر امور خارجه جمهوری آذربایجان در باکو "
+        "دیدار و گفت‌وگو کرد."
+    )
+    assert {ARAGHCHI, BAYRAMOV} in met("fa", text)
+
+
+def test_a_later_visit_is_not_the_partner_of_an_earlier_meeting() -> None:
+    text = (
+        "Джейхун Байрамов отметил встречу министров в Москве, а также визит Аракчи в "
+        "Азербайджан в прошлом году."
+    )
+    assert {BAYRAMOV, ARAGHCHI} not in met("ru", text)
+
+
+RAISI, MIRZOYAN = "ebrahim-raisi", "ararat-mirzoyan"
+
+# Groups and offices: "the presidents of X and Y" are the registry's holders at the date
+# (published 2024-05-10 here), "the two presidents" the people just named.
+GROUPS = [
+    (
+        "en",
+        "The presidents of Azerbaijan and Iran met in Ashgabat on Monday to discuss ties.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "ru",
+        "Президенты Азербайджана и Ирана встретились в понедельник в Ашхабаде и обсудили коридор.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "ar",
+        "وأشار الوزير إلى اللقاء الذي جرى بين الرئيسين الإيراني والأذربيجاني في عشق أباد العام الماضي.",
+        {ALIYEV, RAISI},
+    ),
+    (
+        "en",
+        "Ilham Aliyev arrived in Tehran on Monday, where Ebrahim Raisi awaited him at the airport.\n"
+        "The two presidents held talks at the palace on the next day.",
+        {ALIYEV, RAISI},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "people"), GROUPS, ids=_ids(GROUPS))
+def test_a_group_is_the_office_holders_or_the_people_just_named(
+    language: str, text: str, people: set[str]
+) -> None:
+    assert people in met(language, text)
+
+
+def test_a_group_resolved_by_office_says_so() -> None:
+    text = "The presidents of Azerbaijan and Iran met in Ashgabat on Monday to discuss ties."
+    assert {"meeting-plural-office", "participant-office"} <= rules_of("en", text)
+
+
+def test_a_rank_alone_with_no_one_named_is_no_meeting() -> None:
+    assert (
+        met("en", "The two presidents held talks in Ashgabat on Monday and discussed the corridor.")
+        == []
+    )
+
+
+def test_what_follows_a_postposition_is_the_subject_not_the_partner() -> None:
+    text = "Ceyhun Bayramov ile görüşen Abbas Arakçi, iki ülke arasındaki ilişkilerin geliştiğini söyledi."
+    assert {ARAGHCHI, BAYRAMOV} in met("tr", text)
+
+
+def test_a_meeting_noun_with_a_comitative_suffix() -> None:
+    text = "Prezident İlham Əliyevin Ceyhun Bayramovla görüşməsi çox əhəmiyyətli hadisə idi və hamı bunu bilir."
+    assert {ALIYEV, BAYRAMOV} in met("az", text)
+
+
+def test_a_multilateral_meeting_keeps_every_named_participant() -> None:
+    text = "Abbas Araghchi held trilateral talks with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday."
+    assert met("en", text) == [{ARAGHCHI, BAYRAMOV, MIRZOYAN}]
+
+
+def test_a_meeting_mentioned_in_passing_has_its_own_date() -> None:
+    text = "Ilham Aliyev recalled his meeting with Abbas Araghchi in Ashgabat in June last year during the talks."
+    draft = extract(text, Options(lang="en", published="2024-05-10"))
+    (meeting,) = draft.form["meetings"]
+    assert str(meeting["date"]["earliest"]) == "2023-06-01"
+
+
+def test_the_people_a_meeting_was_attended_by_met_each_other() -> None:
+    text = "The meeting, attended by Abbas Araghchi, Jeyhun Bayramov and Ararat Mirzoyan, was held in Tbilisi."
+    assert met("en", text) == [{ARAGHCHI, BAYRAMOV, MIRZOYAN}]
+    text = "В Баку прошла встреча с участием Аракчи и Ильхама Алиева, сообщает пресс-служба."
+    assert met("ru", text) == [{ARAGHCHI, ALIYEV}]
+
+
+def test_partners_after_with_did_not_meet_each_other_when_the_subject_is_unknown() -> None:
+    text = "The Iranian envoy met with Jeyhun Bayramov and Ararat Mirzoyan in Tbilisi on Monday afternoon."
+    assert met("en", text) == []
