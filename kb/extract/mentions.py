@@ -309,7 +309,7 @@ def _common_noun(doc: Doc, m: Matcher, x: Match) -> bool:
 
 def _other_initial(doc: Doc, x: Match) -> bool:
     """An initial before a registered surname that is not the person's: "M.Əliyev" (a street
-    named for someone else) is not Ilham Aliyev."""
+    named for someone else) is not the registered "Ilham" of that surname."""
     if x.kind != "entity" or x.i < 2 or doc.words[x.i - 1] != ".":
         return False
     initial = doc.words[x.i - 2]
