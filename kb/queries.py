@@ -18,6 +18,7 @@ N-Triples form, so no value can change the query's text.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -166,7 +167,20 @@ def _strip_comments(query: str) -> str:
 
 @lru_cache(maxsize=256)
 def check_read_only(query: str) -> str:
-    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE); refuses updates and SERVICE."""
+    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE); refuses updates and SERVICE.
+
+    rdflib's parser (pyparsing) is not safe to use from several threads at once (``kb serve``
+    answers in threads): two first parses at the same moment break its grammar for good. So one
+    parse at a time.
+    """
+    with _PARSING:
+        return _check_read_only(query)
+
+
+_PARSING = threading.Lock()
+
+
+def _check_read_only(query: str) -> str:
     try:
         parsed = sparql_parser.parseQuery(sparql_prologue() + query)
     except Exception as error:  # pyparsing raises its own exception types

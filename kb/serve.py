@@ -13,6 +13,8 @@ import html
 import ipaddress
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -36,6 +38,26 @@ GRAPH_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
 }
 MAX_BODY = 1_000_000
+# Defaults of `kb serve --timeout` and `--max-queries`.
+QUERY_TIMEOUT = 30.0
+MAX_QUERIES = 4
+
+
+class Limits:
+    """How much one server takes on: queries at once (past it, 503 at once), seconds per query
+    (past it, 503; the query's thread finishes in the background and keeps its slot until then,
+    so the server's load stays bounded), and the size of a request body (past it, 413)."""
+
+    def __init__(
+        self,
+        timeout: float = QUERY_TIMEOUT,
+        max_queries: int = MAX_QUERIES,
+        max_body: int = MAX_BODY,
+    ) -> None:
+        self.timeout = timeout
+        self.max_body = max_body
+        self.slots = threading.BoundedSemaphore(max_queries)
+        self.pool = ThreadPoolExecutor(max_workers=max_queries, thread_name_prefix="kb-query")
 
 
 def _choose(accept: str, offered: list[str]) -> str:
@@ -67,7 +89,7 @@ def _choose(accept: str, offered: list[str]) -> str:
 class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "kb-serve"
     store: Store
-    lock: threading.Lock
+    limits: Limits
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (stdlib's name)
         pass
@@ -93,7 +115,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(404, "text/plain; charset=utf-8", b"not found: POST to /sparql\n")
             return
         length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        if length > self.limits.max_body:
             self._send(413, "text/plain; charset=utf-8", b"request too large\n")
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
@@ -125,22 +147,22 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         text = sparql_prologue() + query
         accept = self.headers.get("Accept") or "*/*"
+        limits = self.limits
+        if not limits.slots.acquire(blocking=False):
+            self._busy(f"busy: {self.server_version} answers a few queries at once; retry shortly")
+            return
         try:
-            with self.lock:
-                if form == "SELECT":
-                    media = _choose(accept, list(SELECT_TYPES))
-                    content_type, render = SELECT_TYPES[media]
-                    body = render(self.store.select(text)).encode("utf-8")
-                elif form == "ASK":
-                    content_type = "application/sparql-results+json"
-                    body = json.dumps({"head": {}, "boolean": self.store.ask(text)}).encode()
-                else:
-                    media = _choose(accept, list(GRAPH_TYPES))
-                    fmt = GRAPH_TYPES[media]
-                    content_type = f"{media}; charset=utf-8"
-                    triples = self.store.construct(text)
-                    prefixes = dict(PREFIXES) if fmt == ox.RdfFormat.TURTLE else None
-                    body = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+            work = limits.pool.submit(self._evaluate, form, text, accept)
+        except RuntimeError:  # the pool is shut down: the server is stopping
+            limits.slots.release()
+            self._busy("the server is stopping")
+            return
+        work.add_done_callback(lambda _: limits.slots.release())
+        try:
+            content_type, body = work.result(timeout=limits.timeout)
+        except FutureTimeout:
+            self._busy(f"the query ran longer than {limits.timeout:g} s (kb serve --timeout)")
+            return
         except InputError as error:
             self._send(400, "text/plain; charset=utf-8", f"{error}\n".encode())
             return
@@ -151,6 +173,32 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(500, "text/plain; charset=utf-8", f"{error}\n".encode())
             return
         self._send(200, content_type, body)
+
+    def _evaluate(self, form: str, text: str, accept: str) -> tuple[str, bytes]:
+        if form == "SELECT":
+            media = _choose(accept, list(SELECT_TYPES))
+            content_type, render = SELECT_TYPES[media]
+            return content_type, render(self.store.select(text)).encode("utf-8")
+        if form == "ASK":
+            body = json.dumps({"head": {}, "boolean": self.store.ask(text)}).encode()
+            return "application/sparql-results+json", body
+        media = _choose(accept, list(GRAPH_TYPES))
+        fmt = GRAPH_TYPES[media]
+        triples = self.store.construct(text)
+        prefixes = dict(PREFIXES) if fmt == ox.RdfFormat.TURTLE else None
+        return f"{media}; charset=utf-8", ox.serialize(
+            triples, format=fmt, prefixes=prefixes
+        ) or b""
+
+    def _busy(self, why: str) -> None:
+        self.send_response(503)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Retry-After", "1")
+        body = f"{why}\n".encode()
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
@@ -167,7 +215,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def make_server(store: Store, host: str = "127.0.0.1", port: int = 7070) -> ThreadingHTTPServer:
+class _Server(ThreadingHTTPServer):
+    """Loopback HTTP, a thread per request; a deep listen queue, so a burst of clients waits
+    for its 200 or 503 instead of having its connection reset."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+
+def make_server(
+    store: Store, host: str = "127.0.0.1", port: int = 7070, limits: Limits | None = None
+) -> ThreadingHTTPServer:
     """A server bound to a loopback address; refuses any other address."""
     try:
         loopback = ipaddress.ip_address(host).is_loopback
@@ -175,9 +233,9 @@ def make_server(store: Store, host: str = "127.0.0.1", port: int = 7070) -> Thre
         loopback = host == "localhost"
     if not loopback:
         raise InputError(f"kb serve listens on loopback only (127.0.0.1, ::1), not {host!r}")
-    handler = type("BoundHandler", (SparqlHandler,), {"store": store, "lock": threading.Lock()})
+    handler = type("BoundHandler", (SparqlHandler,), {"store": store, "limits": limits or Limits()})
     try:
-        return ThreadingHTTPServer((host, port), handler)
+        return _Server((host, port), handler)
     except OSError as error:
         raise StoreError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -210,12 +211,16 @@ class FreshView:
         self.location = store.location
         self._store = store
         self._version = store.version()
+        self._reopening = threading.Lock()
 
     def current(self) -> EmbeddedStore:
+        """The view to query now (safe from several threads: a view being replaced is left to
+        the queries still running on it, and closed when the last lets go of it)."""
         version = self._store.version()
         if version != self._version:
-            self._store.close()
-            self._store, self._version = self._store.reopened(), version
+            with self._reopening:
+                if version != self._version:
+                    self._store, self._version = self._store.reopened(), version
         return self._store
 
     def select(self, sparql: str) -> Solutions:
