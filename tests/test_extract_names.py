@@ -120,6 +120,10 @@ def test_initials_and_a_registered_surname_are_that_person(
     assert registered(text, language) == {person}
 
 
+def test_another_initial_before_a_registered_surname_is_not_that_person() -> None:
+    assert "ilham-aliyev" not in registered("Yanğın M.Əliyev küçəsində olub.", "az")
+
+
 def test_initials_and_an_unknown_surname_are_nobody_yet() -> None:
     assert people("Министр И.И. Неизвестнов заявил, что все хорошо.", "ru") == []
 

@@ -264,7 +264,11 @@ def find(
     cues = [x for x in raw if x.kind not in ENTITY_KINDS] + entity_like
     cues.sort(key=lambda x: (x.i, -x.j))
     entity_like = [
-        x for x in entity_like if not _lowercase_acronym(doc, m, x) and not _common_noun(doc, m, x)
+        x
+        for x in entity_like
+        if not _lowercase_acronym(doc, m, x)
+        and not _common_noun(doc, m, x)
+        and not _other_initial(doc, x)
     ]
     cue_covered = _cover([x for x in raw if x.kind not in ENTITY_KINDS])
     ranks = [x for x in cues if x.kind == "honorifics"]
@@ -301,6 +305,25 @@ def _common_noun(doc: Doc, m: Matcher, x: Match) -> bool:
     if _LATIN.match(letters[0]):
         return True
     return all(m.lemmatizer.common_word(w) for w in doc.words[x.i : x.j] if w.isalpha())
+
+
+def _other_initial(doc: Doc, x: Match) -> bool:
+    """An initial before a registered surname that is not the person's: "M.Əliyev" (a street
+    named for someone else) is not the registered "Ilham" of that surname."""
+    if x.kind != "entity" or x.i < 2 or doc.words[x.i - 1] != ".":
+        return False
+    initial = doc.words[x.i - 2]
+    firsts = _given_names_of(x.payload)
+    return len(initial) == 1 and bool(firsts) and not any(f.startswith(initial) for f in firsts)
+
+
+@cache
+def _given_names_of(entity: str) -> frozenset[str]:
+    """The first words of a registered person's names of two words or more."""
+    if not _is_person(entity):
+        return frozenset()
+    keys = [key_tokens(text) for text, _, owner in model().labels if owner == entity]
+    return frozenset(key[0] for key in keys if len(key) >= 2)
 
 
 def _is_person(entity: str) -> bool:
