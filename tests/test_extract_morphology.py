@@ -79,3 +79,11 @@ def test_a_meeting_word_matches_in_another_case(text: str, language: str) -> Non
 )
 def test_no_meeting_word_no_meeting_trigger(text: str, language: str) -> None:
     assert "meeting_triggers" not in cue_kinds(text, language)
+
+
+def test_an_inflected_russian_given_name_is_read_as_its_base() -> None:
+    """ "Джейхуна" is first a feminine name in the dictionary, but it is also the genitive of
+    "Джейхун": the shortest reading is the one a registered label shares."""
+    ru = lemmatizer("ru")
+    assert ru.lemma("джейхуна") == ru.lemma("джейхун") == ru.lemma("джейхуном")
+    assert ru.lemma("байрамова") == ru.lemma("байрамов")

@@ -149,7 +149,10 @@ def _pymorphy_rule(language: str) -> Callable[[str], str]:
         parses = analyzer.parse(word)
         if not parses:
             return word
-        lemma: str = parses[0].normal_form
+        # Of the readings the dictionary gives, the shortest lemma: an inflected name is read
+        # as its base ("джейхуна" is the genitive of "джейхун" before it is a name of its own),
+        # and the registry's labels are lemmatised the same way, so both sides meet.
+        lemma: str = min((p.normal_form for p in parses), key=lambda f: (len(f), f))
         if letter_g:
             lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
         return lemma.replace("ё", "е")
