@@ -149,10 +149,14 @@ def _pymorphy_rule(language: str) -> Callable[[str], str]:
         parses = analyzer.parse(word)
         if not parses:
             return word
-        # Of the readings the dictionary gives, the shortest lemma: an inflected name is read
-        # as its base ("джейхуна" is the genitive of "джейхун" before it is a name of its own),
-        # and the registry's labels are lemmatised the same way, so both sides meet.
-        lemma: str = min((p.normal_form for p in parses), key=lambda f: (len(f), f))
+        # A word the dictionary reads as one person's name takes the shortest of its name lemmas: an
+        # inflected name is read as its base ("джейхуна" is the genitive of "джейхун" before it
+        # is a name of its own), and the registry's labels are lemmatised the same way. Any
+        # other word takes the dictionary's first reading.
+        names = [
+            p.normal_form for p in parses if _NAME_TAGS & p.tag.grammemes and "plur" not in p.tag
+        ]  # one person: a plural reading of a name ("байрамов", of Байрам) is not it
+        lemma: str = min(names, key=lambda f: (len(f), f)) if names else parses[0].normal_form
         if letter_g:
             lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
         return lemma.replace("ё", "е")
