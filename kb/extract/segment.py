@@ -108,7 +108,48 @@ def lines_of(doc: Doc) -> list[Line]:
         start += len(raw) - len(raw.lstrip())
         end = start + len(stripped)
         lines.append(Line(start, end, doc.token_at(start), doc.token_at(end)))
-    return lines
+    return _unwrapped(doc, lines)
+
+
+# A paragraph hard-wrapped at a fixed width (some wires and mirrors): at least this many lines
+# in a row, each but the last unfinished (no sentence end) and of at least WRAP_WORDS words and
+# WRAP_SHARE of the longest line's length, the longest at least WRAP_WIDTH characters.
+WRAP_LINES = 3
+WRAP_WORDS = 5
+WRAP_SHARE = 0.5
+WRAP_WIDTH = 40
+
+
+def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
+    """Lines with every hard-wrapped paragraph joined into one line (offsets kept: the line
+    breaks inside it are read as spaces), so that its sentences are read whole."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        run = k
+        while run + 1 < len(lines) and _continues(doc, lines[run]):
+            run += 1
+        block = lines[k : run + 1]
+        widest = max(line.end - line.start for line in block)
+        wrapped = (
+            len(block) >= WRAP_LINES
+            and widest >= WRAP_WIDTH
+            and all(line.end - line.start >= WRAP_SHARE * widest for line in block[:-1])
+        )
+        if wrapped:
+            first, last = block[0], block[-1]
+            out.append(Line(first.start, last.end, first.i, last.j))
+            k = run + 1
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
+def _continues(doc: Doc, line: Line) -> bool:
+    """Whether a line stops mid-sentence: long enough, and no sentence end."""
+    text = doc.text[line.start : line.end]
+    return line.j - line.i >= WRAP_WORDS and not _SENTENCE_END.search(text)
 
 
 def classify(
