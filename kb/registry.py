@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from pyoxigraph import Literal, NamedNode
 
 from .dates import parse_partial
-from .namespaces import PREFIXES, local, sparql_prologue
+from .namespaces import PREFIXES, expand, local, sparql_prologue
 from .normalize import loose_key
 from .store import Store
 
@@ -109,17 +109,7 @@ DateLike = date | str | None
 
 def as_iri(value: NamedNode | str, namespace: str = PREFIXES["office"]) -> NamedNode:
     """An IRI from a NamedNode, a CURIE (office:x, ent:x), <full IRI> or a bare id."""
-    if isinstance(value, NamedNode):
-        return value
-    text = value.strip()
-    if text.startswith("<") and text.endswith(">"):
-        return NamedNode(text[1:-1])
-    prefix, colon, local = text.partition(":")
-    if colon and prefix in PREFIXES:
-        return NamedNode(PREFIXES[prefix] + local)
-    if colon and local.startswith("//"):
-        return NamedNode(text)
-    return NamedNode(namespace + text)
+    return value if isinstance(value, NamedNode) else expand(value, namespace)
 
 
 def _first(value: DateLike) -> date | None:
