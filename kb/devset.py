@@ -19,6 +19,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,13 @@ def locate(explicit: Path | None = None) -> Path | None:
     return None
 
 
-def _fold(text: str | None) -> str:
-    return loose_key(text or "")
+_fold = lru_cache(maxsize=None)(loose_key)  # names and labels recur across every comparison
 
 
+@lru_cache(maxsize=4096)
 def _spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+    """The text with every run of white space as one space, trimmed."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 @dataclass
@@ -108,16 +110,18 @@ class Scorer:
 
     def names(self, gold: str, label: str | None) -> bool:
         forms = self.aliases.get(gold) or [gold.split()[-1]]
+        if not label:
+            return False
         folded = _fold(label)
-        return bool(label) and any(_fold(f) and _fold(f) in folded for f in forms)
+        return any(_fold(f) and _fold(f) in folded for f in forms)
 
     @staticmethod
     def overlaps(text: str, gold_quote: str, quote: str) -> bool:
-        text = _spaces(text)
-        g, x = text.find(_spaces(gold_quote).strip()), text.find(_spaces(quote).strip())
-        if g < 0 or x < 0 or not quote.strip():
+        text, gold_quote, quote = _spaces(text), _spaces(gold_quote), _spaces(quote)
+        g, x = text.find(gold_quote), text.find(quote)
+        if g < 0 or x < 0 or not quote:
             return False
-        g_end, x_end = g + len(_spaces(gold_quote).strip()), x + len(_spaces(quote).strip())
+        g_end, x_end = g + len(gold_quote), x + len(quote)
         inside = max(0, min(g_end, x_end) - max(g, x))
         return inside / (g_end - g) >= 0.5 and inside / (x_end - x) >= 0.3
 
