@@ -146,16 +146,62 @@ def _check_lexical(raw: str, kind: str) -> None:
 
 
 def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
-    """Insert ``VALUES (?a ?b) { (t1 t2) }`` at the top of the outermost WHERE group."""
+    """Insert ``VALUES (?a ?b) { (t1 t2) }`` at the top of the outermost WHERE group, and the
+    values of the variables a sub-select projects as they are at the top of its own WHERE.
+
+    A sub-select is evaluated on its own before it is joined, so a parameter bound only outside
+    it would let it compute its answer for every value (every person, every meeting) first;
+    bound inside too, it computes only what the parameter selects. The answer is the same: the
+    sub-select's projected variable is joined with the same value outside.
+    """
     if not terms:
         return query
+    code = _strip_comments(query)
+    matches = list(_WHERE.finditer(code))
+    if not matches:
+        raise InputError("a query with parameters needs a WHERE clause")
+    inserts: list[tuple[int, dict[str, NamedNode | Literal]]] = []
+    for match in matches:
+        select = _SUBSELECT.search(code[: match.start()])
+        if match is matches[0] and not _nested(code, match.start()):
+            inserts.append((match.end(), terms))
+        elif select is not None and select.end() == match.start():
+            projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+            inner = {name: term for name, term in terms.items() if name in projected}
+            if inner:
+                inserts.append((match.end(), inner))
+    for offset, subset in sorted(inserts, key=lambda item: item[0], reverse=True):
+        query = query[:offset] + _values_block(subset) + query[offset:]
+    return query
+
+
+_SUBSELECT = re.compile(
+    r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?P<projection>(?:[^{}](?!\bSELECT\b))*?)\s*$",
+    re.IGNORECASE,
+)
+_PROJECTED = re.compile(r"\?(\w+)")
+
+
+def _without_aliases(projection: str) -> str:
+    """A projection with its ``(EXPRESSION AS ?v)`` parts removed: what is left is bare vars."""
+    depth, out = 0, []
+    for char in projection:
+        depth += char == "("
+        if depth == 0:
+            out.append(char)
+        depth -= char == ")"
+    return "".join(out)
+
+
+def _nested(code: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a ``{ ... }`` group."""
+    return code[:offset].count("{") > code[:offset].count("}")
+
+
+def _values_block(terms: dict[str, NamedNode | Literal]) -> str:
     names = " ".join(f"?{name}" for name in terms)
     row = " ".join(str(term) for term in terms.values())
-    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
-    match = _WHERE.search(_strip_comments(query))
-    if not match:
-        raise InputError("a query with parameters needs a WHERE clause")
-    return query[: match.end()] + block + query[match.end() :]
+    return f"\n  VALUES ({names}) {{ ({row}) }}\n"
 
 
 def _strip_comments(query: str) -> str:

@@ -125,3 +125,18 @@ def test_every_declared_parameter_binds_and_runs(
     text = saved.bound({param.name: value})  # type: ignore[attr-defined]
     check_read_only(text)
     seed_store.select(sparql_prologue() + text)
+
+
+def test_a_parameter_is_bound_inside_a_sub_select_that_projects_it() -> None:
+    query = (
+        "SELECT ?p ?n WHERE {\n"
+        "  { SELECT ?p (COUNT(?s) AS ?n) WHERE { ?s <http://x/p> ?p } GROUP BY ?p }\n"
+        "  { SELECT ?s WHERE { ?s <http://x/q> ?p } }\n"
+        "}"
+    )
+    bound = bind(query, {"p": to_term("<http://x/a>", Param("p", "iri", None, ""))})
+    outer, counted, other = bound.split("WHERE {")[1:]
+    assert outer.lstrip().startswith("VALUES (?p) { (<http://x/a>) }")
+    assert counted.lstrip().startswith("VALUES (?p) { (<http://x/a>) }")
+    # ?p is not projected by the second sub-select: there it is another variable, left free
+    assert "VALUES" not in other
