@@ -1,0 +1,234 @@
+"""People the registry does not know, recognised by the structure that introduces them: an
+office title, a role or a rank followed by name tokens (capitalised words in Latin and Cyrillic,
+initials included; in Arabic script the tokens up to a verb, preposition, cue or punctuation).
+A name spelled nearly as a registered person's is that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from .found import Mention
+from .lexicon import Model, model
+from .normalize import ARABIC_SCRIPT, key_tokens, slug
+from .phrases import Match, Matcher, cover, is_cue, matcher
+from .segment import Doc
+
+NAME_SIMILARITY = 85  # rapidfuzz ratio of transliterated names (0-100) that makes them one person
+CAPITAL = re.compile(r"^[A-ZА-ЯІЇЄҐЁƏÇĞİÖŞÜ][\w'’\-]+$")
+
+
+def new_people(
+    doc: Doc,
+    m: Matcher,
+    registry: Model,
+    mentions: list[Mention],
+    cue_covered: set[int],
+    ranks: list[Match],
+) -> list[Mention]:
+    """A name the registry does not know, introduced by its structure: an office title or a
+    rank ("General", "سرلشکر", "السيد") followed by name tokens. The rank is not part of the
+    name, and a title or rank alone is nobody."""
+    covered = cover([Match("", None, x.i, x.j) for x in mentions]) | cue_covered
+    words = doc.words
+    starts: list[tuple[int, Mention | None]] = [
+        (x.j, x) for x in mentions if x.kind in ("office", "counterpart")
+    ]
+    after_title = {i for i, _ in starts}
+    for rank in ranks:
+        if rank.i in after_title or rank.i - 1 in after_title:
+            continue  # right after a title, the title's own reading skips it
+        starts.append((rank.i, None))
+    found: list[Mention] = []
+    for i, x in sorted(starts, key=lambda t: t[0]):
+        if i < len(words) and words[i] == ",":
+            i += 1
+        first = i
+        i = _after_honorifics(m, words, i)
+        after_rank = i > first
+        country = x.country if x is not None else None
+        place = next((y for y in mentions if y.i == i and y.kind in ("country", "demonym")), None)
+        if x is None and after_rank and place is not None:
+            country, i = (
+                place.country,
+                place.j,
+            )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+        nxt = next((y for y in mentions if y.i >= i), None)
+        if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
+            continue
+        country = x.country if x is not None else None
+        if i < len(doc.words) and ARABIC_SCRIPT.search(doc.words[i]):
+            if x is not None and (not x.country or x.entity):
+                continue
+            name_end = _arabic_name_end(doc, m, i, covered)
+            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank):
+                continue
+        else:
+            name_end = _cased_name_end(doc, m, i, covered)
+            if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
+                continue
+        span = [w for w in doc.words[i:name_end] if w != "."]
+        start, end = doc.span(i, name_end)
+        name = doc.text[start:end]
+        known = _known_person(m, span, country)
+        if known is not None:
+            found.append(
+                Mention(
+                    "person",
+                    i,
+                    name_end,
+                    entity=known,
+                    country=registry.entities[known].country,
+                    how="translit",
+                )
+            )
+        elif any(len(w) > 1 for w in span[:-1]) or len(span) == 1:
+            found.append(
+                Mention(
+                    "new-person",
+                    i,
+                    name_end,
+                    entity=slug(name),
+                    name=name,
+                    country=country,
+                    how="new",
+                )
+            )
+        else:
+            continue  # initials and a surname nobody registered: too little to name a person
+        covered.update(range(i, name_end))
+    out = mentions + found
+    out.sort(key=lambda x: (x.i, x.j))
+    return out
+
+
+def _after_honorifics(m: Matcher, words: list[str], i: int) -> int:
+    """The first token after the ranks and honorifics at ``i`` ("Major General", "جناب آقای")."""
+    moved = True
+    while moved and i < len(words):
+        moved = False
+        for length in sorted(m.index.lengths.get(words[i], ()), reverse=True):
+            if any(
+                k == "honorifics" for k, _ in m.index.table.get(tuple(words[i : i + length]), ())
+            ):
+                i += length
+                moved = True
+                break
+    return i
+
+
+def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
+    """Capitalised name tokens from ``i`` (at most four words), initials included
+    ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name."""
+    end, count = i, 0
+    words = doc.words
+    while end < len(words) and count < 4 and end not in covered:
+        start, stop = doc.span(end, end + 1)
+        text = doc.text[start:stop]
+        if len(text) == 1 and text.isupper() and end + 1 < len(words) and words[end + 1] == ".":
+            end += 2  # an initial and its full stop
+            continue
+        word = words[end]
+        if (
+            not CAPITAL.match(text)
+            or is_cue(m, word, "stopwords")
+            or word in m.common_words
+            or m.stem(word) in m.common_words
+        ):
+            break
+        end, count = end + 1, count + 1
+        if "'" in words[end - 1][1:-1]:
+            break  # "Alizade'yi": the ending closes the proper noun
+    while end > i and words[end - 1] == ".":
+        end -= 1
+    return end
+
+
+def _arabic_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
+    """Name tokens in Arabic script from ``i``: up to a verb, preposition, cue or punctuation."""
+    end = i
+    while end < len(doc.words) and end - i < 3 and end not in covered:
+        word = doc.words[end]
+        if (
+            not word.isalpha()
+            or is_cue(m, word, "stopwords")
+            or any(kind != "entity" for kind, _ in m.index.table.get((word,), ()))
+        ):
+            break
+        end += 1
+    return end
+
+
+def _arabic_name(m: Matcher, words: list[str], after_honorific: bool) -> bool:
+    """Whether tokens in Arabic script read as a person's name rather than a common phrase
+    ("conducting military exercises"): a definite article never opens a name; a name is
+    introduced by an honorific, starts with a given name the registry knows, or ends with a
+    surname ending of the language (``name_suffixes``: -وف, -يف, -زاده...)."""
+    if after_honorific or words[0] in m.given_names:
+        return True
+    if any(words[0].startswith(p) for p in m.definite_articles):
+        return False
+    return any(w.endswith(s) and len(w) > len(s) + 1 for w in words[1:] for s in m.name_suffixes)
+
+
+@cache
+def _person_slugs() -> tuple[list[str], list[str]]:
+    """The slug of every label of every person, and whose it is."""
+    registry = model()
+    slugs, owners = [], []
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        if found is not None and found.kind == "person" and len(text.split()) >= 2:
+            slugs.append(slug(text))
+            owners.append(entity)
+    return slugs, owners
+
+
+def _known_person(m: Matcher, words: list[str], country: str | None) -> str | None:
+    """A registry person whose name, transliterated, is close to an inflected or differently
+    spelled name (a case ending, another romanisation): a name a title introduces is only new
+    when no one in the registry is spelled nearly so."""
+    if len(words) >= 2 and all(len(w) == 1 for w in words[:-1]):
+        return _by_initials(m, words[:-1], words[-1], country)
+    slugs, owners = _person_slugs()
+    for candidate in dict.fromkeys(
+        [slug(" ".join(m.stem(w) for w in words)), slug(" ".join(words))]
+    ):
+        best = process.extractOne(candidate, slugs, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        if best is None:
+            continue
+        entity = owners[best[2]]
+        person = model().entities[entity]
+        if country is None or person.country in (None, country):
+            return entity
+    return None
+
+
+def _by_initials(m: Matcher, initials: list[str], surname: str, country: str | None) -> str | None:
+    """The one registered person with this surname whose given name starts with the initial
+    ("Z.Həsənov", "С.В. Лавров")."""
+    found = {
+        entity
+        for first, entity in _surnames_index(m.language).get(m.stem(surname), ())
+        if first.startswith(initials[0])
+        and (country is None or model().entities[entity].country in (None, country))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _surnames_index(language: str) -> dict[str, list[tuple[str, str]]]:
+    """Lemma of a registered person's last name word → (first name word, person)."""
+    m = matcher(language)
+    registry = model()
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        key = key_tokens(text)
+        if found is not None and found.kind == "person" and len(key) >= 2:
+            out[m.stem(key[-1])].append((key[0], entity))
+    return dict(out)
