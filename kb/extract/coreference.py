@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .found import Mention
 from .lexicon import Model
+from .name_forms import base_word
 from .new_people import CAPITAL
 from .normalize import ARABIC_SCRIPT
 from .phrases import Match, Matcher, cover
@@ -25,12 +26,12 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
             for x in by_start[i]:
                 out.append(x)
                 if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
-                    surname = doc.words[x.j - 1]
+                    surname = base_word(m, doc.words[x.j - 1])
                     last[m.stem(surname)] = x
             continue
         if i in covered or len(word) < 5:
             continue
-        named = last.get(m.stem(word))
+        named = last.get(m.stem(base_word(m, word)))
         if named and (
             not word.isalpha()
             or CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])

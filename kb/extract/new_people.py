@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from .found import Mention
 from .lexicon import Model, model
+from .name_forms import base_name, base_word
 from .normalize import ARABIC_SCRIPT, key_tokens, slug
 from .phrases import Match, Matcher, cover, is_cue, matcher
 from .segment import Doc
@@ -31,8 +32,11 @@ def new_people(
     ranks: list[Match],
 ) -> list[Mention]:
     """A name the registry does not know, introduced by its structure: an office title or a
-    rank ("General", "سرلشکر", "السيد") followed by name tokens. The rank is not part of the
-    name, and a title or rank alone is nobody."""
+    rank ("General", "سرلشکر", "السيد") followed by name tokens, or standing in apposition
+    ("نائب الوزير، X،", "Director General (X)"); in Arabic script also a name with a surname
+    ending right before a title ("X سفیر ..."), and in any script a run of capitalised words
+    ending as surnames do ("Kərəm Mustafayev"). The rank is not part of the name, and a title
+    or rank alone is nobody."""
     covered = cover([Match("", None, x.i, x.j) for x in mentions]) | cue_covered
     words = doc.words
     starts: list[tuple[int, Mention | None]] = [
@@ -42,10 +46,20 @@ def new_people(
     for rank in ranks:
         if rank.i in after_title or rank.i - 1 in after_title:
             continue  # right after a title, the title's own reading skips it
+        if any(y.i <= rank.i < y.j for y in mentions):
+            continue  # a word of a longer title ("Dışişleri Bakanı")
         starts.append((rank.i, None))
     found: list[Mention] = []
+
+    def add(i: int, name_end: int, country: str | None) -> None:
+        person = _person(doc, m, registry, i, name_end, country)
+        if person is not None:
+            found.append(person)
+            covered.update(range(i, name_end))
+
     for i, x in sorted(starts, key=lambda t: t[0]):
-        if i < len(words) and words[i] == ",":
+        opened = i < len(words) and words[i] in _APPOSITION
+        if opened:
             i += 1
         first = i
         i = _after_honorifics(m, words, i)
@@ -65,45 +79,121 @@ def new_people(
             if x is not None and (not x.country or x.entity):
                 continue
             name_end = _arabic_name_end(doc, m, i, covered)
-            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank):
+            closed = opened and name_end < len(words) and words[name_end] in _APPOSITION
+            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank or closed):
                 continue
         else:
             name_end = _cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
-        span = [w for w in doc.words[i:name_end] if w != "."]
-        start, end = doc.span(i, name_end)
-        name = doc.text[start:end]
-        known = _known_person(m, span, country)
-        if known is not None:
-            found.append(
-                Mention(
-                    "person",
-                    i,
-                    name_end,
-                    entity=known,
-                    country=registry.entities[known].country,
-                    how="translit",
-                )
-            )
-        elif any(len(w) > 1 for w in span[:-1]) or len(span) == 1:
-            found.append(
-                Mention(
-                    "new-person",
-                    i,
-                    name_end,
-                    entity=slug(name),
-                    name=name,
-                    country=country,
-                    how="new",
-                )
-            )
-        else:
-            continue  # initials and a surname nobody registered: too little to name a person
-        covered.update(range(i, name_end))
+        add(i, name_end, country)
+    for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
+        add(i, name_end, country)
+    for i, name_end in _surname_shaped(doc, m, covered):
+        add(i, name_end, None)
     out = mentions + found
     out.sort(key=lambda x: (x.i, x.j))
     return out
+
+
+_APPOSITION = frozenset({",", "،", "("})
+
+
+def _person(
+    doc: Doc, m: Matcher, registry: Model, i: int, name_end: int, country: str | None
+) -> Mention | None:
+    """The person named at tokens ``i:name_end``: a registered one spelled nearly so, else a
+    new person labelled with the name as written less its case ending; initials and a surname
+    nobody registered are too little to name anyone."""
+    name, bases = base_name(doc, m, i, name_end)
+    written = [w for w in doc.words[i:name_end] if w != "."]
+    known = _known_person(m, bases, country) or _known_person(m, written, country)
+    if known is not None:
+        return Mention(
+            "person",
+            i,
+            name_end,
+            entity=known,
+            country=registry.entities[known].country,
+            how="translit",
+        )
+    if any(len(w) > 1 for w in bases[:-1]) or len(bases) == 1:
+        return Mention(
+            "new-person",
+            i,
+            name_end,
+            entity=slug(" ".join(bases)),
+            name=name,
+            country=country,
+            how="new",
+        )
+    return None
+
+
+def _before_titles(
+    doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
+) -> list[tuple[int, int, str | None]]:
+    """In Arabic script a name often comes before its title or rank ("X سفیر جمهوری
+    آذربایجان"): two or three tokens right before it (a quotation mark may close them) that
+    end with a surname ending of the language."""
+    out: list[tuple[int, int, str | None]] = []
+    words = doc.words
+    titles = [(x.i, x.country) for x in mentions if x.kind == "office"]
+    titles += [(x.i, None) for x in ranks]
+    for start, country in titles:
+        if not ARABIC_SCRIPT.search(words[start]):
+            continue
+        end = start - 1 if start > 0 and words[start - 1] in _QUOTES else start
+        for length in (3, 2):
+            i = end - length
+            span = words[i:end]
+            if i < 0 or covered.intersection(range(i, end)):
+                continue
+            if _arabic_name_end(doc, m, i, covered) < end:
+                continue
+            if _surname_ending(m, span[-1]) and not any(
+                w.startswith(p) for w in span for p in m.definite_articles
+            ):
+                out.append((i, end, country))
+                break
+    return out
+
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
+
+
+def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words (Latin, Cyrillic) whose last word, less its case
+    ending, ends as surnames do in the language ("Kərəm Mustafayevlə", "Иван Петровым"): a
+    person even with no title before; no word of the run may be a dictionary common word."""
+    if not m.name_suffixes:
+        return []
+    out = []
+    words = doc.words
+    i = 0
+    while i < len(words):
+        if i in covered or ARABIC_SCRIPT.search(words[i]) or not words[i].isalpha():
+            i += 1
+            continue
+        end = _cased_name_end(doc, m, i, covered)
+        run = [w for w in words[i:end] if w != "."]
+        if (
+            len(run) >= 2
+            and not any(len(w) == 1 for w in run)
+            and _surname_ending(m, base_word(m, run[-1]))
+            and not any(m.lemmatizer.common_word(w) for w in run)
+        ):
+            out.append((i, end))
+        i = max(end, i + 1)
+    return out
+
+
+def _surname_ending(m: Matcher, word: str) -> bool:
+    """Whether a word ends as a surname of the language does (a separate "زاده" too)."""
+    return any(
+        word == s or (word.endswith(s) and len(word) > len(s) + 1) or word == "ا" + s
+        for s in m.name_suffixes
+    )
 
 
 def _after_honorifics(m: Matcher, words: list[str], i: int) -> int:
@@ -172,7 +262,7 @@ def _arabic_name(m: Matcher, words: list[str], after_honorific: bool) -> bool:
         return True
     if any(words[0].startswith(p) for p in m.definite_articles):
         return False
-    return any(w.endswith(s) and len(w) > len(s) + 1 for w in words[1:] for s in m.name_suffixes)
+    return any(_surname_ending(m, w) for w in words[1:])
 
 
 @cache
@@ -205,7 +295,25 @@ def _known_person(m: Matcher, words: list[str], country: str | None) -> str | No
         person = model().entities[entity]
         if country is None or person.country in (None, country):
             return entity
-    return None
+    return _by_surname(words, country)
+
+
+def _by_surname(words: list[str], country: str | None) -> str | None:
+    """The one registered person of the country whose surname, transliterated, is close to
+    this one and whose given name starts with the same letter (a romanisation that drifts
+    on every word: Cyrillic "х" for Persian "h", "е" for "a")."""
+    if len(words) < 2 or country is None:
+        return None
+    first, last = slug(words[0]), slug(words[-1])
+    slugs, owners = _person_slugs()
+    found = {
+        owner
+        for text, owner in zip(slugs, owners, strict=True)
+        if text[:1] == first[:1]
+        and fuzz.ratio(text.rsplit("-", 1)[-1], last) >= NAME_SIMILARITY
+        and model().entities[owner].country == country
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _by_initials(m: Matcher, initials: list[str], surname: str, country: str | None) -> str | None:

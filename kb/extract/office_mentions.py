@@ -172,10 +172,24 @@ def _held(registry: Model, person: Mention, office: Mention) -> bool:
 def resolve_offices(
     registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
 ) -> None:
-    """An office named without a person stands for whoever held it then."""
+    """An office named without a person stands for the person the article introduced with it
+    earlier ("Deputy Prime Minister X ... the deputy prime minister said"), registered or new,
+    else for whoever held it then."""
     named = [x.entity for x in mentions if x.kind == "person" and x.entity]
     for x in mentions:
         if x.kind != "office" or x.attached or not x.offices or not x.country:
+            continue
+        introduced = [
+            y
+            for y in mentions
+            if y.kind in ("person", "new-person")
+            and y.j <= x.i
+            and y.entity
+            and set(y.offices) & set(x.offices)
+        ]
+        if introduced:
+            x.entity, x.how = introduced[-1].entity, "office"
+            x.offices = [o for o in x.offices if o in introduced[-1].offices]
             continue
         best = None
         for office in x.offices:

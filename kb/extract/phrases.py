@@ -89,6 +89,9 @@ class Matcher:
     name_suffixes: tuple[str, ...] = ()  # surname endings (lexicon name_suffixes)
     definite_articles: tuple[str, ...] = ()  # never open a name (lexicon definite_articles)
     common_words: frozenset[str] = frozenset()  # words of titles and cues, in no person's name
+    name_endings: tuple[
+        tuple[str, str], ...
+    ] = ()  # case endings of names (lexicon name_case_endings)
 
     def stem(self, word: str) -> str:
         """The lemma of a folded word (memoised: words recur across articles)."""
@@ -166,7 +169,16 @@ def matcher(language: str) -> Matcher:
         tuple(normalizer().key(str(x)) for x in lex.get("name_suffixes") or []),
         tuple(normalizer().key(str(x)) for x in lex.get("definite_articles") or []),
         _common_words(index, registry),
+        _name_endings(lex),
     )
+
+
+def _name_endings(lex: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The lexicon's ``name_case_endings`` (ending → what must be left before it: ``vowel``
+    or ``surname``), longest first."""
+    table = lex.get("name_case_endings") or {}
+    pairs = [(normalizer().key(str(k)), str(v)) for k, v in table.items()]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def _common_words(index: PhraseIndex, registry: Model) -> frozenset[str]:
