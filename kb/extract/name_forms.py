@@ -46,10 +46,14 @@ def base_word(m: Matcher, word: str) -> str:
 
 def base_name(doc: Doc, m: Matcher, i: int, j: int) -> tuple[str, list[str]]:
     """The name at tokens ``i:j`` as written without the case ending of its last word (a
-    verbatim prefix of the text, so it can be located), and every word's base form."""
+    verbatim prefix of the text, so it can be located; as written when an inner word is
+    inflected too, "Тимуром Ибрагимовым"), and every word's base form."""
     tokens = [k for k in range(i, j) if doc.words[k] != "."]
-    bases = [base_word(m, doc.words[k]) for k in tokens]
+    written = [doc.words[k] for k in tokens]
+    bases = [base_word(m, w) for w in written]
     start, end = doc.span(i, j)
-    last = doc.words[tokens[-1]]
+    last = written[-1]
     cut = len(last) - len(bases[-1]) if last.startswith(bases[-1]) else 0
+    if bases[:-1] != written[:-1]:
+        cut = 0
     return doc.text[start : end - cut].rstrip("'’"), bases

@@ -64,6 +64,8 @@ def new_people(
         first = i
         i = _after_honorifics(m, words, i)
         after_rank = i > first
+        if not opened and after_rank and i < len(words) and words[i] in _APPOSITION:
+            opened, i = True, i + 1  # "Director General (X)"
         country = x.country if x is not None else None
         place = next((y for y in mentions if y.i == i and y.kind in ("country", "demonym")), None)
         if x is None and after_rank and place is not None:
@@ -176,16 +178,26 @@ def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, 
             i += 1
             continue
         end = _cased_name_end(doc, m, i, covered)
-        run = [w for w in words[i:end] if w != "."]
+        start = i
+        if end - i >= 3 and _sentence_start(doc, i):
+            start = i + 1  # a sentence's first word is capitalised anyway ("Toplantıya X Y")
+        run = [w for w in words[start:end] if w != "."]
         if (
             len(run) >= 2
             and not any(len(w) == 1 for w in run)
             and _surname_ending(m, base_word(m, run[-1]))
             and not any(m.lemmatizer.common_word(w) for w in run)
         ):
-            out.append((i, end))
+            out.append((start, end))
         i = max(end, i + 1)
     return out
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence or a line."""
+    if i == 0 or doc.words[i - 1] in (".", "!", "?", ":", "…"):
+        return True
+    return "\n" in doc.text[doc.span(i - 1, i)[1] : doc.starts[i]]
 
 
 def _surname_ending(m: Matcher, word: str) -> bool:
@@ -305,6 +317,8 @@ def _by_surname(words: list[str], country: str | None) -> str | None:
     if len(words) < 2 or country is None:
         return None
     first, last = slug(words[0]), slug(words[-1])
+    if len(last) < 5:
+        return None  # too little to tell ("زاده" alone is every "-zadeh")
     slugs, owners = _person_slugs()
     found = {
         owner
