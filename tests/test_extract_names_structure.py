@@ -158,3 +158,29 @@ def test_an_office_named_again_stands_for_the_person_introduced_with_it() -> Non
     (person,) = [x for x in found if x.kind == "new-person"]
     again = [x for x in found if x.kind == "office" and x.i > person.j]
     assert again and all(x.entity == person.entity for x in again)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Министр встретился с советником президента по экономическим вопросам Фаридом Карими.",
+            "ru",
+            "Фаридом Карими",
+        ),
+        (
+            "Міністр зустрівся з радником президента економічних питань Фарідом Карімі.",
+            "uk",
+            "Фарідом Карімі",
+        ),
+    ],
+)
+def test_a_title_complement_may_stand_between_the_title_and_the_name(
+    text: str, language: str, name: str
+) -> None:
+    assert new_names(text, language) == [name]
+
+
+def test_a_verb_ends_a_title_complement() -> None:
+    text = "Советник президента по экономическим вопросам заявил, что Центральный Банк работает."
+    assert new_names(text, "ru") == []

@@ -86,6 +86,9 @@ def new_people(
                 continue
         else:
             name_end = _cased_name_end(doc, m, i, covered)
+            if name_end - i < 2:
+                i = _after_complement(doc, m, i, covered)
+                name_end = _cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
         add(i, name_end, country)
@@ -223,6 +226,33 @@ def _after_honorifics(m: Matcher, words: list[str], i: int) -> int:
     return i
 
 
+COMPLEMENT = (
+    5  # words of a title's complement before the name ("adviser ... on political affairs X")
+)
+
+
+def _after_complement(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
+    """The token after a title's complement ("советник президента по политическим вопросам
+    X", "председатель Меджлиса Исламского совета X"): at most ``COMPLEMENT`` words, each in
+    lower case or one the dictionary knows only as a common word, none a stopword or a cue
+    (a verb ends the clause), and no punctuation; ``i`` itself when no name follows."""
+    words = doc.words
+    for k in range(i, min(i + COMPLEMENT, len(words))):
+        if _cased_name_end(doc, m, k, covered) - k >= 2:
+            return k
+        word = words[k]
+        start, stop = doc.span(k, k + 1)
+        lower = doc.text[start:stop].islower()
+        if (
+            k in covered
+            or not word.isalpha()
+            or not (lower or m.lemmatizer.common_word(word))
+            or (word,) in m.index.table
+        ):
+            return i
+    return i
+
+
 def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     """Capitalised name tokens from ``i`` (at most four words), initials included
     ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name."""
@@ -240,6 +270,7 @@ def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
             or is_cue(m, word, "stopwords")
             or word in m.common_words
             or m.stem(word) in m.common_words
+            or (end == i and m.lemmatizer.common_word(word))  # "Исламского совета"
         ):
             break
         end, count = end + 1, count + 1
