@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kb.extract.mentions import Mention, find
-from kb.extract.name_forms import base_word
+from kb.extract.name_forms import base_word, genitive
 from kb.extract.phrases import matcher
+from kb.extract.pipeline import Options, extract
 from kb.extract.segment import Doc
 
 
@@ -184,3 +185,28 @@ def test_a_title_complement_may_stand_between_the_title_and_the_name(
 def test_a_verb_ends_a_title_complement() -> None:
     text = "Советник президента по экономическим вопросам заявил, что Центральный Банк работает."
     assert new_names(text, "ru") == []
+
+
+def test_a_name_in_the_genitive_is_a_possessor_and_not_the_speaker() -> None:
+    text = (
+        "Səfir Nadir Kəriminin də iştirak etdiyi görüşdə Rüstəm Qasımov "
+        "Azərbaycanın ərazi bütövlüyünü dəstəklədiklərini bildirib."
+    )
+    found = {x.name: x.possessor for x in mentions(text, "az") if x.kind == "new-person"}
+    assert found == {"Nadir Kərimi": True, "Rüstəm Qasımov": False}
+    draft = extract(text, Options(published="2024-05-01", lang="az"))
+    assert {s["speaker"] for s in draft.form["statements"]} == {"rustam-qasimov"}
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "possessor"),
+    [
+        ("az", "kəriminin", True),
+        ("az", "kərimi", False),
+        ("tr", "haciyev'in", True),
+        ("tr", "haciyev", False),
+        ("ru", "ибрагимова", False),  # no genitive endings listed: never a possessor by form
+    ],
+)
+def test_the_genitive_of_a_name_word(language: str, word: str, possessor: bool) -> None:
+    assert genitive(matcher(language), word) is possessor

@@ -387,7 +387,9 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             and c[0] - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
-        people_before = [c for c in before if c[2] != "agent"]
+        people_before = [
+            c for c in before if c[2] != "agent" and not (c[3] is not None and c[3].possessor)
+        ]
         if people_before:
             chosen = people_before[0]
         elif ctx.matcher.lexicon.get("verb_final"):

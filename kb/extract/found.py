@@ -26,6 +26,7 @@ class Mention:
     name: str = ""  # for new people: the name as printed
     counterpart: bool = False
     role: list[str] | None = None  # office patterns of a role noun ("the minister")
+    possessor: bool = False  # a name in the genitive ("Hüseyninin də qatıldığı"): not a subject
 
 
 @dataclass

@@ -19,6 +19,7 @@ from functools import cache
 from .coreference import surnames
 from .found import Found, Mention, is_person
 from .lexicon import Model, model
+from .name_forms import genitive
 from .new_people import new_people
 from .normalize import ARABIC_SCRIPT, key_tokens
 from .office_mentions import attach, build_offices, resolve_offices
@@ -225,6 +226,7 @@ def _resolve(
                         entity=entity.id,
                         country=entity.country,
                         how="name" if first.how == "exact" else first.how,
+                        possessor=entity.kind == "person" and genitive(m, doc.words[first.j - 1]),
                     )
                 )
         elif first.kind == "demonym":

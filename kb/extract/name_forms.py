@@ -44,6 +44,14 @@ def base_word(m: Matcher, word: str) -> str:
     return word
 
 
+def genitive(m: Matcher, word: str) -> bool:
+    """Whether a name word is in the genitive: it ends with one of the language's
+    ``genitive_endings`` and that ending comes off as a case ending ("hüseyninin", "alizade'nin";
+    not "hüseyni" or "putin")."""
+    endings = tuple(str(g) for g in m.lexicon.get("genitive_endings") or [])
+    return bool(endings) and word.endswith(endings) and base_word(m, word) != word
+
+
 def base_name(doc: Doc, m: Matcher, i: int, j: int) -> tuple[str, list[str]]:
     """The name at tokens ``i:j`` as written without the case ending of its last word (a
     verbatim prefix of the text, so it can be located; as written when an inner word is

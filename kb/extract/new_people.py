@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from .found import Mention
 from .lexicon import Model, model
-from .name_forms import base_name, base_word
+from .name_forms import base_name, base_word, genitive
 from .normalize import ARABIC_SCRIPT, key_tokens, slug
 from .phrases import Match, Matcher, cover, is_cue, matcher
 from .segment import Doc
@@ -121,6 +121,7 @@ def _person(
             entity=known,
             country=registry.entities[known].country,
             how="translit",
+            possessor=genitive(m, written[-1]),
         )
     if any(len(w) > 1 for w in bases[:-1]) or len(bases) == 1:
         return Mention(
@@ -131,6 +132,7 @@ def _person(
             name=name,
             country=country,
             how="new",
+            possessor=genitive(m, written[-1]),
         )
     return None
 
