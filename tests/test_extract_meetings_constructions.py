@@ -322,3 +322,15 @@ def test_a_name_in_the_clause_is_the_subject_before_a_pronoun() -> None:
     )
     assert {RAISI, BAYRAMOV} in met("az", text)
     assert {ARAGHCHI, BAYRAMOV} not in met("az", text)
+
+
+def test_a_partner_named_after_a_role_noun_and_a_rank_is_the_named_person() -> None:
+    """The role noun ("naziri") stands for the same person as the name after the rank: the
+    partner is the name, which the delegation marker and the postposed "with" follow."""
+    text = (
+        "Zakir Həsənov ölkəmizdə səfərdə olan İranın silahlı qüvvələrə dəstək naziri briqada "
+        "generali Əziz Nəsirzadənin rəhbərlik etdiyi nümayəndə heyəti ilə görüşüb."
+    )
+    assert met("az", text) == [{"zakir-hasanov", "aziz-nasirzadeh"}]
+    near_miss = text.replace("ilə görüşüb", "ilə telefonla danışıb")
+    assert met("az", near_miss) == []

@@ -160,8 +160,11 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
         if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
             people, how = resolve(ctx, reading, x)
             for pid in people:
-                if pid not in [p for p, _, _ in out]:
+                known = next((k for k, p in enumerate(out) if p[0] == pid), None)
+                if known is None:
                     out.append((pid, x, how))
+                elif x.kind in PEOPLE and out[known][1].kind == "role":
+                    out[known] = (pid, x, how)  # "the minister, General X": X by name
     return out
 
 
