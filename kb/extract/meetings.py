@@ -8,9 +8,9 @@ looked for in the trigger's clause, never past another trigger or a reporting ve
 partners make one meeting each with the subject, as news reports list them; partners with
 no subject ("talks between X and Y", "зустрілися X та Y") met each other. Plural offices
 ("the defence ministers of Iran and Azerbaijan") meet each other. Weak triggers (a visit)
-need a partner named after "with"; joint actions (signing, a joint press conference) need
-a partner after "with" or two people joined by "and". A phone call or a letter
-(``not_meeting``) is no meeting.
+need a partner named after "with", or a host of the country visited named in their clause;
+joint actions (signing, a joint press conference) need a partner after "with" or two people
+joined by "and". A phone call or a letter (``not_meeting``) is no meeting.
 """
 
 from __future__ import annotations
@@ -237,6 +237,8 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     "meeting-agent" if before_with[-1].i in agents else "meeting-with-before"
                 )
             elif weak and not joint:
+                hosted = _visit_hosts(ctx, reading, trigger)
+                out.extend(hosted)
                 continue
             elif joint:
                 partners = []
@@ -380,6 +382,77 @@ def _together(
     return Meeting(
         ids, mentions, reading, (first, last), _place(ctx, reading, trigger.i), rules, 0.6
     )
+
+
+# How a visitor or host may not be found: they are named, or named by office.
+UNNAMED = ("role", "counterpart", "pronoun", "speaker", "")
+# How near the destination of a visit stands before its noun where the destination comes
+# first ("Bakü ziyareti", "Tehrana səfəri").
+DESTINATION_BEFORE = 2
+
+
+def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
+    """A visit to a country whose clause names a person of that country: the visitor met
+    that host ("X, on his visit to Iran, invited Y, president of Iran"; "the visit of X to
+    Iran and of Y to Azerbaijan"). The visitor is the person the visit noun takes (after it,
+    or before it where the destination comes first), else the clause's subject."""
+    destination = _destination(ctx, reading, trigger)
+    if destination is None:
+        return []
+    place, country = destination
+    start, end = _clause_start(ctx, reading, trigger.i), _object_end(ctx, reading, trigger)
+    people = _people_in(ctx, reading, start, end)
+    visitor: tuple[str, Mention | None, str] | None = None
+    if not postposition(ctx):
+        visitor = next((p for p in people if trigger.j <= p[1].i < place.i), None)
+    if visitor is None:
+        visitor = _subject(ctx, reading, trigger, [])
+    if visitor is None or visitor[2] in UNNAMED or _country(ctx, visitor[0]) in (None, country):
+        return []
+    hosts = [
+        p
+        for p in people
+        if p[0] != visitor[0]
+        and p[2] not in UNNAMED
+        and _country(ctx, p[0]) == country
+        and p[0] not in reading.speakers  # who speaks of the visit is no host by that
+    ]
+    return [
+        Meeting(
+            [visitor[0], pid],
+            {visitor[0]: visitor[1], pid: mention},
+            reading,
+            (min([trigger.i, mention.i] + ([visitor[1].i] if visitor[1] else [])), mention.j),
+            _place(ctx, reading, trigger.i),
+            ["meeting-visit-host", f"participant-{visitor[2] or 'name'}", f"participant-{how}"],
+            0.5,
+        )
+        for pid, mention, how in hosts
+    ]
+
+
+def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mention, str] | None:
+    """The country or place a visit goes to, and its country: the first named after the visit
+    noun in its item, or, where "with" follows its noun (az, tr), right before the noun."""
+    end = _object_end(ctx, reading, trigger)
+    for x in reading.mentions:
+        if x.kind not in ("country", "place") or not x.entity or x.i in reading.quoted:
+            continue
+        before = postposition(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
+        after = not postposition(ctx) and trigger.j <= x.i < end
+        if before or after:
+            entity = ctx.model.entities.get(x.entity)
+            country = x.entity if x.kind == "country" else (entity.country if entity else None)
+            return (x, country) if country else None
+    return None
+
+
+def _country(ctx: Context, pid: str) -> str | None:
+    person = ctx.people.get(pid)
+    if person is not None and person.country:
+        return person.country
+    entity = ctx.model.entities.get(pid)
+    return entity.country if entity else None
 
 
 def verb_final(ctx: Context) -> bool:
