@@ -92,3 +92,68 @@ def test_a_visit_with_no_host_named_is_no_meeting() -> None:
 )
 def test_who_speaks_of_a_visit_is_not_its_host(language: str, text: str) -> None:
     assert met(language, text) == []
+
+
+# (language, a visit to Azerbaijan and its host speaking of "our meeting", the country visited
+# as written, another country the host is not of)
+HOST_SPEAKING = [
+    (
+        "en",
+        "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
+        "Ilham Aliyev said: we had a meeting during the visit, and it was useful.",
+        "Azerbaijan",
+        "Armenia",
+    ),
+    (
+        "ru",
+        "Эбрахим Раиси в прошлом месяце совершил визит в Азербайджан.\n"
+        "Ильхам Алиев сказал: мы провели встречу во время визита, и она была полезной.",
+        "Азербайджан",
+        "Армению",
+    ),
+    (
+        "uk",
+        "Ебрагім Раїсі минулого місяця здійснив візит до Азербайджану.\n"
+        "Ільхам Алієв сказав: ми провели зустріч під час візиту, і вона була корисною.",
+        "Азербайджану",
+        "Вірменії",
+    ),
+    (
+        "fa",
+        "ابراهیم رئیسی ماه گذشته به آذربایجان سفر کرد.\n"
+        "الهام علی اف گفت: ما در این سفر دیدار خوبی داشتیم.",
+        "آذربایجان",
+        "ارمنستان",
+    ),
+    (
+        "ar",
+        "قام إبراهيم رئيسي الشهر الماضي بزيارة إلى أذربيجان.\n"
+        "وقال إلهام علييف: نحن عقدنا لقاء مفيدا خلال الزيارة.",
+        "أذربيجان",
+        "أرمينيا",
+    ),
+    (
+        "az",
+        "İbrahim Rəisi keçən ay Azərbaycana səfər edib.\n"
+        "İlham Əliyev deyib: biz səfər zamanı faydalı görüş keçirdik.",
+        "Azərbaycana",
+        "Ermənistana",
+    ),
+    (
+        "tr",
+        "İbrahim Reisi geçen ay Azerbaycan ziyareti yaptı.\n"
+        "İlham Aliyev şöyle dedi: biz ziyaret sırasında faydalı bir görüşme yaptık.",
+        "Azerbaycan",
+        "Ermenistan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "visited", "elsewhere"), HOST_SPEAKING, ids=[h[0] for h in HOST_SPEAKING]
+)
+def test_the_host_speaking_of_our_meeting_met_the_visitor(
+    language: str, text: str, visited: str, elsewhere: str
+) -> None:
+    assert met(language, text) == [{ALIYEV, RAISI}]
+    assert met(language, text.replace(visited, elsewhere)) == []

@@ -237,8 +237,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     "meeting-agent" if before_with[-1].i in agents else "meeting-with-before"
                 )
             elif weak and not joint:
-                hosted = _visit_hosts(ctx, reading, trigger)
-                out.extend(hosted)
+                out.extend(_visit_hosts(ctx, reading, trigger))
                 continue
             elif joint:
                 partners = []
@@ -281,6 +280,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             with_group = _group(ctx, reading, trigger, end)
             if with_group is not None:
                 out.append(with_group)
+                continue
+            speaking = _host_speaking(ctx, reading, trigger)
+            if speaking is not None:
+                out.append(speaking)
                 continue
             joined = _conjoined(ctx, reading, trigger.i)
             if len(joined) >= 2:
@@ -409,6 +412,7 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
         visitor = _subject(ctx, reading, trigger, [])
     if visitor is None or visitor[2] in UNNAMED or _country(ctx, visitor[0]) in (None, country):
         return []
+    ctx.visits.append((visitor[0], country, trigger.i))
     hosts = [
         p
         for p in people
@@ -431,14 +435,42 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     ]
 
 
+# How many tokens after a visit a host may speak of "our meeting" with no partner named.
+VISIT_RECALL = 80
+
+
+def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
+    """A meeting the speaker reports in the first person with no partner named ("we had a
+    meeting during the visit"), just after the article told of a visit to the speaker's
+    country: the speaker met that visitor."""
+    if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
+        return None
+    speaker = reading.speakers[0]
+    visitor, country, at = ctx.visits[-1]
+    if visitor == speaker or _country(ctx, speaker) != country:
+        return None
+    if trigger.i - at > VISIT_RECALL:
+        return None
+    return Meeting(
+        [speaker, visitor],
+        {speaker: None, visitor: None},
+        reading,
+        (trigger.i, trigger.j),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-first-person-visit", "participant-speaker"],
+        0.5,
+    )
+
+
 def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mention, str] | None:
     """The country or place a visit goes to, and its country: the first named after the visit
-    noun in its item, or, where "with" follows its noun (az, tr), right before the noun."""
+    noun in its item, or, where the verb comes last (az, tr, fa), right before the noun or
+    verb ("Bakü ziyareti", "به آذربایجان سفر کرد")."""
     end = _object_end(ctx, reading, trigger)
     for x in reading.mentions:
         if x.kind not in ("country", "place") or not x.entity or x.i in reading.quoted:
             continue
-        before = postposition(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
+        before = verb_final(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
         after = not postposition(ctx) and trigger.j <= x.i < end
         if before or after:
             entity = ctx.model.entities.get(x.entity)
