@@ -135,11 +135,16 @@ def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
 
 def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
     """Whether a phone call, a letter or a video link is the trigger's: in its clause before
-    it ("in a phone call with X, Y discussed") or right after it ("received a letter")."""
+    it ("in a phone call with X, Y discussed") or right after it ("received a letter"), or,
+    for the manner of a remote talk ("by video link"), anywhere in its clause."""
     start = _clause_start(ctx, reading, trigger.i)
+    end = _clause_end(ctx, reading, trigger.j)
     return any(
-        c.kind == "not_meeting"
-        and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+        (
+            c.kind == "not_meeting"
+            and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+        )
+        or (c.kind == "remote_markers" and start <= c.i < end)
         for c in reading.cues
     )
 
