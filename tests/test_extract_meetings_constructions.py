@@ -430,3 +430,34 @@ def test_a_talk_by_phone_or_video_link_is_no_meeting_wherever_the_clause_says_so
 ) -> None:
     assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]
     assert met(language, remote) == []
+
+
+# (language, two people named, then "the two presidents" meet; the same meeting with no one
+# named before it)
+TWO_NAMED_THEN_A_GROUP = [
+    (
+        "tr",
+        "İlham Aliyev pazartesi günü Tahran'a geldi, onu İbrahim Reisi karşıladı.\n",
+        "İki cumhurbaşkanı sarayda bir araya geldi ve ilişkileri ele aldı.",
+    ),
+    (
+        "az",
+        "İlham Əliyev bazar ertəsi Tehrana gəlib, onu İbrahim Rəisi qarşılayıb.\n",
+        "İki prezident sarayda görüşüb və iki ölkə arasındakı əlaqələri müzakirə edib.",
+    ),
+    (
+        "ar",
+        "وصل إلهام علييف إلى طهران يوم الاثنين ورحب به إبراهيم رئيسي.\n",
+        "واجتمع رئيسا البلدين في القصر الرئاسي وبحثا العلاقات الثنائية.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "named", "group"),
+    TWO_NAMED_THEN_A_GROUP,
+    ids=[g[0] for g in TWO_NAMED_THEN_A_GROUP],
+)
+def test_two_presidents_are_the_two_just_named(language: str, named: str, group: str) -> None:
+    assert met(language, named + group) == [{ALIYEV, RAISI}]
+    assert met(language, group) == []
