@@ -204,10 +204,7 @@ def _acts(
                 according_to=reading.according_to,
                 attribution=reading.attribution,
                 pronoun_referent=reading.pronoun_referent,
-                window=max(
-                    (a.verb.j for a in acts if a.verb and a.form == "finite"),
-                    default=reading.sentence.i,
-                ),
+                window=_window(ctx, reading, acts),
             )
             _speaker(ctx, scratch, previous)
             act.speakers, act.how = scratch.speakers, scratch.speaker_how
@@ -249,6 +246,17 @@ def _acts(
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _window(ctx: Context, reading: Reading, acts: list[Act]) -> int:
+    """The first token where the subject of the next finite verb may start: after the finite
+    verbs read before it and, where the verb ends the clause, after a participle's speaker
+    ("... dile getiren X, ... belirtti": X is the subject of both, the words between are
+    what X said)."""
+    ends = [a.verb.j for a in acts if a.verb and a.form == "finite"]
+    if ctx.matcher.lexicon.get("verb_final"):
+        ends += [a.subject_span[1] for a in acts if a.form == "participle" and a.speakers]
+    return max(ends, default=reading.sentence.i)
 
 
 def _opens(ctx: Context, reading: Reading, act: Act) -> bool:

@@ -24,6 +24,13 @@ from .mentions import Match
 from .normalize import normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
+from .verb_final import (
+    anaphoric,
+    content_before,
+    content_start,
+    opens_quotation,
+    quotation_after,
+)
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
@@ -165,7 +172,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        for piece in _pieces(ctx, reading, span):
+        for piece in _pieces(ctx, reading, span) + quotation_after(ctx, reading, span):
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
@@ -413,13 +420,10 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
-    if ctx.matcher.lexicon.get("verb_final") and not (
-        act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
-    ):
-        first = max(lo, subject[1] if subject_before else lo)
-        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
-            # the subject's title after the name ("X, minister of ...")
-            first = next(x.j for x in reading.mentions if x.i == first)
+    if content_before(ctx, act):
+        if anaphoric(ctx, reading, act):
+            return None  # "Bunu ... bildirib": it reports the quotation before
+        first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
             if words[t] in SOFT and _reports_meeting(reading, (first, t)):
@@ -546,6 +550,8 @@ def _said_end(ctx: Context, reading: Reading, start: int) -> int:
     for t in range(start, reading.sentence.j):
         if t in verbs or (words[t] in ENDS and not initial_stop(ctx.doc, t)):
             return t
+        if opens_quotation(ctx, reading, t):
+            return t  # "... ki, X: «Y»": the quotation is said on its own
     return reading.sentence.j
 
 

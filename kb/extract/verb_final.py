@@ -1,0 +1,151 @@
+"""Where the content of a reporting verb starts when it comes before the verb (az, tr, fa:
+"X, ... olduğunu vurğulayıb", "X ... را ... دانست").
+
+The content is the clause between the verb's subject and the verb. It starts after:
+
+- the subject and the title that follows its name ("X, minister of ..., ..."), or, for a
+  converb or a finite verb that took its speaker from another act of the sentence ("... dile
+  getiren X, ... belirtti"), after that act's subject;
+- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``);
+- a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
+  were conveyed, what follows is what was said).
+
+A content clause that ends in a colon opening a quotation ("deyib ki, X: «Y»") is followed by
+a second one, the quotation.
+
+A verb whose content is a demonstrative pointing back ("Bunu ... bildirib", "this was said by
+...": ``anaphoric_content``) says nothing of its own: what it reports is the quotation before it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .lexicon import language_lexicon
+from .normalize import key_tokens, normalizer
+from .reading import Act, Context, Reading
+
+SOFT = (",", "،")
+
+
+def content_before(ctx: Context, act: Act) -> bool:
+    """Whether the act's content comes before its verb: a verb-final language, except for
+    converbs that are prepositional phrases followed by what they report ("با اشاره به ...")."""
+    lex = ctx.matcher.lexicon
+    return bool(lex.get("verb_final")) and not (
+        act.form == "converb" and lex.get("converbs_before_content")
+    )
+
+
+def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
+    """The first token of act k's content before its verb; ``lo`` is where the clause may
+    start (the sentence's start or the verb read before)."""
+    act = reading.acts[k]
+    assert act.verb is not None
+    verb = act.verb
+    first = lo
+
+    def before_verb(span: tuple[int, int]) -> bool:
+        return span[1] > span[0] and lo <= span[0] and span[1] <= verb.i
+
+    donors = [a.subject_span for a in reading.acts if a is not act and a.speakers == act.speakers]
+    ends = (
+        [act.subject_span[1]]
+        if before_verb(act.subject_span)
+        else [span[1] for span in donors if before_verb(span)]
+    )
+    if ends:
+        first = max(ends)
+        while any(x.i == first and x.j <= verb.i for x in reading.mentions):
+            # the subject's title after the name ("X, minister of ...")
+            first = next(x.j for x in reading.mentions if x.i == first)
+    first = _after_connectives(ctx, first, verb.i)
+    return _after_converb_clause(ctx, reading, first, verb.i)
+
+
+def _after_connectives(ctx: Context, first: int, end: int) -> int:
+    """Past commas and continuity markers at the clause's start ("X, Ayrıca, ...")."""
+    words = ctx.doc.words
+    markers = continuity_markers(ctx.matcher.language)
+    moved = True
+    while moved and first < end:
+        moved = False
+        if words[first] in SOFT:
+            first, moved = first + 1, True
+            continue
+        for marker in markers:
+            if tuple(words[first : first + len(marker)]) == marker:
+                first, moved = first + len(marker), True
+                break
+    return first
+
+
+def _after_converb_clause(ctx: Context, reading: Reading, first: int, end: int) -> int:
+    """After the last "<converb>," before the verb that is no reporting act of its own."""
+    words = ctx.doc.words
+    suffixes = converb_suffixes(ctx.matcher.language)
+    if not suffixes:
+        return first
+    acts = {t for a in reading.acts if a.verb is not None for t in range(a.verb.i, a.verb.j)}
+    for t in range(end - 2, first, -1):
+        if (
+            words[t + 1] in SOFT
+            and t not in acts
+            and t not in reading.quoted
+            and words[t].endswith(suffixes)
+        ):
+            return t + 2
+    return first
+
+
+def anaphoric(ctx: Context, reading: Reading, act: Act) -> bool:
+    """Whether the act's clause opens with a demonstrative standing for what was said before
+    ("Bunu ... bildirib"): the act reports the quotation before it, nothing in its sentence."""
+    if act.verb is None or not content_before(ctx, act):
+        return False
+    words = ctx.doc.words
+    start = reading.sentence.i
+    return any(
+        tuple(words[start : start + len(m)]) == m and start + len(m) <= act.verb.i
+        for m in anaphoric_markers(ctx.matcher.language)
+    )
+
+
+def opens_quotation(ctx: Context, reading: Reading, t: int) -> bool:
+    """Whether token t is a colon right before a quotation."""
+    return ctx.doc.words[t] == ":" and (t + 1 in reading.quoted or t + 2 in reading.quoted)
+
+
+def quotation_after(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The quotation after the colon that ends a content span ("... ki, X: «Y»": Y), if any."""
+    end = span[1]
+    if end >= reading.sentence.j or not opens_quotation(ctx, reading, end):
+        return []
+    start = end + 1 if end + 1 in reading.quoted else end + 2
+    if span[0] <= end and start in reading.quoted and span[0] not in reading.quoted:
+        stop = start
+        while stop in reading.quoted:
+            stop += 1
+        return [(start, stop)]
+    return []
+
+
+@cache
+def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "continuity_markers")
+
+
+@cache
+def anaphoric_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "anaphoric_content")
+
+
+@cache
+def converb_suffixes(language: str) -> tuple[str, ...]:
+    listed = language_lexicon(language).get("converb_suffixes") or []
+    return tuple(normalizer().key(str(s)) for s in listed)
+
+
+def _phrases(language: str, key: str) -> tuple[tuple[str, ...], ...]:
+    listed = language_lexicon(language).get(key) or []
+    return tuple(m for m in (key_tokens(str(p)) for p in listed) if m)
