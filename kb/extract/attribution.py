@@ -191,7 +191,7 @@ def _acts(
             ):
                 continue  # "according to IRNA": whose report, not who speaks
             joined = acts and any(c.kind == "conjunctions" and c.j == verb.i for c in reading.cues)
-            if joined and acts[-1].speakers:
+            if joined and acts[-1].speakers and not _person_between(ctx, reading, acts[-1], verb):
                 act.speakers, act.how = list(acts[-1].speakers), acts[-1].how  # "... and added"
                 acts.append(act)
                 continue
@@ -246,6 +246,19 @@ def _acts(
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _person_between(ctx: Context, reading: Reading, act: Act, verb: Match) -> bool:
+    """Whether a person who may be a subject stands between an act's verb and a later verb
+    ("the ministry said that X ... appreciated and thanked": X thanked, not the ministry)."""
+    start = act.verb.j if act.verb is not None else reading.sentence.i
+    return any(
+        c[2] == "mention"
+        and start <= c[0]
+        and c[1] <= verb.i
+        and (c[3] is None or not is_object(ctx, reading, c[3]))
+        for c in subject_candidates(ctx, reading)
+    )
 
 
 def _window(ctx: Context, reading: Reading, acts: list[Act]) -> int:

@@ -28,6 +28,7 @@ from .verb_final import (
     anaphoric,
     content_before,
     content_start,
+    frame_closed,
     opens_quotation,
     quotation_after,
 )
@@ -172,6 +173,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
+        span = frame_closed(ctx, act, span)
         for piece in _pieces(ctx, reading, span) + quotation_after(ctx, reading, span):
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:

@@ -10,6 +10,9 @@ The content is the clause between the verb's subject and the verb. It starts aft
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
 
+A verb that opens a frame closed by a light verb ("خواستار X شد", called for X:
+``frame_verbs``, ``frame_closers``) has its content inside the frame, after it.
+
 A content clause that ends in a colon opening a quotation ("deyib ki, X: «Y»") is followed by
 a second one, the quotation.
 
@@ -30,11 +33,33 @@ SOFT = (",", "،")
 
 def content_before(ctx: Context, act: Act) -> bool:
     """Whether the act's content comes before its verb: a verb-final language, except for
-    converbs that are prepositional phrases followed by what they report ("با اشاره به ...")."""
+    converbs that are prepositional phrases followed by what they report ("با اشاره به ...")
+    and verbs that open a frame closed by a light verb ("خواستار ... شد")."""
     lex = ctx.matcher.lexicon
-    return bool(lex.get("verb_final")) and not (
-        act.form == "converb" and lex.get("converbs_before_content")
+    return (
+        bool(lex.get("verb_final"))
+        and not (act.form == "converb" and lex.get("converbs_before_content"))
+        and not _opens_frame(ctx, act)
     )
+
+
+def _opens_frame(ctx: Context, act: Act) -> bool:
+    if act.verb is None:
+        return False
+    opened = tuple(ctx.doc.words[act.verb.i : act.verb.j])
+    return opened in frame_openers(ctx.matcher.language)
+
+
+def frame_closed(ctx: Context, act: Act, span: tuple[int, int]) -> tuple[int, int]:
+    """The content of a verb that opens a frame, without the light verb closing it at its end
+    ("خواستار X شد": X)."""
+    if not _opens_frame(ctx, act) or span[1] - span[0] < 2:
+        return span
+    words = ctx.doc.words
+    for closer in frame_closers(ctx.matcher.language):
+        if tuple(words[span[1] - len(closer) : span[1]]) == closer:
+            return span[0], span[1] - len(closer)
+    return span
 
 
 def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
@@ -128,6 +153,16 @@ def quotation_after(ctx: Context, reading: Reading, span: tuple[int, int]) -> li
             stop += 1
         return [(start, stop)]
     return []
+
+
+@cache
+def frame_openers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "frame_verbs")
+
+
+@cache
+def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "frame_closers")
 
 
 @cache
