@@ -291,9 +291,20 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and act.verb.i - reading.sentence.i <= 3
-        and (content or going_on)
+        and (
+            (act.verb.i - reading.sentence.i <= 3 and (content or going_on))
+            or _opened_by_marker(ctx, reading)
+        )
     )
+
+
+def _opened_by_marker(ctx: Context, reading: Reading) -> bool:
+    """Whether, where the verb ends the clause, a continuity marker opens the sentence
+    ("Ayrıca ... vurguladı", "همچنین بر ... تاکید کرد"): the same speaker goes on."""
+    if not ctx.matcher.lexicon.get("verb_final"):
+        return False
+    words, start = ctx.doc.words, reading.sentence.i
+    return any(tuple(words[start : start + len(m)]) == m for m in _continuity_markers(ctx))
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:
