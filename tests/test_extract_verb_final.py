@@ -315,3 +315,59 @@ def test_a_named_subject_after_also_is_a_new_speaker() -> None:
     )
     assert (ARAGHCHI, "regionda sülhün qorunmasının vacib olduğunu") in found, found
     assert not any(s == BAYRAMOV and "sülhün" in q for s, q in found), found
+
+
+# -- statement nouns, announcements, possessors, discussions -----------------------------------
+
+
+def test_a_statement_noun_is_its_holders_and_opening_a_sentence_goes_on() -> None:
+    found = said(
+        "tr",
+        "Arakçi'nin görüşmeden sonra yaptığı açıklamada, \"Bölgede kalıcı barış için "
+        'çalışmaya devam edeceğiz." denildi.',
+        'Açıklamada, "Azerbaycan ile ilişkilerimizi her alanda geliştirmek istiyoruz." '
+        "ifadeleri kullanıldı.",
+    )
+    assert any(s == ARAGHCHI and "kalıcı barış için" in q for s, q in found), found
+    assert any(s == ARAGHCHI and "ilişkilerimizi her alanda" in q for s, q in found), found
+
+
+def test_a_statement_noun_with_no_holder_and_no_one_speaking_before_says_nothing() -> None:
+    draft = draft_of(
+        "tr",
+        'Açıklamada, "Azerbaycan ile ilişkilerimizi her alanda geliştirmek istiyoruz." '
+        "ifadeleri kullanıldı.",
+    )
+    assert draft.form["statements"] == []
+
+
+def test_a_sentence_announcing_the_speech_that_follows_is_no_statement() -> None:
+    found = said("tr", "Arakçi'nin açıklamasında öne çıkan başlıklar şöyle:")
+    assert found == []
+
+
+def test_he_is_the_subject_before_not_the_owner_in_the_genitive() -> None:
+    found = said(
+        "az",
+        "Abbas Əraqçi Prezident Məsud Pezeşkiyanın salamlarını Ceyhun Bayramova yetirib.",
+        "O, iki ölkə arasında nəqliyyat dəhlizinin tezliklə açılacağını deyib.",
+    )
+    assert (ARAGHCHI, "iki ölkə arasında nəqliyyat dəhlizinin tezliklə açılacağını") in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "discussed"),
+    [
+        (
+            "tr",
+            "Arakçi, iki ülke arasındaki ilişkilerin çok güçlü olduğunu söyledi: "
+            '"Bölgede barışı destekliyoruz.',
+            "Bankacılık ve sigortacılık konularını da ayrıntılı olarak konuştuk.",
+        ),
+    ],
+)
+def test_a_sentence_of_direct_speech_that_only_reports_a_discussion_is_no_statement(
+    language: str, first: str, discussed: str
+) -> None:
+    found = said(language, first + " " + discussed + '"')
+    assert not any("sigortacılık" in q for _, q in found), found

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import cache
 
 from .lexicon import language_lexicon
-from .mentions import Match
+from .mentions import Match, Mention
 from .normalize import key_tokens
 from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_candidates
 from .segment import Doc, Sentence
@@ -281,7 +281,8 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     that = {c.i for c in reading.cues if c.kind == "complementizers"}
     # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), not a name
     content = any(
-        t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
+        t in that or words[t] == ":" or t in reading.quoted
+        for t in range(act.verb.j, min(act.verb.j + 3, len(words)))
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
@@ -320,7 +321,8 @@ def _impersonal(ctx: Context, reading: Reading) -> None:
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
     """ "he" is the previous sentence's speaker, else the last person it named (not after
-    "with"), else the last speaker before."""
+    "with", not a possessor; the first, where the verb ends the clause), else the last
+    speaker before."""
     if previous is not None:
         if previous.speakers and previous.speaker_how != "sides":
             return previous.speakers[0]
@@ -330,10 +332,13 @@ def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
             if x.i not in previous.quoted
             and not x.complement
             and not is_object(ctx, previous, x)
+            and not _possessor(ctx, x)
             and ctx.person_of(x)
         ]
         if named:
-            return ctx.person_of(named[-1])
+            # where the verb ends the clause, the subject opens it: the first name is his
+            subject = named[0] if ctx.matcher.lexicon.get("verb_final") else named[-1]
+            return ctx.person_of(subject)
     return ctx.last_subject()
 
 
@@ -363,6 +368,21 @@ def _genitive(ctx: Context) -> tuple[str, ...]:
     return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
 
 
+def _possessor(ctx: Context, x: Mention) -> bool:
+    """Whether a name read through its inflection ends in the genitive ("Əhmədinejadın
+    məktubu"): the owner of what follows, not the one "he" refers to. A name matched as
+    printed keeps its own ending ("Putin")."""
+    return x.how not in ("name", "exact") and ctx.doc.words[x.j - 1].endswith(_genitive(ctx))
+
+
+def _statement_noun(ctx: Context, verb: Match) -> bool:
+    """Whether a reporting verb is a statement noun ("açıklamada", in the statement), whose
+    holder stands before it in the genitive."""
+    return tuple(ctx.doc.words[verb.i : verb.j]) in _phrases(
+        ctx.matcher.language, "statement_nouns"
+    )
+
+
 def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
     return _markers(ctx.matcher.language)
 
@@ -370,8 +390,14 @@ def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
 @cache
 def _markers(language: str) -> list[tuple[str, ...]]:
     """The language's continuity markers as folded token tuples."""
-    phrases = language_lexicon(language).get("continuity_markers") or []
-    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
+    return list(_phrases(language, "continuity_markers"))
+
+
+@cache
+def _phrases(language: str, key: str) -> frozenset[tuple[str, ...]]:
+    """A list of the language's lexicon as folded token tuples."""
+    phrases = language_lexicon(language).get(key) or []
+    return frozenset(m for m in (key_tokens(str(p)) for p in phrases) if m)
 
 
 def _capitalised(ctx: Context, t: int) -> bool:
@@ -430,7 +456,10 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                 and before[0][0] - reading.window <= AGENT_GAP
                 and not _modifies_a_title(reading, before[0][1])
                 and not _capitalised(ctx, before[0][1])
-                and not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
+                and (
+                    not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
+                    or _statement_noun(ctx, speech)  # "X'in ... açıklamasında": X's statement
+                )
             ):
                 chosen = before[0]
         elif (

@@ -26,6 +26,7 @@ from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
 from .verb_final import (
     anaphoric,
+    announces,
     content_before,
     content_start,
     frame_closed,
@@ -174,6 +175,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             continue
         span, how = found
         span = frame_closed(ctx, act, span)
+        if announces(ctx, reading, span):
+            continue  # "... şöyle:": what is said follows in the next paragraphs
         for piece in _pieces(ctx, reading, span) + quotation_after(ctx, reading, span):
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
@@ -264,6 +267,8 @@ def _stated_in(
     )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
+    if _discussed_only(reading, span):
+        return []  # "we discussed the border crossings": a subject of talks, no stance
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
     stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
@@ -280,6 +285,14 @@ def _stated_in(
             round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
     ]
+
+
+def _discussed_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause only reports what was discussed: a discussion verb ends it (or
+    stands in it) and no stance cue is there."""
+    return any(
+        c.kind == "discussion_verbs" and span[0] <= c.i < span[1] + 2 for c in reading.cues
+    ) and not any(c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues)
 
 
 def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:

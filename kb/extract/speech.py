@@ -60,6 +60,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         ("speech_converbs", "converb"),  # first: a form listed here is not also finite
         ("speech_participles", "participle"),
         ("speech_verbs", "finite"),
+        ("statement_nouns", "finite"),  # "açıklamada": in the statement of the one before
         ("addressed_verbs", "finite"),
     ):
         for phrase in lex.get(key) or []:

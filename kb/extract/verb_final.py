@@ -141,6 +141,14 @@ def opens_quotation(ctx: Context, reading: Reading, t: int) -> bool:
     return ctx.doc.words[t] == ":" and (t + 1 in reading.quoted or t + 2 in reading.quoted)
 
 
+def announces(ctx: Context, reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a span only announces what follows: it runs to a colon that ends its sentence
+    ("the highlights of his speech were as follows:"), the speech being in the paragraphs
+    after."""
+    words, last = ctx.doc.words, reading.sentence.j - 1
+    return words[last] == ":" and span[0] <= last <= span[1]
+
+
 def quotation_after(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The quotation after the colon that ends a content span ("... ki, X: «Y»": Y), if any."""
     end = span[1]
