@@ -371,3 +371,18 @@ def test_a_sentence_of_direct_speech_that_only_reports_a_discussion_is_no_statem
 ) -> None:
     found = said(language, first + " " + discussed + '"')
     assert not any("sigortacılık" in q for _, q in found), found
+
+
+def test_a_person_in_the_genitive_is_not_the_subject_of_the_verb_ending_the_clause() -> None:
+    found = said(
+        "az",
+        "Abbas Əraqçinin də qatıldığı görüşdə Ceyhun Bayramov iki ölkə arasında "
+        "əlaqələrin genişlənəcəyini bildirib.",
+    )
+    assert (BAYRAMOV, "iki ölkə arasında əlaqələrin genişlənəcəyini") in found, found
+    assert not any(s == ARAGHCHI for s, _ in found), found
+
+
+def test_a_country_opening_what_is_said_is_part_of_it_not_the_subjects_title() -> None:
+    found = said("az", "Bayramov Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu qeyd edib.")
+    assert (BAYRAMOV, "Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu") in found, found

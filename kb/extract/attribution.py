@@ -375,6 +375,18 @@ def _possessor(ctx: Context, x: Mention) -> bool:
     return x.how not in ("name", "exact") and ctx.doc.words[x.j - 1].endswith(_genitive(ctx))
 
 
+def _possessive_subject(ctx: Context, x: Mention | None, speech: Match) -> bool:
+    """Whether a person read in the genitive cannot be the subject of a verb that ends its
+    clause ("X-in də qatıldığı görüşdə Y ... bildirib": Y speaks), unless the verb is a
+    statement noun that X holds ("X'in açıklamasında")."""
+    return (
+        x is not None
+        and bool(ctx.matcher.lexicon.get("verb_final"))
+        and _possessor(ctx, x)
+        and not _statement_noun(ctx, speech)
+    )
+
+
 def _statement_noun(ctx: Context, verb: Match) -> bool:
     """Whether a reporting verb is a statement noun ("açıklamada", in the statement), whose
     holder stands before it in the genitive."""
@@ -445,7 +457,9 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             and c[0] - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
-        people_before = [c for c in before if c[2] != "agent"]
+        people_before = [
+            c for c in before if c[2] != "agent" and not _possessive_subject(ctx, c[3], speech)
+        ]
         if people_before:
             chosen = people_before[0]
         elif ctx.matcher.lexicon.get("verb_final"):

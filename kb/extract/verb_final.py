@@ -29,6 +29,7 @@ from .normalize import key_tokens, normalizer
 from .reading import Act, Context, Reading
 
 SOFT = (",", "،")
+TITLES = ("office", "role", "person", "new-person")  # mentions that may follow a name
 
 
 def content_before(ctx: Context, act: Act) -> bool:
@@ -81,9 +82,10 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
     )
     if ends:
         first = max(ends)
-        while any(x.i == first and x.j <= verb.i for x in reading.mentions):
-            # the subject's title after the name ("X, minister of ...")
-            first = next(x.j for x in reading.mentions if x.i == first)
+        while any(x.i == first and x.j <= verb.i and x.kind in TITLES for x in reading.mentions):
+            # the subject's title after the name ("X, minister of ..."), not a country that
+            # opens what is said ("X İranla Azərbaycan arasında ...")
+            first = next(x.j for x in reading.mentions if x.i == first and x.kind in TITLES)
     first = _after_connectives(ctx, first, verb.i)
     return _after_converb_clause(ctx, reading, first, verb.i)
 
