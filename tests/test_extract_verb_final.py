@@ -386,3 +386,36 @@ def test_a_person_in_the_genitive_is_not_the_subject_of_the_verb_ending_the_clau
 def test_a_country_opening_what_is_said_is_part_of_it_not_the_subjects_title() -> None:
     found = said("az", "Bayramov Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu qeyd edib.")
     assert (BAYRAMOV, "Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu") in found, found
+
+
+def test_according_to_him_takes_the_holder_right_after_the_phrase() -> None:
+    found = said(
+        "fa",
+        "عراقچی گفت: روابط دو کشور در مسیر درستی قرار دارد.",
+        "به گفته وی، تجارت میان ایران و آذربایجان در سال آینده دو برابر خواهد شد.",
+    )
+    assert (ARAGHCHI, "تجارت میان ایران و آذربایجان در سال آینده دو برابر خواهد شد") in found, found
+
+
+def test_according_to_sources_names_no_speaker() -> None:
+    found = said("fa", "به گفته منابع آگاه، تجارت میان ایران و آذربایجان دو برابر خواهد شد.")
+    assert not any("دو برابر" in q for _, q in found), found
+
+
+def test_a_that_clause_after_a_verb_inside_the_content_is_what_is_stated() -> None:
+    found = said(
+        "fa",
+        "عراقچی تاکید کرد سفر اخیر رئیس جمهور به باکو یک بار دیگر نشان داد که روابط "
+        "ایران و آذربایجان در مسیر درستی قرار دارد.",
+    )
+    assert (ARAGHCHI, "روابط ایران و آذربایجان در مسیر درستی قرار دارد") in found, found
+
+
+def test_a_relative_clause_stays_inside_what_is_said() -> None:
+    found = said(
+        "fa", "عراقچی بر توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند تاکید کرد."
+    )
+    assert (ARAGHCHI, "توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند") in found or (
+        ARAGHCHI,
+        "بر توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند",
+    ) in found, found

@@ -476,6 +476,8 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                 )
             ):
                 chosen = before[0]
+            elif after and after[0][0] == speech.j and after[0][2] != "agent":
+                chosen = after[0]  # "به گفته وی، ...": the holder right after the phrase
         elif (
             before
             and speech.i - before[-1][1] <= AGENT_GAP

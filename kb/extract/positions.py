@@ -30,6 +30,7 @@ from .verb_final import (
     content_before,
     content_start,
     frame_closed,
+    inner_content,
     opens_quotation,
     quotation_after,
 )
@@ -177,7 +178,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         span = frame_closed(ctx, act, span)
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
-        for piece in _pieces(ctx, reading, span) + quotation_after(ctx, reading, span):
+        clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
+        for piece in clauses + quotation_after(ctx, reading, span):
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue

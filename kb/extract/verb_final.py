@@ -13,6 +13,10 @@ The content is the clause between the verb's subject and the verb. It starts aft
 A verb that opens a frame closed by a light verb ("خواستار X شد", called for X:
 ``frame_verbs``, ``frame_closers``) has its content inside the frame, after it.
 
+A content that goes on into a further "that" clause after a verb of its own ("X تاکید کرد A
+اثبات کرد که B", X stressed that A proved that B) states B: the clause after that verb
+(``clause_verbs``: the words that end a finite verb before "that").
+
 A content clause that ends in a colon opening a quotation ("deyib ki, X: «Y»") is followed by
 a second one, the quotation.
 
@@ -163,6 +167,30 @@ def quotation_after(ctx: Context, reading: Reading, span: tuple[int, int]) -> li
             stop += 1
         return [(start, stop)]
     return []
+
+
+def inner_content(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
+    """The "that" clause inside a content, after a finite verb of its own; else the span."""
+    words = ctx.doc.words
+    verbs = clause_verbs(ctx.matcher.language)
+    if not verbs:
+        return span
+    for c in reading.cues:
+        if (
+            c.kind == "complementizers"
+            and span[0] + 2 < c.i
+            and c.j < span[1] - 2
+            and c.i not in reading.quoted
+            and words[c.i - 1] in verbs
+        ):
+            return c.j, span[1]
+    return span
+
+
+@cache
+def clause_verbs(language: str) -> frozenset[str]:
+    listed = language_lexicon(language).get("clause_verbs") or []
+    return frozenset(normalizer().key(str(v)) for v in listed)
 
 
 @cache
