@@ -419,3 +419,33 @@ def test_a_relative_clause_stays_inside_what_is_said() -> None:
         ARAGHCHI,
         "بر توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند",
     ) in found, found
+
+
+# -- the stored text cut mid-sentence --------------------------------------------------------
+
+
+def cut(language: str, *paragraphs: str) -> list[tuple[str, str]]:
+    """Statements of an article whose text ends where its last paragraph ends (no newline)."""
+    text = "Talks in the region\n\n" + MEETING[language] + "\n\n" + "\n\n".join(paragraphs)
+    draft = extract(text, Options(lang=language, published="2024-11-14"))
+    return [(item["speaker"], item["quote"]) for item in draft.form["statements"]]
+
+
+def test_a_statement_cut_off_by_the_end_of_the_text_is_dropped() -> None:
+    found = cut("fa", "عراقچی گفت: ایران و آذربایجان علاقه مند به گسترش همکار")
+    assert not any("علاقه مند" in q for _, q in found), found
+
+
+def test_a_complete_clause_before_the_cut_is_kept() -> None:
+    found = cut(
+        "tr",
+        "Arakçi yaptığı açıklamada, iki ülke arasındaki ticaretin hızla büyüdüğünü ve "
+        "ulaştırma projelerinin yak",
+    )
+    assert (ARAGHCHI, "iki ülke arasındaki ticaretin hızla büyüdüğünü") in found, found
+    assert not any("projelerinin yak" in q for _, q in found), found
+
+
+def test_a_last_sentence_that_ends_with_its_full_stop_is_whole() -> None:
+    found = cut("fa", "عراقچی گفت: ایران و آذربایجان علاقه مند به گسترش همکاری هستند.")
+    assert (ARAGHCHI, "ایران و آذربایجان علاقه مند به گسترش همکاری هستند") in found, found

@@ -24,6 +24,7 @@ from .mentions import Match
 from .normalize import normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
+from .truncation import cut_short
 from .verb_final import (
     anaphoric,
     announces,
@@ -179,7 +180,10 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
-        for piece in clauses + quotation_after(ctx, reading, span):
+        for whole in clauses + quotation_after(ctx, reading, span):
+            piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
+            if piece is None:
+                continue
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
