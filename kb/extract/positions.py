@@ -19,9 +19,11 @@ rules (pronoun, role, sides, continuity) lower the confidence too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from .lexicon import language_lexicon
 from .mentions import Match
-from .normalize import normalizer
+from .normalize import key_tokens, normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
 
@@ -33,9 +35,12 @@ UNCLASSIFIED = "unclassified"  # pos:unclassified: stated, topic not yet assigne
 UNCLASSIFIED_CONFIDENCE = 0.3
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
+# words: the shortest unclassified statement outside quotation marks ("In this regard", "You
+# are welcome" are no positions; a quoted phrase may be shorter: «...»)
+MIN_UNCLASSIFIED = 4
 ENDS = (".", ";", "؛", "!", "?", "؟")
 CLAUSE_ENDS = (";", "؛")
-THAT_AFTER = 8  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+THAT_AFTER = 16  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
 QUOTE_TO_VERB = 10  # tokens: the farthest a reporting verb follows the quotation it reports
 DASHES = ("-", "–", "—")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
@@ -166,7 +171,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             continue
         span, how = found
         for piece in _pieces(ctx, reading, span):
-            trimmed = _trim(ctx, reading, piece)
+            trimmed = _trim(ctx, reading, _before_cut(ctx, reading, piece))
             if trimmed is None:
                 continue
             meeting = (
@@ -254,6 +259,8 @@ def _stated_in(
         for c in reading.cues
     )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
+        return []
+    if not _says_enough(ctx, reading, act, span):
         return []
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
@@ -394,7 +401,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and verb.i < c.j
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
-        and not any(words[t] in HARD for t in range(start, c.i))
+        and not any(words[t] in HARD for t in range(start, c.i - 1))
+        and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
     ]
     if that:
         return (that[0], min(hi, _said_end(ctx, reading, that[0]))), "speech-verb"
@@ -437,14 +445,65 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, *before) >= MIN_SAID
         and (
             _words(ctx, *after) < MIN_SAID
-            or _meeting_only(reading, after)
-            or _weight(reading, before) > _weight(reading, after)
+            # the verb's clause ends with it ("..., the ministry said, while ..."); a verb
+            # with an object of its own ("In this regard, they stressed X") says X
+            or (verb.j >= s.j or words[verb.j] in SOFT + DASHES)
+            and (
+                _meeting_only(reading, after) or _weight(reading, before) > _weight(reading, after)
+            )
         )
     ):
         return before, "speech-verb"  # "..., the ministry said"
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
     return None
+
+
+def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
+    """Whether a clause with no topic cue has the content of a position: at least
+    MIN_UNCLASSIFIED words (unless it is a quotation), not a courtesy ("greetings", "you are
+    welcome"), and, said by a converb before its clause ("Welcoming the guests, ..."), a stance
+    or a country."""
+    quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
+    if not quoted and _words(ctx, *span) < MIN_UNCLASSIFIED:
+        return False
+    if _courteous(ctx, span):
+        return False
+    opening = act.form == "converb" and not ctx.matcher.lexicon.get("verb_final")
+    return not opening or _political(reading, span)
+
+
+def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a clause holds a courtesy of the language's ``courtesy`` list (greetings,
+    welcome, regards): a greeting conveyed states no position."""
+    phrases = _courtesies(ctx.matcher.language)
+    words = ctx.doc.words
+    for t in range(span[0], span[1]):
+        for phrase in phrases:
+            if tuple(words[t : t + len(phrase)]) == phrase and t + len(phrase) <= span[1]:
+                return True
+    return False
+
+
+@cache
+def _courtesies(language: str) -> list[tuple[str, ...]]:
+    phrases = language_lexicon(language).get("courtesy") or []
+    return [k for k in (key_tokens(str(p)) for p in phrases) if k]
+
+
+TERMINAL = (".", "!", "?", "؟", "»", "”", '"', ")", "…")
+
+
+def _before_cut(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause that runs into the end of an article cut mid-sentence (the page was
+    truncated) ends at its last comma or "and" before the cut ("...vardıklarını ve iliş"); with
+    none, what it said is not known and nothing is left of it."""
+    words = ctx.doc.words
+    if span[1] < len(words) or not words or words[-1] in TERMINAL:
+        return span
+    joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    cuts = [t for t in range(span[0] + 1, span[1]) if words[t] in SOFT or t in joins]
+    return (span[0], cuts[-1]) if cuts else (span[0], span[0])
 
 
 def _political(reading: Reading, span: tuple[int, int]) -> bool:
