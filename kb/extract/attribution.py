@@ -80,7 +80,9 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
         v
         for v in (ctx.verbs or verbs_of(doc, ctx.matcher.language, sentence.i, sentence.j))
         # a reporting verb in a quotation never closed may be the scraper's lost mark's
-        if sentence.i <= v.i < sentence.j and (v.i not in quoted or v.i in ctx.unclosed)
+        if sentence.i <= v.i < sentence.j
+        and (v.i not in quoted or v.i in ctx.unclosed)
+        and not _no_speaker_verb(ctx, v)
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
@@ -253,26 +255,69 @@ def _acts(
 
 def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     """Whether a reporting verb has no subject of its own before it in its sentence (it
-    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added")."""
+    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added", or
+    opens a clause after an adverbial phrase: "وفي إشارة إلى ...، أكد على ...")."""
     assert act.verb is not None
     before = [c for c in subject_candidates(ctx, reading) if c[1] <= act.verb.i and c[2] != "agent"]
     words = ctx.doc.words
     that = {c.i for c in reading.cues if c.kind == "complementizers"}
-    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), not a name
+    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), or its object
+    # ("ووصف التعاون", "أكد على"), not a name
     content = any(
         t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
+    ) or (
+        _object_follows(ctx, act.verb.j)
+        and not any(x.i <= act.verb.j < x.j for x in reading.mentions)
+        and not any(
+            c.kind in ("title", "role", "honorifics") and c.i <= act.verb.j < c.j
+            for c in reading.cues
+        )
+    )
+    opening = act.verb.i - reading.sentence.i <= 3 or (
+        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j)
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
         tuple(words[act.verb.i - len(m) : act.verb.i]) == m for m in _continuity_markers(ctx)
     )
     handed_over = any(c.kind == "turn_markers" and c.j <= act.verb.i for c in reading.cues)
-    return (
-        not before
-        and not handed_over
-        and act.verb.i - reading.sentence.i <= 3
-        and (content or going_on)
-    )
+    return not before and not handed_over and opening and (content or going_on)
+
+
+def _object_follows(ctx: Context, t: int) -> bool:
+    """Whether the word at t, as printed, opens an object or a prepositional phrase (the
+    language's ``object_openers``: "على", "إلى", a word with the article "ال"), not a name."""
+    if t >= len(ctx.doc.words):
+        return False
+    a, b = ctx.doc.span(t, t + 1)
+    word = ctx.doc.text[a:b]
+    lex = ctx.matcher.lexicon
+    openers = [str(w) for w in lex.get("object_openers") or []]
+    prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])
+    return word in openers or bool(prefixes) and word.startswith(prefixes)
+
+
+def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
+    """A reporting verb that names no speaker: an impersonal form ("вказано", "отмечено":
+    the language's ``impersonal_endings``) or part of a phrase that only looks like one
+    ("في إشارة إلى", in reference to: the language's ``not_speech``)."""
+    words = ctx.doc.words
+    last = words[verb.j - 1]
+    lex = ctx.matcher.lexicon
+    endings = tuple(str(e) for e in lex.get("impersonal_endings") or [])
+    if endings and len(last) > 4 and last.endswith(endings):
+        return True
+    for phrase in _not_speech(ctx.matcher.language):
+        for start in range(verb.i - len(phrase) + 1, verb.i + 1):
+            if start >= 0 and tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+@cache
+def _not_speech(language: str) -> list[tuple[str, ...]]:
+    phrases = language_lexicon(language).get("not_speech") or []
+    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:

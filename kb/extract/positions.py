@@ -170,6 +170,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
+        if how == "speech-verb" and _only_refers(ctx, reading, act, span):
+            continue
         for piece in _pieces(ctx, reading, span):
             trimmed = _trim(ctx, reading, _before_cut(ctx, reading, piece))
             if trimmed is None:
@@ -459,6 +461,21 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     return None
 
 
+def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
+    """A verb of reference ("أشار إلى", pointed to: the language's ``reference_verbs``) with a
+    noun phrase after it mentions a matter and states nothing of it; with "that" after it
+    ("أشار إلى أن ...") it reports what was said."""
+    if act.verb is None:
+        return False
+    verb = tuple(ctx.doc.words[act.verb.i : act.verb.j])
+    if verb not in _phrases(ctx.matcher.language, "reference_verbs"):
+        return False
+    return not any(
+        c.kind == "complementizers" and act.verb.j <= c.i and c.j <= span[0] + 1
+        for c in reading.cues
+    )
+
+
 def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
     """Whether a clause with no topic cue has the content of a position: at least
     MIN_UNCLASSIFIED words (unless it is a quotation), not a courtesy ("greetings", "you are
@@ -476,7 +493,7 @@ def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
 def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
     """Whether a clause holds a courtesy of the language's ``courtesy`` list (greetings,
     welcome, regards): a greeting conveyed states no position."""
-    phrases = _courtesies(ctx.matcher.language)
+    phrases = _phrases(ctx.matcher.language, "courtesy")
     words = ctx.doc.words
     for t in range(span[0], span[1]):
         for phrase in phrases:
@@ -486,8 +503,9 @@ def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
 
 
 @cache
-def _courtesies(language: str) -> list[tuple[str, ...]]:
-    phrases = language_lexicon(language).get("courtesy") or []
+def _phrases(language: str, key: str) -> list[tuple[str, ...]]:
+    """A list of the language file as folded token tuples."""
+    phrases = language_lexicon(language).get(key) or []
     return [k for k in (key_tokens(str(p)) for p in phrases) if k]
 
 
