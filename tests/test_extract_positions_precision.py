@@ -216,3 +216,29 @@ def test_an_adviser_of_a_president_is_not_the_president() -> None:
         "Российский президент добавил, что Россия поддерживает мирный договор.",
     )
     assert any(s == "vladimir-putin" for s, _ in said(direct)), said(direct)
+
+
+# -- content clauses ---------------------------------------------------------------------------
+
+
+def test_items_of_a_list_joined_by_as_well_as_are_said_apart() -> None:
+    draft = draft_of(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+        "Лавров отметил встречу президентов двух стран в Сочи, а также важность "
+        "расширения торговли между странами.",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any(q.startswith("важность расширения торговли") for q in quotes), quotes
+    assert not any("встречу президентов" in q for q in quotes), quotes
+
+
+def test_a_converb_with_that_says_the_that_clause_not_the_quotation_before_it() -> None:
+    draft = draft_of(
+        "uk",
+        "Президент України Володимир Зеленський зустрівся з колегою в Києві.",
+        "Зеленський назвав переговори «дуже корисними», заявивши згодом, що Україна "
+        "«прагне миру з сусідами».",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any(q.startswith("Україна «прагне миру з сусідами»") for q in quotes), quotes

@@ -41,6 +41,7 @@ MIN_UNCLASSIFIED = 4
 ENDS = (".", ";", "؛", "!", "?", "؟")
 CLAUSE_ENDS = (";", "؛")
 THAT_AFTER = 16  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+THAT_NEAR = 4  # tokens: "that" so close after a verb introduces its content ("said later, that")
 QUOTE_TO_VERB = 10  # tokens: the farthest a reporting verb follows the quotation it reports
 DASHES = ("-", "–", "—")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
@@ -240,6 +241,8 @@ def _stated_in(
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
+        if meeting and not in_clause:
+            continue  # "noted the meeting of the commission on trade": a meeting, no stance
         stance, rule, confidence = _stance(ctx, reading, cue, span)
         direct, how_said = speech(span)
         out.append(
@@ -385,14 +388,6 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     subject_before = has_subject and subject[1] <= verb.i
     if act.colon is not None and act.colon + 1 < s.j and act.colon - verb.j <= 6:
         return (act.colon + 1, s.j), "colon"
-    for run in reversed(runs):
-        # «...», – said X / "...," the minister told ...
-        if (
-            lo <= run[0]
-            and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
-            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
-        ):
-            return run, "quotation"
     start = verb.j
     if has_subject and 0 <= subject[0] - verb.j <= 2:
         start = subject[1]  # "به گفته X، ...", "said X that ..."
@@ -406,6 +401,16 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and not any(words[t] in HARD for t in range(start, c.i - 1))
         and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
     ]
+    for run in reversed(runs):
+        # «...», – said X / "...," the minister told ...; not where "that" follows the verb
+        # ("called it «useful», saying later that ...": what the verb says is after "that")
+        if (
+            lo <= run[0]
+            and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
+            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
+            and not (that and that[0] - start <= THAT_NEAR)
+        ):
+            return run, "quotation"
     if that:
         return (that[0], min(hi, _said_end(ctx, reading, that[0]))), "speech-verb"
     after_subject = (subject[1], min(hi, _said_end(ctx, reading, subject[1])))
@@ -486,8 +491,19 @@ def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
         return False
     if _courteous(ctx, span):
         return False
-    opening = act.form == "converb" and not ctx.matcher.lexicon.get("verb_final")
-    return not opening or _political(reading, span)
+    return not _before_its_clause(ctx, reading, act) or _political(reading, span)
+
+
+def _before_its_clause(ctx: Context, reading: Reading, act: Act) -> bool:
+    """Whether an act is a converb ahead of the clause it belongs to, whose subject follows it
+    ("Welcoming the guests, President X said ...")."""
+    if act.form != "converb" or act.verb is None or ctx.matcher.lexicon.get("verb_final"):
+        return False
+    return any(
+        a.verb is not None and a.verb.i > act.verb.i and a.subject_span[0] >= act.verb.j
+        for a in reading.acts
+        if a.subject_span[1] > a.subject_span[0]
+    )
 
 
 def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
@@ -551,7 +567,8 @@ def _words(ctx: Context, i: int, j: int) -> int:
 
 def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A content span cut into its clauses: after a nominalised verb followed by "and" or a
-    comma ("...geliştiğini ve ...gösterdiğini söyledi"), and before "and that"."""
+    comma ("...geliştiğini ve ...gösterdiğini söyledi"), before "and that", and at a comma
+    before "as well as" (the language's ``list_joins``: "X, а также Y")."""
     words = ctx.doc.words
     endings = tuple(
         normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
@@ -559,9 +576,15 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
     joined = {c.i: c.j for c in reading.cues if c.kind == "conjunctions"}
     thats = {c.i for c in reading.cues if c.kind == "complementizers"}
     cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
+    lists = _phrases(ctx.matcher.language, "list_joins")
     for t in range(span[0], span[1] - 1):
         nxt = t + 1
-        if endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
+        joining = next(
+            (m for m in lists if words[t] in SOFT and tuple(words[nxt : nxt + len(m)]) == m), None
+        )
+        if joining is not None and t > span[0]:
+            cuts.append((t, nxt + len(joining)))  # "X, а также Y": X and Y said apart
+        elif endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
         elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
             cuts.append((t, joined[t]))
