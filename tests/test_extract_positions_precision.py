@@ -242,3 +242,53 @@ def test_a_converb_with_that_says_the_that_clause_not_the_quotation_before_it() 
     )
     quotes = [q for _, q in said(draft)]
     assert any(q.startswith("Україна «прагне миру з сусідами»") for q in quotes), quotes
+
+
+# -- joint statements --------------------------------------------------------------------------
+
+MEETING_AR = "التقى وزير الخارجية الإيراني عباس عراقجي بوزير خارجية أذربيجان جيهون بيراموف في باكو."
+
+
+def test_an_arabic_dual_verb_after_the_sides_is_a_statement_of_both() -> None:
+    draft = draft_of(
+        "ar",
+        MEETING_AR,
+        "واستعرض الطرفان آفاق التعاون في مجال النقل، وأكدا على أهمية المشاريع المشتركة بين "
+        "البلدين، واعتبراها عاملا فعالا في توسيع ممرات النقل الإقليمية.",
+    )
+    found = said(draft)
+    for quote in ("أهمية المشاريع المشتركة", "عاملا فعالا في توسيع ممرات النقل"):
+        speakers = {s for s, q in found if quote in q}
+        assert speakers == {"abbas-araghchi", "jeyhun-bayramov"}, (quote, found)
+
+
+def test_one_side_of_the_meeting_is_not_both() -> None:
+    draft = draft_of(
+        "ar",
+        MEETING_AR,
+        "وأكد الجانب الإيراني على أهمية تطوير العلاقات الثنائية بين البلدين.",
+    )
+    assert {s for s, _ in said(draft)} == {"abbas-araghchi"}, said(draft)
+
+
+# -- pronouns and bare titles ------------------------------------------------------------------
+
+
+def test_he_is_the_subject_the_sentence_before_opened_with_not_a_name_inside_it() -> None:
+    draft = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday.",
+        "The Iranian minister later visited a port built with President Ilham Aliyev's support.",
+        "He stressed that Iran will expand transit through the new port.",
+    )
+    assert ("abbas-araghchi", "Iran will expand transit through the new port") in said(draft)
+    # near miss: a sentence that opens with a name hands "he" to that name
+    other = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday.",
+        "Bayramov later visited a port built with Iranian support.",
+        "He stressed that Azerbaijan will expand transit through the new port.",
+    )
+    assert ("jeyhun-bayramov", "Azerbaijan will expand transit through the new port") in said(other)

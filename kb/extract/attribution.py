@@ -25,6 +25,7 @@ from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
+SUBJECT_OPENS = 3  # tokens: the farthest from its sentence's start a subject opens it
 SUBJECT_AFTER = 6  # tokens: the farthest a subject follows its verb ("قال وزير ...", "said X")
 TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
@@ -332,11 +333,24 @@ def _impersonal(ctx: Context, reading: Reading) -> None:
 
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
-    """ "he" is the previous sentence's speaker, else the last person it named (not after
-    "with"), else the last speaker before."""
+    """ "he" is the previous sentence's speaker, else its subject (the first person, office or
+    role noun it opens with: "The Iranian minister offered ... He stressed"), else the last
+    person it named (not after "with"), else the last speaker before."""
     if previous is not None:
         if previous.speakers and previous.speaker_how != "sides":
             return previous.speakers[0]
+        opening = next(
+            (
+                c[3]
+                for c in subject_candidates(ctx, previous)
+                if c[2] == "mention" and c[0] - previous.sentence.i <= SUBJECT_OPENS
+            ),
+            None,
+        )
+        if opening is not None and not is_object(ctx, previous, opening):
+            people, _ = resolve(ctx, previous, opening)
+            if people:
+                return people[0]
         named = [
             x
             for x in previous.mentions
