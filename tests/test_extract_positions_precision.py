@@ -292,3 +292,16 @@ def test_he_is_the_subject_the_sentence_before_opened_with_not_a_name_inside_it(
         "He stressed that Azerbaijan will expand transit through the new port.",
     )
     assert ("jeyhun-bayramov", "Azerbaijan will expand transit through the new port") in said(other)
+
+
+def test_a_further_sentence_of_a_quoted_block_states_something_only_with_a_stance() -> None:
+    opening = "Президент України Володимир Зеленський зустрівся з колегою в Києві."
+    draft = draft_of(
+        "uk",
+        opening,
+        '"На щастя, Україна і Польща мають спільні плани. Наступного тижня делегація '
+        'поїде до Варшави", — сказав Зеленський.',
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any("Україна і Польща мають спільні плани" in q for q in quotes), quotes
+    assert not any("делегація поїде" in q for q in quotes), quotes

@@ -267,7 +267,8 @@ def _stated_in(
         return []
     if not _says_enough(ctx, reading, act, span):
         return []
-    if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
+    further = act.form == "continuation" or (act.form, act.how) == ("quotation", "quotation")
+    if further and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
     stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
     direct, how_said = speech(span)
