@@ -305,3 +305,20 @@ def test_a_further_sentence_of_a_quoted_block_states_something_only_with_a_stanc
     quotes = [q for _, q in said(draft)]
     assert any("Україна і Польща мають спільні плани" in q for q in quotes), quotes
     assert not any("делегація поїде" in q for q in quotes), quotes
+
+
+def test_a_page_that_ends_on_a_closing_mark_with_no_full_stop_was_cut() -> None:
+    opening = "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве."
+    cut = draft_of("ru", opening, "Сергей Лавров заявил, что Россия поддерживает формат «3+3»")
+    assert said(cut) == []
+    whole = draft_of("ru", opening, "Сергей Лавров заявил, что Россия поддерживает формат «3+3».")
+    assert said(whole)
+
+
+def test_thanks_for_hospitality_is_a_courtesy() -> None:
+    opening = "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве."
+    polite = draft_of("ru", opening, "Лавров поблагодарил Баку за гостеприимство на переговорах.")
+    assert said(polite) == []
+    # near miss: thanks for support is a position
+    thanks = draft_of("ru", opening, "Лавров поблагодарил Баку за поддержку мирного договора.")
+    assert said(thanks)

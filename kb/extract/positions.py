@@ -178,7 +178,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             if trimmed is None:
                 continue
             meeting = (
-                how == "speech-verb"
+                how in ("speech-verb", "verb-final")
                 and _reports_meeting(reading, trimmed)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
@@ -526,7 +526,17 @@ def _phrases(language: str, key: str) -> list[tuple[str, ...]]:
     return [k for k in (key_tokens(str(p)) for p in phrases) if k]
 
 
-TERMINAL = (".", "!", "?", "؟", "»", "”", '"', ")", "…")
+TERMINAL = (".", "!", "?", "؟", ")", "…")
+CLOSING = ("»", "”", '"', "“")
+
+
+def _ends_whole(words: list[str]) -> bool:
+    """Whether an article's last token ends a sentence: a full stop (or "!", "?"), or a closing
+    quotation mark after one ("...peace.\""); «3+3» with nothing after it was cut."""
+    last = len(words) - 1
+    while last > 0 and words[last] in CLOSING:
+        last -= 1
+    return words[last] in TERMINAL
 
 
 def _before_cut(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
@@ -534,7 +544,7 @@ def _before_cut(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[
     truncated) ends at its last comma or "and" before the cut ("...vardıklarını ve iliş"); with
     none, what it said is not known and nothing is left of it."""
     words = ctx.doc.words
-    if span[1] < len(words) or not words or words[-1] in TERMINAL:
+    if span[1] < len(words) or not words or _ends_whole(words):
         return span
     joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
     cuts = [t for t in range(span[0] + 1, span[1]) if words[t] in SOFT or t in joins]
