@@ -193,7 +193,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
 
 
 POLITICAL = ("country", "demonym")  # mention kinds that make a clause political
-WEAK_SPEAKERS = ("pronoun", "role", "counterpart", "sides", "continuation", "continuity")
+WEAK_SPEAKERS = ("pronoun", "role", "title", "counterpart", "sides", "continuation", "continuity")
 
 
 def _stated_in(
@@ -541,12 +541,21 @@ def _ends_whole(words: list[str]) -> bool:
 
 def _before_cut(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
     """A clause that runs into the end of an article cut mid-sentence (the page was
-    truncated) ends at its last comma or "and" before the cut ("...vardıklarını ve iliş"); with
-    none, what it said is not known and nothing is left of it."""
+    truncated) ends at its last comma, or "and" after a nominalised verb, before the cut
+    ("...vardıklarını ve iliş"); with none, what it said is not known and nothing is left."""
     words = ctx.doc.words
     if span[1] < len(words) or not words or _ends_whole(words):
         return span
-    joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    endings = tuple(
+        normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
+    )
+    # "and" after a nominalised verb ends a clause ("...vardıklarını ve"); "and" between
+    # two nouns does not ("беженцев и переселенцев")
+    joins = {
+        c.i
+        for c in reading.cues
+        if c.kind == "conjunctions" and endings and words[c.i - 1].endswith(endings)
+    }
     cuts = [t for t in range(span[0] + 1, span[1]) if words[t] in SOFT or t in joins]
     return (span[0], cuts[-1]) if cuts else (span[0], span[0])
 
