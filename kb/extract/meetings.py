@@ -18,13 +18,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .attribution import PEOPLE, Context, Reading, is_object, resolve, subject_candidates
 from .mentions import Match, Mention
+from .reading import (
+    PEOPLE,
+    Context,
+    Reading,
+    is_object,
+    partner_markers,
+    postposition_ends,
+    resolve,
+    subject_candidates,
+)
 from .segment import initial_stop
 
 STOP_KINDS = ("complementizers", "speech_verbs", "meeting_triggers", "addressed_verbs")
 TRIGGER_KINDS = ("meeting_triggers", "addressed_verbs", "joint_triggers")
-PARTNER_MARKERS = ("with_markers", "agent_markers")
 # Punctuation that ends a clause.
 CLAUSE_ENDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛")
 # How near a "phone" or "letter" phrase must be to a trigger to make it no meeting.
@@ -206,7 +214,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
         joint = (trigger.i, trigger.j) in joint_spans
         weak = (trigger.i, trigger.j) in weak_spans or joint
         end = _clause_end(ctx, reading, trigger.j)
-        withs = [c for c in _partner_markers(reading) if trigger.j <= c.i < end]
+        withs = [c for c in partner_markers(reading) if trigger.j <= c.i < end]
         rules = ["meeting-trigger" if not weak else "meeting-weak-trigger"]
         if joint:
             rules = ["meeting-joint-action"]
@@ -219,7 +227,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             rules.append("meeting-agent" if withs[0].i in agents else "meeting-with")
         else:
             start = _clause_start(ctx, reading, trigger.i)
-            before_with = [c for c in _partner_markers(reading) if start <= c.i < trigger.i]
+            before_with = [c for c in partner_markers(reading) if start <= c.i < trigger.i]
             if before_with:
                 partners = _people_in(ctx, reading, before_with[-1].j, trigger.i)
                 rules.append(
@@ -371,16 +379,6 @@ def _together(
     )
 
 
-def _partner_markers(reading: Reading) -> list[Match]:
-    """ "with" and agent markers ("by", "من قبل") outside the phrases that only look like them."""
-    return [
-        c
-        for c in reading.cues
-        if c.kind in PARTNER_MARKERS
-        and not any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues)
-    ]
-
-
 def verb_final(ctx: Context) -> bool:
     """Whether the verb ends the clause, after its object (az, tr, fa)."""
     return bool(ctx.matcher.lexicon.get("verb_final"))
@@ -452,24 +450,6 @@ def _just_named(ctx: Context) -> list[str]:
 def postposition(ctx: Context) -> bool:
     """Whether "with" follows the partner ("Aliyev ile", "Gülerlə"), as in Turkish."""
     return bool(ctx.matcher.lexicon.get("with_follows"))
-
-
-def _comitative(ctx: Context, x: Mention) -> bool:
-    """A name with a "with" suffix fused to it ("Gülerlə"): the marker is the name's ending."""
-    if x.how != "stem":
-        return False
-    word = ctx.doc.words[x.j - 1]
-    return any(
-        word.endswith(suffix) and ctx.matcher.stem(word) == word[: -len(suffix)]
-        for suffix in ctx.matcher.lexicon.get("with_suffixes") or []
-    )
-
-
-def postposition_ends(ctx: Context, reading: Reading) -> list[int]:
-    """Token positions where a partner of a postposed "with" ends."""
-    ends = [c.i for c in _partner_markers(reading) if c.i not in reading.quoted]
-    ends += [x.j for x in reading.mentions if x.kind in PEOPLE and _comitative(ctx, x)]
-    return sorted(ends)
 
 
 def _chain_before(
@@ -547,7 +527,7 @@ def _subject(
         or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
-    limit = min([c.i for c in _partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
+    limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
     for start, _, kind, x in before + after:
