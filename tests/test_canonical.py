@@ -54,6 +54,14 @@ def test_a_term_of_office_follows_its_holder() -> None:
     assert out[holder + 3].startswith("term:zed-brown--utopia-president--2001 ")
 
 
+def test_a_comment_inside_a_statement_moves_above_it_and_one_after_a_triple_is_refused() -> None:
+    head = "@prefix ex: <http://example.org/> .\n\n"
+    inside = head + 'ex:a ex:p "x#y" ;\n    # why q\n    ex:q <http://example.org/#z> .\n'
+    assert canonical_turtle(inside).splitlines()[2:4] == ["# why q", "ex:a"]
+    with pytest.raises(TurtleFormError, match="a comment at the end of a line"):
+        canonical_turtle(head + 'ex:a ex:p "x" ;  # why\n    ex:q 1 .\n')
+
+
 def test_blank_nodes_are_refused() -> None:
     with pytest.raises(TurtleFormError):
         canonical_turtle("@prefix ex: <http://example.org/> .\n\nex:a ex:p [ ex:q 1 ] .\n")

@@ -69,6 +69,8 @@ PREDICATE_ORDER = (
 _PREFIX = re.compile(r"^@prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>\s*\.\s*$")
 _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 INDENT = "    "
+# What may hold a "#" that is not a comment: IRIs and one-line strings.
+_STRINGS_AND_IRIS = re.compile(r'<[^>]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
 class TurtleFormError(ValueError):
@@ -110,13 +112,19 @@ def canonical_turtle(text: str) -> str:
         section.clear()
 
     for paragraph in paragraphs[head_end + 1 :]:
-        if all(line.startswith("#") for line in paragraph):
+        if all(line.lstrip().startswith("#") for line in paragraph):
             close_section()
             out.append("\n".join(paragraph))
             continue
-        comments = [line for line in paragraph if line.startswith("#")]
-        body = "\n".join(line for line in paragraph if not line.startswith("#"))
-        section.extend(_blocks(declared + body, comments))
+        comments = [line.lstrip() for line in paragraph if line.lstrip().startswith("#")]
+        body = [line for line in paragraph if not line.lstrip().startswith("#")]
+        for line in body:
+            if "#" in _STRINGS_AND_IRIS.sub("", line):
+                raise TurtleFormError(
+                    f"a comment at the end of a line ({line.strip()[:60]}): "
+                    "put it on a line of its own above the statement"
+                )
+        section.extend(_blocks(declared + "\n".join(body), comments))
     close_section()
     return "\n\n".join(out) + "\n"
 
