@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .embedded import write_update
 from .http import Credentials
+from .serverlock import LOCK_GRAPH
 
 if TYPE_CHECKING:
     from .remote import RemoteStore
@@ -38,6 +39,7 @@ class Endpoints:
     timeout: float
     retries: int
     bulk: int
+    lease: float  # seconds a writer holds the writers' lock without renewing it
 
 
 class Dialect:
@@ -85,7 +87,13 @@ class Dialect:
 
     def quads(self, store: RemoteStore) -> Iterator[ox.Quad]:
         for name in store.graph_names():
-            yield from store.get_graph(name)
+            yield from self.read_graph(store, name)
+
+    def read_graph(self, store: RemoteStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
+        """Every quad of one graph, uncut (a Graph Store Protocol GET where there is one)."""
+        if store.endpoints.store:
+            return store.get_graph(name)
+        return store.quads_by_select(name)
 
     def bulk_put(self, store: RemoteStore, name: ox.NamedNode, triples: list[ox.Triple]) -> None:
         """Replace one graph atomically, without an update request the size of the graph."""
@@ -115,7 +123,7 @@ class OxigraphDialect(Dialect):
             headers={"Accept": "application/n-quads"},
         )
         for quad in ox.parse(reply.body, format=ox.RdfFormat.N_QUADS):
-            if isinstance(quad.graph_name, ox.NamedNode):
+            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name != LOCK_GRAPH:
                 yield quad
 
 
@@ -176,7 +184,7 @@ class VirtuosoDialect(Dialect):
         return name in self.SYSTEM_GRAPHS or bool(self._SYSTEM.match(name))
 
     def query_prologue(self, store: RemoteStore) -> str:
-        excluded = sorted(set(self.SYSTEM_GRAPHS) | store.system_graphs())
+        excluded = sorted(set(self.SYSTEM_GRAPHS) | store.system_graphs() | {LOCK_GRAPH.value})
         return "".join(
             f"define input:default-graph-exclude <{g}>\ndefine input:named-graph-exclude <{g}>\n"
             for g in excluded
@@ -217,10 +225,9 @@ class VirtuosoDialect(Dialect):
             return ""
         return "define sql:big-data-const 1\n" + " ;\n".join(operations)
 
-    def quads(self, store: RemoteStore) -> Iterator[ox.Quad]:
+    def read_graph(self, store: RemoteStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
         # GSP GET is not cut at ResultSetMaxRows (measured with 25,000 triples), SELECT is
-        for name in store.graph_names():
-            yield from store.get_graph(name, path="/sparql-graph-crud")
+        return store.get_graph(name, path="/sparql-graph-crud")
 
 
 DIALECTS: dict[str, Dialect] = {

@@ -27,18 +27,20 @@ What is atomic (docs/servers.md says the same, with the measurements):
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import pyoxigraph as ox
 
 from ..errors import InputError, StoreError
-from . import Solutions, masked
+from . import Solutions, journal, masked
 from .dialects import DIALECTS, GRAPH_ACCEPT, Dialect, Endpoints, Graphs
 from .http import Credentials, Http, Reply
+from .serverlock import LEASE_SECONDS, LOCK_GRAPH, ServerLock
 
 SELECT_ACCEPT = "application/sparql-results+json"
-DEFAULTS = {"timeout": 30.0, "retries": 3, "bulk": 200_000}
+DEFAULTS = {"timeout": 30.0, "retries": 3, "bulk": 200_000, "lease": LEASE_SECONDS}
 
 
 def parse_location(
@@ -68,21 +70,31 @@ def parse_location(
         timeout = float(options.pop("timeout", DEFAULTS["timeout"]))
         retries = int(options.pop("retries", DEFAULTS["retries"]))
         bulk = int(options.pop("bulk", DEFAULTS["bulk"]))
+        lease = float(options.pop("lease", DEFAULTS["lease"]))
     except ValueError as error:
         raise StoreError(f"{display}: bad option value: {error}") from None
     if options or scheme not in ("basic", "digest"):
         bad = ", ".join(options) or f"auth={scheme}"
         raise StoreError(
-            f"{display}: unknown option {bad}; valid: timeout, retries, bulk, auth=basic|digest"
+            f"{display}: unknown option {bad}; valid: timeout, retries, bulk, lease, auth=basic|digest"
             + (", query, update, store" if dialect.name == "sparql" else "")
         )
     credentials = Credentials(user, password or "", scheme) if user else None
-    return dialect, Endpoints(display, query, update, store, credentials, timeout, retries, bulk)
+    return dialect, Endpoints(
+        display, query, update, store, credentials, timeout, retries, bulk, lease
+    )
 
 
-def open_remote(location: str) -> RemoteStore:
+def open_remote(
+    location: str, wait: float | None = None, on_wait: Callable[[], None] | None = None
+) -> RemoteStore:
+    """The server at ``location``; with ``wait``, holding the writers' lock (queued up to
+    ``wait`` seconds, ``on_wait`` called once if it has to) and with any failed write undone."""
     dialect, endpoints = parse_location(location)
-    return RemoteStore(dialect, endpoints)
+    store = RemoteStore(dialect, endpoints)
+    if wait is not None:
+        store.take_lock(wait, on_wait)
+    return store
 
 
 class RemoteStore:
@@ -94,6 +106,18 @@ class RemoteStore:
         self.location = endpoints.display  # printed by the CLI: never holds a password
         self.http = Http(endpoints.display, endpoints.timeout, endpoints.retries, backoff)
         self._system_graphs: set[str] | None = None
+        self._lock: ServerLock | None = None
+        self._release: weakref.finalize | None = None
+
+    def take_lock(self, wait: float, on_wait: Callable[[], None] | None = None) -> None:
+        """Hold the writers' lock until ``close`` (see ``serverlock``), then undo any write
+        a writer before left half done (see ``journal``): every later read sees the KB as the
+        last completed write left it, and every write is journalled."""
+        lock = ServerLock(RemoteStore(self.dialect, self.endpoints), self.endpoints.lease)
+        lock.acquire(wait, on_wait)
+        self._release = weakref.finalize(self, lock.release)  # also if never closed
+        self._lock = lock
+        journal.undo(self)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.location!r})"
@@ -203,21 +227,17 @@ class RemoteStore:
     def graph_names(self) -> list[ox.NamedNode]:
         rows = self._select(self.dialect.list_graphs_query(), union=False)
         names = [t for t in rows.column("g") if isinstance(t, ox.NamedNode)]
-        return [n for n in names if not self.dialect.is_system_graph(n.value)]
+        return [n for n in names if n != LOCK_GRAPH and not self.dialect.is_system_graph(n.value)]
 
     def quads(self) -> Iterator[ox.Quad]:
-        if not self.endpoints.store:
-            yield from self._quads_by_select()
-            return
+        """Every quad of the KB's graphs (not the server's own, nor the writers' lock)."""
         yield from self.dialect.quads(self)
 
-    def _quads_by_select(self) -> Iterator[ox.Quad]:
-        for name in self.graph_names():
-            rows = self._select(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}", union=False
-            )
-            for row in rows.rows:
-                yield ox.Quad(row["s"], row["p"], row["o"], name)  # type: ignore[arg-type]
+    def quads_by_select(self, name: ox.NamedNode) -> Iterator[ox.Quad]:
+        """One graph by a SELECT (for a server without the Graph Store Protocol)."""
+        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}", union=False)
+        for row in rows.rows:
+            yield ox.Quad(row["s"], row["p"], row["o"], name)  # type: ignore[arg-type]
 
     def get_graph(self, name: ox.NamedNode, path: str | None = None) -> Iterator[ox.Quad]:
         """One graph through the Graph Store Protocol (GET)."""
@@ -247,9 +267,16 @@ class RemoteStore:
     # -- writes ---------------------------------------------------------------------------------
 
     def write(self, replace: Graphs | None = None, insert: Graphs | None = None) -> None:
-        """Replace and extend graphs in ONE update request (see the module docstring)."""
-        replace = {name: list(triples) for name, triples in (replace or {}).items()}
-        insert = {name: list(triples) for name, triples in (insert or {}).items()}
+        """Replace and extend graphs: all or nothing under the writers' lock (journalled),
+        else in one update request (see the module docstring)."""
+        if self._lock is not None:
+            journal.write(self, self._lock, replace or {}, insert or {})
+        else:
+            self._write_once(replace or {}, insert or {})
+
+    def _write_once(self, replace: Graphs, insert: Graphs) -> None:
+        replace = {name: list(triples) for name, triples in replace.items()}
+        insert = {name: list(triples) for name, triples in insert.items()}
         self._update(self.dialect.update_text(replace, insert), "write")
 
     def remove_graphs(self, names: Iterable[ox.NamedNode]) -> None:
@@ -259,7 +286,7 @@ class RemoteStore:
         """Replace many graphs: in one request up to ``bulk`` triples, else graph by graph."""
         lists = {name: list(triples) for name, triples in graphs.items()}
         if sum(len(t) for t in lists.values()) <= self.endpoints.bulk:
-            self.write(replace=lists)
+            self._write_once(lists, {})  # one request, not journalled: a build is run again
             return
         for name, triples in lists.items():
             self.dialect.bulk_put(self, name, triples)
@@ -296,6 +323,8 @@ class RemoteStore:
         )
 
     def close(self) -> None:
+        if self._release is not None:
+            self._release()  # gives the writers' lock back, once
         self.http.close()
 
 
