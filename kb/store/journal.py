@@ -50,22 +50,33 @@ def write(store: RemoteStore, lock: ServerLock, replace: Graphs, insert: Graphs)
     touched = sorted(set(replace) | set(insert), key=str)
     if not touched:
         return
-    _record(store, lock.node, touched)
-    lock.confirm()
+    try:
+        _record(store, lock.node, touched)
+        lock.confirm()
+    except StoreError:  # nothing written yet: the journal goes (or is undone later, harmlessly)
+        try:
+            store._update(_forget(lock.node), "remove the undo journal")  # noqa: SLF001
+        except StoreError:
+            pass
+        raise
     text = store.dialect.update_text(replace, insert)
     try:
         store._update(_joined(text, _forget(lock.node)), "write")  # noqa: SLF001
     except NoAnswer:
         raise
     except StoreError as error:
+        # Virtuoso may have run part of a request it answered with a 4xx (measured: SP031),
+        # so the HTTP layer's "Nothing was written." is not said here: the undo decides.
+        failure = str(error).replace(" Nothing was written.", "")
         try:
             undo(store)
         except StoreError:
             raise StoreError(
-                f"{error} The next kb command that writes to this store puts the KB back as "
-                "it was before this one (its undo journal is in the store)."
+                f"{failure} If the write did not complete, the next kb command that writes to "
+                "this store puts the KB back as it was before this one (its undo journal is "
+                "in the store)."
             ) from error
-        raise StoreError(f"{error} The KB was put back as it was.") from error
+        raise StoreError(f"{failure} The KB was put back as it was.") from error
 
 
 def undo(store: RemoteStore) -> int:
@@ -98,7 +109,7 @@ def _record(store: RemoteStore, journal: ox.NamedNode, touched: list[ox.NamedNod
     """Store the old content of ``touched`` (chunks first), then arm the journal with their names."""
     lines: list[str] = []
     for name in touched:
-        lines.extend(f"{quad}\n" for quad in store.dialect.read_graph(store, name))
+        lines.extend(f"{quad} .\n" for quad in store.dialect.read_graph(store, name))
     requests: list[list[ox.Literal]] = [[]]
     size = 0
     for chunk in _chunks(lines):

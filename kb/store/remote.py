@@ -117,7 +117,11 @@ class RemoteStore:
         lock.acquire(wait, on_wait)
         self._release = weakref.finalize(self, lock.release)  # also if never closed
         self._lock = lock
-        journal.undo(self)
+        try:
+            journal.undo(self)
+        except BaseException:
+            self._release()
+            raise
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.location!r})"

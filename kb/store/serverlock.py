@@ -51,6 +51,7 @@ _LOCK = BASE + "lock#"
 HELD_BY = ox.NamedNode(_LOCK + "heldBy")
 HEARTBEAT = ox.NamedNode(_LOCK + "heartbeat")
 WHO = ox.NamedNode(_LOCK + "who")
+LEASE = ox.NamedNode(_LOCK + "lease")  # the holder's own lease, in seconds
 LEASE_SECONDS = 30.0
 RETRY_SECONDS = 0.25  # a waiting writer tries again after about this long (randomised)
 
@@ -63,6 +64,7 @@ class Holder:
     heartbeat: ox.Literal | None
     who: str
     age: float
+    lease: float
 
 
 class ServerLock:
@@ -85,10 +87,27 @@ class ServerLock:
 
     def acquire(self, wait: float, on_wait: Callable[[], None] | None = None) -> None:
         """Hold the lock, waiting up to ``wait`` seconds (``on_wait`` called once if it must)."""
+        try:
+            self._acquire(wait, on_wait)
+        except BaseException:
+            try:  # an insert may have gone through before the failure: leave nothing behind
+                self._withdraw()
+            except StoreError:
+                pass
+            raise
+
+    def _acquire(self, wait: float, on_wait: Callable[[], None] | None) -> None:
         deadline = time.monotonic() + wait
         waited = False
         while True:
-            self._update(_TAKE.format(lock=LOCK_GRAPH, me=self.node, who=ox.Literal(self.who)))
+            self._update(
+                _TAKE.format(
+                    lock=LOCK_GRAPH,
+                    me=self.node,
+                    who=ox.Literal(self.who),
+                    lease=ox.Literal(f"{self.lease:g}", datatype=_DECIMAL),
+                )
+            )
             holders = self.holders()
             others = [h for h in holders if h.node != self.node]
             if not others and holders:
@@ -96,7 +115,7 @@ class ServerLock:
                 return
             if len(others) < len(holders):
                 self._withdraw()  # another writer inserted at the same time: both step back
-            stale = [h for h in others if h.heartbeat is not None and h.age > self.lease]
+            stale = [h for h in others if h.heartbeat is not None and h.age > h.lease]
             for holder in stale:
                 self._break(holder)
             if stale:
@@ -139,7 +158,7 @@ class ServerLock:
         rows = self._select(_HOLDERS.format(lock=LOCK_GRAPH))
         holders = []
         for row in rows:
-            node, beat, who, now = (row.get(k) for k in ("w", "beat", "who", "now"))
+            node, beat, who, lease, now = (row.get(k) for k in ("w", "beat", "who", "lease", "now"))
             if not isinstance(node, ox.NamedNode):
                 continue
             age = _seconds(now) - _seconds(beat) if beat is not None and now is not None else 0.0
@@ -149,6 +168,7 @@ class ServerLock:
                     beat if isinstance(beat, ox.Literal) else None,
                     who.value if isinstance(who, ox.Literal) else "",
                     age,
+                    _number(lease, default=self.lease),
                 )
             )
         return holders
@@ -187,24 +207,35 @@ class ServerLock:
 
 
 _TAKE = f"""INSERT {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} {{me}} .
-  {{me}} {HEARTBEAT} ?now ; {WHO} {{who}} }}}} }}}}
+  {{me}} {HEARTBEAT} ?now ; {WHO} {{who}} ; {LEASE} {{lease}} }}}} }}}}
 WHERE {{{{ {{{{ SELECT (COUNT(?other) AS ?holders)
     WHERE {{{{ OPTIONAL {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} ?other }}}} }}}} }}}} }}}}
   FILTER(?holders = 0) BIND(NOW() AS ?now) }}}}"""
 # Virtuoso 7.2 inserts nothing when OPTIONAL + FILTER(!BOUND) meets BIND(NOW()), and
 # everything with FILTER NOT EXISTS (measured): hence the count.
-_HOLDERS = f"""SELECT ?w ?beat ?who (NOW() AS ?now)
+_HOLDERS = f"""SELECT ?w ?beat ?who ?lease (NOW() AS ?now)
 WHERE {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} ?w .
-  OPTIONAL {{{{ ?w {HEARTBEAT} ?beat }}}} OPTIONAL {{{{ ?w {WHO} ?who }}}} }}}} }}}}"""
+  OPTIONAL {{{{ ?w {HEARTBEAT} ?beat }}}} OPTIONAL {{{{ ?w {WHO} ?who }}}}
+  OPTIONAL {{{{ ?w {LEASE} ?lease }}}} }}}} }}}}"""
 _LEAVE = f"""DELETE {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} {{me}} . {{me}} ?p ?o }}}} }}}}
-WHERE {{{{ VALUES ?p {{{{ {HEARTBEAT} {WHO} }}}} GRAPH {{lock}} {{{{ {{me}} ?p ?o }}}} }}}}"""
+WHERE {{{{ VALUES ?p {{{{ {HEARTBEAT} {WHO} {LEASE} }}}} GRAPH {{lock}} {{{{ {{me}} ?p ?o }}}} }}}}"""
 _BREAK = f"""DELETE {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} ?w . ?w ?p ?o }}}} }}}}
-WHERE {{{{ VALUES ?w {{{{ {{them}} }}}} VALUES ?p {{{{ {HEARTBEAT} {WHO} }}}}
+WHERE {{{{ VALUES ?w {{{{ {{them}} }}}} VALUES ?p {{{{ {HEARTBEAT} {WHO} {LEASE} }}}}
   GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} ?w . ?w ?p ?o . ?w {HEARTBEAT} ?beat }}}}
   FILTER(?beat = {{beat}}) }}}}"""
 _RENEW = f"""DELETE {{{{ GRAPH {{lock}} {{{{ {{me}} {HEARTBEAT} ?old }}}} }}}}
 INSERT {{{{ GRAPH {{lock}} {{{{ {{me}} {HEARTBEAT} ?now }}}} }}}}
 WHERE {{{{ GRAPH {{lock}} {{{{ {{lock}} {HELD_BY} {{me}} . {{me}} {HEARTBEAT} ?old }}}} BIND(NOW() AS ?now) }}}}"""
+
+_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+def _number(term: object, default: float) -> float:
+    try:
+        return float(term.value) if isinstance(term, ox.Literal) else default
+    except ValueError:
+        return default
+
 
 _DATETIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$")
 

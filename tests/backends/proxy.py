@@ -18,6 +18,7 @@ class Request:
     method: str
     path: str
     body: bytes
+    authorised: bool = False  # carries credentials (Virtuoso's digest: the second attempt)
 
     @property
     def is_write(self) -> bool:
@@ -63,7 +64,13 @@ def fault_proxy(upstream: str, rule: Rule) -> Iterator[Proxy]:
         def _any(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             with lock:
-                request = Request(len(proxy.seen) + 1, self.command, self.path, body)
+                request = Request(
+                    len(proxy.seen) + 1,
+                    self.command,
+                    self.path,
+                    body,
+                    "Authorization" in self.headers,
+                )
                 proxy.seen.append(request)
                 fault = rule(request)
                 if fault is not None:
