@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -171,7 +171,11 @@ class Added:
 
 
 def add(
-    store: Store, paths: list[Path], agent: str | None = None, progress: Progress = _quiet
+    store: Store,
+    paths: list[Path],
+    agent: str | None = None,
+    progress: Progress = _quiet,
+    labels: Mapping[Path, str] | None = None,
 ) -> Added:
     """Validate, then store all or nothing in one write, recording the submission with PROV-O.
 
@@ -179,7 +183,8 @@ def add(
     The write is one transaction; on the embedded store, when every graph it replaces is
     new (a new source), that transaction is the engine's own insert, not a SPARQL update.
     Adding what the KB already holds writes nothing at all, not even a record, so running
-    the same ``kb add`` twice leaves the store as the first run left it.
+    the same ``kb add`` twice leaves the store as the first run left it. ``labels`` name
+    files in the record otherwise than by their path (standard input, spooled to a file).
     """
     submission, report = check(store, paths, progress)
     if not report.conforms:
@@ -187,7 +192,7 @@ def add(
     claims = len(claims_in(submission.triples()))
     if _already_stored(store, submission):
         return Added(report, None, claims)
-    record = _submission_record(store, submission, agent)
+    record = _submission_record(store, submission, agent, labels or {})
     progress("writing")
     store.write(replace=submission.replace, insert={**submission.insert, **record})
     (graph,) = record
@@ -259,7 +264,7 @@ def _already_stored(store: Store, submission: Submission) -> bool:
 
 
 def _submission_record(
-    store: Store, submission: Submission, agent: str | None
+    store: Store, submission: Submission, agent: str | None, labels: Mapping[Path, str]
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
     """A PROV-O record of one ``kb add``: who, when, from which files, with which extractors.
 
@@ -305,7 +310,7 @@ def _submission_record(
         record += [
             ox.Triple(activity, PROV.used, used),
             ox.Triple(used, RDF_TYPE, PROV.Entity),
-            ox.Triple(used, RDFS.label, ox.Literal(str(path.resolve()))),
+            ox.Triple(used, RDFS.label, ox.Literal(labels.get(path) or str(path.resolve()))),
             ox.Triple(used, KB.sha256, ox.Literal(hashlib.sha256(path.read_bytes()).hexdigest())),
         ]
     for name in sorted(submission.graphs(), key=str):

@@ -12,8 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kb import kbase
+from kb.cli import main
 from kb.store import bulk_path
 from kb.store.embedded import EmbeddedStore, FreshView
 from kb.store.remote import RemoteStore
@@ -115,4 +117,23 @@ def test_the_store_protocol_declares_the_bulk_path(tmp_path: Path) -> None:
     assert bulk_path(store) is store
     assert bulk_path(FreshView(store)) is None  # served read-only
     assert RemoteStore.bulk is False  # a SPARQL server is written through SPARQL updates
+    store.close()
+
+
+def test_drafts_piped_from_kb_extract_are_added(store_path: Path) -> None:
+    articles = sorted(Path(__file__).parent.joinpath("articles", "en").glob("*.txt"))[:2]
+    drafts = CliRunner().invoke(main, ["extract", *map(str, articles)], catch_exceptions=False)
+    assert drafts.exit_code == 0, drafts.stderr
+    result = CliRunner().invoke(
+        main, ["--store", str(store_path), "add", "-"], input=drafts.stdout_bytes
+    )
+    assert result.exit_code == 0, result.output
+    assert "from 1 file(s)" in result.stderr
+    store = open_store(store_path)
+    (record,) = records(store)
+    used = store.select(
+        f"SELECT ?label WHERE {{ GRAPH {record} {{ ?file a <http://www.w3.org/ns/prov#Entity> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+    )
+    assert [row["label"].value for row in used.rows] == ["-"]  # type: ignore[attr-defined]
     store.close()

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -97,18 +101,20 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
 
     A DIR stands for every claim form and RDF file under it: a batch of drafts is read,
     validated and written in one pass (one transaction, one PROV-O record), with a progress
-    bar on a terminal.
+    bar on a terminal. `-` reads TriG (what kb extract prints) from standard input.
 
     \b
     Example:
       kb add drafts/article.trig --agent curator@example.org
       kb add drafts/
+      kb extract articles/*.txt | kb add -
     """
     kb: Context = ctx.obj
     ctx.meta["kb.report_format"] = fmt
-    paths = submission_files(files)
-    with kb.progress(2 * len(paths) + 1, "adding") as progress:  # read, validate, write
-        added = kbase.add(kb.store, paths, agent=agent, progress=progress)
+    with _stdin_spooled(files) as (given, labels):
+        paths = submission_files(given)
+        with kb.progress(2 * len(paths) + 1, "adding") as progress:  # read, validate, write
+            added = kbase.add(kb.store, paths, agent=agent, progress=progress, labels=labels)
     if added.record is None:
         click.echo(
             f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True
@@ -118,6 +124,23 @@ def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str
             f"added {added.claims} claim(s) from {len(paths)} file(s) to {kb.location} (record <{added.record.value}>)",
             err=True,
         )
+
+
+STDIN = Path("-")
+
+
+@contextlib.contextmanager
+def _stdin_spooled(files: tuple[Path, ...]) -> Iterator[tuple[list[Path], dict[Path, str]]]:
+    """The files, ``-`` replaced by a TriG file holding standard input (named ``-`` in the
+    PROV-O record), removed afterwards."""
+    if STDIN not in files:
+        yield list(files), {}
+        return
+    with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
+        spooled = Path(folder) / "stdin.trig"
+        with spooled.open("wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        yield [spooled if path == STDIN else path for path in files], {spooled: "-"}
 
 
 @click.command()
