@@ -16,167 +16,20 @@ reported through.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 
-from .lexicon import Model, language_lexicon
-from .mentions import Found, Match, Matcher, Mention
+from .lexicon import language_lexicon
+from .mentions import Match
 from .normalize import key_tokens
+from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_candidates
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
-PEOPLE = ("person", "new-person")
 SUBJECT_AFTER = 6  # tokens: the farthest a subject follows its verb ("قال وزير ...", "said X")
 TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
 CLAUSE_BREAKS = (".", ";", "؛", ",", "،", ":", "!", "?", "؟")
 QUOTE_OPEN = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
-
-
-@dataclass
-class Person:
-    """Someone the article has named so far, with what it said of them."""
-
-    id: str
-    country: str | None
-    offices: list[str]
-    new_name: str = ""
-
-
-@dataclass
-class Act:
-    """One reporting verb of a sentence and who speaks by it.
-
-    ``form`` is the verb's (finite, converb, participle) or ``quotation`` for a sentence of
-    a quoted block attributed elsewhere; ``how`` says how the speaker was found (name,
-    pronoun, role, sides, continuity, ...)."""
-
-    verb: Match | None
-    form: str
-    speakers: list[str] = field(default_factory=list)
-    how: str = ""
-    subject_span: tuple[int, int] = (0, 0)
-    colon: int | None = None
-
-
-@dataclass
-class Reading:
-    """One sentence as the extractors read it."""
-
-    sentence: Sentence
-    mentions: list[Mention]
-    cues: list[Match]
-    quoted: set[int]
-    speech: Match | None = None
-    speakers: list[str] = field(default_factory=list)
-    speaker_how: str = ""
-    subject: Mention | None = None
-    subject_span: tuple[int, int] = (0, 0)
-    continuation: bool = False
-    colon: int | None = None  # token after which direct speech follows ("اظهار داشت: ...")
-    according_to: list[str] = field(default_factory=list)
-    attribution: str | None = None
-    pronoun_referent: str | None = None
-    acts: list[Act] = field(default_factory=list)
-    window: int = 0  # first token a subject may start at (the reporting verb read last)
-
-
-@dataclass
-class Context:
-    """What the reader remembers from the sentences before."""
-
-    doc: Doc
-    found: Found
-    matcher: Matcher
-    model: Model
-    era: tuple[date | None, date | None]
-    people: dict[str, Person] = field(default_factory=dict)
-    recent: list[str] = field(default_factory=list)  # people in order of last mention
-    subjects: list[str] = field(default_factory=list)  # speakers and meeting subjects
-    meeting_people: list[list[str]] = field(default_factory=list)
-    quoted: set[int] = field(default_factory=set)  # every quoted token of the article
-    unclosed: set[int] = field(default_factory=set)  # quoted up to a paragraph's end, no mark
-    verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
-    current: list[str] = field(default_factory=list)  # who spoke last (speaker continuity)
-    direct: tuple[list[str], int] | None = None  # direct speech after a colon: who, last line
-    # where a postposed "with" ends its partner ("Aliyev ile"): meetings.postposition_ends, set
-    # by the pipeline (meetings reads attribution, so attribution does not import meetings)
-    postposition_ends: Callable[[Context, Reading], list[int]] | None = None
-
-    def person_of(self, x: Mention) -> str | None:
-        if x.kind == "new-person":
-            return x.entity
-        return x.entity if x.kind in ("person", "office") else None
-
-    def remember(self, x: Mention) -> None:
-        pid = self.person_of(x)
-        if not pid:
-            return
-        person = self.people.get(pid)
-        if person is None:
-            offices = list(x.offices) if x.kind in ("person", "new-person") else list(x.offices)
-            if not offices and x.kind == "person":
-                offices = self.model.offices_held(pid, *self.era)
-            person = Person(pid, x.country, offices, x.name)
-            self.people[pid] = person
-        else:
-            for office in x.offices:
-                if office not in person.offices:
-                    person.offices.append(office)
-        if pid in self.recent:
-            self.recent.remove(pid)
-        self.recent.append(pid)
-
-    def by_role(
-        self, patterns: list[str], country: str | None, exclude: str | None = None
-    ) -> str | None:
-        """The most recent subject, then person, whose office fits a role noun."""
-        for pool in (self.subjects, self.recent):
-            for pid in reversed(pool):
-                if pid == exclude:
-                    continue
-                person = self.people.get(pid)
-                if person is None or (country and person.country != country):
-                    continue
-                if any(self.model.fills_role(o, patterns) for o in person.offices):
-                    return pid
-        return None
-
-    def sides(self, reading: Reading, previous: Reading | None) -> list[str]:
-        """The people of the meeting being reported: the latest meeting whose people this or
-        the previous sentence names all of ("In the talks between X and Y ... The sides ..."),
-        else the latest meeting."""
-        named = {
-            pid
-            for r in (reading, previous)
-            if r is not None
-            for x in r.mentions
-            for pid in [self.person_of(x)]
-            if pid
-        }
-        for group in reversed(self.meeting_people):
-            if len(group) >= 2 and all(pid in named for pid in group):
-                return list(group)
-        return list(self.meeting_people[-1]) if self.meeting_people else []
-
-    def last_subject(self) -> str | None:
-        if self.subjects:
-            return self.subjects[-1]
-        return self.recent[-1] if self.recent else None
-
-    def counterpart(self, country: str | None, other: str | None) -> str | None:
-        for group in reversed(self.meeting_people):
-            for pid in group:
-                person = self.people.get(pid)
-                if pid != other and person and (country is None or person.country == country):
-                    return pid
-        for pid in reversed(self.recent):
-            person = self.people.get(pid)
-            if pid != other and person and (country is None or person.country == country):
-                return pid
-        return None
 
 
 def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
@@ -473,89 +326,6 @@ def _attribution(ctx: Context, reading: Reading) -> None:
                 return
 
 
-def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
-    """Whether a mention follows "with" (or a verb addressed to it) in its clause, or, where
-    "with" is a postposition, comes right before it ("Aliyev ile", "Gülerlə")."""
-    if ctx.matcher.lexicon.get("with_follows") and ctx.postposition_ends is not None:
-        conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
-        for end in ctx.postposition_ends(ctx, reading):
-            if end == x.j:
-                return True
-            # the first of two partners ("Mirzoyan ve Bayramov ile")
-            if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
-                return True
-        return False  # what follows a postposition is not its object ("X ile görüşen Y")
-    for c in reading.cues:
-        if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:
-            if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):
-                continue
-            between = ctx.doc.words[c.j : x.i]
-            if "," not in between and "،" not in between:
-                return True
-    return False
-
-
-def _country_near(reading: Reading, x: Mention) -> str | None:
-    for y in reading.mentions:
-        if y.kind in ("country", "demonym") and (0 <= y.i - x.j <= 3 or 0 <= x.i - y.j <= 1):
-            return y.country
-    return None
-
-
-def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]:
-    """The people a subject-like mention stands for, and how they were found."""
-    if x.kind in PEOPLE and x.entity:
-        return [x.entity], x.how
-    if x.kind == "office" and x.entity:
-        return [x.entity], "office"
-    if x.kind == "office" and not x.country and x.offices:
-        pid = ctx.by_role(x.offices, _country_near(reading, x))
-        return ([pid], "role") if pid else ([], "")
-    if x.kind == "role" and x.role:
-        pid = ctx.by_role(x.role, _country_near(reading, x))
-        return ([pid], "role") if pid else ([], "")
-    if x.kind == "counterpart":
-        pid = ctx.counterpart(x.country, ctx.last_subject())
-        return ([pid], "counterpart") if pid else ([], "")
-    return [], ""
-
-
-def subject_candidates(
-    ctx: Context, reading: Reading
-) -> list[tuple[int, int, str, Mention | None]]:
-    """(start, end, kind, mention) of what may be a subject, in order."""
-    out: list[tuple[int, int, str, Mention | None]] = []
-    for x in reading.mentions:
-        if x.i in reading.quoted or x.complement or x.attached:
-            continue
-        if (
-            x.kind in PEOPLE
-            or (x.kind == "office" and (x.entity or not x.country))
-            or x.kind in ("role", "counterpart")
-        ):
-            if x.kind in ("office",) and not x.entity and not x.offices:
-                continue
-            out.append((x.i, x.j, "mention", x))
-        elif x.kind in ("country", "organization"):
-            out.append((x.i, x.j, "agent", x))
-    turns = [c for c in reading.cues if c.kind == "turn_markers"]
-    for c in reading.cues:
-        if c.i in reading.quoted or any(t.i <= c.i < t.j for t in turns):
-            continue
-        if c.kind == "pronouns":
-            out.append((c.i, c.j, "pronoun", None))
-        elif c.kind == "both_sides" and not _country_side(reading, c):
-            out.append((c.i, c.j, "sides", None))
-        elif c.kind == "sides":
-            country = _country_side(reading, c)
-            if country is not None:
-                out.append((min(c.i, country.i), max(c.j, country.j), "side", country))
-    out.sort(key=lambda t: (t[0], -t[1]))
-    # a possessive ("his Iranian counterpart", "його колега") is not the subject
-    starts = {t[0] for t in out if t[2] == "mention"}
-    return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
-
-
 def _genitive(ctx: Context) -> tuple[str, ...]:
     """Genitive endings of the language (a country so ended owns something: not a subject)."""
     return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
@@ -589,14 +359,6 @@ def _modifies_a_title(reading: Reading, end: int) -> bool:
     )
 
 
-def _country_side(reading: Reading, cue: Match) -> Mention | None:
-    """The country or demonym right next to "side" ("the Russian side", "طرف ایرانی")."""
-    for x in reading.mentions:
-        if x.kind in ("country", "demonym") and (x.j == cue.i or x.i == cue.j):
-            return x
-    return None
-
-
 def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     candidates = [
         c
@@ -625,7 +387,9 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             and c[0] - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
-        people_before = [c for c in before if c[2] != "agent"]
+        people_before = [
+            c for c in before if c[2] != "agent" and not (c[3] is not None and c[3].possessor)
+        ]
         if people_before:
             chosen = people_before[0]
         elif ctx.matcher.lexicon.get("verb_final"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attribution import PEOPLE, Context, Reading
+from .reading import PEOPLE, Context, Reading
 from .segment import Line
 
 LABEL_END = (":",)

@@ -17,17 +17,18 @@ from ..intake.page import PageMeta
 from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
-from .attribution import Context, Reading, read
+from .attribution import read
 from .dates import find_dates, month_bounds, relative
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
-from .meetings import Meeting, meetings_in, postposition_ends
+from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
 from .published import credited_source
 from .quotations import QuotedBlocks, quotations_of, quoted_set
+from .reading import Context, Reading
 from .segment import Doc, classify, lines_of, sentences_of
 from .source import language_of, source_section
 from .speech import verbs_of
@@ -133,7 +134,6 @@ def extract(text: str, options: Options | None = None) -> Draft:
     ctx.quoted = quoted_set(quotations)
     ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
     ctx.verbs = verbs_of(doc, language)
-    ctx.postposition_ends = postposition_ends
     sentences = sentences_of(doc, lines)
     previous: Reading | None = None
     blocks = QuotedBlocks(quotations, lines)

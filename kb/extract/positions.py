@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import Act, Context, Reading, resolve
 from .mentions import Match
 from .normalize import normalizer
+from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")

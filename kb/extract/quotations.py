@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..normalize import common
-from .attribution import PEOPLE, Act, Context, Reading
+from .reading import PEOPLE, Act, Context, Reading
 from .segment import Doc, Line
 
 # Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
