@@ -81,6 +81,7 @@ class Context:
     recent: list[str] = field(default_factory=list)  # people in order of last mention
     subjects: list[str] = field(default_factory=list)  # speakers and meeting subjects
     meeting_people: list[list[str]] = field(default_factory=list)
+    visits: list[tuple[str, str, int]] = field(default_factory=list)  # visitor, country, token
     quoted: set[int] = field(default_factory=set)  # every quoted token of the article
     unclosed: set[int] = field(default_factory=set)  # quoted up to a paragraph's end, no mark
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
@@ -124,6 +125,17 @@ class Context:
                     continue
                 if any(self.model.fills_role(o, patterns) for o in person.offices):
                     return pid
+        return None
+
+    def introduced_with(self, offices: list[str], exclude: str | None = None) -> str | None:
+        """The person named last whom the article introduced with one of these offices and
+        the registry does not know as its holder (a name no registry knows)."""
+        for pid in reversed(self.recent):
+            person = self.people.get(pid)
+            if pid == exclude or person is None or pid in self.model.entities:
+                continue
+            if any(office in person.offices for office in offices):
+                return pid
         return None
 
     def sides(self, reading: Reading, previous: Reading | None) -> list[str]:
@@ -230,6 +242,12 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
     """The people a subject-like mention stands for, and how they were found."""
     if x.kind in PEOPLE and x.entity:
         return [x.entity], x.how
+    if x.kind == "office" and x.offices and (not x.entity or x.how == "office"):
+        # a title standing alone is the person the article introduced with it, before the
+        # registry's holder ("Deputy PM Karim Zahidov ... Azerbaijan's deputy prime minister")
+        introduced = ctx.introduced_with(x.offices, exclude=x.entity)
+        if introduced:
+            return [introduced], "title"
     if x.kind == "office" and x.entity:
         return [x.entity], "office"
     if x.kind == "office" and not x.country and x.offices:
@@ -254,7 +272,7 @@ def subject_candidates(
             continue
         if (
             x.kind in PEOPLE
-            or (x.kind == "office" and (x.entity or not x.country))
+            or (x.kind == "office" and (x.entity or not x.country or x.offices))
             or x.kind in ("role", "counterpart")
         ):
             if x.kind in ("office",) and not x.entity and not x.offices:

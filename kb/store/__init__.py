@@ -10,9 +10,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import IO, Protocol, cast, runtime_checkable
 
-from pyoxigraph import CanonicalizationAlgorithm, Dataset, NamedNode, Quad, Triple
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, NamedNode, Quad, RdfFormat, Triple
 
 from ..errors import StoreError
 
@@ -32,9 +32,16 @@ class Solutions:
 
 @runtime_checkable
 class Store(Protocol):
-    """What kb needs of a triple store. Queries see the union of all named graphs."""
+    """What kb needs of a triple store. Queries see the union of all named graphs.
+
+    ``bulk`` declares whether the store also has the streaming bulk path of
+    :class:`BulkStore` (new graphs added in one transaction without SPARQL text, a dump by
+    the engine itself): the embedded store has it; a SPARQL server says it has not, and kb
+    writes to it through ``write`` (and ``bulk_replace``, graph by graph, for a large build).
+    """
 
     location: str
+    bulk: bool
 
     def select(self, sparql: str) -> Solutions: ...
 
@@ -65,6 +72,29 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class BulkStore(Store, Protocol):
+    """A store with the streaming bulk path (``bulk`` is true)."""
+
+    def add_new(self, quads: Iterable[Quad]) -> None:
+        """Add ``quads`` in one transaction, all or nothing, as the engine loads them (no
+        SPARQL text): for graphs the store does not hold yet, or only extends."""
+        ...
+
+    def holds_graph(self, name: NamedNode) -> bool:
+        """Whether the store has a graph of that name (cheap: no triple is read)."""
+        ...
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat, prefixes: Mapping[str, str] | None) -> None:
+        """Write the whole store to ``output`` in ``fmt``, serialised by the engine; a triple
+        format gets the union of all graphs."""
+        ...
+
+
+def bulk_path(store: Store) -> BulkStore | None:
+    """The store's bulk path, or None when it declares it has none."""
+    return cast(BulkStore, store) if getattr(store, "bulk", False) else None
 
 
 def replace_in_bulk(store: Store, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:

@@ -107,6 +107,8 @@ def open_remote(
 class RemoteStore:
     """A SPARQL server behind the Store protocol; queries see the union of the KB's graphs."""
 
+    bulk = False  # no streaming bulk path (Store.bulk): writes go through SPARQL updates
+
     def __init__(self, dialect: Dialect, endpoints: Endpoints, backoff: float = 0.2) -> None:
         self.dialect = dialect
         self.endpoints = endpoints
