@@ -210,3 +210,25 @@ def test_a_name_in_the_genitive_is_a_possessor_and_not_the_speaker() -> None:
 )
 def test_the_genitive_of_a_name_word(language: str, word: str, possessor: bool) -> None:
     assert genitive(matcher(language), word) is possessor
+
+
+ARABIC_AMBASSADOR = (
+    "استقبل الوزير السفير الأذربيجاني الجديد في طهران علي كريم زاده اليوم. "
+    "وقال كريم زاده إن العلاقات جيدة."
+)
+
+
+def test_a_rank_complement_in_arabic_script_may_stand_before_the_name() -> None:
+    found = [x for x in mentions(ARABIC_AMBASSADOR, "ar") if x.kind == "new-person"]
+    assert [x.name for x in found if x.how == "new"] == ["علي كريم زاده"]
+    assert found[0].country == "azerbaijan"  # the demonym after the rank
+
+
+def test_a_surname_of_two_words_refers_back_to_the_person() -> None:
+    found = [x for x in mentions(ARABIC_AMBASSADOR, "ar") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["new", "surname"]
+    assert found[0].entity == found[1].entity
+
+
+def test_a_preposition_that_folds_to_a_given_name_is_no_name() -> None:
+    assert new_names("وأكد السفير على ضرورة تعزيز العلاقات.", "ar") == []

@@ -21,15 +21,30 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
     by_start: dict[int, list[Mention]] = defaultdict(list)
     for x in mentions:
         by_start[x.i].append(x)  # a plural office is one mention per country, on one span
-    for i, word in enumerate(doc.words):
+    words = doc.words
+    skip = 0
+    for i, word in enumerate(words):
+        if i < skip:
+            continue
         if i in by_start:
             for x in by_start[i]:
                 out.append(x)
                 if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
-                    surname = base_word(m, doc.words[x.j - 1])
-                    last[m.stem(surname)] = x
+                    surname = base_word(m, words[x.j - 1])
+                    if x.j - x.i >= 3 and _bare_ending(m, surname):
+                        last[words[x.j - 2] + surname] = x  # "علي زادة": two words
+                    else:
+                        last[m.stem(surname)] = x
             continue
-        if i in covered or len(word) < 5:
+        if i in covered:
+            continue
+        if i + 1 < len(words) and i + 1 not in covered and ARABIC_SCRIPT.search(word):
+            named = last.get(word + words[i + 1])
+            if named is not None:
+                out.append(_again(registry, named, i, i + 2))
+                skip = i + 2
+                continue
+        if len(word) < 5:
             continue
         named = last.get(m.stem(base_word(m, word)))
         if named and (
@@ -37,16 +52,24 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
             or CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
             or ARABIC_SCRIPT.search(word)
         ):
-            known = registry.entities.get(named.entity or "")
-            out.append(
-                Mention(
-                    named.kind,
-                    i,
-                    i + 1,
-                    entity=named.entity,
-                    country=known.country if known else named.country,
-                    how="surname",
-                    name=named.name,
-                )
-            )
+            out.append(_again(registry, named, i, i + 1))
     return out
+
+
+def _again(registry: Model, named: Mention, i: int, j: int) -> Mention:
+    """The person named before, mentioned again by surname at tokens ``i:j``."""
+    known = registry.entities.get(named.entity or "")
+    return Mention(
+        named.kind,
+        i,
+        j,
+        entity=named.entity,
+        country=known.country if known else named.country,
+        how="surname",
+        name=named.name,
+    )
+
+
+def _bare_ending(m: Matcher, word: str) -> bool:
+    """A surname ending written as a word of its own ("زاده", "اف", "أوف")."""
+    return any(word in (s, "ا" + s) for s in m.name_suffixes)

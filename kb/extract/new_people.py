@@ -76,11 +76,13 @@ def new_people(
         nxt = next((y for y in mentions if y.i >= i), None)
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
-        country = x.country if x is not None else None
         if i < len(doc.words) and ARABIC_SCRIPT.search(doc.words[i]):
             if x is not None and (not x.country or x.entity):
                 continue
             name_end = _arabic_name_end(doc, m, i, covered)
+            if name_end - i < 2 and after_rank:
+                i = _after_arabic_complement(doc, m, mentions, i)
+                name_end = _arabic_name_end(doc, m, i, covered)
             closed = opened and name_end < len(words) and words[name_end] in _APPOSITION
             if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank or closed):
                 continue
@@ -255,6 +257,24 @@ def _after_complement(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     return i
 
 
+def _after_arabic_complement(doc: Doc, m: Matcher, mentions: list[Mention], i: int) -> int:
+    """The token after a rank's complement in Arabic script ("السفير ... الجديد في طهران X"):
+    adjectives with the definite article and a preposition with its place, at most
+    ``COMPLEMENT`` words; ``i`` itself when there is none."""
+    words = doc.words
+    k = i
+    while k < min(i + COMPLEMENT, len(words)):
+        word = words[k]
+        place = next((y for y in mentions if y.i == k + 1 and y.kind in ("place", "country")), None)
+        if any(word.startswith(p) for p in m.definite_articles) and (word,) not in m.index.table:
+            k += 1
+        elif place is not None and is_cue(m, word, "stopwords"):
+            k = place.j
+        else:
+            break
+    return k
+
+
 def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     """Capitalised name tokens from ``i`` (at most four words), initials included
     ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name."""
@@ -284,14 +304,20 @@ def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
 
 
 def _arabic_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
-    """Name tokens in Arabic script from ``i``: up to a verb, preposition, cue or punctuation."""
+    """Name tokens in Arabic script from ``i``: up to a verb, preposition, cue or punctuation.
+    A preposition that folds to a registered given name ("على", "علي") goes on when the next
+    word could be part of a name (``_arabic_name`` then wants a surname ending)."""
     end = i
-    while end < len(doc.words) and end - i < 3 and end not in covered:
-        word = doc.words[end]
+    words = doc.words
+    while end < len(words) and end - i < 3 and end not in covered:
+        word = words[end]
+        given = word in m.given_names and end + 1 < len(words) and words[end + 1].isalpha()
         if (
             not word.isalpha()
-            or is_cue(m, word, "stopwords")
-            or any(kind != "entity" for kind, _ in m.index.table.get((word,), ()))
+            or (is_cue(m, word, "stopwords") and not given)
+            or any(
+                kind not in ("entity", "stopwords") for kind, _ in m.index.table.get((word,), ())
+            )
         ):
             break
         end += 1
@@ -303,6 +329,8 @@ def _arabic_name(m: Matcher, words: list[str], after_honorific: bool) -> bool:
     ("conducting military exercises"): a definite article never opens a name; a name is
     introduced by an honorific, starts with a given name the registry knows, or ends with a
     surname ending of the language (``name_suffixes``: -وف, -يف, -زاده...)."""
+    if any(is_cue(m, w, "stopwords") for w in words):
+        return _surname_ending(m, words[-1])  # "علي علي زاده", never "على ضرورة"
     if after_honorific or words[0] in m.given_names:
         return True
     if any(words[0].startswith(p) for p in m.definite_articles):
