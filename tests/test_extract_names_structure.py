@@ -232,3 +232,38 @@ def test_a_surname_of_two_words_refers_back_to_the_person() -> None:
 
 def test_a_preposition_that_folds_to_a_given_name_is_no_name() -> None:
     assert new_names("وأكد السفير على ضرورة تعزيز العلاقات.", "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Bakan ile görüşen Kemalzade, ilişkilerin geliştiğini söyledi. "
+            "Kemalzade, anlaşmayı da imzalayacaklarını ekledi.",
+            "tr",
+        ),
+        (
+            "Nazirlə görüşən Kəmalzadə, əlaqələrin inkişaf etdiyini bildirib. "
+            "Kəmalzadə, sazişi imzalayacaqlarını da əlavə edib.",
+            "az",
+        ),
+    ],
+)
+def test_the_subject_after_a_participle_clause_is_a_person_named_by_surname(
+    text: str, language: str
+) -> None:
+    found = [x for x in mentions(text, language) if x.kind == "new-person"]
+    assert len(found) == 2 and len({x.entity for x in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named once only: one word is too little
+        "Bakan ile görüşen Kemalzade, ilişkilerin geliştiğini söyledi.",
+        # a registered place after the participle
+        "Bakü'de düzenlenen Tahran, toplantıya ev sahipliği yaptı. Tahran, hazır.",
+    ],
+)
+def test_a_word_after_a_participle_named_once_or_a_place_is_nobody(text: str) -> None:
+    assert new_names(text, "tr") == []

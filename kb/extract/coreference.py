@@ -29,7 +29,11 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
         if i in by_start:
             for x in by_start[i]:
                 out.append(x)
-                if x.kind in ("person", "new-person") and x.j - x.i >= 2 and x.entity:
+                if (
+                    x.kind in ("person", "new-person")
+                    and x.entity
+                    and (x.j - x.i >= 2 or x.kind == "new-person")
+                ):
                     surname = base_word(m, words[x.j - 1])
                     if x.j - x.i >= 3 and _bare_ending(m, surname):
                         last[words[x.j - 2] + surname] = x  # "علي زادة": two words

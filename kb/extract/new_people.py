@@ -98,6 +98,8 @@ def new_people(
         add(i, name_end, country)
     for i, name_end in _surname_shaped(doc, m, covered):
         add(i, name_end, None)
+    for i in _participle_subjects(doc, m, covered):
+        add(i, i + 1, None)
     out = mentions + found
     out.sort(key=lambda x: (x.i, x.j))
     return out
@@ -205,6 +207,40 @@ def _sentence_start(doc: Doc, i: int) -> bool:
     if i == 0 or doc.words[i - 1] in (".", "!", "?", ":", "…"):
         return True
     return "\n" in doc.text[doc.span(i - 1, i)[1] : doc.starts[i]]
+
+
+def _participle_subjects(doc: Doc, m: Matcher, covered: set[int]) -> list[int]:
+    """In a verb-final language the subject of a participle clause comes right after the
+    participle and a comma closes it ("... ile görüşen X, ... söyledi"): a capitalised word
+    nothing else knows, so placed, is a person named by surname when the article names it so
+    again (one word alone is too little)."""
+    suffixes = tuple(str(s) for s in m.lexicon.get("participle_suffixes") or [])
+    if not m.lexicon.get("verb_final") or not suffixes:
+        return []
+    words = doc.words
+    counts: dict[str, int] = defaultdict(int)
+    for w in words:
+        counts[w] += 1
+    out = []
+    for i in range(1, len(words) - 1):
+        word, before = words[i], words[i - 1]
+        start, stop = doc.span(i, i + 1)
+        if (
+            i in covered
+            or words[i + 1] != ","
+            or counts[word] < 2
+            or len(word) < 4
+            or not word.isalpha()
+            or not CAPITAL.match(doc.text[start:stop])
+            or (word,) in m.index.table
+            or word in m.common_words
+            or m.stem(word) in m.common_words
+        ):
+            continue
+        b_start, b_stop = doc.span(i - 1, i)
+        if len(before) >= 5 and before.endswith(suffixes) and doc.text[b_start:b_stop].islower():
+            out.append(i)
+    return out
 
 
 def _surname_ending(m: Matcher, word: str) -> bool:
