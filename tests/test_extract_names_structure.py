@@ -267,3 +267,16 @@ def test_the_subject_after_a_participle_clause_is_a_person_named_by_surname(
 )
 def test_a_word_after_a_participle_named_once_or_a_place_is_nobody(text: str) -> None:
     assert new_names(text, "tr") == []
+
+
+def test_a_name_after_the_country_that_ends_the_organisation_a_title_heads() -> None:
+    text = (
+        "The minister received a delegation led by Head of the Cultural Heritage "
+        "Organization of the Republic of Azerbaijan Farid Karimi."
+    )
+    assert new_names(text, "en") == ["Farid Karimi"]
+
+
+def test_an_organisation_head_with_no_name_after_the_country_is_nobody() -> None:
+    text = "Head of the Cultural Heritage Organization of Iran said ties were good."
+    assert new_names(text, "en") == []

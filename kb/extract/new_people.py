@@ -91,6 +91,9 @@ def new_people(
             if name_end - i < 2:
                 i = _after_complement(doc, m, i, covered)
                 name_end = _cased_name_end(doc, m, i, covered)
+            if name_end - i < 2:
+                i = _after_organisation(doc, m, mentions, i, covered)
+                name_end = _cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
         add(i, name_end, country)
@@ -288,6 +291,29 @@ def _after_complement(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
             or not word.isalpha()
             or not (lower or m.lemmatizer.common_word(word))
             or (word,) in m.index.table
+        ):
+            return i
+    return i
+
+
+ORGANISATION = 12  # words of an organisation a title names before the name and its country
+
+
+def _after_organisation(
+    doc: Doc, m: Matcher, mentions: list[Mention], i: int, covered: set[int]
+) -> int:
+    """The token after the country that ends the organisation a title heads ("Head of the
+    Culture Organisation of the Islamic Republic of Iran X Y"): the name must follow the
+    country at once; no punctuation or verb may come between; ``i`` itself otherwise."""
+    words = doc.words
+    countries = {y.i: y for y in mentions if y.kind == "country"}
+    for k in range(i, min(i + ORGANISATION, len(words))):
+        country = countries.get(k)
+        if country is not None and _cased_name_end(doc, m, country.j, covered) - country.j >= 2:
+            return country.j
+        if not words[k].isalpha() or any(
+            kind not in ("entity", "stopwords", "conjunctions")
+            for kind, _ in m.index.table.get((words[k],), ())
         ):
             return i
     return i
