@@ -283,3 +283,22 @@ def test_a_name_after_the_country_that_ends_the_organisation_a_title_heads() -> 
 def test_an_organisation_head_with_no_name_after_the_country_is_nobody() -> None:
     text = "Head of the Cultural Heritage Organization of Iran said ties were good."
     assert new_names(text, "en") == []
+
+
+def test_a_title_written_out_before_a_new_name_is_that_person_elsewhere() -> None:
+    text = (
+        "Azerbaycan Kültür ve Turizm Bakanı, dün Tahran'da temaslarda bulundu. "
+        "Azerbaycan Kültür ve Turizm Bakanı Elvin Kayalı, ziyarette konuştu."
+    )
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["title", "new"]
+    assert found[0].entity == found[1].entity == "elvin-kayali"
+
+
+def test_a_rank_and_one_word_is_too_common_a_title_to_be_one_person() -> None:
+    text = (
+        "Tarım Bakanı, dün Tahran'da temaslarda bulundu. "
+        "Tarım Bakanı Elvin Kayalı, ziyarette konuştu."
+    )
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["new"]

@@ -32,6 +32,7 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
                 if (
                     x.kind in ("person", "new-person")
                     and x.entity
+                    and x.how not in ("title", "surname")  # a name as written, not a title
                     and (x.j - x.i >= 2 or x.kind == "new-person")
                 ):
                     surname = base_word(m, words[x.j - 1])

@@ -50,12 +50,17 @@ def new_people(
             continue  # a word of a longer title ("Dışişleri Bakanı")
         starts.append((rank.i, None))
     found: list[Mention] = []
+    titled: list[tuple[Mention, int, int]] = []  # a new person and the rank before the name
 
-    def add(i: int, name_end: int, country: str | None) -> None:
+    def add(
+        i: int, name_end: int, country: str | None, rank: tuple[int, int] | None = None
+    ) -> None:
         person = _person(doc, m, registry, i, name_end, country)
         if person is not None:
             found.append(person)
             covered.update(range(i, name_end))
+            if rank is not None and person.kind == "new-person":
+                titled.append((person, *rank))
 
     for i, x in sorted(starts, key=lambda t: t[0]):
         opened = i < len(words) and words[i] in _APPOSITION
@@ -64,6 +69,7 @@ def new_people(
         first = i
         i = _after_honorifics(m, words, i)
         after_rank = i > first
+        rank_span = (first, i) if x is None and after_rank else None
         if not opened and after_rank and i < len(words) and words[i] in _APPOSITION:
             opened, i = True, i + 1  # "Director General (X)"
         country = x.country if x is not None else None
@@ -96,16 +102,67 @@ def new_people(
                 name_end = _cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
-        add(i, name_end, country)
+        add(i, name_end, country, rank_span)
     for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
         add(i, name_end, country)
     for i, name_end in _surname_shaped(doc, m, covered):
         add(i, name_end, None)
     for i in _participle_subjects(doc, m, covered):
         add(i, i + 1, None)
+    people = cover([y for y in mentions + found if y.kind in ("person", "new-person")])
+    found += _same_titles(doc, m, titled, people)
     out = mentions + found
     out.sort(key=lambda x: (x.i, x.j))
     return out
+
+
+TITLE_WORDS = 6  # words of a written title phrase ("İran Yol ve Şehircilik Bakanı")
+
+
+def _same_titles(
+    doc: Doc, m: Matcher, titled: list[tuple[Mention, int, int]], people: set[int]
+) -> list[Mention]:
+    """A title written out in full before a new person's name ("İran Yol ve Şehircilik Bakanı
+    X") is that person wherever the article writes it again without a name, before or after:
+    the capitalised words before the rank and the rank, two capitalised words at least."""
+    out: list[Mention] = []
+    words = doc.words
+    for person, a, b in titled:
+        while (
+            a > 0
+            and b - (a - 1) <= TITLE_WORDS
+            and words[a - 1].isalpha()
+            and (_capitalised(doc, a - 1) or is_cue(m, words[a - 1], "conjunctions"))
+        ):
+            a -= 1
+        while a < b and not _capitalised(doc, a):
+            a += 1
+        phrase = tuple(words[a:b])
+        if sum(_capitalised(doc, k) for k in range(a, b)) < 3:
+            continue  # a rank and one word ("Dışişleri Bakanı") may be anyone's
+        for p in range(len(words) - len(phrase) + 1):
+            end = p + len(phrase)
+            if p == a or tuple(words[p:end]) != phrase or people.intersection(range(p, end)):
+                continue
+            if end < len(words) and _capitalised(doc, end):
+                continue  # another name follows: another person with that title
+            out.append(
+                Mention(
+                    "new-person",
+                    p,
+                    end,
+                    entity=person.entity,
+                    name=person.name,
+                    country=person.country,
+                    how="title",
+                )
+            )
+            people.update(range(p, end))
+    return out
+
+
+def _capitalised(doc: Doc, k: int) -> bool:
+    return doc.text[doc.starts[k]].isupper()
 
 
 _APPOSITION = frozenset({",", "،", "("})
