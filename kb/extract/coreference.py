@@ -49,14 +49,16 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
                 out.append(_again(registry, named, i, i + 2))
                 skip = i + 2
                 continue
-        if len(word) < 5:
+        if len(word) < 5 or not last:
             continue
-        named = last.get(m.stem(base_word(m, word)))
-        if named and (
+        if not (
             not word.isalpha()
             or CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
             or ARABIC_SCRIPT.search(word)
         ):
+            continue
+        named = last.get(m.stem(base_word(m, word)))
+        if named:
             out.append(_again(registry, named, i, i + 1))
     return out
 

@@ -18,7 +18,9 @@ where the language can tell, so that a genitive ("Əhməd Hüseyninin", "Ali Ali
 
 from __future__ import annotations
 
-from .phrases import Matcher
+from functools import lru_cache
+
+from .phrases import Matcher, matcher
 from .segment import Doc
 
 VOWELS = frozenset("aeiouıəöüаеёиоуыэюяіїє")
@@ -27,6 +29,12 @@ SHORTEST = 4  # letters a name word keeps at least once its ending is off
 
 def base_word(m: Matcher, word: str) -> str:
     """The base form of one folded name word (the word itself when nothing can tell)."""
+    return _base_word(m.language, word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _base_word(language: str, word: str) -> str:
+    m = matcher(language)
     head, apostrophe, _ = word.partition("'")
     if apostrophe and head and len(word) > len(head) + 1:
         return head

@@ -243,7 +243,12 @@ def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, 
     words = doc.words
     i = 0
     while i < len(words):
-        if i in covered or ARABIC_SCRIPT.search(words[i]) or not words[i].isalpha():
+        if (
+            i in covered
+            or not doc.text[doc.starts[i]].isupper()
+            or ARABIC_SCRIPT.search(words[i])
+            or not words[i].isalpha()
+        ):
             i += 1
             continue
         end = _cased_name_end(doc, m, i, covered)
@@ -363,9 +368,8 @@ def _after_organisation(
     Culture Organisation of the Islamic Republic of Iran X Y"): the name must follow the
     country at once; no punctuation or verb may come between; ``i`` itself otherwise."""
     words = doc.words
-    countries = {y.i: y for y in mentions if y.kind == "country"}
     for k in range(i, min(i + ORGANISATION, len(words))):
-        country = countries.get(k)
+        country = next((y for y in mentions if y.i == k and y.kind == "country"), None)
         if country is not None and _cased_name_end(doc, m, country.j, covered) - country.j >= 2:
             return country.j
         if not words[k].isalpha() or any(
