@@ -302,3 +302,20 @@ def test_a_rank_and_one_word_is_too_common_a_title_to_be_one_person() -> None:
     )
     found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
     assert [x.how for x in found] == ["new"]
+
+
+def test_a_surname_in_a_headline_is_the_new_person_the_article_names_in_full_later() -> None:
+    text = "Kayalı: ilişkiler gelişiyor\nBüyükelçi Elvin Kayalı, dün Bakü'de konuştu."
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["surname", "new"]
+    assert found[0].entity == found[1].entity
+
+
+def test_a_word_in_another_script_is_not_part_of_the_name() -> None:
+    text = "Він написав у Twitter Тимур Ібрагімов, що все добре."
+    assert new_names(text, "uk") == ["Тимур Ібрагімов"]
+
+
+def test_words_past_a_rank_complement_must_look_like_a_name() -> None:
+    text = "سفیر جمهوری آذربایجان در تهران طی گفتگویی با خبرنگاران گفت که روابط خوب است."
+    assert new_names(text, "fa") == []

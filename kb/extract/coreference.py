@@ -14,9 +14,15 @@ from .segment import Doc
 
 
 def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
-    """A surname alone refers back to the person named in full before."""
+    """A surname alone refers back to the person named in full before; before a new person
+    is named in full (a headline, a lede), to the first such person the article names."""
     covered = cover([Match("", None, x.i, x.j) for x in mentions])
     last: dict[str, Mention] = {}
+    for x in reversed(mentions):
+        if x.kind == "new-person" and x.j - x.i >= 2:
+            key = _key(doc, m, x)
+            if key:
+                last[key] = x
     out = []
     by_start: dict[int, list[Mention]] = defaultdict(list)
     for x in mentions:
@@ -29,17 +35,9 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
         if i in by_start:
             for x in by_start[i]:
                 out.append(x)
-                if (
-                    x.kind in ("person", "new-person")
-                    and x.entity
-                    and x.how not in ("title", "surname")  # a name as written, not a title
-                    and (x.j - x.i >= 2 or x.kind == "new-person")
-                ):
-                    surname = base_word(m, words[x.j - 1])
-                    if x.j - x.i >= 3 and _bare_ending(m, surname):
-                        last[words[x.j - 2] + surname] = x  # "علي زادة": two words
-                    else:
-                        last[m.stem(surname)] = x
+                key = _key(doc, m, x)
+                if key:
+                    last[key] = x
             continue
         if i in covered:
             continue
@@ -61,6 +59,21 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
         if named:
             out.append(_again(registry, named, i, i + 1))
     return out
+
+
+def _key(doc: Doc, m: Matcher, x: Mention) -> str:
+    """The surname by which a person named in full is named again ("" for none)."""
+    if (
+        x.kind not in ("person", "new-person")
+        or not x.entity
+        or x.how in ("title", "surname")  # a name as written, not a title
+        or (x.j - x.i < 2 and x.kind != "new-person")
+    ):
+        return ""
+    surname = base_word(m, doc.words[x.j - 1])
+    if x.j - x.i >= 3 and _bare_ending(m, surname):
+        return doc.words[x.j - 2] + surname  # "علي زادة": two words
+    return m.stem(surname)
 
 
 def _again(registry: Model, named: Mention, i: int, j: int) -> Mention:

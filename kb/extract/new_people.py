@@ -19,6 +19,7 @@ from .normalize import ARABIC_SCRIPT, key_tokens, slug
 from .phrases import Match, Matcher, cover, is_cue, matcher
 from .segment import Doc
 
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 NAME_SIMILARITY = 85  # rapidfuzz ratio of transliterated names (0-100) that makes them one person
 CAPITAL = re.compile(r"^[A-ZА-ЯІЇЄҐЁƏÇĞİÖŞÜ][\w'’\-]+$")
 
@@ -86,11 +87,13 @@ def new_people(
             if x is not None and (not x.country or x.entity):
                 continue
             name_end = _arabic_name_end(doc, m, i, covered)
+            introduced = after_rank
             if name_end - i < 2 and after_rank:
                 i = _after_arabic_complement(doc, m, mentions, i)
                 name_end = _arabic_name_end(doc, m, i, covered)
+                introduced = False  # past a complement, the words must look like a name
             closed = opened and name_end < len(words) and words[name_end] in _APPOSITION
-            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], after_rank or closed):
+            if name_end - i < 2 or not _arabic_name(m, words[i:name_end], introduced or closed):
                 continue
         else:
             name_end = _cased_name_end(doc, m, i, covered)
@@ -400,9 +403,11 @@ def _after_arabic_complement(doc: Doc, m: Matcher, mentions: list[Mention], i: i
 
 def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     """Capitalised name tokens from ``i`` (at most four words), initials included
-    ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name."""
+    ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name, and so does
+    a word in another script ("Twitter Дарчіашвілі")."""
     end, count = i, 0
     words = doc.words
+    cyrillic = bool(i < len(words) and _CYRILLIC.search(words[i]))
     while end < len(words) and count < 4 and end not in covered:
         start, stop = doc.span(end, end + 1)
         text = doc.text[start:stop]
@@ -416,6 +421,7 @@ def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
             or word in m.common_words
             or m.stem(word) in m.common_words
             or (end == i and m.lemmatizer.common_word(word))  # "Исламского совета"
+            or bool(_CYRILLIC.search(word)) != cyrillic
         ):
             break
         end, count = end + 1, count + 1
