@@ -274,7 +274,7 @@ def test_a_word_after_a_participle_named_once_or_a_place_is_nobody(text: str) ->
 
 def test_a_name_after_the_country_that_ends_the_organisation_a_title_heads() -> None:
     text = (
-        "The minister received a delegation led by Head of the Cultural Heritage "
+        "Among the guests was Head of the Cultural Heritage "
         "Organization of the Republic of Azerbaijan Farid Karimi."
     )
     assert new_names(text, "en") == ["Farid Karimi"]

@@ -72,7 +72,7 @@ def _key(doc: Doc, m: Matcher, x: Mention) -> str:
         return ""
     surname = base_word(m, doc.words[x.j - 1])
     if x.j - x.i >= 3 and _bare_ending(m, surname):
-        return doc.words[x.j - 2] + surname  # "علي زادة": two words
+        return doc.words[x.j - 2] + surname  # "كريم زاده": two words
     return m.stem(surname)
 
 

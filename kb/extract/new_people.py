@@ -36,7 +36,7 @@ def new_people(
     rank ("General", "سرلشکر", "السيد") followed by name tokens, or standing in apposition
     ("نائب الوزير، X،", "Director General (X)"); in Arabic script also a name with a surname
     ending right before a title ("X سفیر ..."), and in any script a run of capitalised words
-    ending as surnames do ("Kərəm Mustafayev"). The rank is not part of the name, and a title
+    ending as surnames do ("Rüstəm Qasımov"). The rank is not part of the name, and a title
     or rank alone is nobody."""
     covered = cover([Match("", None, x.i, x.j) for x in mentions]) | cue_covered
     words = doc.words
@@ -119,14 +119,14 @@ def new_people(
     return out
 
 
-TITLE_WORDS = 6  # words of a written title phrase ("İran Yol ve Şehircilik Bakanı")
+TITLE_WORDS = 6  # words of a written title phrase ("Azerbaycan Kültür ve Turizm Bakanı")
 
 
 def _same_titles(
     doc: Doc, m: Matcher, titled: list[tuple[Mention, int, int]], people: set[int]
 ) -> list[Mention]:
-    """A title written out in full before a new person's name ("İran Yol ve Şehircilik Bakanı
-    X") is that person wherever the article writes it again without a name, before or after:
+    """A title written out in full before a new person's name ("Azerbaycan Kültür ve Turizm
+    Bakanı X") is that person wherever the article writes it again without a name, before or after:
     the capitalised words before the rank and the rank, two capitalised words at least."""
     out: list[Mention] = []
     words = doc.words
@@ -238,7 +238,7 @@ _QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 
 def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, int]]:
     """Runs of two or more capitalised words (Latin, Cyrillic) whose last word, less its case
-    ending, ends as surnames do in the language ("Kərəm Mustafayevlə", "Иван Петровым"): a
+    ending, ends as surnames do in the language ("Rüstəm Qasımovla", "Иван Петровым"): a
     person even with no title before; no word of the run may be a dictionary common word."""
     if not m.name_suffixes:
         return []
@@ -340,8 +340,8 @@ COMPLEMENT = (
 
 
 def _after_complement(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
-    """The token after a title's complement ("советник президента по политическим вопросам
-    X", "председатель Меджлиса Исламского совета X"): at most ``COMPLEMENT`` words, each in
+    """The token after a title's complement ("советник президента по экономическим вопросам
+    X", "председатель Федерального собрания страны X"): at most ``COMPLEMENT`` words, each in
     lower case or one the dictionary knows only as a common word, none a stopword or a cue
     (a verb ends the clause), and no punctuation; ``i`` itself when no name follows."""
     words = doc.words
@@ -368,7 +368,7 @@ def _after_organisation(
     doc: Doc, m: Matcher, mentions: list[Mention], i: int, covered: set[int]
 ) -> int:
     """The token after the country that ends the organisation a title heads ("Head of the
-    Culture Organisation of the Islamic Republic of Iran X Y"): the name must follow the
+    Heritage Organization of the Republic of Azerbaijan X Y"): the name must follow the
     country at once; no punctuation or verb may come between; ``i`` itself otherwise."""
     words = doc.words
     for k in range(i, min(i + ORGANISATION, len(words))):
@@ -404,7 +404,7 @@ def _after_arabic_complement(doc: Doc, m: Matcher, mentions: list[Mention], i: i
 def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     """Capitalised name tokens from ``i`` (at most four words), initials included
     ("Z.Həsənov", "С.В. Лавров"); a case ending after an apostrophe ends the name, and so does
-    a word in another script ("Twitter Дарчіашвілі")."""
+    a word in another script ("Twitter Ібрагімов")."""
     end, count = i, 0
     words = doc.words
     cyrillic = bool(i < len(words) and _CYRILLIC.search(words[i]))
@@ -420,13 +420,13 @@ def _cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
             or is_cue(m, word, "stopwords")
             or word in m.common_words
             or m.stem(word) in m.common_words
-            or (end == i and m.lemmatizer.common_word(word))  # "Исламского совета"
+            or (end == i and m.lemmatizer.common_word(word))  # "Федерального собрания"
             or bool(_CYRILLIC.search(word)) != cyrillic
         ):
             break
         end, count = end + 1, count + 1
         if "'" in words[end - 1][1:-1]:
-            break  # "Alizade'yi": the ending closes the proper noun
+            break  # "Haciyev'i": the ending closes the proper noun
     while end > i and words[end - 1] == ".":
         end -= 1
     return end
