@@ -7,7 +7,7 @@ from collections import defaultdict
 from .found import Mention
 from .lexicon import Model
 from .name_forms import base_word
-from .new_people import CAPITAL
+from .name_spans import CAPITAL
 from .normalize import ARABIC_SCRIPT
 from .phrases import Match, Matcher, cover
 from .segment import Doc
