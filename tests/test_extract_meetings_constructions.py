@@ -461,3 +461,18 @@ TWO_NAMED_THEN_A_GROUP = [
 def test_two_presidents_are_the_two_just_named(language: str, named: str, group: str) -> None:
     assert met(language, named + group) == [{ALIYEV, RAISI}]
     assert met(language, group) == []
+
+
+def test_a_date_printed_in_full_dates_the_meeting_of_an_undated_article() -> None:
+    """No publication date: relative dates cannot be read, a printed one can, even with its
+    day glued to the word before it ("روز20")."""
+    text = (
+        "خبرگزاری مهر گزارش داد که روابط دو کشور رو به گسترش است و طرفین بر همکاری تاکید دارند.\n"
+        "عباس عراقچی در روز20 فروردین 1404 در باکو با جیحون بایراموف دیدار و گفت‌وگو کرد."
+    )
+    draft = extract(text, Options(lang="fa"))
+    assert draft.form["source"].get("published") is None
+    (meeting,) = draft.form["meetings"]
+    assert str(meeting["date"]["earliest"]) == str(meeting["date"]["latest"]) == "2025-04-09"
+    undated = extract(text.replace("در روز20 فروردین 1404 ", "دیروز "), Options(lang="fa"))
+    assert "latest" not in undated.form["meetings"][0].get("date", {})  # the term's start only
