@@ -24,6 +24,17 @@ from .mentions import Match
 from .normalize import normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
+from .truncation import cut_short
+from .verb_final import (
+    anaphoric,
+    announces,
+    content_before,
+    content_start,
+    frame_closed,
+    inner_content,
+    opens_quotation,
+    quotation_after,
+)
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
@@ -165,7 +176,14 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        for piece in _pieces(ctx, reading, span):
+        span = frame_closed(ctx, act, span)
+        if announces(ctx, reading, span):
+            continue  # "... şöyle:": what is said follows in the next paragraphs
+        clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
+        for whole in clauses + quotation_after(ctx, reading, span):
+            piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
+            if piece is None:
+                continue
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
@@ -255,6 +273,8 @@ def _stated_in(
     )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
+    if _discussed_only(reading, span):
+        return []  # "we discussed the border crossings": a subject of talks, no stance
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
     stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
@@ -271,6 +291,14 @@ def _stated_in(
             round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
     ]
+
+
+def _discussed_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause only reports what was discussed: a discussion verb ends it (or
+    stands in it) and no stance cue is there."""
+    return any(
+        c.kind == "discussion_verbs" and span[0] <= c.i < span[1] + 2 for c in reading.cues
+    ) and not any(c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues)
 
 
 def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
@@ -392,6 +420,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         for c in reading.cues
         if c.kind == "complementizers"
         and verb.i < c.j
+        and c.i < hi  # a later verb's "that" is the later verb's ("تبریک گفت و تأکید کرد که")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
         and not any(words[t] in HARD for t in range(start, c.i))
@@ -412,13 +441,10 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
-    if ctx.matcher.lexicon.get("verb_final") and not (
-        act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
-    ):
-        first = max(lo, subject[1] if subject_before else lo)
-        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
-            # the subject's title after the name ("X, minister of ...")
-            first = next(x.j for x in reading.mentions if x.i == first)
+    if content_before(ctx, act):
+        if anaphoric(ctx, reading, act):
+            return None  # "Bunu ... bildirib": it reports the quotation before
+        first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
             if words[t] in SOFT and _reports_meeting(reading, (first, t)):
@@ -545,6 +571,8 @@ def _said_end(ctx: Context, reading: Reading, start: int) -> int:
     for t in range(start, reading.sentence.j):
         if t in verbs or (words[t] in ENDS and not initial_stop(ctx.doc, t)):
             return t
+        if opens_quotation(ctx, reading, t):
+            return t  # "... ki, X: «Y»": the quotation is said on its own
     return reading.sentence.j
 
 
