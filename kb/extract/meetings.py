@@ -286,7 +286,9 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if with_group is not None:
                 out.append(with_group)
                 continue
-            speaking = _host_speaking(ctx, reading, trigger)
+            speaking = _host_speaking(ctx, reading, trigger) or _unmet_partner(
+                ctx, reading, trigger
+            )
             if speaking is not None:
                 out.append(speaking)
                 continue
@@ -336,6 +338,13 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 out.append(
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
+            elif len(partners) == 1 and WITH_RULES & set(rules):
+                ctx.unmet.append((partners[0][0], trigger.i))  # "the minister met with X"
+            elif len(partners) == 1:
+                # "at the meeting X said", X read as the meeting's object
+                named_later = _unmet_partner(ctx, reading, trigger, partners[0])
+                if named_later is not None:
+                    out.append(named_later)
             continue
         sid, smention, how = subject
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
@@ -440,8 +449,41 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     ]
 
 
-# How many tokens after a visit a host may speak of "our meeting" with no partner named.
+# How many tokens after a visit a host may speak of "our meeting" with no partner named, or
+# after a meeting whose subject was not found ("the minister met X") that subject be named.
 VISIT_RECALL = 80
+
+
+WITH_RULES = {"meeting-with", "meeting-with-before", "meeting-with-postposition"}
+
+
+def _unmet_partner(
+    ctx: Context,
+    reading: Reading,
+    trigger: Match,
+    named: tuple[str, Mention | None, str] | None = None,
+) -> Meeting | None:
+    """A meeting with no partner named, just after one whose partner was named but not its
+    subject ("the minister of roads met X. The minister, Y, said at the meeting ..."): the
+    person named now (the subject, or the one the trigger takes) met that partner."""
+    if not ctx.unmet:
+        return None
+    partner, at = ctx.unmet[-1]
+    if trigger.i - at > VISIT_RECALL or trigger.i <= at:
+        return None
+    subject = named or _subject(ctx, reading, trigger, [])
+    if subject is None or subject[2] in UNNAMED or subject[0] == partner:
+        return None
+    ctx.unmet.pop()
+    return Meeting(
+        [subject[0], partner],
+        {subject[0]: subject[1], partner: None},
+        reading,
+        (min(trigger.i, subject[1].i if subject[1] else trigger.i), trigger.j),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-subject-named-later", f"participant-{subject[2]}"],
+        0.5,
+    )
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:

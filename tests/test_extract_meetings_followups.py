@@ -1,0 +1,95 @@
+"""Meetings completed by the sentence after them: "the head of the delegation met X" with no
+one named as the subject, then "at the meeting, Y said": Y met X. The near miss names X
+again: X did not meet X.
+
+The sentences are our own; the people are the registry's (published 2024-05-10).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.pipeline import Options, extract
+
+ALIYEV, ARAGHCHI = "ilham-aliyev", "abbas-araghchi"
+
+
+def met(language: str, text: str) -> list[set[str]]:
+    draft = extract(text, Options(lang=language, published="2024-05-10"))
+    return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+
+
+# (language, a meeting whose subject is unnamed, the next sentence, who it names, the partner)
+NAMED_LATER = [
+    (
+        "en",
+        "The head of the Iranian delegation met with Ilham Aliyev in Baku on Monday.\n",
+        "Abbas Araghchi said at the meeting that the ties between the countries were growing.",
+        "Abbas Araghchi",
+        "Ilham Aliyev",
+    ),
+    (
+        "ru",
+        "Глава иранской делегации встретился с Ильхамом Алиевым в Баку в понедельник.\n",
+        "На встрече Аббас Аракчи заявил, что связи между странами растут.",
+        "Аббас Аракчи",
+        "Ильхам Алиев",
+    ),
+    (
+        "uk",
+        "Голова іранської делегації зустрівся з Ільхамом Алієвим у Баку в понеділок.\n",
+        "На зустрічі Аббас Арагчі заявив, що зв'язки між країнами зростають.",
+        "Аббас Арагчі",
+        "Ільхам Алієв",
+    ),
+    (
+        "fa",
+        "رئیس هیئت ایرانی روز دوشنبه در باکو با الهام علی اف دیدار کرد.\n",
+        "عباس عراقچی در این دیدار گفت که روابط دو کشور رو به گسترش است.",
+        "عباس عراقچی",
+        "الهام علی اف",
+    ),
+    (
+        "ar",
+        "التقى رئيس الوفد الإيراني مع إلهام علييف في باكو يوم الاثنين.\n",
+        "وقال عباس عراقجي خلال اللقاء إن العلاقات بين البلدين تتطور.",
+        "عباس عراقجي",
+        "إلهام علييف",
+    ),
+    (
+        "az",
+        "İran nümayəndə heyətinin başçısı bazar ertəsi Bakıda İlham Əliyevlə görüşüb.\n",
+        "Abbas Əraqçi bu görüşdə iki ölkə arasında əlaqələrin inkişaf etdiyini vurğulayıb.",
+        "Abbas Əraqçi",
+        "İlham Əliyev",
+    ),
+    (
+        "tr",
+        "İran heyetinin başkanı, pazartesi günü Bakü'de İlham Aliyev ile bir araya geldi.\n",
+        "Abbas Arakçi bu görüşmede iki ülke arasındaki ilişkilerin geliştiğini vurguladı.",
+        "Abbas Arakçi",
+        "İlham Aliyev",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "meeting", "later", "named", "partner"),
+    NAMED_LATER,
+    ids=[n[0] for n in NAMED_LATER],
+)
+def test_the_person_named_at_the_meeting_met_its_partner(
+    language: str, meeting: str, later: str, named: str, partner: str
+) -> None:
+    assert met(language, meeting + later) == [{ARAGHCHI, ALIYEV}]
+    assert met(language, meeting + later.replace(named, partner)) == []
+
+
+def test_a_meeting_far_later_does_not_complete_an_earlier_one() -> None:
+    filler = "The weather in the capital was cold and the streets were quiet that week. " * 8
+    text = (
+        "The head of the Iranian delegation met with Ilham Aliyev in Baku on Monday.\n"
+        + filler
+        + "\nAbbas Araghchi said at the meeting that the ties between the countries were growing."
+    )
+    assert met("en", text) == []
