@@ -93,3 +93,74 @@ def test_a_meeting_far_later_does_not_complete_an_earlier_one() -> None:
         + "\nAbbas Araghchi said at the meeting that the ties between the countries were growing."
     )
     assert met("en", text) == []
+
+
+RAISI = "ebrahim-raisi"
+
+# (language, a reception, the guest's words on "your meeting with Raisi", the second-person
+# phrase, the same without it)
+ADDRESSED = [
+    (
+        "en",
+        "Ilham Aliyev received Abbas Araghchi in Baku on Monday.\n",
+        "Araghchi said: your meeting with Ebrahim Raisi in Tehran last year was historic.",
+        "your meeting",
+        "the meeting",
+    ),
+    (
+        "ru",
+        "Ильхам Алиев в понедельник принял в Баку Аббаса Аракчи.\n",
+        "Аракчи сказал: ваша встреча с Эбрахимом Раиси в Тегеране была исторической.",
+        "ваша встреча",
+        "встреча",
+    ),
+    (
+        "uk",
+        "Ільхам Алієв у понеділок прийняв у Баку Аббаса Арагчі.\n",
+        "Арагчі сказав: ваша зустріч з Ебрагімом Раїсі в Тегерані була історичною.",
+        "ваша зустріч",
+        "зустріч",
+    ),
+    (
+        "fa",
+        "الهام علی اف روز دوشنبه در باکو عباس عراقچی را به حضور پذیرفت.\n",
+        "عراقچی گفت: دیدار شما با ابراهیم رئیسی در تهران تاریخی بود.",
+        "دیدار شما",
+        "دیدار",
+    ),
+    (
+        "ar",
+        "استقبل الرئيس إلهام علييف وزير الخارجية عباس عراقجي في باكو يوم الاثنين.\n",
+        "وقال عراقجي: لقاء سيادتكم مع إبراهيم رئيسي في طهران كان تاريخيا.",
+        "لقاء سيادتكم",
+        "اللقاء",
+    ),
+    (
+        "az",
+        "Prezident İlham Əliyev bazar ertəsi Bakıda Abbas Əraqçini qəbul edib.\n",
+        "Əraqçi deyib: sizin İbrahim Rəisi ilə Tehranda görüşünüz tarixi hadisə idi.",
+        "sizin ",
+        "",
+    ),
+    (
+        "tr",
+        "Cumhurbaşkanı İlham Aliyev, pazartesi günü Bakü'de Abbas Arakçi'yi kabul etti.\n",
+        "Arakçi şöyle dedi: sizin İbrahim Reisi ile Tahran'daki görüşmeniz tarihi bir olaydı.",
+        "sizin ",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "reception", "words", "second_person", "plain"),
+    ADDRESSED,
+    ids=[a[0] for a in ADDRESSED],
+)
+def test_your_meeting_is_the_addressees_not_the_speakers(
+    language: str, reception: str, words: str, second_person: str, plain: str
+) -> None:
+    meetings = met(language, reception + words)
+    assert {ALIYEV, RAISI} in meetings and {ARAGHCHI, RAISI} not in meetings
+    assert {ARAGHCHI, RAISI} in met(language, reception + words.replace(second_person, plain))
+    assert met(language, words) == []  # no one spoken to is known

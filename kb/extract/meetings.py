@@ -319,7 +319,13 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 )
             )
             continue
-        subject = _subject(ctx, reading, trigger, partners)
+        if _addressed(ctx, reading, trigger, partners):
+            subject = _addressee(ctx, reading, partners)  # "your meeting with X"
+            if subject is None:
+                continue
+            rules.append("meeting-addressee")
+        else:
+            subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
             first_person = [c for c in cues if c.kind == "first_person" and c.i < end]
             speaker = reading.speakers[0] if reading.speakers else None
@@ -484,6 +490,27 @@ def _unmet_partner(
         ["meeting-trigger", "meeting-subject-named-later", f"participant-{subject[2]}"],
         0.5,
     )
+
+
+def _addressed(
+    ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
+) -> bool:
+    """Whether the meeting is the addressee's ("your meeting with X", "لقاء سيادتكم مع X"): a
+    second-person word in the trigger's clause before its partners."""
+    start = _clause_start(ctx, reading, trigger.i)
+    end = min([x.i for _, x, _ in partners] + [_clause_end(ctx, reading, trigger.j)])
+    return any(c.kind == "second_person" and start <= c.i < end for c in reading.cues)
+
+
+def _addressee(
+    ctx: Context, reading: Reading, partners: list[tuple[str, Mention, str]]
+) -> tuple[str, Mention | None, str] | None:
+    """Who the speaker speaks to: the other participant of the meeting being reported."""
+    if not ctx.meeting_people:
+        return None
+    others = {p for p, _, _ in partners} | set(reading.speakers[:1])
+    pid = next((p for p in ctx.meeting_people[-1] if p not in others), None)
+    return (pid, None, "addressee") if pid else None
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
