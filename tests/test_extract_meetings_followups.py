@@ -65,7 +65,7 @@ NAMED_LATER = [
     ),
     (
         "tr",
-        "İran heyetinin başkanı, pazartesi günü Bakü'de İlham Aliyev ile bir araya geldi.\n",
+        "İran heyetinin başkanı pazartesi günü Bakü'de İlham Aliyev ile görüştü.\n",
         "Abbas Arakçi bu görüşmede iki ülke arasındaki ilişkilerin geliştiğini vurguladı.",
         "Abbas Arakçi",
         "İlham Aliyev",
