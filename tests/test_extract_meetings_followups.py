@@ -164,3 +164,60 @@ def test_your_meeting_is_the_addressees_not_the_speakers(
     assert {ALIYEV, RAISI} in meetings and {ARAGHCHI, RAISI} not in meetings
     assert {ARAGHCHI, RAISI} in met(language, reception + words.replace(second_person, plain))
     assert met(language, words) == []  # no one spoken to is known
+
+
+# (language, a statement quoted in the third person, a person's words in the first person)
+QUOTED = [
+    (
+        "en",
+        'The ministry said in a statement: "Jeyhun Bayramov was received by Abbas Araghchi in '
+        'Tehran on Monday."',
+        'Abbas Araghchi said: "We hope to meet with Jeyhun Bayramov in Tehran soon."',
+    ),
+    (
+        "ru",
+        "В заявлении министерства говорится: «Джейхун Байрамов был принят Аббасом Аракчи в "
+        "Тегеране в понедельник».",
+        "Аббас Аракчи сказал: «Мы надеемся встретиться с Джейхуном Байрамовым в Тегеране».",
+    ),
+    (
+        "uk",
+        "У заяві міністерства сказано: «Джейхуна Байрамова в понеділок прийняв у Тегерані "
+        "Аббас Арагчі».",
+        "Аббас Арагчі сказав: «Ми сподіваємося на зустріч з Джейхуном Байрамовим у Тегерані».",
+    ),
+    (
+        "tr",
+        'Bakanlığın açıklamasında, "Ceyhun Bayramov pazartesi günü Abbas Arakçi tarafından '
+        "Tahran'da kabul edildi\" denildi.",
+        'Abbas Arakçi, "Biz yakında Tahran\'da Ceyhun Bayramov ile görüşmeyi umuyoruz" dedi.',
+    ),
+    (
+        "az",
+        'Nazirliyin bəyanatında deyilir: "Ceyhun Bayramov bazar ertəsi Tehranda Abbas Əraqçi '
+        'tərəfindən qəbul edilib".',
+        'Abbas Əraqçi deyib: "Biz tezliklə Tehranda Ceyhun Bayramovla görüşməyi ümid edirik".',
+    ),
+    (
+        "fa",
+        "در بیانیه وزارت خارجه آمده است: «عباس عراقچی روز دوشنبه در تهران جیحون بایراموف را "
+        "به حضور پذیرفت».",
+        "عباس عراقچی گفت: «ما امیدواریم به زودی با جیحون بایراموف در تهران دیدار کنیم».",
+    ),
+    (
+        "ar",
+        'وجاء في بيان الوزارة: "استقبل عباس عراقجي جيهون بيراموف في طهران يوم الاثنين".',
+        'وقال عباس عراقجي: "نحن نأمل أن نلتقي مع جيهون بيراموف في طهران قريبا".',
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "statement", "words"), QUOTED, ids=[q[0] for q in QUOTED])
+def test_a_quoted_statement_in_the_third_person_reports_its_meeting(
+    language: str, statement: str, words: str
+) -> None:
+    draft = extract(statement, Options(lang=language, published="2024-10-10"))
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+    assert extract(words, Options(lang=language, published="2024-10-10")).form["meetings"] == []

@@ -123,9 +123,14 @@ def _next_item(ctx: Context, reading: Reading, trigger: Match) -> int:
 
 def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
     """The reading with names in quotation marks ('دکتر "X"', «X» وزیر دفاع) read as names:
-    a quotation that holds one mention and nothing else is no quoted speech."""
+    a quotation that holds one mention and nothing else is no quoted speech. A quotation with
+    no first- or second-person word is read as narrative (a ministry's statement: "X was
+    summoned by Y")."""
     if not reading.quoted:
         return reading
+    personal = ("first_person", "second_person")
+    if not any(c.kind in personal and c.i in reading.quoted for c in reading.cues):
+        return replace(reading, quoted=set())
     names: set[int] = set()
     for x in reading.mentions:
         if x.i in reading.quoted and x.i - 1 not in reading.quoted and x.j not in reading.quoted:
