@@ -221,3 +221,51 @@ def test_a_quoted_statement_in_the_third_person_reports_its_meeting(
         {ARAGHCHI, "jeyhun-bayramov"}
     ]
     assert extract(words, Options(lang=language, published="2024-10-10")).form["meetings"] == []
+
+
+# (language, a country summons a person, the next sentence names who received him)
+SUMMONED_THEN_RECEIVED = [
+    (
+        "ru",
+        "Иран в понедельник вызвал Джейхуна Байрамова в министерство иностранных дел.\n",
+        "Там посла принял Аббас Аракчи, сообщило министерство.",
+    ),
+    (
+        "uk",
+        "Іран у понеділок викликав Джейхуна Байрамова до міністерства закордонних справ.\n",
+        "Там посла прийняв Аббас Арагчі, повідомило міністерство.",
+    ),
+    (
+        "tr",
+        "İran, Ceyhun Bayramov'u pazartesi günü Dışişleri Bakanlığı'na çağırdı.\n",
+        "Büyükelçi bakanlıkta Abbas Arakçi tarafından kabul edildi.",
+    ),
+    (
+        "ar",
+        "استدعت إيران جيهون بيراموف إلى وزارة الخارجية يوم الاثنين.\n",
+        "وتم استقبال السفير من قبل عباس عراقجي في الوزارة.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "summons", "reception"),
+    SUMMONED_THEN_RECEIVED,
+    ids=[s[0] for s in SUMMONED_THEN_RECEIVED],
+)
+def test_who_received_a_person_a_country_summoned_met_him(
+    language: str, summons: str, reception: str
+) -> None:
+    draft = extract(summons + reception, Options(lang=language, published="2024-10-10"))
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+
+
+def test_a_partner_after_by_completes_only_a_meeting_a_country_began() -> None:
+    """An aide (no one named) met X; "received by Y" says nothing of Y meeting X."""
+    text = (
+        "Bir yardımcı pazartesi günü Ceyhun Bayramov ile görüştü.\n"
+        "Büyükelçi bakanlıkta Abbas Arakçi tarafından kabul edildi."
+    )
+    assert extract(text, Options(lang="tr", published="2024-10-10")).form["meetings"] == []

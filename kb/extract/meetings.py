@@ -265,7 +265,9 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     clause = _people_in(
                         ctx, reading, _clause_start(ctx, reading, trigger.i), trigger.i
                     )
-                    partners = clause[1:]
+                    start = _clause_start(ctx, reading, trigger.i)
+                    # "Iran X-i çağırdı": a country or ministry stands as the subject
+                    partners = clause if _institution_before(reading, start, clause) else clause[1:]
                     rules[-1] = "meeting-object-before-verb"
         if not partners:
             plural = [
@@ -349,13 +351,17 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 out.append(
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
-            elif len(partners) == 1 and WITH_RULES & set(rules):
-                ctx.unmet.append((partners[0][0], trigger.i))  # "the minister met with X"
             elif len(partners) == 1:
-                # "at the meeting X said", X read as the meeting's object
-                named_later = _unmet_partner(ctx, reading, trigger, partners[0])
+                # "at the meeting X said" (X read as the meeting's object), or "X was summoned
+                # by Y" after "Iran summoned X": the meeting the article began
+                marked = bool(WITH_RULES & set(rules))
+                named_later = _unmet_partner(ctx, reading, trigger, partners[0], marked)
+                start = _clause_start(ctx, reading, trigger.i)
+                institution = _institution_before(reading, start, partners)
                 if named_later is not None:
                     out.append(named_later)
+                elif marked or institution:
+                    ctx.unmet.append((partners[0][0], trigger.i, institution))
             continue
         sid, smention, how = subject
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
@@ -468,19 +474,34 @@ VISIT_RECALL = 80
 WITH_RULES = {"meeting-with", "meeting-with-before", "meeting-with-postposition"}
 
 
+def _institution_before(
+    reading: Reading, start: int, people: Sequence[tuple[str, Mention | None, str]]
+) -> bool:
+    """Whether a country or a ministry stands before the first of these people in the clause
+    starting at ``start``, as the subject ("Iran summoned X", "İran X-i çağırdı")."""
+    first = min((x.i for _, x, _ in people if x is not None), default=reading.sentence.i)
+    return any(
+        x.kind in ("country", "organization") and start <= x.i < first and x.i not in reading.quoted
+        for x in reading.mentions
+    )
+
+
 def _unmet_partner(
     ctx: Context,
     reading: Reading,
     trigger: Match,
     named: tuple[str, Mention | None, str] | None = None,
+    partner_marked: bool = False,
 ) -> Meeting | None:
     """A meeting with no partner named, just after one whose partner was named but not its
     subject ("the minister of roads met X. The minister, Y, said at the meeting ..."): the
-    person named now (the subject, or the one the trigger takes) met that partner."""
+    person named now (the subject, or the one the trigger takes) met that partner. A person
+    named as a partner ("summoned by Y") completes only a meeting whose other side was a
+    country or ministry ("Iran summoned X")."""
     if not ctx.unmet:
         return None
-    partner, at = ctx.unmet[-1]
-    if trigger.i - at > VISIT_RECALL or trigger.i <= at:
+    partner, at, institution = ctx.unmet[-1]
+    if trigger.i - at > VISIT_RECALL or trigger.i <= at or (partner_marked and not institution):
         return None
     subject = named or _subject(ctx, reading, trigger, [])
     if subject is None or subject[2] in UNNAMED or subject[0] == partner:
