@@ -100,7 +100,7 @@ HOST_SPEAKING = [
     (
         "en",
         "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
-        "Ilham Aliyev said: we had a meeting during the visit, and it was useful.",
+        "Ilham Aliyev said: we held a useful meeting with the guest in those days.",
         "Azerbaijan",
         "Armenia",
     ),
