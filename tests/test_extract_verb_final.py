@@ -449,3 +449,12 @@ def test_a_complete_clause_before_the_cut_is_kept() -> None:
 def test_a_last_sentence_that_ends_with_its_full_stop_is_whole() -> None:
     found = cut("fa", "عراقچی گفت: ایران و آذربایجان علاقه مند به گسترش همکاری هستند.")
     assert (ARAGHCHI, "ایران و آذربایجان علاقه مند به گسترش همکاری هستند") in found, found
+
+
+def test_a_turn_marker_after_the_subject_is_not_part_of_what_is_said() -> None:
+    found = said(
+        "tr",
+        "Arakçi, iki ülke arasındaki ilişkilerin çok güçlü olduğunu söyledi.",
+        "Bayramov ise bölgede kalıcı barışın korunması gerektiğini vurguladı.",
+    )
+    assert (BAYRAMOV, "bölgede kalıcı barışın korunması gerektiğini") in found, found

@@ -6,7 +6,8 @@ The content is the clause between the verb's subject and the verb. It starts aft
 - the subject and the title that follows its name ("X, minister of ..., ..."), or, for a
   converb or a finite verb that took its speaker from another act of the sentence ("... dile
   getiren X, ... belirtti"), after that act's subject;
-- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``);
+- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``)
+  or that the turn passes to this subject ("X ise", as for X: ``turn_markers``);
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
 
@@ -95,9 +96,10 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
 
 
 def _after_connectives(ctx: Context, first: int, end: int) -> int:
-    """Past commas and continuity markers at the clause's start ("X, Ayrıca, ...")."""
+    """Past commas, continuity and turn markers at the clause's start ("X, Ayrıca, ...",
+    "X ise ...")."""
     words = ctx.doc.words
-    markers = continuity_markers(ctx.matcher.language)
+    markers = continuity_markers(ctx.matcher.language) + turn_markers(ctx.matcher.language)
     moved = True
     while moved and first < end:
         moved = False
@@ -206,6 +208,11 @@ def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
     return _phrases(language, "continuity_markers")
+
+
+@cache
+def turn_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "turn_markers")
 
 
 @cache
