@@ -1,5 +1,5 @@
-"""Where the content of a reporting verb starts when it comes before the verb (az, tr, fa:
-"X, ... olduğunu vurğulayıb", "X ... را ... دانست").
+"""What a reporting verb says where the verb ends the clause (az, tr, fa: "X, ... olduğunu
+vurğulayıb", "X ... را ... دانست"), and the constructions around it.
 
 The content is the clause between the verb's subject and the verb. It starts after:
 
@@ -23,6 +23,8 @@ a second one, the quotation.
 
 A verb whose content is a demonstrative pointing back ("Bunu ... bildirib", "this was said by
 ...": ``anaphoric_content``) says nothing of its own: what it reports is the quotation before it.
+A content that runs to a colon closing its sentence ("... şöyle:", as follows) only announces
+the speech in the paragraphs after it: no statement.
 """
 
 from __future__ import annotations
