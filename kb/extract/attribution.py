@@ -25,6 +25,7 @@ from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
+SUBJECT_OPENS = 3  # tokens: the farthest from its sentence's start a subject opens it
 SUBJECT_AFTER = 6  # tokens: the farthest a subject follows its verb ("قال وزير ...", "said X")
 TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
@@ -80,7 +81,9 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
         v
         for v in (ctx.verbs or verbs_of(doc, ctx.matcher.language, sentence.i, sentence.j))
         # a reporting verb in a quotation never closed may be the scraper's lost mark's
-        if sentence.i <= v.i < sentence.j and (v.i not in quoted or v.i in ctx.unclosed)
+        if sentence.i <= v.i < sentence.j
+        and (v.i not in quoted or v.i in ctx.unclosed)
+        and not _no_speaker_verb(ctx, v)
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
@@ -274,15 +277,27 @@ def _window(ctx: Context, reading: Reading, acts: list[Act]) -> int:
 
 def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     """Whether a reporting verb has no subject of its own before it in its sentence (it
-    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added")."""
+    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added", or
+    opens a clause after an adverbial phrase: "وفي إشارة إلى ...، أكد على ...")."""
     assert act.verb is not None
     before = [c for c in subject_candidates(ctx, reading) if c[1] <= act.verb.i and c[2] != "agent"]
     words = ctx.doc.words
     that = {c.i for c in reading.cues if c.kind == "complementizers"}
-    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), not a name
+    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), or its object
+    # ("ووصف التعاون", "أكد على"), not a name
     content = any(
         t in that or words[t] == ":" or t in reading.quoted
         for t in range(act.verb.j, min(act.verb.j + 3, len(words)))
+    ) or (
+        _object_follows(ctx, act.verb.j)
+        and not any(x.i <= act.verb.j < x.j for x in reading.mentions)
+        and not any(
+            c.kind in ("title", "role", "honorifics") and c.i <= act.verb.j < c.j
+            for c in reading.cues
+        )
+    )
+    opening = act.verb.i - reading.sentence.i <= 3 or (
+        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j)
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
@@ -292,11 +307,44 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and (
-            (act.verb.i - reading.sentence.i <= 3 and (content or going_on))
-            or _opened_by_marker(ctx, reading)
-        )
+        and ((opening and (content or going_on)) or _opened_by_marker(ctx, reading))
     )
+
+
+def _object_follows(ctx: Context, t: int) -> bool:
+    """Whether the word at t, as printed, opens an object or a prepositional phrase (the
+    language's ``object_openers``: "على", "إلى", a word with the article "ال"), not a name."""
+    if t >= len(ctx.doc.words):
+        return False
+    a, b = ctx.doc.span(t, t + 1)
+    word = ctx.doc.text[a:b]
+    lex = ctx.matcher.lexicon
+    openers = [str(w) for w in lex.get("object_openers") or []]
+    prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])
+    return word in openers or bool(prefixes) and word.startswith(prefixes)
+
+
+def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
+    """A reporting verb that names no speaker: an impersonal form ("вказано", "отмечено":
+    the language's ``impersonal_endings``) or part of a phrase that only looks like one
+    ("في إشارة إلى", in reference to: the language's ``not_speech``)."""
+    words = ctx.doc.words
+    last = words[verb.j - 1]
+    lex = ctx.matcher.lexicon
+    endings = tuple(str(e) for e in lex.get("impersonal_endings") or [])
+    if endings and len(last) > 4 and last.endswith(endings):
+        return True
+    for phrase in _not_speech(ctx.matcher.language):
+        for start in range(verb.i - len(phrase) + 1, verb.i + 1):
+            if start >= 0 and tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+@cache
+def _not_speech(language: str) -> list[tuple[str, ...]]:
+    phrases = language_lexicon(language).get("not_speech") or []
+    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
 
 
 def _opened_by_marker(ctx: Context, reading: Reading) -> bool:
@@ -320,12 +368,25 @@ def _impersonal(ctx: Context, reading: Reading) -> None:
 
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
-    """ "he" is the previous sentence's speaker, else the last person it named (not after
-    "with", not a possessor; the first, where the verb ends the clause), else the last
-    speaker before."""
+    """ "he" is the previous sentence's speaker, else its subject (the first person, office or
+    role noun it opens with: "The Iranian minister offered ... He stressed"), else the last
+    person it named (not after "with", not a possessor; the first, where the verb ends the
+    clause), else the last speaker before."""
     if previous is not None:
         if previous.speakers and previous.speaker_how != "sides":
             return previous.speakers[0]
+        opening = next(
+            (
+                c[3]
+                for c in subject_candidates(ctx, previous)
+                if c[2] == "mention" and c[0] - previous.sentence.i <= SUBJECT_OPENS
+            ),
+            None,
+        )
+        if opening is not None and not is_object(ctx, previous, opening):
+            people, _ = resolve(ctx, previous, opening)
+            if people:
+                return people[0]
         named = [
             x
             for x in previous.mentions
