@@ -8,6 +8,8 @@ The content is the clause between the verb's subject and the verb. It starts aft
   getiren X, ... belirtti"), after that act's subject;
 - a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``)
   or that the turn passes to this subject ("X ise", as for X: ``turn_markers``);
+- the setting ("bu görüşmede", "در این دیدار", at this meeting: ``setting_phrases``), which
+  reports no meeting of its own;
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
 
@@ -98,10 +100,11 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
 
 
 def _after_connectives(ctx: Context, first: int, end: int) -> int:
-    """Past commas, continuity and turn markers at the clause's start ("X, Ayrıca, ...",
-    "X ise ...")."""
+    """Past commas, continuity and turn markers and the meeting's setting at the clause's
+    start ("X, Ayrıca, ...", "X ise ...", "X bu görüşmede ...")."""
     words = ctx.doc.words
-    markers = continuity_markers(ctx.matcher.language) + turn_markers(ctx.matcher.language)
+    language = ctx.matcher.language
+    markers = continuity_markers(language) + turn_markers(language) + settings(language)
     moved = True
     while moved and first < end:
         moved = False
@@ -210,6 +213,11 @@ def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
     return _phrases(language, "continuity_markers")
+
+
+@cache
+def settings(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "setting_phrases")
 
 
 @cache
