@@ -482,3 +482,25 @@ def test_the_meetings_setting_opening_what_is_said_is_left_out(
     assert any(s == ARAGHCHI and q.endswith(quote) and len(q) < len(quote) + 4 for s, q in found), (
         found
     )
+
+
+# -- a name, a colon and a quotation ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "speaker", "quote"),
+    [
+        ("tr", 'ARAKÇİ: "BARIŞ MASADA KAZANILIR"', ARAGHCHI, "BARIŞ MASADA KAZANILIR"),
+        ("az", "Bayramov: “Sülh danışıqlar yolu ilə gələcək”", BAYRAMOV, "Sülh danışıqlar"),
+    ],
+)
+def test_a_line_of_a_name_a_colon_and_a_quotation_is_his(
+    language: str, line: str, speaker: str, quote: str
+) -> None:
+    found = said(language, line, MEETING[language])
+    assert any(s == speaker and quote in q for s, q in found), found
+
+
+def test_a_name_and_a_colon_without_a_quotation_is_a_label_not_speech() -> None:
+    found = said("tr", "Arakçi: Bakü'deki görüşmenin fotoğrafları ve ayrıntılar", MEETING["tr"])
+    assert not any("fotoğrafları" in q for _, q in found), found
