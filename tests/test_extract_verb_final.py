@@ -504,3 +504,43 @@ def test_a_line_of_a_name_a_colon_and_a_quotation_is_his(
 def test_a_name_and_a_colon_without_a_quotation_is_a_label_not_speech() -> None:
     found = said("tr", "Arakçi: Bakü'deki görüşmenin fotoğrafları ve ayrıntılar", MEETING["tr"])
     assert not any("fotoğrafları" in q for _, q in found), found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "speaker", "quote"),
+    [
+        (
+            "tr",
+            "Arakçi, bölgedeki sivil tesislere yönelik saldırıları sert bir dille kınadı.",
+            ARAGHCHI,
+            "bölgedeki sivil tesislere yönelik saldırıları sert bir dille",
+        ),
+        (
+            "az",
+            "Bayramov sərhəd yaxınlığındakı mülki obyektlərə edilən hücumları qətiyyətlə pisləyib.",
+            BAYRAMOV,
+            "sərhəd yaxınlığındakı mülki obyektlərə edilən hücumları qətiyyətlə",
+        ),
+        (
+            "fa",
+            "عراقچی حمله به تاسیسات غیرنظامی در منطقه را به شدت محکوم کرد.",
+            ARAGHCHI,
+            "حمله به تاسیسات غیرنظامی در منطقه را به شدت",
+        ),
+    ],
+)
+def test_a_verb_of_condemnation_reports_what_it_condemns(
+    language: str, sentence: str, speaker: str, quote: str
+) -> None:
+    assert (speaker, quote) in said(language, sentence)
+
+
+def test_the_head_of_our_state_is_the_president_named_before() -> None:
+    draft = draft_of(
+        "az",
+        "Prezident İlham Əliyev bazar ertəsi Abbas Əraqçini qəbul edib.",
+        "Dövlətimizin başçısı qeyd edib ki, iki ölkə arasında nəqliyyat əlaqələri sürətlə "
+        "genişlənir.",
+    )
+    found = [(item["speaker"], item["quote"]) for item in draft.form["statements"]]
+    assert any(s == "ilham-aliyev" and "nəqliyyat əlaqələri" in q for s, q in found), found
