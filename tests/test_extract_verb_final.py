@@ -544,3 +544,19 @@ def test_the_head_of_our_state_is_the_president_named_before() -> None:
     )
     found = [(item["speaker"], item["quote"]) for item in draft.form["statements"]]
     assert any(s == "ilham-aliyev" and "nəqliyyat əlaqələri" in q for s, q in found), found
+
+
+def test_a_persian_present_verb_is_read_by_its_lemma() -> None:
+    # "گوید" is "گفت" (simplemma's lemma), with the present's ending of the table
+    found = said("fa", "عراقچی می گوید ایران به دنبال ثبات پایدار در قفقاز جنوبی است.")
+    assert (ARAGHCHI, "ایران به دنبال ثبات پایدار در قفقاز جنوبی است") in found, found
+
+
+def test_believes_that_reports_the_that_clause() -> None:
+    found = said("fa", "عراقچی معتقد است که گفتگو تنها راه حل اختلافات منطقه ای است.")
+    assert (ARAGHCHI, "گفتگو تنها راه حل اختلافات منطقه ای است") in found, found
+
+
+def test_also_after_the_subject_is_not_part_of_what_is_said() -> None:
+    found = said("tr", "Bayramov da ulaştırma koridorunun yakında açılacağını vurguladı.")
+    assert (BAYRAMOV, "ulaştırma koridorunun yakında açılacağını") in found, found
