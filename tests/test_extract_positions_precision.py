@@ -341,3 +341,16 @@ def test_a_bare_title_is_the_person_the_article_introduced_with_it() -> None:
         "Azerbaijan's deputy prime minister said that Baku supports the new railway to Iran.",
     )
     assert all(s["speaker"] != "karim-zahidov" for s in alone.form["statements"])
+
+
+def test_a_bare_title_in_an_undated_article_with_no_one_introduced_is_no_speaker() -> None:
+    text = (
+        "Talks in the region\n\n"
+        "A delegation arrived in Tehran for talks on Monday.\n\n"
+        "Azerbaijan's deputy prime minister said that Baku supports the new railway to Iran.\n"
+    )
+    undated = extract(text, Options(lang="en"))
+    assert undated.form["statements"] == []
+    # near miss: dated, the title is the registry's holder at that date
+    dated = extract(text, Options(lang="en", published="2025-06-14"))
+    assert dated.form["statements"], dated.form
