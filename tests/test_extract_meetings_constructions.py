@@ -322,3 +322,142 @@ def test_a_name_in_the_clause_is_the_subject_before_a_pronoun() -> None:
     )
     assert {RAISI, BAYRAMOV} in met("az", text)
     assert {ARAGHCHI, BAYRAMOV} not in met("az", text)
+
+
+def test_a_partner_named_after_a_role_noun_and_a_rank_is_the_named_person() -> None:
+    """The role noun ("naziri") stands for the same person as the name after the rank: the
+    partner is the name, which the delegation marker and the postposed "with" follow."""
+    text = (
+        "Zakir Həsənov ölkəmizdə səfərdə olan İranın silahlı qüvvələrə dəstək naziri briqada "
+        "generali Əziz Nəsirzadənin rəhbərlik etdiyi nümayəndə heyəti ilə görüşüb."
+    )
+    assert met("az", text) == [{"zakir-hasanov", "aziz-nasirzadeh"}]
+    near_miss = text.replace("ilə görüşüb", "ilə telefonla danışıb")
+    assert met("az", near_miss) == []
+
+
+# (language, a summons by a named person, a summons by a ministry or country: no one named)
+SUMMONS = [
+    (
+        "en",
+        "Jeyhun Bayramov was summoned by Abbas Araghchi to the foreign ministry on Monday.",
+        "Iran summoned the ambassador of Azerbaijan to the foreign ministry on Monday.",
+    ),
+    (
+        "ru",
+        "Аббас Аракчи в понедельник вызвал Джейхуна Байрамова в министерство иностранных дел.",
+        "В понедельник посол Азербайджана был вызван в МИД Ирана.",
+    ),
+    (
+        "uk",
+        "Аббас Арагчі у понеділок викликав Джейхуна Байрамова до міністерства закордонних справ.",
+        "У понеділок посла Азербайджану викликали до МЗС Ірану.",
+    ),
+    (
+        "fa",
+        "عباس عراقچی روز دوشنبه جیحون بایراموف را به وزارت امور خارجه احضار کرد.",
+        "سفیر جمهوری آذربایجان روز دوشنبه به وزارت امور خارجه احضار شد.",
+    ),
+    (
+        "ar",
+        "استدعى عباس عراقجي جيهون بيراموف إلى وزارة الخارجية يوم الاثنين.",
+        "استدعت وزارة الخارجية الإيرانية سفير أذربيجان يوم الاثنين.",
+    ),
+    (
+        "az",
+        "Ceyhun Bayramov bazar ertəsi Abbas Əraqçi tərəfindən Xarici İşlər Nazirliyinə çağırılıb.",
+        "Azərbaycanın səfiri bazar ertəsi İranın Xarici İşlər Nazirliyinə çağırılıb.",
+    ),
+    (
+        "tr",
+        "Ceyhun Bayramov, pazartesi günü Abbas Arakçi tarafından Dışişleri Bakanlığı'na çağrıldı.",
+        "Abbas Arakçi, pazartesi günü tarafları barışa ve diyaloğa çağırdı.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "near_miss"), SUMMONS, ids=[s[0] for s in SUMMONS])
+def test_a_summons_is_a_meeting_of_the_people_named(
+    language: str, text: str, near_miss: str
+) -> None:
+    assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]
+    assert met(language, near_miss) == []
+
+
+# (language, a meeting, the same talk held remotely: the manner anywhere in the clause)
+REMOTE = [
+    (
+        "en",
+        "Abbas Araghchi held talks with Jeyhun Bayramov in Baku on Monday.",
+        "Abbas Araghchi held talks with Jeyhun Bayramov by video link on Monday.",
+    ),
+    (
+        "ru",
+        "Аббас Аракчи в понедельник провел переговоры с Джейхуном Байрамовым в Баку.",
+        "Аббас Аракчи в понедельник провел переговоры с Джейхуном Байрамовым по видеосвязи.",
+    ),
+    (
+        "uk",
+        "Аббас Арагчі у понеділок провів переговори з Джейхуном Байрамовим у Баку.",
+        "Аббас Арагчі у понеділок провів переговори з Джейхуном Байрамовим по відеозв'язку.",
+    ),
+    (
+        "fa",
+        "عباس عراقچی روز دوشنبه با جیحون بایراموف در باکو گفت‌وگو کرد.",
+        "عباس عراقچی روز دوشنبه با جیحون بایراموف به صورت ویدئو کنفرانس گفت‌وگو کرد.",
+    ),
+    (
+        "ar",
+        "عقد عباس عراقجي محادثات مع جيهون بيراموف في باكو يوم الاثنين.",
+        "عقد عباس عراقجي محادثات مع جيهون بيراموف عبر تقنية الفيديو يوم الاثنين.",
+    ),
+    (
+        "az",
+        "Abbas Əraqçi bazar ertəsi Bakıda Ceyhun Bayramovla görüşüb.",
+        "Abbas Əraqçi bazar ertəsi Ceyhun Bayramovla videokonfrans vasitəsilə görüşüb.",
+    ),
+    (
+        "tr",
+        "Abbas Arakçi, pazartesi günü Bakü'de Ceyhun Bayramov ile görüştü.",
+        "Abbas Arakçi, pazartesi günü Ceyhun Bayramov ile video konferans yoluyla görüştü.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "remote"), REMOTE, ids=[r[0] for r in REMOTE])
+def test_a_talk_by_phone_or_video_link_is_no_meeting_wherever_the_clause_says_so(
+    language: str, text: str, remote: str
+) -> None:
+    assert met(language, text) == [{ARAGHCHI, BAYRAMOV}]
+    assert met(language, remote) == []
+
+
+# (language, two people named, then "the two presidents" meet; the same meeting with no one
+# named before it)
+TWO_NAMED_THEN_A_GROUP = [
+    (
+        "tr",
+        "İlham Aliyev pazartesi günü Tahran'a geldi, onu İbrahim Reisi karşıladı.\n",
+        "İki cumhurbaşkanı sarayda bir araya geldi ve ilişkileri ele aldı.",
+    ),
+    (
+        "az",
+        "İlham Əliyev bazar ertəsi Tehrana gəlib, onu İbrahim Rəisi qarşılayıb.\n",
+        "İki prezident sarayda görüşüb və iki ölkə arasındakı əlaqələri müzakirə edib.",
+    ),
+    (
+        "ar",
+        "وصل إلهام علييف إلى طهران يوم الاثنين ورحب به إبراهيم رئيسي.\n",
+        "واجتمع رئيسا البلدين في القصر الرئاسي وبحثا العلاقات الثنائية.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "named", "group"),
+    TWO_NAMED_THEN_A_GROUP,
+    ids=[g[0] for g in TWO_NAMED_THEN_A_GROUP],
+)
+def test_two_presidents_are_the_two_just_named(language: str, named: str, group: str) -> None:
+    assert met(language, named + group) == [{ALIYEV, RAISI}]
+    assert met(language, group) == []

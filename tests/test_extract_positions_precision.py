@@ -236,12 +236,12 @@ def test_items_of_a_list_joined_by_as_well_as_are_said_apart() -> None:
 def test_a_converb_with_that_says_the_that_clause_not_the_quotation_before_it() -> None:
     draft = draft_of(
         "uk",
-        "Президент України Володимир Зеленський зустрівся з колегою в Києві.",
-        "Зеленський назвав переговори «дуже корисними», заявивши згодом, що Україна "
+        "Президент Азербайджану Ільхам Алієв зустрівся з колегою в Баку.",
+        "Алієв назвав переговори «дуже корисними», заявивши згодом, що Азербайджан "
         "«прагне миру з сусідами».",
     )
     quotes = [q for _, q in said(draft)]
-    assert any(q.startswith("Україна «прагне миру з сусідами»") for q in quotes), quotes
+    assert any(q.startswith("Азербайджан «прагне миру з сусідами»") for q in quotes), quotes
 
 
 # -- joint statements --------------------------------------------------------------------------
@@ -295,15 +295,15 @@ def test_he_is_the_subject_the_sentence_before_opened_with_not_a_name_inside_it(
 
 
 def test_a_further_sentence_of_a_quoted_block_states_something_only_with_a_stance() -> None:
-    opening = "Президент України Володимир Зеленський зустрівся з колегою в Києві."
+    opening = "Президент Азербайджану Ільхам Алієв зустрівся з колегою в Баку."
     draft = draft_of(
         "uk",
         opening,
-        '"На щастя, Україна і Польща мають спільні плани. Наступного тижня делегація '
-        'поїде до Варшави", — сказав Зеленський.',
+        '"На щастя, Азербайджан і Грузія мають спільні плани. Наступного тижня делегація '
+        'поїде до Тбілісі", — сказав Алієв.',
     )
     quotes = [q for _, q in said(draft)]
-    assert any("Україна і Польща мають спільні плани" in q for q in quotes), quotes
+    assert any("Азербайджан і Грузія мають спільні плани" in q for q in quotes), quotes
     assert not any("делегація поїде" in q for q in quotes), quotes
 
 

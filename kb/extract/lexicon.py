@@ -51,6 +51,7 @@ LIST_KINDS = (
     "multilateral_markers",
     "separate_markers",
     "not_meeting",
+    "remote_markers",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

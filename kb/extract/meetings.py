@@ -8,9 +8,9 @@ looked for in the trigger's clause, never past another trigger or a reporting ve
 partners make one meeting each with the subject, as news reports list them; partners with
 no subject ("talks between X and Y", "зустрілися X та Y") met each other. Plural offices
 ("the defence ministers of Iran and Azerbaijan") meet each other. Weak triggers (a visit)
-need a partner named after "with"; joint actions (signing, a joint press conference) need
-a partner after "with" or two people joined by "and". A phone call or a letter
-(``not_meeting``) is no meeting.
+need a partner named after "with", or a host of the country visited named in their clause;
+joint actions (signing, a joint press conference) need a partner after "with" or two people
+joined by "and". A phone call or a letter (``not_meeting``) is no meeting.
 """
 
 from __future__ import annotations
@@ -135,11 +135,16 @@ def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
 
 def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
     """Whether a phone call, a letter or a video link is the trigger's: in its clause before
-    it ("in a phone call with X, Y discussed") or right after it ("received a letter")."""
+    it ("in a phone call with X, Y discussed") or right after it ("received a letter"), or,
+    for the manner of a remote talk ("by video link"), anywhere in its clause."""
     start = _clause_start(ctx, reading, trigger.i)
+    end = _clause_end(ctx, reading, trigger.j)
     return any(
-        c.kind == "not_meeting"
-        and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+        (
+            c.kind == "not_meeting"
+            and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+        )
+        or (c.kind == "remote_markers" and start <= c.i < end)
         for c in reading.cues
     )
 
@@ -160,8 +165,11 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
         if x.kind in PEOPLE or x.kind in ("office", "role", "counterpart"):
             people, how = resolve(ctx, reading, x)
             for pid in people:
-                if pid not in [p for p, _, _ in out]:
+                known = next((k for k, p in enumerate(out) if p[0] == pid), None)
+                if known is None:
                     out.append((pid, x, how))
+                elif x.kind in PEOPLE and out[known][1].kind == "role":
+                    out[known] = (pid, x, how)  # "the minister, General X": X by name
     return out
 
 
@@ -234,6 +242,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     "meeting-agent" if before_with[-1].i in agents else "meeting-with-before"
                 )
             elif weak and not joint:
+                out.extend(_visit_hosts(ctx, reading, trigger))
                 continue
             elif joint:
                 partners = []
@@ -276,6 +285,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             with_group = _group(ctx, reading, trigger, end)
             if with_group is not None:
                 out.append(with_group)
+                continue
+            speaking = _host_speaking(ctx, reading, trigger)
+            if speaking is not None:
+                out.append(speaking)
                 continue
             joined = _conjoined(ctx, reading, trigger.i)
             if len(joined) >= 2:
@@ -377,6 +390,106 @@ def _together(
     return Meeting(
         ids, mentions, reading, (first, last), _place(ctx, reading, trigger.i), rules, 0.6
     )
+
+
+# How a visitor or host may not be found: they are named, or named by office.
+UNNAMED = ("role", "counterpart", "pronoun", "speaker", "")
+# How near the destination of a visit stands before its noun where the destination comes
+# first ("Bakü ziyareti", "Tehrana səfəri").
+DESTINATION_BEFORE = 2
+
+
+def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
+    """A visit to a country whose clause names a person of that country: the visitor met
+    that host ("X, on his visit to Iran, invited Y, president of Iran"; "the visit of X to
+    Iran and of Y to Azerbaijan"). The visitor is the person the visit noun takes (after it,
+    or before it where the destination comes first), else the clause's subject."""
+    destination = _destination(ctx, reading, trigger)
+    if destination is None:
+        return []
+    place, country = destination
+    start, end = _clause_start(ctx, reading, trigger.i), _object_end(ctx, reading, trigger)
+    people = _people_in(ctx, reading, start, end)
+    visitor: tuple[str, Mention | None, str] | None = None
+    if not postposition(ctx):
+        visitor = next((p for p in people if trigger.j <= p[1].i < place.i), None)
+    if visitor is None:
+        visitor = _subject(ctx, reading, trigger, [])
+    if visitor is None or visitor[2] in UNNAMED or _country(ctx, visitor[0]) in (None, country):
+        return []
+    ctx.visits.append((visitor[0], country, trigger.i))
+    hosts = [
+        p
+        for p in people
+        if p[0] != visitor[0]
+        and p[2] not in UNNAMED
+        and _country(ctx, p[0]) == country
+        and p[0] not in reading.speakers  # who speaks of the visit is no host by that
+    ]
+    return [
+        Meeting(
+            [visitor[0], pid],
+            {visitor[0]: visitor[1], pid: mention},
+            reading,
+            (min([trigger.i, mention.i] + ([visitor[1].i] if visitor[1] else [])), mention.j),
+            _place(ctx, reading, trigger.i),
+            ["meeting-visit-host", f"participant-{visitor[2] or 'name'}", f"participant-{how}"],
+            0.5,
+        )
+        for pid, mention, how in hosts
+    ]
+
+
+# How many tokens after a visit a host may speak of "our meeting" with no partner named.
+VISIT_RECALL = 80
+
+
+def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
+    """A meeting the speaker reports in the first person with no partner named ("we had a
+    meeting during the visit"), just after the article told of a visit to the speaker's
+    country: the speaker met that visitor."""
+    if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
+        return None
+    speaker = reading.speakers[0]
+    visitor, country, at = ctx.visits[-1]
+    if visitor == speaker or _country(ctx, speaker) != country:
+        return None
+    if trigger.i - at > VISIT_RECALL:
+        return None
+    return Meeting(
+        [speaker, visitor],
+        {speaker: None, visitor: None},
+        reading,
+        (trigger.i, trigger.j),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-first-person-visit", "participant-speaker"],
+        0.5,
+    )
+
+
+def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mention, str] | None:
+    """The country or place a visit goes to, and its country: the first named after the visit
+    noun in its item, or, where the verb comes last (az, tr, fa), right before the noun or
+    verb ("Bakü ziyareti", "به آذربایجان سفر کرد")."""
+    end = _object_end(ctx, reading, trigger)
+    for x in reading.mentions:
+        if x.kind not in ("country", "place") or not x.entity or x.i in reading.quoted:
+            continue
+        before = verb_final(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
+        after = not postposition(ctx) and trigger.j <= x.i < end
+        if before or after:
+            entity = ctx.model.entities.get(x.entity)
+            country = x.entity if x.kind == "country" else (entity.country if entity else None)
+            return (x, country) if country else None
+    return None
+
+
+def _country(ctx: Context, pid: str) -> str | None:
+    person = ctx.people.get(pid)
+    if person is not None and person.country:
+        return person.country
+    entity = ctx.model.entities.get(pid)
+    return entity.country if entity else None
 
 
 def verb_final(ctx: Context) -> bool:

@@ -51,6 +51,12 @@ class Lemmatizer:
     rule: Callable[[str], str]
     memo: dict[str, str] = field(default_factory=dict)
     dictionary_word: Callable[[str], bool] = lambda word: False
+    name_stem: Callable[[str], str] = lambda word: word
+
+    def name_base(self, word: str) -> str:
+        """A name word without its case ending where the dictionary can tell ("ахмедом" is
+        "ахмед"; "санаи", which may be a nominative, stays): the word itself otherwise."""
+        return word if len(word) < MINIMUM else self.name_stem(word)
 
     def common_word(self, word: str) -> bool:
         """Whether the language's dictionary knows the word only as a common word (not a
@@ -67,7 +73,12 @@ class Lemmatizer:
 def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer:
     """The lemmatizer of a language; ``known`` is the vocabulary a checked suffix table needs."""
     if language in _PYMORPHY:
-        return Lemmatizer(language, _pymorphy_rule(language), dictionary_word=_common(language))
+        return Lemmatizer(
+            language,
+            _pymorphy_rule(language),
+            dictionary_word=_common(language),
+            name_stem=_name_stem(language),
+        )
     if language in _SNOWBALL:
         stemmer = _snowball(language)
         return Lemmatizer(language, lambda w: _turkish(w, stemmer))
@@ -162,3 +173,21 @@ def _pymorphy_rule(language: str) -> Callable[[str], str]:
         return lemma.replace("ё", "е")
 
     return rule
+
+
+def _name_stem(language: str) -> Callable[[str], str]:
+    """The stem of an inflected name word: the lemma when it is the word less its ending and
+    no reading of the word is a nominative (a case form, not a name that ends so)."""
+    analyzer = _analyzer(language)
+
+    @cache
+    def stem(word: str) -> str:
+        parses = [
+            p for p in analyzer.parse(word) if p.tag.POS == "NOUN" and "sing" in p.tag.grammemes
+        ]
+        if not parses or any("nomn" in p.tag.grammemes for p in parses):
+            return word
+        lemma = parses[0].normal_form
+        return lemma if word.startswith(lemma) and len(lemma) >= MINIMUM - 1 else word
+
+    return stem

@@ -26,6 +26,17 @@ from .mentions import Match
 from .normalize import key_tokens, normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
+from .truncation import cut_short
+from .verb_final import (
+    anaphoric,
+    announces,
+    content_before,
+    content_start,
+    frame_closed,
+    inner_content,
+    opens_quotation,
+    quotation_after,
+)
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
@@ -173,8 +184,15 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         span, how = found
         if how == "speech-verb" and _only_refers(ctx, reading, act, span):
             continue
-        for piece in _pieces(ctx, reading, span):
-            trimmed = _trim(ctx, reading, _before_cut(ctx, reading, piece))
+        span = frame_closed(ctx, act, span)
+        if announces(ctx, reading, span):
+            continue  # "... şöyle:": what is said follows in the next paragraphs
+        clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
+        for whole in clauses + quotation_after(ctx, reading, span):
+            piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
+            if piece is None:
+                continue
+            trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
             meeting = (
@@ -267,6 +285,8 @@ def _stated_in(
         return []
     if not _says_enough(ctx, reading, act, span):
         return []
+    if _discussed_only(reading, span):
+        return []  # "we discussed the border crossings": a subject of talks, no stance
     further = act.form == "continuation" or (act.form, act.how) == ("quotation", "quotation")
     if further and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
@@ -284,6 +304,14 @@ def _stated_in(
             round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
     ]
+
+
+def _discussed_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause only reports what was discussed: a discussion verb ends it (or
+    stands in it) and no stance cue is there."""
+    return any(
+        c.kind == "discussion_verbs" and span[0] <= c.i < span[1] + 2 for c in reading.cues
+    ) and not any(c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues)
 
 
 def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
@@ -397,6 +425,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         for c in reading.cues
         if c.kind == "complementizers"
         and verb.i < c.j
+        and c.i < hi  # a later verb's "that" is the later verb's ("تبریک گفت و تأکید کرد که")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
         and not any(words[t] in HARD for t in range(start, c.i - 1))
@@ -428,13 +457,10 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
-    if ctx.matcher.lexicon.get("verb_final") and not (
-        act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
-    ):
-        first = max(lo, subject[1] if subject_before else lo)
-        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
-            # the subject's title after the name ("X, minister of ...")
-            first = next(x.j for x in reading.mentions if x.i == first)
+    if content_before(ctx, act):
+        if anaphoric(ctx, reading, act):
+            return None  # "Bunu ... bildirib": it reports the quotation before
+        first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
             if words[t] in SOFT and _reports_meeting(reading, (first, t)):
@@ -524,40 +550,6 @@ def _phrases(language: str, key: str) -> list[tuple[str, ...]]:
     """A list of the language file as folded token tuples."""
     phrases = language_lexicon(language).get(key) or []
     return [k for k in (key_tokens(str(p)) for p in phrases) if k]
-
-
-TERMINAL = (".", "!", "?", "؟", ")", "…")
-CLOSING = ("»", "”", '"', "“")
-
-
-def _ends_whole(words: list[str]) -> bool:
-    """Whether an article's last token ends a sentence: a full stop (or "!", "?"), or a closing
-    quotation mark after one ("...peace.\""); «3+3» with nothing after it was cut."""
-    last = len(words) - 1
-    while last > 0 and words[last] in CLOSING:
-        last -= 1
-    return words[last] in TERMINAL
-
-
-def _before_cut(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
-    """A clause that runs into the end of an article cut mid-sentence (the page was
-    truncated) ends at its last comma, or "and" after a nominalised verb, before the cut
-    ("...vardıklarını ve iliş"); with none, what it said is not known and nothing is left."""
-    words = ctx.doc.words
-    if span[1] < len(words) or not words or _ends_whole(words):
-        return span
-    endings = tuple(
-        normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
-    )
-    # "and" after a nominalised verb ends a clause ("...vardıklarını ve"); "and" between
-    # two nouns does not ("беженцев и переселенцев")
-    joins = {
-        c.i
-        for c in reading.cues
-        if c.kind == "conjunctions" and endings and words[c.i - 1].endswith(endings)
-    }
-    cuts = [t for t in range(span[0] + 1, span[1]) if words[t] in SOFT or t in joins]
-    return (span[0], cuts[-1]) if cuts else (span[0], span[0])
 
 
 def _political(reading: Reading, span: tuple[int, int]) -> bool:
@@ -665,6 +657,8 @@ def _said_end(ctx: Context, reading: Reading, start: int) -> int:
     for t in range(start, reading.sentence.j):
         if t in verbs or (words[t] in ENDS and not initial_stop(ctx.doc, t)):
             return t
+        if opens_quotation(ctx, reading, t):
+            return t  # "... ki, X: «Y»": the quotation is said on its own
     return reading.sentence.j
 
 

@@ -81,6 +81,7 @@ class Context:
     recent: list[str] = field(default_factory=list)  # people in order of last mention
     subjects: list[str] = field(default_factory=list)  # speakers and meeting subjects
     meeting_people: list[list[str]] = field(default_factory=list)
+    visits: list[tuple[str, str, int]] = field(default_factory=list)  # visitor, country, token
     quoted: set[int] = field(default_factory=set)  # every quoted token of the article
     unclosed: set[int] = field(default_factory=set)  # quoted up to a paragraph's end, no mark
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)

@@ -1,0 +1,225 @@
+"""Offices in an article: titles with their countries ("Iranian Foreign Minister"), counterparts,
+an office attached to the name next to it, and an office named alone resolved to its holder."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .found import Mention
+from .lexicon import Model
+from .phrases import Matcher, is_cue
+from .segment import Doc
+
+
+def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
+    """Titles with the country next to them become offices ("Iranian Foreign Minister")."""
+    out: list[Mention] = []
+    n = len(mentions)
+    used: set[int] = set()
+    for k, x in enumerate(mentions):
+        if k in used:
+            continue
+        if x.kind != "title":
+            out.append(x)
+            continue
+        countries: list[str] = []
+        start, end = x.i, x.j
+        # a demonym or country right before ("Iranian Foreign Minister", "İran Dışişleri Bakanı")
+        if (
+            k > 0
+            and mentions[k - 1].kind in ("demonym", "country")
+            and x.i - mentions[k - 1].j <= 1
+            and out
+            and out[-1] is mentions[k - 1]
+        ):
+            before = out.pop()
+            countries.append(before.country or "")
+            start = before.i
+        # countries right after ("міністра оборони Азербайджану", "وزير الدفاع الإيراني", "X و Y")
+        q = k + 1
+        while (
+            q < n
+            and mentions[q].kind in ("demonym", "country")
+            and mentions[q].i - end <= (2 if not countries else 1)
+        ):
+            between = doc.words[end : mentions[q].i]
+            if between and not all(
+                w in (",", "،", "of", "the") or is_cue(m, w, "conjunctions") for w in between
+            ):
+                if not (len(between) <= 2 and not countries):
+                    break
+            countries.append(mentions[q].country or "")
+            end = mentions[q].j
+            used.add(q)
+            q += 1
+            if not x.plural:
+                break
+        if not countries:
+            out.append(
+                Mention(
+                    "office",
+                    x.i,
+                    x.j,
+                    offices=list(x.offices),
+                    country=None,
+                    how="title",
+                    plural=x.plural,
+                )
+            )
+            continue
+        for country in countries:
+            offices = registry.offices_for(country, x.offices)
+            out.append(
+                Mention(
+                    "office",
+                    start,
+                    end,
+                    offices=offices,
+                    country=country,
+                    how="title",
+                    plural=x.plural,
+                )
+            )
+    return _merge_counterparts(doc, out)
+
+
+def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "his Iranian counterpart": a counterpart of a country, who may be named right after."""
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        x = mentions[k]
+        if x.kind == "counterpart":
+            country = None
+            start, end = x.i, x.j
+            for near in (
+                out[-1] if out else None,
+                mentions[k + 1] if k + 1 < len(mentions) else None,
+            ):
+                if (
+                    near is not None
+                    and near.kind == "demonym"
+                    and (abs(near.i - x.j) <= 1 or abs(x.i - near.j) <= 1)
+                ):
+                    country = near.country
+                    start, end = min(start, near.i), max(end, near.j)
+                    if near is (out[-1] if out else None):
+                        out.pop()
+                    else:
+                        k += 1
+            out.append(Mention("counterpart", start, end, country=country, counterpart=True))
+        else:
+            out.append(x)
+        k += 1
+    return out
+
+
+def attach(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:
+    """An office next to a name is that person's ("Foreign Minister X", "X وزیر دفاع ...")."""
+    people = ("person", "new-person")
+    for k, x in enumerate(mentions):
+        if x.kind == "role":
+            after = mentions[k + 1] if k + 1 < len(mentions) else None
+            if after is not None and after.kind in people and after.i - x.j <= 1:
+                x.attached = True
+            continue
+        if x.kind not in ("office", "counterpart"):
+            continue
+        before = mentions[k - 1] if k > 0 else None
+        after = mentions[k + 1] if k + 1 < len(mentions) else None
+        near_after = after is not None and after.kind in people and after.i - x.j <= 1
+        near_before = (
+            before is not None
+            and before.kind in people
+            and x.i - before.j <= 1
+            and not before.complement
+        )
+        target = None
+        if near_after and near_before and before is not None and after is not None:
+            if _held(registry, before, x):
+                target, after.complement = before, True
+            else:
+                target = after
+        elif near_after:
+            target = after
+        elif near_before and x.kind == "office":
+            target = before
+        if target is None:
+            continue
+        x.attached = True
+        if x.kind == "counterpart":
+            target.counterpart = True
+        offices = x.offices
+        if x.country is None and target.country:
+            offices = registry.offices_for(target.country, x.offices)
+        if offices:
+            held = [
+                o
+                for o in offices
+                if any(t.office == o for t in registry.terms_by_holder.get(target.entity or "", []))
+            ]
+            target.offices = held or target.offices or ([] if target.kind == "person" else offices)
+        if x.country and not target.country:
+            target.country = x.country
+
+
+def _held(registry: Model, person: Mention, office: Mention) -> bool:
+    return any(
+        t.office in office.offices for t in registry.terms_by_holder.get(person.entity or "", [])
+    )
+
+
+def resolve_offices(
+    registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
+) -> None:
+    """An office named without a person stands for the person the article introduced with it
+    earlier ("Deputy Prime Minister X ... the deputy prime minister said"), registered or new,
+    else for whoever held it then."""
+    named = [x.entity for x in mentions if x.kind == "person" and x.entity]
+    for x in mentions:
+        if x.kind != "office" or x.attached or not x.offices or not x.country:
+            continue
+        introduced = [
+            y
+            for y in mentions
+            if y.kind in ("person", "new-person")
+            and y.j <= x.i
+            and y.entity
+            and set(y.offices) & set(x.offices)
+        ]
+        if introduced:
+            x.entity, x.how = introduced[-1].entity, "office"
+            x.offices = [o for o in x.offices if o in introduced[-1].offices]
+            continue
+        best = None
+        for office in x.offices:
+            candidates = registry.holders(office, *era)
+            if not candidates:
+                continue
+            in_text = [c for c in candidates if c in named]
+            if in_text:
+                best = (in_text[0], office)
+                break
+            if era[0] is not None:
+                best = best or (candidates[-1], office)
+            else:
+                scored = sorted(candidates, key=lambda c: -_overlap(registry, c, named))
+                if _overlap(registry, scored[0], named):
+                    best = best or (scored[0], office)
+        if best:
+            x.entity, x.how = best[0], "office"
+            x.offices = [best[1]]
+
+
+def _overlap(registry: Model, person: str, named: list[str]) -> int:
+    """How many named people were in office at some time this person was."""
+    mine = registry.terms_by_holder.get(person, [])
+    count = 0
+    for other in set(named):
+        if other == person:
+            continue
+        if any(
+            t.covers(o.start, o.end) for t in mine for o in registry.terms_by_holder.get(other, [])
+        ):
+            count += 1
+    return count

@@ -1,0 +1,159 @@
+"""Visits: a visit to a country whose clause names a person of that country is a meeting of
+the visitor and that host; a person of the visitor's own country is no host.
+
+The sentences are our own; the people are the registry's (published 2024-05-10: Raisi is
+president of Iran).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.pipeline import Options, extract
+
+ALIYEV, RAISI = "ilham-aliyev", "ebrahim-raisi"
+
+
+def met(language: str, text: str) -> list[set[str]]:
+    draft = extract(text, Options(lang=language, published="2024-05-10"))
+    return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+
+
+# (language, a visit with its host named, the same visit with a compatriot instead)
+VISITS = [
+    (
+        "en",
+        "Ilham Aliyev, on an official visit to Iran, invited Ebrahim Raisi to Baku next year.",
+        "Ilham Aliyev, on an official visit to Iran, invited Jeyhun Bayramov to Baku next year.",
+    ),
+    (
+        "ru",
+        "Ильхам Алиев в ходе официального визита в Иран вручил Эбрахиму Раиси высокую награду.",
+        "Ильхам Алиев в ходе официального визита в Иран вручил Джейхуну Байрамову высокую награду.",
+    ),
+    (
+        "uk",
+        "Ільхам Алієв під час офіційного візиту до Ірану вручив Ебрагіму Раїсі високу нагороду.",
+        "Ільхам Алієв під час офіційного візиту до Ірану вручив Джейхуну Байрамову високу нагороду.",
+    ),
+    (
+        "fa",
+        "الهام علی اف در سفر رسمی خود به ایران از ابراهیم رئیسی برای سفر به باکو دعوت کرد.",
+        "الهام علی اف در سفر رسمی خود به ایران از جیحون بایراموف برای سفر به باکو دعوت کرد.",
+    ),
+    (
+        "ar",
+        "وجه إلهام علييف خلال زيارته الرسمية إلى إيران دعوة إلى إبراهيم رئيسي لزيارة باكو.",
+        "وجه إلهام علييف خلال زيارته الرسمية إلى إيران دعوة إلى جيهون بيراموف لزيارة باكو.",
+    ),
+    (
+        "az",
+        "İlham Əliyev İrana rəsmi səfəri zamanı İbrahim Rəisini Bakıya dəvət edib.",
+        "İlham Əliyev İrana rəsmi səfəri zamanı Ceyhun Bayramovu Bakıya dəvət edib.",
+    ),
+    (
+        "tr",
+        "İlham Aliyev'in Tahran ziyareti sırasında Cumhurbaşkanı İbrahim Reisi bir tören düzenledi.",
+        "İlham Aliyev'in Tahran ziyareti sırasında Ceyhun Bayramov bir tören düzenledi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "near_miss"), VISITS, ids=[v[0] for v in VISITS])
+def test_a_visit_meets_the_host_named_in_its_clause(
+    language: str, text: str, near_miss: str
+) -> None:
+    assert met(language, text) == [{ALIYEV, RAISI}]
+    assert met(language, near_miss) == []
+
+
+def test_each_of_two_visits_meets_the_other_countrys_visitor() -> None:
+    text = (
+        "The minister praised both the visit of Ilham Aliyev to Iran in April and the "
+        "recent visit of Ebrahim Raisi to Azerbaijan."
+    )
+    assert met("en", text) == [{ALIYEV, RAISI}]
+
+
+def test_a_visit_with_no_host_named_is_no_meeting() -> None:
+    assert met("en", "Ebrahim Raisi was on a visit to Azerbaijan last week for a summit.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ar", "وقال ناصر كنعاني حول زيارة جيهون بيراموف إلى طهران إنها مفيدة."),
+        (
+            "en",
+            "Nasser Kanaani, speaking at his briefing on the visit of Jeyhun Bayramov to Tehran, "
+            "praised the ties.",
+        ),
+    ],
+)
+def test_who_speaks_of_a_visit_is_not_its_host(language: str, text: str) -> None:
+    assert met(language, text) == []
+
+
+# (language, a visit to Azerbaijan and its host speaking of "our meeting", the country visited
+# as written, another country the host is not of)
+HOST_SPEAKING = [
+    (
+        "en",
+        "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
+        "Ilham Aliyev said: we had a meeting during the visit, and it was useful.",
+        "Azerbaijan",
+        "Armenia",
+    ),
+    (
+        "ru",
+        "Эбрахим Раиси в прошлом месяце совершил визит в Азербайджан.\n"
+        "Ильхам Алиев сказал: мы провели встречу во время визита, и она была полезной.",
+        "Азербайджан",
+        "Армению",
+    ),
+    (
+        "uk",
+        "Ебрагім Раїсі минулого місяця здійснив візит до Азербайджану.\n"
+        "Ільхам Алієв сказав: ми провели зустріч під час візиту, і вона була корисною.",
+        "Азербайджану",
+        "Вірменії",
+    ),
+    (
+        "fa",
+        "ابراهیم رئیسی ماه گذشته به آذربایجان سفر کرد.\n"
+        "الهام علی اف گفت: ما در این سفر دیدار خوبی داشتیم.",
+        "آذربایجان",
+        "ارمنستان",
+    ),
+    (
+        "ar",
+        "قام إبراهيم رئيسي الشهر الماضي بزيارة إلى أذربيجان.\n"
+        "وقال إلهام علييف: نحن عقدنا لقاء مفيدا خلال الزيارة.",
+        "أذربيجان",
+        "أرمينيا",
+    ),
+    (
+        "az",
+        "İbrahim Rəisi keçən ay Azərbaycana səfər edib.\n"
+        "İlham Əliyev deyib: biz səfər zamanı faydalı görüş keçirdik.",
+        "Azərbaycana",
+        "Ermənistana",
+    ),
+    (
+        "tr",
+        "İbrahim Reisi geçen ay Azerbaycan ziyareti yaptı.\n"
+        "İlham Aliyev şöyle dedi: biz ziyaret sırasında faydalı bir görüşme yaptık.",
+        "Azerbaycan",
+        "Ermenistan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "visited", "elsewhere"), HOST_SPEAKING, ids=[h[0] for h in HOST_SPEAKING]
+)
+def test_the_host_speaking_of_our_meeting_met_the_visitor(
+    language: str, text: str, visited: str, elsewhere: str
+) -> None:
+    assert met(language, text) == [{ALIYEV, RAISI}]
+    assert met(language, text.replace(visited, elsewhere)) == []
