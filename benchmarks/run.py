@@ -25,6 +25,7 @@ import time
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from benchmarks.generate import GENERATOR_VERSION, write_dataset
@@ -146,6 +147,30 @@ def dataset(work: Path, size: int, seed: int) -> tuple[Path, int]:
     return path, quads
 
 
+ADD_TASKS = ("add-one", "add-batch")
+
+
+def add_jobs(
+    job: Callable[..., None], wanted: Callable[[str], bool], size: int, common: dict[str, Any]
+) -> None:
+    """Adding drafts to a KB of this size: one article's draft, and a batch of 1,000."""
+    for task in ADD_TASKS:
+        if wanted(task):
+            job(task, "embedded", size, **common)
+
+
+def merged_records(path: Path, new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records already in ``path`` with this run's in place of those they measure again
+    (same task, backend and size): a run of some tasks keeps the others' figures."""
+    try:
+        old = json.loads(path.read_text())
+    except (OSError, ValueError):
+        old = []
+    measured = {(r["task"], r["backend"], r["statements"]) for r in new}
+    kept = [r for r in old if (r["task"], r["backend"], r["statements"]) not in measured]
+    return kept + new
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -154,7 +179,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="",
-        help="tasks to run: ingest,query,validate-one,validate-all,export,extract",
+        help="tasks to run: ingest,query,validate-one,validate-all,export,extract,add-one,add-batch",
     )
     parser.add_argument(
         "--work",
@@ -189,7 +214,7 @@ def main() -> None:
         help="largest size validated whole with pyshacl",
     )
     parser.add_argument(
-        "--write-max", type=int, default=100_000, help="largest size ingested through Store.write"
+        "--write-max", type=int, default=10_000, help="largest size ingested through Store.write"
     )
     parser.add_argument(
         "--articles", type=int, default=300, help="synthetic articles for the extraction benchmark"
@@ -230,6 +255,10 @@ def main() -> None:
             notes[(stopped["task"], stopped["backend"], stopped["statements"])] = (
                 f"stopped: > {stopped['limit_seconds']:.0f} s"
             )
+        for failed in result.get("failures", []):
+            notes[(failed["task"], failed["backend"], failed["statements"])] = (
+                "failed: " + failed["error"]
+            )
         if "records" in result:
             records.extend(result["records"])
         else:
@@ -246,7 +275,9 @@ def main() -> None:
         data, triples = dataset(args.work, size, args.seed)
         fixture = args.work / f"store-{size}"
         common = {"data": str(data), "triples": triples, "fixture": str(fixture)}
-        need_fixture = any(wanted(k) for k in ("query", "validate-one", "validate-all", "export"))
+        need_fixture = any(
+            wanted(k) for k in ("query", "validate-one", "validate-all", "export", *ADD_TASKS)
+        )
         if wanted("ingest") or need_fixture:
             job(
                 "ingest",
@@ -268,11 +299,13 @@ def main() -> None:
                     r for r in records if not (r["task"] == "ingest" and r["statements"] == size)
                 ]
         if wanted("ingest"):
-            job("ingest", "embedded-bulk", size, runs=args.ingest_runs, **common)
+            job("ingest", "embedded", size, runs=args.ingest_runs, **common)
             if size <= args.write_max:
-                job("ingest", "embedded", size, runs=args.ingest_runs, **common)
+                job("ingest", "embedded-write", size, runs=args.ingest_runs, **common)
             else:
-                notes[("ingest", "embedded", size)] = f"skipped: above --write-max {args.write_max}"
+                notes[("ingest", "embedded-write", size)] = (
+                    f"skipped: above --write-max {args.write_max}"
+                )
             job("ingest", "oxigraph-server", size, runs=args.ingest_runs, **common)
         if wanted("query"):
             job("query", "embedded", size, **common)
@@ -306,6 +339,7 @@ def main() -> None:
         if wanted("export"):
             job("export", "embedded", size, **common)
             job("export", "oxigraph-server", size, **common)
+        add_jobs(job, wanted, size, common)
     if wanted("extract"):
         print("extraction")
         job("extract", "kb", None, articles=args.articles)
@@ -313,6 +347,7 @@ def main() -> None:
     elapsed = time.monotonic() - started
     env["elapsed_seconds"] = round(elapsed)
     env["stopped_at_time_limit"] = timeouts
+    records[:] = merged_records(args.output, records)
     args.output.write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
     environment_file = args.output.with_name(args.output.name.replace("results", "environment"))
     if environment_file == args.output:
@@ -343,10 +378,19 @@ def fmt_size(size: int | None) -> str:
     return f"10^{exponent}" if size == 10**exponent else f"{size:,}"
 
 
-ORDER = {"ingest": 0, "query": 1, "validate-one": 2, "validate-all": 3, "export": 4, "extract": 5}
+ORDER = {
+    "ingest": 0,
+    "query": 1,
+    "validate-one": 2,
+    "validate-all": 3,
+    "export": 4,
+    "add-one": 5,
+    "add-batch": 6,
+    "extract": 7,
+}
 BACKEND_ORDER = {
     "embedded": 0,
-    "embedded-bulk": 1,
+    "embedded-write": 1,
     "oxigraph-load": 2,
     "oxigraph-server": 3,
     "rdflib": 4,
@@ -467,7 +511,7 @@ def targets(
         lines.append(
             f"Headline query < 50 ms at 10^5: {verdict(head['seconds'] < 0.05)} ({fmt_seconds(head['seconds'])})"
         )
-    for backend in ("embedded", "embedded-bulk", "oxigraph-server"):
+    for backend in ("embedded", "embedded-write", "oxigraph-server"):
         for size in sizes:
             a, floor = (
                 get.get(("ingest", backend, size)),
@@ -480,6 +524,7 @@ def targets(
                     f"{verdict(share >= 0.5)} ({share:.2f} of its rate; "
                     f"{a['triples'] / a['seconds']:,.0f} vs {floor['triples'] / floor['seconds']:,.0f} quads/s)"
                 )
+    lines += add_targets(get, sizes)
     ones = [
         (s, get[("validate-one", "embedded", s)]["seconds"])
         for s in sizes
@@ -527,6 +572,101 @@ def targets(
         lines.append(
             f"Building 10^6 statements under 4 GB ({r['backend']}): {verdict(r['peak_rss_mb'] < 4096)} ({r['peak_rss_mb']:,.0f} MB)"
         )
+    return lines + query_targets(get, sizes)
+
+
+def query_targets(get: dict[tuple[str, Any, Any], dict[str, Any]], sizes: list[int]) -> list[str]:
+    """The saved queries against the Oxigraph server (same engine, so within 1.5x) at the
+    largest size both ran, and how soon each listing's first row arrives at 10^5."""
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**missed**"
+
+    both = [
+        s
+        for s in sizes
+        if any(get.get((f"query:{q}", "oxigraph-server", s)) for q in QUERY_NAMES)
+        and any(get.get((f"query:{q}", "embedded", s)) for q in QUERY_NAMES)
+    ]
+    if both:
+        size = max(both)
+        ratios = []
+        for q in QUERY_NAMES:
+            a, b = (
+                get.get((f"query:{q}", "embedded", size)),
+                get.get((f"query:{q}", "oxigraph-server", size)),
+            )
+            if a and b:
+                ratios.append((a["seconds"] / b["seconds"], q))
+        worst = max(ratios)
+        lines.append(
+            f"Every saved query within 1.5x of the Oxigraph server's time at {fmt_size(size)}: "
+            f"{verdict(worst[0] <= 1.5)} (slowest relative: {worst[1]} {worst[0]:.2f}x; "
+            + ", ".join(f"{q} {r:.2f}x" for r, q in sorted(ratios, key=lambda x: x[1]))
+            + ")"
+        )
+    firsts = [
+        (get[(f"query:{q}", "embedded", 100_000)].get("first_row_seconds"), q)
+        for q in QUERY_NAMES
+        if (f"query:{q}", "embedded", 100_000) in get
+    ]
+    firsts = [(t, q) for t, q in firsts if t is not None]
+    if firsts:
+        slow = [f"{q} {fmt_seconds(t)}" for t, q in sorted(firsts, reverse=True) if t >= 0.1]
+        lines.append(
+            f"Every listing's first row < 100 ms at 10^5: {verdict(not slow)}"
+            + (f" (over: {', '.join(slow)})" if slow else "")
+        )
+    return lines
+
+
+def add_targets(
+    get: dict[tuple[str, str, int | None], dict[str, Any]], sizes: list[int]
+) -> list[str]:
+    """The write path's targets: `kb build`'s memory beside `oxigraph load`'s, adding one
+    draft flat in the size of the KB, a batch of 1,000 drafts at 50 articles/s or more."""
+
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**missed**"
+
+    lines = []
+    for size in sizes:
+        ours, floor = (
+            get.get(("ingest", "embedded", size)),
+            get.get(("ingest", "oxigraph-load", size)),
+        )
+        if ours and floor:
+            share = ours["peak_rss_mb"] / floor["peak_rss_mb"]
+            lines.append(
+                f"`kb build`'s peak memory ≤ 1.5x `oxigraph load`'s at {fmt_size(size)}: "
+                f"{verdict(share <= 1.5)} ({ours['peak_rss_mb']:,.0f} vs {floor['peak_rss_mb']:,.0f} MB, {share:.2f}x)"
+            )
+        if ours and size >= 100_000:
+            lines.append(
+                f"`kb build` under 2 GB at {fmt_size(size)}: {verdict(ours['peak_rss_mb'] < 2048)} "
+                f"({ours['peak_rss_mb']:,.0f} MB)"
+            )
+    ones = [
+        (s, get[("add-one", "embedded", s)]) for s in sizes if ("add-one", "embedded", s) in get
+    ]
+    if len(ones) >= 2:
+        (first, base), *rest = ones
+        for size, r in rest:
+            ratio = r["seconds"] / base["seconds"]
+            lines.append(
+                f"add-one at {fmt_size(size)} ≤ 1.5x add-one at {fmt_size(first)}: {verdict(ratio <= 1.5)} "
+                f"({fmt_seconds(r['seconds'])} vs {fmt_seconds(base['seconds'])}, {ratio:.2f}x; "
+                f"CPU {r['cpu_seconds']:.2f} vs {base['cpu_seconds']:.2f} s)"
+            )
+    for size in sizes:
+        r = get.get(("add-batch", "embedded", size))
+        if r:
+            lines.append(
+                f"add-batch ≥ 50 articles/s at {fmt_size(size)}: {verdict(r['articles_per_second'] >= 50)} "
+                f"({r['articles_per_second']} articles/s, {r['drafts']} drafts in {fmt_seconds(r['seconds'])}, "
+                f"peak {r['peak_rss_mb']:,.0f} MB)"
+            )
     return lines
 
 

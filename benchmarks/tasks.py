@@ -39,11 +39,14 @@ class NotAvailable(Exception):
 
 
 class PartialResults(Exception):
-    """Some operations ran past their time limit: the records of the others, and the limits."""
+    """Some operations ran past their time limit or failed: the records of the others, the
+    limits, and the failures."""
 
-    def __init__(self, records: list[Record], timeouts: list[Record]) -> None:
+    def __init__(
+        self, records: list[Record], timeouts: list[Record], failures: list[Record] | None = None
+    ) -> None:
         super().__init__(f"{len(timeouts)} operation(s) timed out")
-        self.records, self.timeouts = records, timeouts
+        self.records, self.timeouts, self.failures = records, timeouts, failures or []
 
 
 # -- measuring ------------------------------------------------------------------------------
@@ -259,28 +262,18 @@ def ingest(job: dict[str, Any]) -> list[Record]:
 
     extra_peak: Callable[[], float] | None = None
     if backend == "embedded":
-        from kb import store as kb_store
-        from kb.store.embedded import EmbeddedStore
-
-        replace_in_bulk = getattr(kb_store, "replace_in_bulk", None)
+        from kb.store.bulk import build_new  # what `kb build` writes a new store with
 
         def operation() -> None:
-            store = EmbeddedStore(target)
-            graphs = _graphs(data)
-            if replace_in_bulk is not None:  # what `kb build` does, once merged
-                replace_in_bulk(store, graphs)
-            else:
-                store.write(replace=graphs)
+            store = build_new(target, ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
             store.close()
 
-    elif backend == "embedded-bulk":
-        try:
-            bulk = importlib.import_module("kb.store.bulk")
-        except ImportError as error:
-            raise NotAvailable(f"kb.store.bulk is not present ({error})") from None
+    elif backend == "embedded-write":
+        from kb.store.embedded import EmbeddedStore
 
-        def operation() -> None:
-            store = bulk.build_new(target, ox.parse(path=str(data), format=ox.RdfFormat.N_QUADS))
+        def operation() -> None:  # one Store.write transaction, as `kb add` writes
+            store = EmbeddedStore(target)
+            store.write(replace=_graphs(data))
             store.close()
 
     elif backend == "oxigraph-load":
@@ -373,6 +366,7 @@ def queries(job: dict[str, Any]) -> list[Record]:
     limits = job.get("limits") or {}
     out: list[Record] = []
     timeouts: list[Record] = []
+    failures: list[Record] = []
     with contextlib.ExitStack() as stack:
         extra_peak: Callable[[], float] | None = None
         if backend == "embedded":
@@ -416,22 +410,54 @@ def queries(job: dict[str, Any]) -> list[Record]:
                     limit=limits.get(name),
                 )
             except TimeLimit:
-                timeouts.append(
+                timeouts.append(_stopped(name, backend, size, limits[name]))
+                continue
+            except Exception as error:  # one query an engine cannot run leaves the others' figures
+                if backend != "rdflib":
+                    raise
+                failures.append(
                     {
                         "task": f"query:{name}",
                         "backend": backend,
                         "statements": size,
-                        "limit_seconds": limits[name],
-                        "peak_rss_mb": round(_peak_mb(), 1),
+                        "error": f"{type(error).__name__}: {error}"[:200],
                     }
                 )
                 continue
+            extra = {"rows": timing.result}
+            if backend == "embedded":
+                extra["first_row_seconds"] = first_row_seconds(
+                    store, text, runs=3 if timing.seconds < 2 else 1
+                )
             if backend == "oxigraph-server":
                 timing.cpu_seconds = None
-            out.append(record(f"query:{name}", backend, size, timing, rows=timing.result))
-    if timeouts:
-        raise PartialResults(out, timeouts)
+            out.append(record(f"query:{name}", backend, size, timing, **extra))
+    if timeouts or failures:
+        raise PartialResults(out, timeouts, failures)
     return out
+
+
+def _stopped(name: str, backend: str, size: int, limit: float) -> Record:
+    return {
+        "task": f"query:{name}",
+        "backend": backend,
+        "statements": size,
+        "limit_seconds": limit,
+        "peak_rss_mb": round(_peak_mb(), 1),
+    }
+
+
+def first_row_seconds(store: Any, text: str, runs: int = 3) -> float:
+    """Median seconds until a query's first row arrives from the store's streaming read (what
+    `kb query` prints first); a sorted listing's first row comes only after its sort."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        _, rows = store.select_stream(text)
+        next(rows, None)
+        times.append(time.perf_counter() - start)
+        del rows
+    return round(statistics.median(times), 6)
 
 
 # -- validation -----------------------------------------------------------------------------
@@ -522,14 +548,34 @@ def validate_all(job: dict[str, Any]) -> list[Record]:
 # -- export ---------------------------------------------------------------------------------
 
 
-def export(job: dict[str, Any]) -> list[Record]:
-    from kb.kbase import export as kb_export
+class _Sink:
+    """A binary output that only counts what is written to it (the export's bytes)."""
 
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _export_size(store: Any) -> int:
+    from kb.kbase import export_to
+
+    sink = _Sink()
+    export_to(store, ox.RdfFormat.TURTLE, sink)  # type: ignore[arg-type]
+    return sink.size
+
+
+def export(job: dict[str, Any]) -> list[Record]:
     size, backend = job["statements"], job["backend"]
     with contextlib.ExitStack() as stack:
         store, extra_peak = _open_kb_store(job, stack)
         timing = measure(
-            lambda: len(kb_export(store, ox.RdfFormat.TURTLE)),
+            lambda: _export_size(store),
             runs=job["runs"],
             budget=job["budget"],
             extra_peak=extra_peak,
@@ -577,6 +623,125 @@ def extract(job: dict[str, Any]) -> list[Record]:
     ]
 
 
+# -- adding drafts ----------------------------------------------------------------------------
+
+DRAFT_ARTICLES = (
+    1_300  # synthetic articles extracted once: enough drafts with claims for both tasks
+)
+DRAFT_SEED = 23  # not the KB's seed (7): the articles are new to every KB
+
+
+def drafts(work: Path) -> list[Path]:
+    """TriG drafts of synthetic articles, written once by ``kb extract DIR -o DRAFTS/`` (the
+    command an analyst runs), those with at least one claim, in name order."""
+    from benchmarks.generate import GENERATOR_VERSION, articles
+
+    folder = work / f"drafts-seed{DRAFT_SEED}-g{GENERATOR_VERSION}"
+    done = folder / ".complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        texts = folder / "articles"
+        texts.mkdir(parents=True)
+        for index, text in enumerate(articles(DRAFT_ARTICLES, seed=DRAFT_SEED)):
+            (texts / f"article-{index:05d}.txt").write_text(text, encoding="utf-8")
+        subprocess.run(
+            [*_kb_command(), "extract", str(texts), "-o", str(folder / "trig")],
+            check=True,
+            capture_output=True,
+        )
+        done.write_text("")
+    return [
+        path
+        for path in sorted((folder / "trig").glob("*.trig"))
+        if b"kb:Statement" in path.read_bytes() or b"kb:MeetingAccount" in path.read_bytes()
+    ]
+
+
+def _kb_command() -> list[str]:
+    return [sys.executable, "-m", "kb"]
+
+
+def _kb_add(store: Path, paths: list[Path]) -> tuple[float, float, float]:
+    """``kb add PATHS`` in a fresh process: its wall time, CPU time and peak memory (MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*_kb_command(), "--quiet", "--store", str(store), "add", *map(str, paths)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0 or "added" not in stderr:
+        raise RuntimeError(f"kb add did not add: {stderr.strip().splitlines()[-1:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _copy_fixture(job: dict[str, Any], name: str) -> Path:
+    copy = Path(job["work"]) / f"{name}-{job['statements']}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(job["fixture"], copy)
+    return copy
+
+
+def add_one(job: dict[str, Any]) -> list[Record]:
+    """``kb add`` of one extracted article's draft into the KB, in a fresh process (imports
+    and all); each run adds another draft, so every run writes a new source."""
+    available = drafts(Path(job["work"]))
+    store = _copy_fixture(job, "add-one")
+    runs = [_kb_add(store, [available[0]])]  # warm-up: the OS caches the store's files
+    for draft in available[1 : 1 + job["runs"]]:
+        runs.append(_kb_add(store, [draft]))
+    shutil.rmtree(store, ignore_errors=True)
+    timed = runs[1:]
+    timing = Timing(
+        statistics.median(r[0] for r in timed),
+        len(timed),
+        round(max(r[2] for r in timed), 1),
+        cpu_seconds=round(statistics.median(r[1] for r in timed), 6),
+    )
+    return [record("add-one", "embedded", job["statements"], timing)]
+
+
+BATCH_DRAFTS = 1_000
+
+
+def add_batch(job: dict[str, Any]) -> list[Record]:
+    """``kb add DIR`` of 1,000 extracted drafts in one submission, in a fresh process, into a
+    fresh copy of the KB each run."""
+    available = drafts(Path(job["work"]))[-BATCH_DRAFTS:]  # none of add-one's drafts
+    if len(available) < BATCH_DRAFTS:
+        raise RuntimeError(f"only {len(available)} drafts with claims; raise DRAFT_ARTICLES")
+    folder = Path(job["work"]) / "add-batch-drafts"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for draft in available:
+        os.link(draft, folder / draft.name)
+    runs = []
+    spent = 0.0
+    while len(runs) < job["runs"] and (not runs or spent < job["budget"]):
+        store = _copy_fixture(job, "add-batch")
+        runs.append(_kb_add(store, [folder]))
+        spent += runs[-1][0]
+    shutil.rmtree(store, ignore_errors=True)
+    timing = Timing(
+        statistics.median(r[0] for r in runs),
+        len(runs),
+        round(max(r[2] for r in runs), 1),
+        cpu_seconds=round(statistics.median(r[1] for r in runs), 6),
+    )
+    return [
+        record(
+            "add-batch",
+            "embedded",
+            job["statements"],
+            timing,
+            drafts=BATCH_DRAFTS,
+            articles_per_second=round(BATCH_DRAFTS / timing.seconds, 1),
+        )
+    ]
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], list[Record]]] = {
     "ingest": ingest,
     "query": queries,
@@ -584,6 +749,8 @@ JOBS: dict[str, Callable[[dict[str, Any]], list[Record]]] = {
     "validate-all": validate_all,
     "export": export,
     "extract": extract,
+    "add-one": add_one,
+    "add-batch": add_batch,
 }
 
 
@@ -595,7 +762,11 @@ def main() -> None:
     except NotAvailable as reason:
         result = {"unavailable": str(reason)}
     except PartialResults as partial:
-        result = {"records": partial.records, "timeouts": partial.timeouts}
+        result = {
+            "records": partial.records,
+            "timeouts": partial.timeouts,
+            "failures": partial.failures,
+        }
     print("\n" + json.dumps(result), flush=True)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -17,9 +19,18 @@ from .namespaces import GRAPH, KB, PROV, RDF_TYPE, RDFS, claims_in
 from .provenance import agent_iri, agent_triples, extractor_iri, now_literal
 from .registry import Registry
 from .resources import SEEDS_DIR
-from .store import Store, replace_in_bulk
-from .submission import Submission, read_submission
-from .validation import Report, context_for, validate_store, validate_submission, validate_triples
+from .store import Store, bulk_path, replace_in_bulk
+from .store.bulk import build_new as bulk_build_new
+from .store.embedded import EmbeddedStore
+from .submission import Submission, read_submission, submission_files
+from .validation import (
+    Report,
+    context_for,
+    merged,
+    validate_store,
+    validate_submission,
+    validate_triples,
+)
 
 Progress = Callable[[str], None]
 
@@ -45,6 +56,26 @@ def compile_seeds(seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> l
 def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> Report:
     """Init plus the curated claims of the seeds, validated first, then written in one transaction
     (on a server, graph by graph when the build exceeds its bulk size: see kb.store.remote)."""
+    graphs, report = _checked_build(seeds_dir, progress)
+    progress("writing")
+    replace_in_bulk(store, graphs)
+    return report
+
+
+def build_new(path: Path, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> Report:
+    """``build`` into a location that holds no store yet: the same graphs, validated the same
+    way, written by the engine's bulk loader into a new store that a directory rename commits
+    (kb.store.bulk.build_new): all or nothing, memory flat in the size of the build."""
+    graphs, report = _checked_build(seeds_dir, progress)
+    progress("writing")
+    bulk_build_new(path, as_quads(graphs)).close()
+    return report
+
+
+def _checked_build(
+    seeds_dir: Path, progress: Progress
+) -> tuple[dict[ox.NamedNode, list[ox.Triple]], Report]:
+    """The graphs ``kb build`` writes (the model and the seeds), once they pass the shapes."""
     model = model_graphs()
     sources = compile_seeds(seeds_dir, progress)
     progress(f"validating {len(sources)} sources")
@@ -53,30 +84,81 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
     report = validate_triples(everything)
     if not report.conforms:
         raise ValidationFailed("the curated claims break the shapes; nothing was written", report)
-    progress("writing")
-    replace_in_bulk(store, {**model, **{s.graph: s.triples for s in sources}})
-    return report
+    return {**model, **{s.graph: s.triples for s in sources}}, report
 
 
-def check(store: Store, paths: list[Path]) -> tuple[Submission, Report]:
-    """Read and validate files against the shapes and the KB context they reference.
+def as_quads(graphs: dict[ox.NamedNode, list[ox.Triple]]) -> Iterator[ox.Quad]:
+    """The triples of named graphs as quads, lazily (what the bulk paths take)."""
+    for name, triples in graphs.items():
+        for t in triples:
+            yield ox.Quad(t.subject, t.predicate, t.object, name)
+
+
+# A batch is validated in parts of about this many triples (a few dozen drafts): pyshacl's
+# memory grows with what it validates at once, and its fixed cost per call is shared by the
+# drafts of a part. Measured with benchmarks/run.py --only add (add-batch).
+PART_TRIPLES = 20_000
+
+
+def check(
+    store: Store, paths: list[Path], progress: Progress = _quiet
+) -> tuple[Submission, Report]:
+    """Read and validate files (or every draft under a directory) against the shapes and the
+    KB context they reference.
 
     The context leaves out the graphs the submission replaces: what they hold now will be
     gone once it is written, so neither a claim nor a duplicate may lean on it. Each meeting
     account is first pointed to the meeting the KB already knows it reports (same people,
-    compatible dates and place), whatever order the sources arrive in.
+    compatible dates and place), whatever order the sources arrive in. A batch of many
+    drafts is validated in parts, each with its context from the KB and from the rest of
+    the batch, so that the result is the one validating the whole batch at once would give.
     """
+    has_registry = _has_registry(store)
     submission = read_submission(
-        paths, Registry(store) if _has_registry(store) else model_registry()
+        submission_files(paths),
+        Registry(store) if has_registry else model_registry(),
+        progress,
     )
     submission.replace = identity.assign_meetings(store, submission.replace)
     triples = submission.triples()
     if not triples:
         raise InputError("nothing to validate: the files hold no triples")
-    context = list(context_for(store, triples, exclude_graphs=list(submission.replace)))
-    if not _has_registry(store):
-        context += _model_context(triples)
-    return submission, validate_submission(triples, context)
+    parts = list(_parts(submission))
+    batch = _batch_view(submission) if len(parts) > 1 else None
+    reports = []
+    for graphs, files in parts:
+        for name in files:
+            progress(f"validating {name}")
+        part = [t for graph in graphs for t in submission.graph_triples(graph)]
+        context = list(context_for(store, part, exclude_graphs=list(submission.replace)))
+        if batch is not None:
+            context += context_for(batch, part, exclude_graphs=graphs)
+        if not has_registry:
+            context += _model_context(part)
+        reports.append(validate_submission(part, context))
+    return submission, reports[0] if len(reports) == 1 else merged(reports)
+
+
+def _parts(submission: Submission) -> Iterator[tuple[list[ox.NamedNode], list[str]]]:
+    """The submission's graphs in parts of about PART_TRIPLES triples (a graph is never
+    split), each with the names of the files it came from."""
+    graphs: list[ox.NamedNode] = []
+    size = 0
+    for name in sorted(submission.graphs(), key=str):
+        graphs.append(name)
+        size += len(submission.graph_triples(name))
+        if size >= PART_TRIPLES:
+            yield graphs, submission.files_of(graphs)
+            graphs, size = [], 0
+    if graphs:
+        yield graphs, submission.files_of(graphs)
+
+
+def _batch_view(submission: Submission) -> Store:
+    """The whole batch in a throw-away store: the context one part of it takes from the rest."""
+    view = EmbeddedStore.in_memory()
+    view.add_new(as_quads({**submission.replace, **submission.insert}))
+    return view
 
 
 @dataclass
@@ -88,19 +170,30 @@ class Added:
     claims: int
 
 
-def add(store: Store, paths: list[Path], agent: str | None = None) -> Added:
+def add(
+    store: Store,
+    paths: list[Path],
+    agent: str | None = None,
+    progress: Progress = _quiet,
+    labels: Mapping[Path, str] | None = None,
+) -> Added:
     """Validate, then store all or nothing in one write, recording the submission with PROV-O.
 
+    ``paths`` are files, or directories whose drafts are all added in this one submission.
+    The write is one transaction; on the embedded store, when every graph it replaces is
+    new (a new source), that transaction is the engine's own insert, not a SPARQL update.
     Adding what the KB already holds writes nothing at all, not even a record, so running
-    the same ``kb add`` twice leaves the store as the first run left it.
+    the same ``kb add`` twice leaves the store as the first run left it. ``labels`` name
+    files in the record otherwise than by their path (standard input, spooled to a file).
     """
-    submission, report = check(store, paths)
+    submission, report = check(store, paths, progress)
     if not report.conforms:
         raise ValidationFailed("the submission breaks the shapes; nothing was written", report)
     claims = len(claims_in(submission.triples()))
     if _already_stored(store, submission):
         return Added(report, None, claims)
-    record = _submission_record(store, submission, agent)
+    record = _submission_record(store, submission, agent, labels or {})
+    progress("writing")
     store.write(replace=submission.replace, insert={**submission.insert, **record})
     (graph,) = record
     return Added(report, graph, claims)
@@ -113,12 +206,23 @@ def validate_all(store: Store) -> Report:
 
 def export(store: Store, fmt: ox.RdfFormat) -> bytes:
     """The whole store in one RDF format; triple formats get the union of all graphs."""
+    buffer = io.BytesIO()
+    export_to(store, fmt, buffer)
+    return buffer.getvalue()
+
+
+def export_to(store: Store, fmt: ox.RdfFormat, output: IO[bytes]) -> None:
+    """``export`` streamed to ``output``: by the engine's own dump where the store has the
+    bulk path (no Python object per triple), else quad by quad from ``Store.quads``."""
+    prefixes = _export_prefixes(fmt)
+    bulk = bulk_path(store)
+    if bulk is not None:
+        bulk.dump(output, fmt, prefixes)
+        return
     quads: Iterable[ox.Quad] = store.quads()
     if not fmt.supports_datasets:
         quads = (ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-    data = ox.serialize(quads, format=fmt, prefixes=_export_prefixes(fmt))
-    assert data is not None  # serialize returns the bytes when given no output
-    return data
+    ox.serialize(quads, output, format=fmt, prefixes=prefixes)
 
 
 def _export_prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
@@ -130,6 +234,9 @@ def _export_prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
 
 
 def _has_registry(store: Store) -> bool:
+    bulk = bulk_path(store)
+    if bulk is not None:  # one lookup, not the list of every graph
+        return bulk.holds_graph(GRAPH["registry"])
     return GRAPH["registry"] in set(store.graph_names())
 
 
@@ -157,7 +264,7 @@ def _already_stored(store: Store, submission: Submission) -> bool:
 
 
 def _submission_record(
-    store: Store, submission: Submission, agent: str | None
+    store: Store, submission: Submission, agent: str | None, labels: Mapping[Path, str]
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
     """A PROV-O record of one ``kb add``: who, when, from which files, with which extractors.
 
@@ -203,7 +310,7 @@ def _submission_record(
         record += [
             ox.Triple(activity, PROV.used, used),
             ox.Triple(used, RDF_TYPE, PROV.Entity),
-            ox.Triple(used, RDFS.label, ox.Literal(str(path.resolve()))),
+            ox.Triple(used, RDFS.label, ox.Literal(labels.get(path) or str(path.resolve()))),
             ox.Triple(used, KB.sha256, ox.Literal(hashlib.sha256(path.read_bytes()).hexdigest())),
         ]
     for name in sorted(submission.graphs(), key=str):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -38,9 +38,12 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".json": ox.RdfFormat.JSON_LD,
 }
 CLAIM_FORM_SUFFIXES = (".yaml", ".yml")
-# One submission is validated in memory with pyshacl, about 4 s per 1,000 claims (~2 MB of
+# One file is validated in memory with pyshacl, about 4 s per 1,000 claims (~2 MB of
 # Turtle); 10 MB is several thousand claims. Larger files are refused before they are read.
+# Many files are validated in parts (kbase.check), so a batch may be larger; what it holds
+# is kept in memory until it is written (about 0.5 KB per triple), hence a limit for it too.
 MAX_BYTES = 10 * 1024 * 1024
+MAX_BATCH_BYTES = 50 * MAX_BYTES
 MAX_YAML_NODES = 200_000  # a claim form of 1,000 claims has ~20,000; aliases can explode
 
 _RECORD_GRAPHS = (GRAPH["submission/"].value, GRAPH["retraction/"].value)
@@ -53,6 +56,7 @@ class Submission:
     replace: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=dict)
     insert: dict[ox.NamedNode, list[ox.Triple]] = field(default_factory=lambda: defaultdict(list))
     files: list[Path] = field(default_factory=list)
+    origin: dict[ox.NamedNode, list[Path]] = field(default_factory=dict)  # graph -> its files
 
     def triples(self) -> list[ox.Triple]:
         out: list[ox.Triple] = []
@@ -64,6 +68,15 @@ class Submission:
     def graphs(self) -> set[ox.NamedNode]:
         return set(self.replace) | {name for name, triples in self.insert.items() if triples}
 
+    def graph_triples(self, name: ox.NamedNode) -> list[ox.Triple]:
+        """What the submission writes to one graph (replaced whole, or added to)."""
+        return self.replace.get(name) or self.insert.get(name) or []
+
+    def files_of(self, graphs: Iterable[ox.NamedNode]) -> list[str]:
+        """The names of the files the graphs came from, each once."""
+        names = (path.name for graph in graphs for path in self.origin.get(graph, self.files))
+        return list(dict.fromkeys(names))
+
     def merge(self, other: Submission) -> None:
         for name, triples in other.replace.items():
             if name in self.replace:
@@ -73,18 +86,40 @@ class Submission:
             self.replace[name] = list(triples)
         for name, triples in other.insert.items():
             self.insert[name].extend(triples)
+        for name in other.graphs():
+            self.origin.setdefault(name, []).extend(other.files)
         self.files.extend(other.files)
 
 
-def read_submission(paths: list[Path], registry: Registry) -> Submission:
+def submission_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, a directory standing for every file under it that kb reads
+    (claim forms and RDF files), in name order; each file once."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            suffixes = {*RDF_FORMATS, *CLAIM_FORM_SUFFIXES}
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes)
+            if not found:
+                raise InputError(f"{path}: no claim form or RDF file in this directory")
+            files += [p for p in found if p.is_file()]
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def read_submission(
+    paths: list[Path], registry: Registry, progress: Callable[[str], None] | None = None
+) -> Submission:
     total = sum(path.stat().st_size for path in paths if path.is_file())
-    if total > MAX_BYTES and len(paths) > 1:
+    if total > MAX_BATCH_BYTES and len(paths) > 1:
         raise InputError(
             f"{len(paths)} files of {_mb(total)} are more than kb takes in one submission "
-            f"(limit {_mb(MAX_BYTES)}); add them in several runs"
+            f"(limit {_mb(MAX_BATCH_BYTES)}); add them in several runs"
         )
     submission = Submission()
     for path in paths:
+        if progress is not None:
+            progress(f"reading {path.name}")
         submission.merge(read_file(path, registry))
     for name in list(submission.insert):
         if name in submission.replace:  # claims for a source given whole in the same run
@@ -384,4 +419,5 @@ __all__ = [
     "Submission",
     "read_file",
     "read_submission",
+    "submission_files",
 ]

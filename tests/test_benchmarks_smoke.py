@@ -102,6 +102,14 @@ def test_records_have_the_schema() -> None:
     if committed.exists():
         for item in json.loads(committed.read_text()):
             assert {"task", "backend", "statements", "seconds", "peak_rss_mb"} <= set(item)
-            kinds = {"ingest", "validate-one", "validate-all", "export", "extract"}
+            kinds = {
+                "ingest",
+                "validate-one",
+                "validate-all",
+                "export",
+                "extract",
+                "add-one",
+                "add-batch",
+            }
             assert item["task"] in kinds or item["task"].startswith("query:")
             assert (item["statements"] is None) == (item["task"] == "extract")

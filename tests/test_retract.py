@@ -30,6 +30,8 @@ def claim(local: str) -> ox.NamedNode:
 class ProtocolOnly:
     """A store that offers nothing but the Store protocol, as a SPARQL server backend does."""
 
+    bulk = False
+
     def __init__(self, store: Store) -> None:
         self._inner = store
         self.location = store.location

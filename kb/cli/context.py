@@ -109,6 +109,16 @@ class Context:
             self._store = open_store(self._location, read_only=True)
         return self._store
 
+    def new_store_path(self) -> Path | None:
+        """The location as a path when it holds no store yet (nothing there, or an empty
+        directory), so that a command may create the store whole; else None."""
+        if self._store is not None or "://" in self._location:
+            return None
+        path = Path(self._location)
+        if not path.exists() or (path.is_dir() and not any(path.iterdir())):
+            return path
+        return None
+
     def reader_or_empty(self) -> Store:
         """The store for reading, or an empty one when none exists yet (validating a file
         against the shipped model alone)."""

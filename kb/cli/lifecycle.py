@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -12,6 +16,7 @@ import pyoxigraph as ox
 from .. import kbase
 from ..claimform import iter_seed_forms
 from ..resources import SEEDS_DIR
+from ..submission import submission_files
 from .context import Context, pass_context
 
 EXPORT_FORMATS = {
@@ -41,13 +46,20 @@ def init(kb: Context) -> None:
 def build(kb: Context) -> None:
     """Init plus the curated claims of seeds/, validated, written in one transaction.
 
+    A new store (no store at the location yet) is written by the engine's bulk loader and
+    appears whole when done; an existing one is updated in one transaction.
+
     \b
     Example:
       kb build
     """
     steps = len(list(iter_seed_forms(SEEDS_DIR))) + 2  # compile each form, validate, write
+    new = kb.new_store_path()
     with kb.progress(steps, "building") as progress:
-        report = kbase.build(kb.store, progress=progress)
+        if new is not None:
+            report = kbase.build_new(new, progress=progress)
+        else:
+            report = kbase.build(kb.store, progress=progress)
     click.echo(f"built {kb.location}: {report.render('text')}", err=True)
 
 
@@ -87,22 +99,48 @@ def validate(ctx: click.Context, files: tuple[Path, ...], whole: bool, fmt: str)
 def add(ctx: click.Context, files: tuple[Path, ...], agent: str | None, fmt: str) -> None:
     """Validate files, then store them all or nothing; re-adding the same claims changes nothing.
 
+    A DIR stands for every claim form and RDF file under it: a batch of drafts is read,
+    validated and written in one pass (one transaction, one PROV-O record), with a progress
+    bar on a terminal. `-` reads TriG (what kb extract prints) from standard input.
+
     \b
     Example:
       kb add drafts/article.trig --agent curator@example.org
+      kb add drafts/
+      kb extract articles/*.txt | kb add -
     """
     kb: Context = ctx.obj
     ctx.meta["kb.report_format"] = fmt
-    added = kbase.add(kb.store, list(files), agent=agent)
+    with _stdin_spooled(files) as (given, labels):
+        paths = submission_files(given)
+        with kb.progress(2 * len(paths) + 1, "adding") as progress:  # read, validate, write
+            added = kbase.add(kb.store, paths, agent=agent, progress=progress, labels=labels)
     if added.record is None:
         click.echo(
             f"nothing to add: {kb.location} already holds these {added.claims} claim(s)", err=True
         )
     else:
         click.echo(
-            f"added {added.claims} claim(s) from {len(files)} file(s) to {kb.location} (record <{added.record.value}>)",
+            f"added {added.claims} claim(s) from {len(paths)} file(s) to {kb.location} (record <{added.record.value}>)",
             err=True,
         )
+
+
+STDIN = Path("-")
+
+
+@contextlib.contextmanager
+def _stdin_spooled(files: tuple[Path, ...]) -> Iterator[tuple[list[Path], dict[Path, str]]]:
+    """The files, ``-`` replaced by a TriG file holding standard input (named ``-`` in the
+    PROV-O record), removed afterwards."""
+    if STDIN not in files:
+        yield list(files), {}
+        return
+    with tempfile.TemporaryDirectory(prefix="kb-add-") as folder:
+        spooled = Path(folder) / "stdin.trig"
+        with spooled.open("wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        yield [spooled if path == STDIN else path for path in files], {spooled: "-"}
 
 
 @click.command()
@@ -125,8 +163,14 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
     Example:
       kb export --format trig -o kb.trig
     """
-    data = kbase.export(kb.reader, EXPORT_FORMATS[fmt])
-    if output:
-        output.write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
+    store, rdf_format = kb.reader, EXPORT_FORMATS[fmt]
+    if output is None:
+        kbase.export_to(store, rdf_format, sys.stdout.buffer)
+        return
+    partial = output.with_name(output.name + ".partial")  # the file appears whole, or not at all
+    try:
+        with partial.open("wb") as handle:
+            kbase.export_to(store, rdf_format, handle)
+        partial.replace(output)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -182,11 +182,11 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        if how == "speech-verb" and _only_refers(ctx, reading, act, span):
-            continue
         span = frame_closed(ctx, act, span)
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
+        if how == "speech-verb" and _only_refers(ctx, reading, act, span):
+            continue
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
         for whole in clauses + quotation_after(ctx, reading, span):
             piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
@@ -283,10 +283,10 @@ def _stated_in(
     )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
-    if not _says_enough(ctx, reading, act, span):
-        return []
     if _discussed_only(reading, span):
         return []  # "we discussed the border crossings": a subject of talks, no stance
+    if not _says_enough(ctx, reading, act, span):
+        return []
     further = act.form == "continuation" or (act.form, act.how) == ("quotation", "quotation")
     if further and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue

@@ -10,9 +10,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import IO, Protocol, cast, runtime_checkable
 
-from pyoxigraph import CanonicalizationAlgorithm, Dataset, NamedNode, Quad, Triple
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, NamedNode, Quad, RdfFormat, Triple
 
 from ..errors import StoreError
 
@@ -32,9 +32,16 @@ class Solutions:
 
 @runtime_checkable
 class Store(Protocol):
-    """What kb needs of a triple store. Queries see the union of all named graphs."""
+    """What kb needs of a triple store. Queries see the union of all named graphs.
+
+    ``bulk`` declares whether the store also has the streaming bulk path of
+    :class:`BulkStore` (new graphs added in one transaction without SPARQL text, a dump by
+    the engine itself): the embedded store has it; a SPARQL server says it has not, and kb
+    writes to it through ``write`` (and ``bulk_replace``, graph by graph, for a large build).
+    """
 
     location: str
+    bulk: bool
 
     def select(self, sparql: str) -> Solutions: ...
 
@@ -65,6 +72,29 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class BulkStore(Store, Protocol):
+    """A store with the streaming bulk path (``bulk`` is true)."""
+
+    def add_new(self, quads: Iterable[Quad]) -> None:
+        """Add ``quads`` in one transaction, all or nothing, as the engine loads them (no
+        SPARQL text): for graphs the store does not hold yet, or only extends."""
+        ...
+
+    def holds_graph(self, name: NamedNode) -> bool:
+        """Whether the store has a graph of that name (cheap: no triple is read)."""
+        ...
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat, prefixes: Mapping[str, str] | None) -> None:
+        """Write the whole store to ``output`` in ``fmt``, serialised by the engine; a triple
+        format gets the union of all graphs."""
+        ...
+
+
+def bulk_path(store: Store) -> BulkStore | None:
+    """The store's bulk path, or None when it declares it has none."""
+    return cast(BulkStore, store) if getattr(store, "bulk", False) else None
 
 
 def replace_in_bulk(store: Store, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
@@ -101,20 +131,20 @@ def masked(location: str) -> str:
 def open_store(
     location: str,
     read_only: bool = False,
-    wait: float = 0.0,
+    wait: float | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> Store:
     """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server.
 
-    An embedded store opened ``read_only`` never takes the write lock; a writer queues up to
-    ``wait`` seconds for it (``on_wait`` is called once if it has to). A server takes care of
-    its own concurrency.
+    An embedded store opened ``read_only`` never takes the write lock; a writer always takes
+    it. A server's writers' lock (kb.store.serverlock) is taken only by a writer opened with
+    ``wait``. Either queues up to ``wait`` seconds (``on_wait`` is called once if it has to).
     """
     engine, sep, _ = location.partition("+")
     if sep and "://" in location and "/" not in engine:
         from .remote import open_remote  # imported lazily: embedded users need no HTTP stack
 
-        return open_remote(location)
+        return open_remote(location, None if read_only else wait, on_wait)
     if "://" in location:
         raise StoreError(
             f"unknown store location {masked(location)!r}: use a directory path, or ENGINE+http://HOST:PORT "
@@ -122,4 +152,4 @@ def open_store(
         )
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(location, read_only=read_only, wait=wait, on_wait=on_wait)
+    return EmbeddedStore(location, read_only=read_only, wait=wait or 0.0, on_wait=on_wait)
