@@ -354,3 +354,19 @@ def test_a_bare_title_in_an_undated_article_with_no_one_introduced_is_no_speaker
     # near miss: dated, the title is the registry's holder at that date
     dated = extract(text, Options(lang="en", published="2025-06-14"))
     assert dated.form["statements"], dated.form
+
+
+def test_a_role_noun_refers_to_the_person_it_introduced() -> None:
+    opening = (
+        "Министр иностранных дел России Сергей Лавров принял в Москве советника "
+        "президента Азербайджана по внешней политике Карима Захидова."
+    )
+    later = "Советник азербайджанского президента добавил, что Баку поддерживает мирный договор."
+    draft = draft_of("ru", opening, later)
+    speakers = {s for s, _ in said(draft)}
+    assert len(speakers) == 1 and "zakhidov" in speakers.pop(), said(draft)
+    # near miss: no adviser introduced, no speaker
+    alone = draft_of(
+        "ru", "Министр иностранных дел России Сергей Лавров провел переговоры в Москве.", later
+    )
+    assert said(alone) == []

@@ -28,6 +28,7 @@ class Person:
     country: str | None
     offices: list[str]
     new_name: str = ""
+    roles: list[str] = field(default_factory=list)  # role nouns that introduced them ("adviser")
 
 
 @dataclass
@@ -123,7 +124,9 @@ class Context:
                 person = self.people.get(pid)
                 if person is None or (country and person.country != country):
                     continue
-                if any(self.model.fills_role(o, patterns) for o in person.offices):
+                if any(self.model.fills_role(o, patterns) for o in person.offices) or any(
+                    p in person.roles for p in patterns
+                ):
                     return pid
         return None
 
