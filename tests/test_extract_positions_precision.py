@@ -370,3 +370,21 @@ def test_a_role_noun_refers_to_the_person_it_introduced() -> None:
         "ru", "Министр иностранных дел России Сергей Лавров провел переговоры в Москве.", later
     )
     assert said(alone) == []
+
+
+def test_a_joined_verb_with_an_object_pronoun_says_more_of_the_same_statement() -> None:
+    merged = draft_of(
+        "ar",
+        MEETING_AR,
+        "وأكد عراقجي على أهمية الممر الجديد بين البلدين، واعتبرها عاملا مهما في تطوير التجارة.",
+    )
+    quotes = {q for _, q in said(merged)}
+    assert any("أهمية الممر الجديد" in q and "عاملا مهما" in q for q in quotes), quotes
+    # near miss: a joined verb with an object of its own is a statement of its own
+    apart = draft_of(
+        "ar",
+        MEETING_AR,
+        "وأكد عراقجي على أهمية الممر الجديد بين البلدين، ودعا إلى تطوير التجارة بين البلدين.",
+    )
+    quotes = {q for _, q in said(apart)}
+    assert not any("أهمية الممر الجديد" in q and "تطوير التجارة" in q for q in quotes), quotes

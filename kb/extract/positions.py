@@ -175,13 +175,20 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             )
     topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
     seen: set[tuple[str, tuple[int, int], tuple[str, ...]]] = set()
+    merged: set[int] = set()
     for k, act in enumerate(reading.acts):
-        if not act.speakers:
+        if not act.speakers or k in merged:
             continue
         found = _content(ctx, reading, k)
         if found is None:
             continue
         span, how = found
+        if _refers_back(ctx, reading, k):
+            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y): one statement
+            after = _content(ctx, reading, k + 1)
+            if after is not None and after[0][1] > span[1]:
+                span = (span[0], after[0][1])
+                merged.add(k + 1)
         span = frame_closed(ctx, act, span)
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
@@ -491,6 +498,20 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
     return None
+
+
+def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
+    """Whether the act after act k is the same speakers' verb joined to it that takes what act
+    k said as its object by a pronoun suffix (the language's ``object_clitics``: "واعتبراها",
+    and considered it)."""
+    if k + 1 >= len(reading.acts):
+        return False
+    act, following = reading.acts[k], reading.acts[k + 1]
+    if following.verb is None or following.speakers != act.speakers:
+        return False
+    word = ctx.doc.words[following.verb.j - 1]
+    clitics = [c[0] for c in _phrases(ctx.matcher.language, "object_clitics")]
+    return any(word.endswith(c) and len(word) > len(c) + 3 for c in clitics)
 
 
 def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
