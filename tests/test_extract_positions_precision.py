@@ -253,11 +253,11 @@ def test_an_arabic_dual_verb_after_the_sides_is_a_statement_of_both() -> None:
     draft = draft_of(
         "ar",
         MEETING_AR,
-        "واستعرض الطرفان آفاق التعاون في مجال النقل، وأكدا على أهمية المشاريع المشتركة بين "
-        "البلدين، واعتبراها عاملا فعالا في توسيع ممرات النقل الإقليمية.",
+        "وبحث الطرفان شؤون الموانئ، وأكدا على ضرورة المشاريع المشتركة بين "
+        "البلدين، واعتبراها خطوة نحو ربط موانئ بحر قزوين.",
     )
     found = said(draft)
-    for quote in ("أهمية المشاريع المشتركة", "عاملا فعالا في توسيع ممرات النقل"):
+    for quote in ("ضرورة المشاريع المشتركة", "خطوة نحو ربط موانئ"):
         speakers = {s for s, q in found if quote in q}
         assert speakers == {"abbas-araghchi", "jeyhun-bayramov"}, (quote, found)
 
