@@ -388,3 +388,19 @@ def test_a_joined_verb_with_an_object_pronoun_says_more_of_the_same_statement() 
     )
     quotes = {q for _, q in said(apart)}
     assert not any("أهمية الممر الجديد" in q and "تطوير التجارة" in q for q in quotes), quotes
+
+
+def test_direct_speech_that_only_reports_a_meeting_is_no_position() -> None:
+    opening = (
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday."
+    )
+    plain = draft_of("en", opening, "Araghchi said: We held a meeting with the minister in May.")
+    assert said(plain) == []
+    # near miss: an assessment of the meeting is a position
+    judged = draft_of(
+        "en",
+        opening,
+        "Araghchi said: It was a fruitful meeting for the relations of our countries.",
+    )
+    assert said(judged)

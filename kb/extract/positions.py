@@ -203,7 +203,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             if trimmed is None:
                 continue
             meeting = (
-                how in ("speech-verb", "verb-final")
+                how in ("speech-verb", "verb-final", "colon")
                 and _reports_meeting(reading, trimmed)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
