@@ -404,3 +404,29 @@ def test_direct_speech_that_only_reports_a_meeting_is_no_position() -> None:
         "Araghchi said: It was a fruitful meeting for the relations of our countries.",
     )
     assert said(judged)
+
+
+# -- quotation marks -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening_mark", "closing_mark"),
+    [("„", "“"), ("“", '"'), ('"', "“"), ("‹", "›"), ("«", "”")],
+)
+def test_a_quoted_block_in_mismatched_marks_is_attributed_whole(
+    opening_mark: str, closing_mark: str
+) -> None:
+    draft = draft_of(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+        f"{opening_mark}Россия поддерживает мирный договор между соседями. Мы готовы помочь "
+        f"сторонам в переговорах{closing_mark}, — сказал Лавров.",
+    )
+    assert ("sergey-lavrov", "Россия поддерживает мирный договор между соседями") in said(draft)
+    # near miss: a term in marks is no quotation and the sentence after it no statement of it
+    term = draft_of(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+        f"Стороны обсудили формат {opening_mark}3+3{closing_mark} в Баку.",
+    )
+    assert said(term) == []
