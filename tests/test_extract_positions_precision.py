@@ -158,13 +158,19 @@ def test_an_arabic_verb_before_an_unknown_name_does_not_continue_the_speaker() -
     assert not any("توسيع التجارة" in q for _, q in said(draft)), said(draft)
 
 
-def test_a_verb_of_reference_with_a_noun_phrase_states_nothing() -> None:
+def test_a_verb_of_reference_followed_by_saying_states_what_was_said() -> None:
     opening = "التقى وزير الخارجية الإيراني عباس عراقجي نظيره في باكو يوم الاثنين."
-    mentioned = draft_of("ar", opening, "وأشار عراقجي إلى العلاقات التاريخية بين البلدين.")
-    assert said(mentioned) == []
-    # near miss: with "أن" after it, the verb reports what was said
-    stated = draft_of("ar", opening, "وأشار عراقجي إلى أن العلاقات بين البلدين تتطور بسرعة.")
-    assert any("العلاقات بين البلدين تتطور" in q for _, q in said(stated)), said(stated)
+    draft = draft_of(
+        "ar",
+        opening,
+        "وأشار عراقجي إلى العلاقات التاريخية بين البلدين قائلا: إن طهران تدعم الحوار الإقليمي.",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any("طهران تدعم الحوار" in q for q in quotes), quotes
+    assert not any("العلاقات التاريخية" in q for q in quotes), quotes
+    # near miss: alone, the verb of reference reports what he stressed
+    alone = draft_of("ar", opening, "وأشار عراقجي إلى رغبة طهران في تطوير العلاقات بين البلدين.")
+    assert any("رغبة طهران في تطوير العلاقات" in q for _, q in said(alone)), said(alone)
 
 
 @pytest.mark.parametrize(
@@ -430,3 +436,21 @@ def test_a_quoted_block_in_mismatched_marks_is_attributed_whole(
         f"Стороны обсудили формат {opening_mark}3+3{closing_mark} в Баку.",
     )
     assert said(term) == []
+
+
+# -- interviews ----------------------------------------------------------------------------------
+
+
+def test_a_question_line_of_an_interview_is_nobody_s_statement() -> None:
+    draft = draft_of(
+        "en",
+        "Azerbaijani Foreign Minister Jeyhun Bayramov spoke to our newspaper in Baku.",
+        "Q: Iran built a new road to the border. What do you think of it?",
+        "A: We welcome the new road. It will help trade between our countries.",
+        "Q: And the railway? Where is it now?",
+        "A: The railway will be ready next year.",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert not any(q.startswith(("What do you think", "Where is it now")) for q in quotes)
+    assert not any(q.startswith("A:") for q in quotes), quotes
+    assert any(q.startswith("We welcome the new road") for q in quotes), quotes
