@@ -8,7 +8,7 @@ STAMP   = $(VENV)/.installed
 SYSTEM_PACKAGES = raptor2-utils virtuoso-opensource chromium chromium-driver
 SYSTEM_STAMP    = $(VENV)/.system-packages
 
-.PHONY: help demo test lint bench dist clean system-packages
+.PHONY: help demo test lint tidy bench dist clean system-packages
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +44,9 @@ lint: $(STAMP)  ## Lint, check formatting, type-check, and check the import cont
 	$(BIN)/ruff format --check kb tests
 	$(BIN)/mypy kb
 	$(BIN)/lint-imports
+
+tidy: $(STAMP)  ## Rewrite registry.ttl and the lexicons in their canonical form (the check: tests/test_canonical.py)
+	$(BIN)/python -m kb.canonical --fix
 
 bench: $(STAMP)  ## Run the benchmarks (SIZES=1000,10000,100000)
 	$(BIN)/python -m benchmarks.run --sizes $${SIZES:-1000,10000,100000}

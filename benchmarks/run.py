@@ -263,6 +263,10 @@ def main() -> None:
             notes[(stopped["task"], stopped["backend"], stopped["statements"])] = (
                 f"stopped: > {stopped['limit_seconds']:.0f} s"
             )
+        for failed in result.get("failures", []):
+            notes[(failed["task"], failed["backend"], failed["statements"])] = (
+                "failed: " + failed["error"]
+            )
         if "records" in result:
             records.extend(result["records"])
         else:
@@ -584,6 +588,52 @@ def targets(
     for r in build:
         lines.append(
             f"Building 10^6 statements under 4 GB ({r['backend']}): {verdict(r['peak_rss_mb'] < 4096)} ({r['peak_rss_mb']:,.0f} MB)"
+        )
+    return lines + query_targets(get, sizes)
+
+
+def query_targets(get: dict[tuple[str, Any, Any], dict[str, Any]], sizes: list[int]) -> list[str]:
+    """The saved queries against the Oxigraph server (same engine, so within 1.5x) at the
+    largest size both ran, and how soon each listing's first row arrives at 10^5."""
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**missed**"
+
+    both = [
+        s
+        for s in sizes
+        if any(get.get((f"query:{q}", "oxigraph-server", s)) for q in QUERY_NAMES)
+        and any(get.get((f"query:{q}", "embedded", s)) for q in QUERY_NAMES)
+    ]
+    if both:
+        size = max(both)
+        ratios = []
+        for q in QUERY_NAMES:
+            a, b = (
+                get.get((f"query:{q}", "embedded", size)),
+                get.get((f"query:{q}", "oxigraph-server", size)),
+            )
+            if a and b:
+                ratios.append((a["seconds"] / b["seconds"], q))
+        worst = max(ratios)
+        lines.append(
+            f"Every saved query within 1.5x of the Oxigraph server's time at {fmt_size(size)}: "
+            f"{verdict(worst[0] <= 1.5)} (slowest relative: {worst[1]} {worst[0]:.2f}x; "
+            + ", ".join(f"{q} {r:.2f}x" for r, q in sorted(ratios, key=lambda x: x[1]))
+            + ")"
+        )
+    firsts = [
+        (get[(f"query:{q}", "embedded", 100_000)].get("first_row_seconds"), q)
+        for q in QUERY_NAMES
+        if (f"query:{q}", "embedded", 100_000) in get
+    ]
+    firsts = [(t, q) for t, q in firsts if t is not None]
+    if firsts:
+        slow = [f"{q} {fmt_seconds(t)}" for t, q in sorted(firsts, reverse=True) if t >= 0.1]
+        lines.append(
+            f"Every listing's first row < 100 ms at 10^5: {verdict(not slow)}"
+            + (f" (over: {', '.join(slow)})" if slow else "")
         )
     return lines
 

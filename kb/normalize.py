@@ -25,12 +25,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-import yaml
+from .lexicons import LEXICON_DIR, read_lexicon
 
-from .errors import InputError
-from .resources import ONTOLOGY_DIR
-
-COMMON = ONTOLOGY_DIR / "lexicons" / "_common.yaml"
+COMMON = LEXICON_DIR / "_common.yaml"
 
 
 class Normalizer:
@@ -91,16 +88,7 @@ class Normalizer:
 @lru_cache(maxsize=1)
 def common() -> dict[str, Any]:
     """``_common.yaml``: the folding table, quotation marks and transliteration."""
-    try:
-        with open(COMMON, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(
-            f"{COMMON}: cannot read the lexicon: {error}".replace("\n", " ")
-        ) from error
-    if not isinstance(data, dict):
-        raise InputError(f"{COMMON}: cannot read the lexicon: expected a mapping")
-    return data
+    return read_lexicon(COMMON)
 
 
 @lru_cache(maxsize=1)

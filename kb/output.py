@@ -7,6 +7,8 @@ import io
 import json
 import textwrap
 import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import pyoxigraph as ox
 
@@ -15,6 +17,9 @@ from .store import Solutions
 
 FORMATS = ("table", "csv", "tsv", "json")
 _CELL_WIDTH = 44
+# A streamed table takes its column widths from its first rows (all of a short answer), then
+# prints each further row as it comes, its cells wrapped to those widths.
+TABLE_SAMPLE = 200
 
 
 def render(solutions: Solutions, fmt: str, table_columns: list[str] | None = None) -> str:
@@ -121,3 +126,81 @@ def to_json(solutions: Solutions) -> str:
         ensure_ascii=False,
         indent=1,
     )
+
+
+def render_stream(
+    variables: list[str],
+    rows: Iterable[dict[str, object]],
+    fmt: str,
+    table_columns: list[str] | None = None,
+) -> Iterator[str]:
+    """Results in ``fmt`` piece by piece as the rows come, so a long listing starts printing
+    before its last row is computed: the text of :func:`render` and a newline, except that a
+    table longer than TABLE_SAMPLE rows keeps the column widths of its first TABLE_SAMPLE (a
+    wider cell further down overflows its column)."""
+    rows = iter(rows)
+    if fmt == "table":
+        yield from _table_stream(variables, rows, table_columns)
+    elif fmt == "json":
+        # the same text as to_json, the bindings written one by one
+        head = to_json(Solutions(variables, []))
+        yield head[: head.rindex("[]")] + "["
+        first = True
+        for row in rows:
+            binding = json.dumps(
+                {v: term_json(t) for v, t in row.items()}, ensure_ascii=False, indent=1
+            )
+            yield ("\n" if first else ",\n") + textwrap.indent(binding, "   ")
+            first = False
+        yield ("]" if first else "\n  ]") + "\n }\n}\n"
+    else:
+        header = True
+        while True:
+            chunk = list(islice(rows, 1000))
+            if not chunk and not header:
+                yield "\n"  # as kb query printed the whole answer: with one more newline
+                return
+            text = _delimited(Solutions(variables, chunk), fmt)
+            if not header:  # the header line once, at the top
+                text = text.split("\r\n" if fmt == "csv" else "\n", 1)[1]
+            yield text
+            header = False
+            if not chunk:
+                yield "\n"
+                return
+
+
+def _table_stream(
+    variables: list[str], rows: Iterator[dict[str, object]], columns: list[str] | None
+) -> Iterator[str]:
+    sample = list(islice(rows, TABLE_SAMPLE))
+    whole = to_table(Solutions(variables, sample), columns)  # type: ignore[arg-type]
+    following = next(rows, None)
+    if following is None:
+        yield whole + "\n"
+        return
+    lines = whole.split("\n")
+    yield "\n".join(lines[:-1]) + "\n"  # all but the "(N rows)" line
+    headers = [c for c in columns if c in variables] if columns else variables
+    widths = [len(cell) for cell in lines[1].split("-+-")]
+    count = len(sample)
+    for row in _chain_one(following, rows):
+        cells = [_wrap(plain(row.get(v))) for v in headers]  # a wider cell overflows its column
+        out = []
+        for k in range(max(len(cell) for cell in cells)):
+            parts = [cell[k] if k < len(cell) else "" for cell in cells]
+            out.append(
+                " | ".join(
+                    p + " " * max(0, w - _width(p)) for p, w in zip(parts, widths, strict=True)
+                ).rstrip()
+            )
+        count += 1
+        yield "\n".join(out) + "\n"
+    yield f"({count} rows)\n"
+
+
+def _chain_one(
+    first: dict[str, object], rest: Iterator[dict[str, object]]
+) -> Iterator[dict[str, object]]:
+    yield first
+    yield from rest

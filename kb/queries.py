@@ -10,6 +10,11 @@ A saved query is a ``.rq`` file in ``queries/`` whose leading comment lines decl
 The optional ``table`` line names the columns a person sees in ``--format table``; the
 other formats carry every column.
 
+A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
+takes that query's text and parameters, the file's own ``param`` lines giving their defaults
+(``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
+and tools already use keep working when two near-identical queries become one.
+
 Parameters are bound as RDF terms in a ``VALUES`` block placed at the top of the query's
 WHERE clause: a value is parsed into one IRI or literal by pyoxigraph and written back in
 N-Triples form, so no value can change the query's text.
@@ -19,8 +24,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
@@ -31,7 +38,7 @@ from .namespaces import XSD, expand, sparql_prologue
 from .resources import QUERIES_DIR
 from .store import Solutions, Store
 
-_HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*([\w-]+)\s*:\s*(.*)$")
 _PARAM = re.compile(
     r"^(\w+)\s+(iri|string|date|integer|decimal|lang)\s*(?:=\s*([^|]*?))?\s*(?:\|\s*(.*))?$"
 )
@@ -56,6 +63,7 @@ class SavedQuery:
     description: str = ""
     params: dict[str, Param] = field(default_factory=dict)
     table_columns: list[str] = field(default_factory=list)
+    same_as: str = ""
 
     @classmethod
     def from_file(cls, path: Path) -> SavedQuery:
@@ -77,6 +85,8 @@ class SavedQuery:
                 query.description = (query.description + " " + value).strip()
             elif key == "table":
                 query.table_columns = value.split()
+            elif key == "same-as":
+                query.same_as = value.strip()
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
@@ -85,7 +95,30 @@ class SavedQuery:
                     )
                 name, kind, default, description = param.groups()
                 query.params[name] = Param(name, kind, default or None, description or "")
+        if query.same_as:
+            query._take_from(path.parent / f"{query.same_as}.rq")
         return query
+
+    def _take_from(self, target_path: Path) -> None:
+        """Become the query at ``target_path``: its text, and its parameters (this file's own
+        parameters first, as this file declares them)."""
+        if not target_path.is_file():
+            raise InputError(f"{self.path}: same-as {self.same_as!r}: no {target_path.name}")
+        target = SavedQuery.from_file(target_path)
+        if target.same_as:
+            raise InputError(f"{self.path}: same-as {self.same_as!r} is itself an alias")
+        for name, param in self.params.items():
+            known = target.params.get(name)
+            if known is None or known.kind != param.kind:
+                raise InputError(
+                    f"{self.path}: {self.same_as} has no {param.kind} parameter {name!r}"
+                )
+        self.text = target.text
+        self.params = {
+            **self.params,
+            **{n: p for n, p in target.params.items() if n not in self.params},
+        }
+        self.table_columns = self.table_columns or target.table_columns
 
     def bound(self, values: dict[str, str]) -> str:
         """The query text with its parameters bound to terms (defaults for those not given)."""
@@ -146,16 +179,62 @@ def _check_lexical(raw: str, kind: str) -> None:
 
 
 def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
-    """Insert ``VALUES (?a ?b) { (t1 t2) }`` at the top of the outermost WHERE group."""
+    """Insert ``VALUES (?a ?b) { (t1 t2) }`` at the top of the outermost WHERE group, and the
+    values of the variables a sub-select projects as they are at the top of its own WHERE.
+
+    A sub-select is evaluated on its own before it is joined, so a parameter bound only outside
+    it would let it compute its answer for every value (every person, every meeting) first;
+    bound inside too, it computes only what the parameter selects. The answer is the same: the
+    sub-select's projected variable is joined with the same value outside.
+    """
     if not terms:
         return query
+    code = _strip_comments(query)
+    matches = list(_WHERE.finditer(code))
+    if not matches:
+        raise InputError("a query with parameters needs a WHERE clause")
+    inserts: list[tuple[int, dict[str, NamedNode | Literal]]] = []
+    for match in matches:
+        select = _SUBSELECT.search(code[: match.start()])
+        if match is matches[0] and not _nested(code, match.start()):
+            inserts.append((match.end(), terms))
+        elif select is not None and select.end() == match.start():
+            projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+            inner = {name: term for name, term in terms.items() if name in projected}
+            if inner:
+                inserts.append((match.end(), inner))
+    for offset, subset in sorted(inserts, key=lambda item: item[0], reverse=True):
+        query = query[:offset] + _values_block(subset) + query[offset:]
+    return query
+
+
+_SUBSELECT = re.compile(
+    r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(?P<projection>(?:[^{}](?!\bSELECT\b))*?)\s*$",
+    re.IGNORECASE,
+)
+_PROJECTED = re.compile(r"\?(\w+)")
+
+
+def _without_aliases(projection: str) -> str:
+    """A projection with its ``(EXPRESSION AS ?v)`` parts removed: what is left is bare vars."""
+    depth, out = 0, []
+    for char in projection:
+        depth += char == "("
+        if depth == 0:
+            out.append(char)
+        depth -= char == ")"
+    return "".join(out)
+
+
+def _nested(code: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a ``{ ... }`` group."""
+    return code[:offset].count("{") > code[:offset].count("}")
+
+
+def _values_block(terms: dict[str, NamedNode | Literal]) -> str:
     names = " ".join(f"?{name}" for name in terms)
     row = " ".join(str(term) for term in terms.values())
-    block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
-    match = _WHERE.search(_strip_comments(query))
-    if not match:
-        raise InputError("a query with parameters needs a WHERE clause")
-    return query[: match.end()] + block + query[match.end() :]
+    return f"\n  VALUES ({names}) {{ ({row}) }}\n"
 
 
 def _strip_comments(query: str) -> str:
@@ -223,6 +302,50 @@ def run(store: Store, saved: SavedQuery, values: dict[str, str] | None = None) -
     if form != "SELECT":
         raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
     return store.select(sparql_prologue() + text)
+
+
+Rows = Iterator[dict[str, object]]
+
+
+def stream(
+    store: Store,
+    saved: SavedQuery,
+    values: dict[str, str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[str], Rows]:
+    """Like :func:`run`, but the rows come as the store produces them (where it can stream:
+    the embedded store; another store answers whole), from ``offset`` on, at most ``limit``.
+
+    The page is asked of the engine (``LIMIT``/``OFFSET`` after the query) unless the query
+    has its own, in which case it is cut here.
+    """
+    text = saved.bound(values or {})
+    form = check_read_only(text)
+    if form != "SELECT":
+        raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
+    if limit is not None and limit < 0 or offset < 0:
+        raise InputError("--limit and --offset take numbers from 0")
+    paged = (limit is not None or offset) and not _PAGED.search(_strip_comments(text))
+    if paged:
+        text += (
+            "\n"
+            + (f"LIMIT {limit} " if limit is not None else "")
+            + (f"OFFSET {offset}" if offset else "")
+        )
+    sparql = sparql_prologue() + text
+    select_stream = getattr(store, "select_stream", None)
+    if select_stream is not None:
+        variables, rows = select_stream(sparql)
+    else:
+        solutions = store.select(sparql)
+        variables, rows = solutions.variables, iter(solutions.rows)
+    if not paged and (limit is not None or offset):
+        rows = islice(rows, offset, None if limit is None else offset + limit)
+    return variables, rows
+
+
+_PAGED = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
 
 
 def _uses_service(node: object) -> bool:

@@ -19,7 +19,9 @@ day the next begins) is ambiguous and gives None; ``holders_at`` lists every can
 When nobody held the office, the holder of an acting office (kb:actingFor) answers.
 
 The extractor reads the same registry once per run as a snapshot of plain lookups
-(``kb.extract.lexicon.model``), built from the same triples.
+(``kb.extract.lexicon.snapshot``), built from what ``Registry.entities``, ``Registry.labels``
+and ``Registry.office_terms`` answer. Words that say "counterpart" are data: the lexicons'
+``counterpart`` lists (``kb.lexicons``).
 """
 
 from __future__ import annotations
@@ -28,11 +30,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import Any
+from typing import Literal as Literal_
 
 from pyoxigraph import Literal, NamedNode
 
 from .dates import parse_partial
-from .namespaces import PREFIXES, expand, local, sparql_prologue
+from .lexicons import words_in_every_language
+from .namespaces import GRAPH, PREFIXES, expand, local, sparql_prologue
 from .normalize import loose_key
 from .store import Store
 
@@ -102,6 +107,117 @@ class Registry:
         if rows:
             return rows[0]["label"].value  # type: ignore[attr-defined]
         return local(iri)
+
+    # -- everything the registry holds, for a snapshot ----------------------------------------
+
+    def entities(self) -> list[EntityRecord]:
+        """Every entity of the registry graph with its kind, English label, country and role."""
+        kinds: dict[NamedNode, str] = {}
+        for row in self._registry_rows("?s a ?o", RDF_TYPE_OF_KIND):
+            kind = ENTITY_KINDS[row["o"].value]
+            held = kinds.get(row["s"])  # type: ignore[arg-type]
+            if held is None or KIND_RANK.index(kind) > KIND_RANK.index(held):
+                kinds[row["s"]] = kind  # type: ignore[index]
+        facts: dict[tuple[NamedNode, str], list[str]] = defaultdict(list)
+        for row in self._registry_rows("?s ?p ?o", tuple(map(str, _ENTITY_FACTS.values()))):
+            facts[(row["s"], row["p"].value)].append(row["o"].value)  # type: ignore[index]
+
+        def first(iri: NamedNode, fact: str) -> str | None:
+            found = sorted(facts.get((iri, _ENTITY_FACTS[fact].value), []))
+            return found[0] if found else None
+
+        def entity_or_none(value: str | None) -> NamedNode | None:
+            return NamedNode(value) if value is not None else None
+
+        out = []
+        for iri in sorted(kinds, key=lambda n: n.value):
+            office_of = first(iri, "officeOf")
+            out.append(
+                EntityRecord(
+                    iri,
+                    kinds[iri],
+                    first(iri, "label") or local(iri),
+                    entity_or_none(first(iri, "country") or office_of),
+                    entity_or_none(office_of),
+                    first(iri, "role"),
+                )
+            )
+        return out
+
+    def labels(
+        self, kind: Literal_["names", "demonyms"] = "names"
+    ) -> list[tuple[str, str, NamedNode]]:
+        """(text, language, entity) of every label (rdfs:label, skos:prefLabel, skos:altLabel)
+        or every demonym (kb:demonym) in the registry graph; an untagged text counts as English."""
+        predicates = ("kb:demonym",) if kind == "demonyms" else LABEL_PREDICATES
+        found = {
+            (row["o"].value, getattr(row["o"], "language", None) or "en", row["s"])
+            for row in self._registry_rows("?s ?p ?o", predicates)
+            if isinstance(row["o"], Literal)
+        }
+        return sorted(found, key=lambda t: (t[2].value, t[1], t[0]))  # type: ignore[union-attr]
+
+    def office_terms(self) -> list[OfficeTerm]:
+        """Every term of office, ordered by office, start, end and holder."""
+        rows = self.store.select(
+            sparql_prologue()
+            + """SELECT ?holder ?office ?start ?end WHERE {
+                ?term a kb:OfficeTerm ; kb:holder ?holder ; kb:office ?office .
+                OPTIONAL { ?term kb:start ?start }
+                OPTIONAL { ?term kb:end ?end }
+            }"""
+        ).rows
+        terms = []
+        for row in rows:
+            start, start_text = _first_day(row.get("start"))
+            end, end_text = _last_day(row.get("end"))
+            terms.append(OfficeTerm(row["holder"], row["office"], start, end, start_text, end_text))  # type: ignore[arg-type]
+        return sorted(
+            set(terms),
+            key=lambda t: (t.office.value, t.start_text or "", t.end_text or "", t.holder.value),
+        )
+
+    def _registry_rows(self, pattern: str, values: tuple[str, ...]) -> list[dict[str, Any]]:
+        """Rows of one triple pattern in the registry graph, ?p or ?o bound to the values."""
+        variable = "?o" if pattern == "?s a ?o" else "?p"
+        return self.store.select(
+            sparql_prologue()
+            + f"""SELECT * WHERE {{ GRAPH {GRAPH["registry"]} {{
+                VALUES {variable} {{ {" ".join(values)} }} {pattern} }} }}"""
+        ).rows
+
+
+# rdf:type -> the kind the extractor and identity code speak of
+ENTITY_KINDS = {
+    PREFIXES["schema"] + "Person": "person",
+    PREFIXES["schema"] + "Country": "country",
+    PREFIXES["kb"] + "Place": "place",
+    PREFIXES["schema"] + "Organization": "organization",
+    PREFIXES["schema"] + "NewsMediaOrganization": "media",
+    PREFIXES["kb"] + "Office": "office",
+}
+# A subject of several types takes the kind latest here (a news outlet is an organisation too).
+KIND_RANK = ("organization", "place", "country", "office", "person", "media")
+_ENTITY_FACTS = {
+    "label": NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    "country": NamedNode(PREFIXES["kb"] + "country"),
+    "officeOf": NamedNode(PREFIXES["kb"] + "officeOf"),
+    "role": NamedNode(PREFIXES["kb"] + "role"),
+}
+RDF_TYPE_OF_KIND = tuple(f"<{t}>" for t in ENTITY_KINDS)
+LABEL_PREDICATES = ("rdfs:label", "skos:prefLabel", "skos:altLabel")
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An entity of the registry as the snapshots need it."""
+
+    iri: NamedNode
+    kind: str  # person, country, place, organization, media, office
+    label: str  # rdfs:label, else the id
+    country: NamedNode | None  # kb:country, else the country of an office (kb:officeOf)
+    office_of: NamedNode | None
+    role: str | None  # an office's kb:role
 
 
 DateLike = date | str | None
@@ -177,26 +293,8 @@ class Offices:
                 ?office a kb:Office ; rdfs:label|skos:prefLabel|skos:altLabel ?name }"""
         ).rows:
             self._by_label[loose_key(row["name"].value)].add(row["office"])  # type: ignore[attr-defined,arg-type]
-        for row in self.store.select(
-            prologue
-            + """SELECT ?term ?holder ?office ?start ?end WHERE {
-                ?term a kb:OfficeTerm ; kb:holder ?holder ; kb:office ?office .
-                OPTIONAL { ?term kb:start ?start }
-                OPTIONAL { ?term kb:end ?end }
-            }"""
-        ).rows:
-            start, end = row.get("start"), row.get("end")
-            office = row["office"]
-            self.terms[office].append(  # type: ignore[index]
-                OfficeTerm(
-                    row["holder"],  # type: ignore[arg-type]
-                    office,  # type: ignore[arg-type]
-                    _first(start.value) if isinstance(start, Literal) else None,
-                    _last(end.value) if isinstance(end, Literal) else None,
-                    start.value if isinstance(start, Literal) else None,
-                    end.value if isinstance(end, Literal) else None,
-                )
-            )
+        for term in Registry(self.store).office_terms():
+            self.terms[term.office].append(term)
         for row in self.store.select(
             prologue
             + """SELECT ?country ?name WHERE {
@@ -326,19 +424,12 @@ class Offices:
         return self.holder_at(office, earliest, latest) if office is not None else None
 
 
-_COUNTERPART_WORDS = (
-    "counterpart",
-    "колег",
-    "коллег",
-    "همتای",
-    "همتاي",
-    "نظیر",
-    "نظير",
-    "həmkar",
-    "mevkidaş",
-)
-
-
 def _is_counterpart(text: str) -> bool:
+    """Whether a mention says "counterpart" in some language (the lexicons' ``counterpart``)."""
     folded = loose_key(text)
-    return any(loose_key(word) in folded for word in _COUNTERPART_WORDS)
+    return any(word in folded for word in _counterpart_words())
+
+
+@cache
+def _counterpart_words() -> tuple[str, ...]:
+    return tuple(k for w in words_in_every_language("counterpart") if (k := loose_key(w)))

@@ -9,8 +9,8 @@ import textwrap
 import click
 
 from ..errors import InputError
-from ..output import FORMATS, render
-from ..queries import SavedQuery, check_read_only, load_query, run, saved_queries
+from ..output import FORMATS, render_stream
+from ..queries import SavedQuery, check_read_only, load_query, saved_queries, stream
 from ..resources import DATA, QUERIES_DIR
 from .context import Context, pass_context
 
@@ -30,13 +30,23 @@ QUERIES_FORMATS = ("text", "json")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
 )
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=None, help="Print at most this many rows."
+)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @pass_context
-def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
+def query(
+    kb: Context, name: str, params: tuple[str, ...], fmt: str, limit: int | None, offset: int
+) -> None:
     """Run a saved query (by name) or a .rq file; parameters are bound as RDF terms.
+
+    Rows print as the store produces them (a long listing starts before its end is computed);
+    --limit and --offset page through a long answer.
 
     \b
     Example:
       kb query who-affirmed-territorial-integrity --param country=ent:armenia --format csv
+      kb query positions --limit 20 --offset 40
     """
     saved = load_query(name)
     values = {}
@@ -48,8 +58,9 @@ def query(kb: Context, name: str, params: tuple[str, ...], fmt: str) -> None:
     form = check_read_only(saved.bound(values))
     if form != "SELECT":
         raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
-    solutions = run(kb.reader, saved, values)
-    click.echo(render(solutions, fmt, saved.table_columns))
+    variables, rows = stream(kb.reader, saved, values, limit=limit, offset=offset)
+    for piece in render_stream(variables, rows, fmt, saved.table_columns):
+        click.echo(piece, nl=False)
 
 
 @click.command("queries")

@@ -19,12 +19,13 @@ from __future__ import annotations
 from functools import cache
 
 from .lexicon import language_lexicon
-from .mentions import Match
+from .mentions import Match, Mention
 from .normalize import key_tokens
 from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_candidates
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
+SUBJECT_OPENS = 3  # tokens: the farthest from its sentence's start a subject opens it
 SUBJECT_AFTER = 6  # tokens: the farthest a subject follows its verb ("قال وزير ...", "said X")
 TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
@@ -80,7 +81,9 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
         v
         for v in (ctx.verbs or verbs_of(doc, ctx.matcher.language, sentence.i, sentence.j))
         # a reporting verb in a quotation never closed may be the scraper's lost mark's
-        if sentence.i <= v.i < sentence.j and (v.i not in quoted or v.i in ctx.unclosed)
+        if sentence.i <= v.i < sentence.j
+        and (v.i not in quoted or v.i in ctx.unclosed)
+        and not _no_speaker_verb(ctx, v)
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
@@ -191,7 +194,7 @@ def _acts(
             ):
                 continue  # "according to IRNA": whose report, not who speaks
             joined = acts and any(c.kind == "conjunctions" and c.j == verb.i for c in reading.cues)
-            if joined and acts[-1].speakers:
+            if joined and acts[-1].speakers and not _person_between(ctx, reading, acts[-1], verb):
                 act.speakers, act.how = list(acts[-1].speakers), acts[-1].how  # "... and added"
                 acts.append(act)
                 continue
@@ -204,10 +207,7 @@ def _acts(
                 according_to=reading.according_to,
                 attribution=reading.attribution,
                 pronoun_referent=reading.pronoun_referent,
-                window=max(
-                    (a.verb.j for a in acts if a.verb and a.form == "finite"),
-                    default=reading.sentence.i,
-                ),
+                window=_window(ctx, reading, acts),
             )
             _speaker(ctx, scratch, previous)
             act.speakers, act.how = scratch.speakers, scratch.speaker_how
@@ -251,16 +251,53 @@ def _acts(
     return acts
 
 
+def _person_between(ctx: Context, reading: Reading, act: Act, verb: Match) -> bool:
+    """Whether a person who may be a subject stands between an act's verb and a later verb
+    ("the ministry said that X ... appreciated and thanked": X thanked, not the ministry)."""
+    start = act.verb.j if act.verb is not None else reading.sentence.i
+    return any(
+        c[2] == "mention"
+        and start <= c[0]
+        and c[1] <= verb.i
+        and (c[3] is None or not is_object(ctx, reading, c[3]))
+        for c in subject_candidates(ctx, reading)
+    )
+
+
+def _window(ctx: Context, reading: Reading, acts: list[Act]) -> int:
+    """The first token where the subject of the next finite verb may start: after the finite
+    verbs read before it and, where the verb ends the clause, after a participle's speaker
+    ("... dile getiren X, ... belirtti": X is the subject of both, the words between are
+    what X said)."""
+    ends = [a.verb.j for a in acts if a.verb and a.form == "finite"]
+    if ctx.matcher.lexicon.get("verb_final"):
+        ends += [a.subject_span[1] for a in acts if a.form == "participle" and a.speakers]
+    return max(ends, default=reading.sentence.i)
+
+
 def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     """Whether a reporting verb has no subject of its own before it in its sentence (it
-    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added")."""
+    opens the sentence, after at most a connective: "وأضاف", "Bildirib ki", "He added", or
+    opens a clause after an adverbial phrase: "وفي إشارة إلى ...، أكد على ...")."""
     assert act.verb is not None
     before = [c for c in subject_candidates(ctx, reading) if c[1] <= act.verb.i and c[2] != "agent"]
     words = ctx.doc.words
     that = {c.i for c in reading.cues if c.kind == "complementizers"}
-    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), not a name
+    # what follows is what is said ("وأضاف أن", "Bildirib ki,", "added:"), or its object
+    # ("ووصف التعاون", "أكد على"), not a name
     content = any(
-        t in that or words[t] == ":" for t in range(act.verb.j, min(act.verb.j + 2, len(words)))
+        t in that or words[t] == ":" or t in reading.quoted
+        for t in range(act.verb.j, min(act.verb.j + 3, len(words)))
+    ) or (
+        _object_follows(ctx, act.verb.j)
+        and not any(x.i <= act.verb.j < x.j for x in reading.mentions)
+        and not any(
+            c.kind in ("title", "role", "honorifics") and c.i <= act.verb.j < c.j
+            for c in reading.cues
+        )
+    )
+    opening = act.verb.i - reading.sentence.i <= 3 or (
+        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j)
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
@@ -270,9 +307,53 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and act.verb.i - reading.sentence.i <= 3
-        and (content or going_on)
+        and ((opening and (content or going_on)) or _opened_by_marker(ctx, reading))
     )
+
+
+def _object_follows(ctx: Context, t: int) -> bool:
+    """Whether the word at t, as printed, opens an object or a prepositional phrase (the
+    language's ``object_openers``: "على", "إلى", a word with the article "ال"), not a name."""
+    if t >= len(ctx.doc.words):
+        return False
+    a, b = ctx.doc.span(t, t + 1)
+    word = ctx.doc.text[a:b]
+    lex = ctx.matcher.lexicon
+    openers = [str(w) for w in lex.get("object_openers") or []]
+    prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])
+    return word in openers or bool(prefixes) and word.startswith(prefixes)
+
+
+def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
+    """A reporting verb that names no speaker: an impersonal form ("вказано", "отмечено":
+    the language's ``impersonal_endings``) or part of a phrase that only looks like one
+    ("في إشارة إلى", in reference to: the language's ``not_speech``)."""
+    words = ctx.doc.words
+    last = words[verb.j - 1]
+    lex = ctx.matcher.lexicon
+    endings = tuple(str(e) for e in lex.get("impersonal_endings") or [])
+    if endings and len(last) > 4 and last.endswith(endings):
+        return True
+    for phrase in _not_speech(ctx.matcher.language):
+        for start in range(verb.i - len(phrase) + 1, verb.i + 1):
+            if start >= 0 and tuple(words[start : start + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+@cache
+def _not_speech(language: str) -> list[tuple[str, ...]]:
+    phrases = language_lexicon(language).get("not_speech") or []
+    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
+
+
+def _opened_by_marker(ctx: Context, reading: Reading) -> bool:
+    """Whether, where the verb ends the clause, a continuity marker opens the sentence
+    ("Ayrıca ... vurguladı", "همچنین بر ... تاکید کرد"): the same speaker goes on."""
+    if not ctx.matcher.lexicon.get("verb_final"):
+        return False
+    words, start = ctx.doc.words, reading.sentence.i
+    return any(tuple(words[start : start + len(m)]) == m for m in _continuity_markers(ctx))
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:
@@ -287,21 +368,38 @@ def _impersonal(ctx: Context, reading: Reading) -> None:
 
 
 def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
-    """ "he" is the previous sentence's speaker, else the last person it named (not after
-    "with"), else the last speaker before."""
+    """ "he" is the previous sentence's speaker, else its subject (the first person, office or
+    role noun it opens with: "The Iranian minister offered ... He stressed"), else the last
+    person it named (not after "with", not a possessor; the first, where the verb ends the
+    clause), else the last speaker before."""
     if previous is not None:
         if previous.speakers and previous.speaker_how != "sides":
             return previous.speakers[0]
+        opening = next(
+            (
+                c[3]
+                for c in subject_candidates(ctx, previous)
+                if c[2] == "mention" and c[0] - previous.sentence.i <= SUBJECT_OPENS
+            ),
+            None,
+        )
+        if opening is not None and not is_object(ctx, previous, opening):
+            people, _ = resolve(ctx, previous, opening)
+            if people:
+                return people[0]
         named = [
             x
             for x in previous.mentions
             if x.i not in previous.quoted
             and not x.complement
             and not is_object(ctx, previous, x)
+            and not _possessor(ctx, x)
             and ctx.person_of(x)
         ]
         if named:
-            return ctx.person_of(named[-1])
+            # where the verb ends the clause, the subject opens it: the first name is his
+            subject = named[0] if ctx.matcher.lexicon.get("verb_final") else named[-1]
+            return ctx.person_of(subject)
     return ctx.last_subject()
 
 
@@ -331,6 +429,35 @@ def _genitive(ctx: Context) -> tuple[str, ...]:
     return tuple(str(g) for g in ctx.matcher.lexicon.get("genitive_endings") or []) or ("\0",)
 
 
+def _possessor(ctx: Context, x: Mention) -> bool:
+    """Whether a name read through its inflection ends in the genitive ("Əhmədinejadın
+    məktubu"): the owner of what follows, not the one "he" refers to. A name matched as
+    printed keeps its own ending ("Putin")."""
+    if x.possessor:  # read as a genitive where the person was found (new people too)
+        return True
+    return x.how not in ("name", "exact") and ctx.doc.words[x.j - 1].endswith(_genitive(ctx))
+
+
+def _possessive_subject(ctx: Context, x: Mention | None, speech: Match) -> bool:
+    """Whether a person read in the genitive cannot be the subject of a verb that ends its
+    clause ("X-in də qatıldığı görüşdə Y ... bildirib": Y speaks), unless the verb is a
+    statement noun that X holds ("X'in açıklamasında")."""
+    return (
+        x is not None
+        and bool(ctx.matcher.lexicon.get("verb_final"))
+        and _possessor(ctx, x)
+        and not _statement_noun(ctx, speech)
+    )
+
+
+def _statement_noun(ctx: Context, verb: Match) -> bool:
+    """Whether a reporting verb is a statement noun ("açıklamada", in the statement), whose
+    holder stands before it in the genitive."""
+    return tuple(ctx.doc.words[verb.i : verb.j]) in _phrases(
+        ctx.matcher.language, "statement_nouns"
+    )
+
+
 def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
     return _markers(ctx.matcher.language)
 
@@ -338,8 +465,14 @@ def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
 @cache
 def _markers(language: str) -> list[tuple[str, ...]]:
     """The language's continuity markers as folded token tuples."""
-    phrases = language_lexicon(language).get("continuity_markers") or []
-    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
+    return list(_phrases(language, "continuity_markers"))
+
+
+@cache
+def _phrases(language: str, key: str) -> frozenset[tuple[str, ...]]:
+    """A list of the language's lexicon as folded token tuples."""
+    phrases = language_lexicon(language).get(key) or []
+    return frozenset(m for m in (key_tokens(str(p)) for p in phrases) if m)
 
 
 def _capitalised(ctx: Context, t: int) -> bool:
@@ -388,7 +521,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
         people_before = [
-            c for c in before if c[2] != "agent" and not (c[3] is not None and c[3].possessor)
+            c for c in before if c[2] != "agent" and not _possessive_subject(ctx, c[3], speech)
         ]
         if people_before:
             chosen = people_before[0]
@@ -400,9 +533,14 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
                 and before[0][0] - reading.window <= AGENT_GAP
                 and not _modifies_a_title(reading, before[0][1])
                 and not _capitalised(ctx, before[0][1])
-                and not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
+                and (
+                    not ctx.doc.words[before[0][1] - 1].endswith(_genitive(ctx))
+                    or _statement_noun(ctx, speech)  # "X'in ... açıklamasında": X's statement
+                )
             ):
                 chosen = before[0]
+            elif after and after[0][0] == speech.j and after[0][2] != "agent":
+                chosen = after[0]  # "به گفته وی، ...": the holder right after the phrase
         elif (
             before
             and speech.i - before[-1][1] <= AGENT_GAP

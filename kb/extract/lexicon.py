@@ -1,9 +1,12 @@
-"""Curated data, loaded once: per-language cue words (ontology/lexicons/<lang>.yaml), the
-registry's labels (people, countries, places, organisations, offices, terms of office) and
-the concept schemes' cue phrases (ontology/positions.ttl, ontology/stances.ttl).
+"""Curated data, loaded once: per-language cue words (ontology/lexicons/<lang>.yaml, read by
+``kb.lexicons``), a snapshot of the registry (people, countries, places, organisations,
+offices, terms of office: asked of ``kb.registry``, the one reader of the registry) and the
+concept schemes' cue phrases (ontology/positions.ttl, ontology/stances.ttl).
 
-Everything is compiled into one phrase index per language: a dictionary from token tuples
-to what they signal, looked up once per token of an article.
+Everything is compiled into one phrase index per language (``mentions``): a dictionary from
+token tuples to what they signal, looked up once per token of an article. The snapshot holds
+plain ids and lists in a fixed order (by id, then language and text), so what the extractor
+finds does not depend on how the curated files are laid out.
 """
 
 from __future__ import annotations
@@ -12,20 +15,28 @@ import fnmatch
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-import yaml
+from ..lexicons import LANGUAGES, LEXICON_DIR, language_lexicon, script_of_language
+from ..namespaces import local
+from ..registry import Registry
 
-from ..dates import parse_partial
-from ..errors import InputError
-from ..resources import ONTOLOGY_DIR
+__all__ = [
+    "LANGUAGES",
+    "LEXICON_DIR",
+    "LIST_KINDS",
+    "Entity",
+    "Model",
+    "Term",
+    "language_lexicon",
+    "model",
+    "script_of_language",
+    "snapshot",
+]
 
-LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
-# The languages kb reads: one lexicon file each (``_common.yaml`` is shared by all).
-LANGUAGES = tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.yaml") if not p.stem.startswith("_")))
-
-# The lists of a language file that become phrase kinds of the index.
+# The lists of a language file that become phrase kinds of the index. Each phrase is a key of
+# its own, so such a list is a set: its order carries no meaning (kb.canonical sorts it).
 LIST_KINDS = (
     "speech_verbs",
     "addressed_verbs",
@@ -56,33 +67,6 @@ LIST_KINDS = (
     "agent_markers",
     "delegation_markers",
 )
-
-
-@cache
-def language_lexicon(language: str) -> dict[str, Any]:
-    path = LEXICON_DIR / f"{language}.yaml"
-    if not path.exists():
-        path = LEXICON_DIR / "en.yaml"
-    return _load(path)
-
-
-def script_of_language(language: str) -> str | None:
-    """The script a language is written in (its lexicon's ``script:``): latin, cyrillic, arabic."""
-    if language not in LANGUAGES:
-        return None
-    script = language_lexicon(language).get("script")
-    return str(script) if script else None
-
-
-def _load(path: Any) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(f"{path}: cannot read the lexicon: {error}".replace("\n", " ")) from error
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: cannot read the lexicon: expected a mapping")
-    return data
 
 
 # -- the registry ------------------------------------------------------------------------
@@ -161,60 +145,41 @@ class Model:
         return [t for t in self.terms_by_holder.get(person, []) if t.office == office]
 
 
-_KINDS = {
-    "https://schema.org/Person": "person",
-    "https://schema.org/Country": "country",
-    "https://w3id.org/kb/ontology#Place": "place",
-    "https://schema.org/Organization": "organization",
-    "https://schema.org/NewsMediaOrganization": "media",
-    "https://w3id.org/kb/ontology#Office": "office",
-}
-_RANK = ["organization", "place", "country", "office", "person", "media"]
-
-
 @lru_cache(maxsize=1)
 def model() -> Model:
-    """The registry and concept schemes of ontology/, read once."""
-    from ..model import model_graphs
-    from ..namespaces import GRAPH, KB, PREFIXES, RDF_TYPE, RDFS, SKOS
+    """The shipped registry and concept schemes, read once per run."""
+    from ..model import model_graphs, model_registry
 
-    graphs = model_graphs()
+    return snapshot(model_registry(), model_graphs())
+
+
+def snapshot(registry: Registry, graphs: dict[Any, list[Any]]) -> Model:
+    """The registry (asked of ``kb.registry``) and the concept schemes as plain lookups."""
+    from ..namespaces import GRAPH, KB, SKOS
+
     out = Model()
-    registry: list[Any] = graphs[GRAPH["registry"]]
-    kinds: dict[str, str] = {}
-    props: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for t in registry:
-        props[t.subject.value][t.predicate.value].append(t.object)
-        if t.predicate == RDF_TYPE and t.object.value in _KINDS:
-            kind = _KINDS[t.object.value]
-            previous = kinds.get(t.subject.value)
-            if previous is None or _RANK.index(kind) > _RANK.index(previous):
-                kinds[t.subject.value] = kind
-    ent, office_ns = PREFIXES["ent"], PREFIXES["office"]
-
-    def local(iri: str) -> str:
-        return iri.rsplit("/", 1)[-1]
-
-    for iri, kind in kinds.items():
-        p = props[iri]
-        english = [o.value for o in p[RDFS.label.value]]
-        country = p.get(KB.country.value) or p.get(KB.officeOf.value)
+    for record in registry.entities():
         entity = Entity(
-            local(iri),
-            kind,
-            english[0] if english else local(iri),
-            country=local(country[0].value) if country else None,
-            office_of=local(p[KB.officeOf.value][0].value) if p.get(KB.officeOf.value) else None,
-            role=p[KB.role.value][0].value if p.get(KB.role.value) else None,
+            local(record.iri),
+            record.kind,
+            record.label,
+            country=local(record.country) if record.country is not None else None,
+            office_of=local(record.office_of) if record.office_of is not None else None,
+            role=record.role,
         )
-        if kind == "country":
+        if entity.kind == "country":
             entity.country = entity.id
         out.entities[entity.id] = entity
-        for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-            for label in p.get(predicate.value, []):
-                out.labels.append((label.value, label.language or "en", entity.id))
-        for label in p.get(KB.demonym.value, []):
-            out.demonyms.append((label.value, label.language or "en", entity.id))
+    out.labels = [
+        (text, language, local(iri))
+        for text, language, iri in registry.labels()
+        if local(iri) in out.entities
+    ]
+    out.demonyms = [
+        (text, language, local(iri))
+        for text, language, iri in registry.labels("demonyms")
+        if local(iri) in out.entities
+    ]
     for entity in out.entities.values():
         if (
             entity.kind == "organization"
@@ -222,22 +187,12 @@ def model() -> Model:
             and entity.country
         ):
             out.government_of[entity.country] = entity.id
-    for p in props.values():
-        if KB.holder.value in p and KB.office.value in p:
-            start = p.get(KB.start.value)
-            end = p.get(KB.end.value)
-            term = Term(
-                local(p[KB.holder.value][0].value),
-                local(p[KB.office.value][0].value),
-                parse_partial(start[0].value[:10])[0] if start else None,
-                parse_partial(end[0].value[:10])[1] if end else None,
-            )
-            out.terms_by_office[term.office].append(term)
-            out.terms_by_holder[term.holder].append(term)
-    del ent, office_ns
+    for held in registry.office_terms():
+        term = Term(local(held.holder), local(held.office), held.start, held.end)
+        out.terms_by_office[term.office].append(term)
+        out.terms_by_holder[term.holder].append(term)
     for scheme in ("positions", "stances"):
-        triples: list[Any] = graphs[GRAPH[scheme]]
-        for t in triples:
+        for t in graphs[GRAPH[scheme]]:
             if t.predicate == KB.cue:
                 out.cues.append(
                     (scheme, local(t.subject.value), t.object.language or "en", t.object.value)

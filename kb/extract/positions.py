@@ -19,11 +19,24 @@ rules (pronoun, role, sides, continuity) lower the confidence too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from .lexicon import language_lexicon
 from .mentions import Match
-from .normalize import normalizer
+from .normalize import key_tokens, normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
+from .truncation import cut_short
+from .verb_final import (
+    anaphoric,
+    announces,
+    content_before,
+    content_start,
+    frame_closed,
+    inner_content,
+    opens_quotation,
+    quotation_after,
+)
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
 BOUNDARY_KINDS = ("speech_verbs", "complementizers", "addressed_verbs")
@@ -33,9 +46,13 @@ UNCLASSIFIED = "unclassified"  # pos:unclassified: stated, topic not yet assigne
 UNCLASSIFIED_CONFIDENCE = 0.3
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
+# words: the shortest unclassified statement outside quotation marks ("In this regard", "You
+# are welcome" are no positions; a quoted phrase may be shorter: «...»)
+MIN_UNCLASSIFIED = 4
 ENDS = (".", ";", "؛", "!", "?", "؟")
 CLAUSE_ENDS = (";", "؛")
-THAT_AFTER = 8  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+THAT_AFTER = 16  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+THAT_NEAR = 4  # tokens: "that" so close after a verb introduces its content ("said later, that")
 QUOTE_TO_VERB = 10  # tokens: the farthest a reporting verb follows the quotation it reports
 DASHES = ("-", "–", "—")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
@@ -165,12 +182,21 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        for piece in _pieces(ctx, reading, span):
+        span = frame_closed(ctx, act, span)
+        if announces(ctx, reading, span):
+            continue  # "... şöyle:": what is said follows in the next paragraphs
+        if how == "speech-verb" and _only_refers(ctx, reading, act, span):
+            continue
+        clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
+        for whole in clauses + quotation_after(ctx, reading, span):
+            piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
+            if piece is None:
+                continue
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None:
                 continue
             meeting = (
-                how == "speech-verb"
+                how in ("speech-verb", "verb-final")
                 and _reports_meeting(reading, trimmed)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
@@ -185,7 +211,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
 
 
 POLITICAL = ("country", "demonym")  # mention kinds that make a clause political
-WEAK_SPEAKERS = ("pronoun", "role", "counterpart", "sides", "continuation", "continuity")
+WEAK_SPEAKERS = ("pronoun", "role", "title", "counterpart", "sides", "continuation", "continuity")
 
 
 def _stated_in(
@@ -233,6 +259,8 @@ def _stated_in(
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
+        if meeting and not in_clause:
+            continue  # "noted the meeting of the commission on trade": a meeting, no stance
         stance, rule, confidence = _stance(ctx, reading, cue, span)
         direct, how_said = speech(span)
         out.append(
@@ -255,7 +283,12 @@ def _stated_in(
     )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
-    if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
+    if _discussed_only(reading, span):
+        return []  # "we discussed the border crossings": a subject of talks, no stance
+    if not _says_enough(ctx, reading, act, span):
+        return []
+    further = act.form == "continuation" or (act.form, act.how) == ("quotation", "quotation")
+    if further and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
     stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
     direct, how_said = speech(span)
@@ -271,6 +304,14 @@ def _stated_in(
             round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
     ]
+
+
+def _discussed_only(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause only reports what was discussed: a discussion verb ends it (or
+    stands in it) and no stance cue is there."""
+    return any(
+        c.kind == "discussion_verbs" and span[0] <= c.i < span[1] + 2 for c in reading.cues
+    ) and not any(c.kind == "stance" and span[0] <= c.i < span[1] for c in reading.cues)
 
 
 def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match) -> bool:
@@ -376,14 +417,6 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     subject_before = has_subject and subject[1] <= verb.i
     if act.colon is not None and act.colon + 1 < s.j and act.colon - verb.j <= 6:
         return (act.colon + 1, s.j), "colon"
-    for run in reversed(runs):
-        # «...», – said X / "...," the minister told ...
-        if (
-            lo <= run[0]
-            and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
-            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
-        ):
-            return run, "quotation"
     start = verb.j
     if has_subject and 0 <= subject[0] - verb.j <= 2:
         start = subject[1]  # "به گفته X، ...", "said X that ..."
@@ -392,10 +425,22 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         for c in reading.cues
         if c.kind == "complementizers"
         and verb.i < c.j
+        and c.i < hi  # a later verb's "that" is the later verb's ("تبریک گفت و تأکید کرد که")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
-        and not any(words[t] in HARD for t in range(start, c.i))
+        and not any(words[t] in HARD for t in range(start, c.i - 1))
+        and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
     ]
+    for run in reversed(runs):
+        # «...», – said X / "...," the minister told ...; not where "that" follows the verb
+        # ("called it «useful», saying later that ...": what the verb says is after "that")
+        if (
+            lo <= run[0]
+            and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
+            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
+            and not (that and that[0] - start <= THAT_NEAR)
+        ):
+            return run, "quotation"
     if that:
         return (that[0], min(hi, _said_end(ctx, reading, that[0]))), "speech-verb"
     after_subject = (subject[1], min(hi, _said_end(ctx, reading, subject[1])))
@@ -412,13 +457,10 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
-    if ctx.matcher.lexicon.get("verb_final") and not (
-        act.form == "converb" and ctx.matcher.lexicon.get("converbs_before_content")
-    ):
-        first = max(lo, subject[1] if subject_before else lo)
-        while subject_before and any(x.i == first and x.j <= verb.i for x in reading.mentions):
-            # the subject's title after the name ("X, minister of ...")
-            first = next(x.j for x in reading.mentions if x.i == first)
+    if content_before(ctx, act):
+        if anaphoric(ctx, reading, act):
+            return None  # "Bunu ... bildirib": it reports the quotation before
+        first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
             if words[t] in SOFT and _reports_meeting(reading, (first, t)):
@@ -437,14 +479,77 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, *before) >= MIN_SAID
         and (
             _words(ctx, *after) < MIN_SAID
-            or _meeting_only(reading, after)
-            or _weight(reading, before) > _weight(reading, after)
+            # the verb's clause ends with it ("..., the ministry said, while ..."); a verb
+            # with an object of its own ("In this regard, they stressed X") says X
+            or (verb.j >= s.j or words[verb.j] in SOFT + DASHES)
+            and (
+                _meeting_only(reading, after) or _weight(reading, before) > _weight(reading, after)
+            )
         )
     ):
         return before, "speech-verb"  # "..., the ministry said"
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
     return None
+
+
+def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
+    """A verb of reference ("أشار إلى", pointed to: the language's ``reference_verbs``) with a
+    noun phrase after it mentions a matter and states nothing of it; with "that" after it
+    ("أشار إلى أن ...") it reports what was said."""
+    if act.verb is None:
+        return False
+    verb = tuple(ctx.doc.words[act.verb.i : act.verb.j])
+    if verb not in _phrases(ctx.matcher.language, "reference_verbs"):
+        return False
+    return not any(
+        c.kind == "complementizers" and act.verb.j <= c.i and c.j <= span[0] + 1
+        for c in reading.cues
+    )
+
+
+def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
+    """Whether a clause with no topic cue has the content of a position: at least
+    MIN_UNCLASSIFIED words (unless it is a quotation), not a courtesy ("greetings", "you are
+    welcome"), and, said by a converb before its clause ("Welcoming the guests, ..."), a stance
+    or a country."""
+    quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
+    if not quoted and _words(ctx, *span) < MIN_UNCLASSIFIED:
+        return False
+    if _courteous(ctx, span):
+        return False
+    return not _before_its_clause(ctx, reading, act) or _political(reading, span)
+
+
+def _before_its_clause(ctx: Context, reading: Reading, act: Act) -> bool:
+    """Whether an act is a converb ahead of the clause it belongs to, whose subject follows it
+    ("Welcoming the guests, President X said ...")."""
+    if act.form != "converb" or act.verb is None or ctx.matcher.lexicon.get("verb_final"):
+        return False
+    return any(
+        a.verb is not None and a.verb.i > act.verb.i and a.subject_span[0] >= act.verb.j
+        for a in reading.acts
+        if a.subject_span[1] > a.subject_span[0]
+    )
+
+
+def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a clause holds a courtesy of the language's ``courtesy`` list (greetings,
+    welcome, regards): a greeting conveyed states no position."""
+    phrases = _phrases(ctx.matcher.language, "courtesy")
+    words = ctx.doc.words
+    for t in range(span[0], span[1]):
+        for phrase in phrases:
+            if tuple(words[t : t + len(phrase)]) == phrase and t + len(phrase) <= span[1]:
+                return True
+    return False
+
+
+@cache
+def _phrases(language: str, key: str) -> list[tuple[str, ...]]:
+    """A list of the language file as folded token tuples."""
+    phrases = language_lexicon(language).get(key) or []
+    return [k for k in (key_tokens(str(p)) for p in phrases) if k]
 
 
 def _political(reading: Reading, span: tuple[int, int]) -> bool:
@@ -474,7 +579,8 @@ def _words(ctx: Context, i: int, j: int) -> int:
 
 def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A content span cut into its clauses: after a nominalised verb followed by "and" or a
-    comma ("...geliştiğini ve ...gösterdiğini söyledi"), and before "and that"."""
+    comma ("...geliştiğini ve ...gösterdiğini söyledi"), before "and that", and at a comma
+    before "as well as" (the language's ``list_joins``: "X, а также Y")."""
     words = ctx.doc.words
     endings = tuple(
         normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
@@ -482,9 +588,15 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
     joined = {c.i: c.j for c in reading.cues if c.kind == "conjunctions"}
     thats = {c.i for c in reading.cues if c.kind == "complementizers"}
     cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
+    lists = _phrases(ctx.matcher.language, "list_joins")
     for t in range(span[0], span[1] - 1):
         nxt = t + 1
-        if endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
+        joining = next(
+            (m for m in lists if words[t] in SOFT and tuple(words[nxt : nxt + len(m)]) == m), None
+        )
+        if joining is not None and t > span[0]:
+            cuts.append((t, nxt + len(joining)))  # "X, а также Y": X and Y said apart
+        elif endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
         elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
             cuts.append((t, joined[t]))
@@ -545,6 +657,8 @@ def _said_end(ctx: Context, reading: Reading, start: int) -> int:
     for t in range(start, reading.sentence.j):
         if t in verbs or (words[t] in ENDS and not initial_stop(ctx.doc, t)):
             return t
+        if opens_quotation(ctx, reading, t):
+            return t  # "... ki, X: «Y»": the quotation is said on its own
     return reading.sentence.j
 
 

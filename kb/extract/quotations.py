@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..normalize import common
 from .reading import PEOPLE, Act, Context, Reading
 from .segment import Doc, Line
+from .verb_final import anaphoric
 
 # Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
 # «3+3»), not speech; unclosed, a stray mark.
@@ -126,7 +127,11 @@ class QuotedBlocks:
             first = spoken[0].verb
             assert first is not None
             words = ctx.doc.words
-            trailing = words[s.i] in DASHES + (",", "،") or first.i - s.i <= 1
+            trailing = (
+                words[s.i] in DASHES + (",", "،")
+                or first.i - s.i <= 1
+                or anaphoric(ctx, reading, spoken[0])  # "Bunu X bildirib"
+            )
             just_closed = [
                 b
                 for b in self.pending

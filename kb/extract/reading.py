@@ -127,6 +127,17 @@ class Context:
                     return pid
         return None
 
+    def introduced_with(self, offices: list[str], exclude: str | None = None) -> str | None:
+        """The person named last whom the article introduced with one of these offices and
+        the registry does not know as its holder (a name no registry knows)."""
+        for pid in reversed(self.recent):
+            person = self.people.get(pid)
+            if pid == exclude or person is None or pid in self.model.entities:
+                continue
+            if any(office in person.offices for office in offices):
+                return pid
+        return None
+
     def sides(self, reading: Reading, previous: Reading | None) -> list[str]:
         """The people of the meeting being reported: the latest meeting whose people this or
         the previous sentence names all of ("In the talks between X and Y ... The sides ..."),
@@ -231,6 +242,12 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
     """The people a subject-like mention stands for, and how they were found."""
     if x.kind in PEOPLE and x.entity:
         return [x.entity], x.how
+    if x.kind == "office" and x.offices and (not x.entity or x.how == "office"):
+        # a title standing alone is the person the article introduced with it, before the
+        # registry's holder ("Deputy PM Karim Zahidov ... Azerbaijan's deputy prime minister")
+        introduced = ctx.introduced_with(x.offices, exclude=x.entity)
+        if introduced:
+            return [introduced], "title"
     if x.kind == "office" and x.entity:
         return [x.entity], "office"
     if x.kind == "office" and not x.country and x.offices:
@@ -255,7 +272,7 @@ def subject_candidates(
             continue
         if (
             x.kind in PEOPLE
-            or (x.kind == "office" and (x.entity or not x.country))
+            or (x.kind == "office" and (x.entity or not x.country or x.offices))
             or x.kind in ("role", "counterpart")
         ):
             if x.kind in ("office",) and not x.entity and not x.offices:

@@ -131,20 +131,20 @@ def masked(location: str) -> str:
 def open_store(
     location: str,
     read_only: bool = False,
-    wait: float = 0.0,
+    wait: float | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> Store:
     """Open the store at ``location``: a path, or ``ENGINE+http://...`` for a SPARQL server.
 
-    An embedded store opened ``read_only`` never takes the write lock; a writer queues up to
-    ``wait`` seconds for it (``on_wait`` is called once if it has to). A server takes care of
-    its own concurrency.
+    An embedded store opened ``read_only`` never takes the write lock; a writer always takes
+    it. A server's writers' lock (kb.store.serverlock) is taken only by a writer opened with
+    ``wait``. Either queues up to ``wait`` seconds (``on_wait`` is called once if it has to).
     """
     engine, sep, _ = location.partition("+")
     if sep and "://" in location and "/" not in engine:
         from .remote import open_remote  # imported lazily: embedded users need no HTTP stack
 
-        return open_remote(location)
+        return open_remote(location, None if read_only else wait, on_wait)
     if "://" in location:
         raise StoreError(
             f"unknown store location {masked(location)!r}: use a directory path, or ENGINE+http://HOST:PORT "
@@ -152,4 +152,4 @@ def open_store(
         )
     from .embedded import EmbeddedStore
 
-    return EmbeddedStore(location, read_only=read_only, wait=wait, on_wait=on_wait)
+    return EmbeddedStore(location, read_only=read_only, wait=wait or 0.0, on_wait=on_wait)

@@ -153,6 +153,23 @@ class EmbeddedStore:
 
         return self._read(answer)
 
+    def select_stream(self, sparql: str) -> tuple[list[str], Iterator[dict[str, object]]]:
+        """A SELECT query's variables, and its rows as the engine produces them: a listing's
+        first rows arrive before its last are computed (a sorted one's only after the sort)."""
+        result = self._read(lambda: self._query(sparql))
+        if not isinstance(result, ox.QuerySolutions):
+            raise InputError("expected a SELECT query")
+        variables = [v.value for v in result.variables]
+
+        def rows() -> Iterator[dict[str, object]]:
+            try:
+                for solution in result:
+                    yield {name: solution[name] for name in variables if solution[name] is not None}
+            except (OSError, RuntimeError) as error:
+                raise StoreError(f"query failed on {self.location}: {error}") from error
+
+        return variables, rows()
+
     def ask(self, sparql: str) -> bool:
         def answer() -> bool:
             result = self._query(sparql)
@@ -278,6 +295,9 @@ class FreshView:
 
     def select(self, sparql: str) -> Solutions:
         return self.current().select(sparql)
+
+    def select_stream(self, sparql: str) -> tuple[list[str], Iterator[dict[str, object]]]:
+        return self.current().select_stream(sparql)
 
     def ask(self, sparql: str) -> bool:
         return self.current().ask(sparql)

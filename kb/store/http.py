@@ -55,6 +55,10 @@ class Reply:
     headers: Mapping[str, str]
 
 
+class NoAnswer(StoreError):
+    """The server did not answer in time: a write may still be running there."""
+
+
 class _Retry(Exception):
     """A failure worth another attempt."""
 
@@ -90,14 +94,14 @@ class Http:
             f"(after {tries} attempt{plural}); is the server running and reachable?"
         )
 
-    def _timed_out(self, what: str, write: bool) -> StoreError:
+    def _timed_out(self, what: str, write: bool) -> NoAnswer:
         hint = (
             " The write was one request, so the server applies it whole or not at all; running "
             "the command again is safe."
             if write
             else ""
         )
-        return StoreError(f"{self.display}: no answer within {self.timeout:g} s to {what}.{hint}")
+        return NoAnswer(f"{self.display}: no answer within {self.timeout:g} s to {what}.{hint}")
 
     def _status_error(self, what: str, status: int, body: bytes, write: bool) -> StoreError:
         if status in (401, 403):

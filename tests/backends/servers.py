@@ -52,9 +52,25 @@ class Server:
         self, process: subprocess.Popen[bytes], base: str, location: str, directory: Path
     ) -> None:
         self.process, self.base, self.location, self.directory = process, base, location, directory
+        self.command: list[str] = [str(a) for a in process.args]  # type: ignore[union-attr]
+        self.ready = base
 
     def stop(self) -> None:
         stop(self.process)
+
+    def kill(self) -> None:
+        """Kill the server at once (SIGKILL: no clean shutdown, as in a crash)."""
+        self.process.kill()
+        self.process.wait()
+
+    def restart(self) -> None:
+        """Start the server again on the same port and data, after ``kill`` or ``stop``."""
+        (self.directory / "virtuoso.lck").unlink(missing_ok=True)  # left by a killed Virtuoso
+        log = self.directory / "restart.log"
+        self.process = subprocess.Popen(
+            self.command, cwd=self.directory, stdout=log.open("ab"), stderr=subprocess.STDOUT
+        )
+        wait_until_up(self.ready, self.process, log, 120)
 
 
 def start_oxigraph(directory: Path) -> Server:
@@ -74,7 +90,9 @@ def start_oxigraph(directory: Path) -> Server:
     )
     base = f"http://127.0.0.1:{port}"
     wait_until_up(base + "/query?query=ASK%7B%7D", process, log, 20)
-    return Server(process, base, f"oxigraph+{base}", directory)
+    server = Server(process, base, f"oxigraph+{base}", directory)
+    server.ready = base + "/query?query=ASK%7B%7D"
+    return server
 
 
 def virtuoso_ini(directory: Path, sql_port: int, http_port: int) -> str:
@@ -110,6 +128,7 @@ def start_virtuoso(directory: Path) -> Server:
     base = f"http://127.0.0.1:{http_port}"
     wait_until_up(base + "/sparql?query=ASK%7B%7D", process, log, 90)
     server = Server(process, base, f"virtuoso+http://dba:dba@127.0.0.1:{http_port}", directory)
+    server.ready = base + "/sparql?query=ASK%7B%7D"
     server.sql_port = sql_port  # type: ignore[attr-defined]
     return server
 

@@ -1,0 +1,224 @@
+"""Where the content of a reporting verb starts when it comes before the verb (az, tr, fa:
+"X, ... olduğunu vurğulayıb", "X ... را ... دانست").
+
+The content is the clause between the verb's subject and the verb. It starts after:
+
+- the subject and the title that follows its name ("X, minister of ..., ..."), or, for a
+  converb or a finite verb that took its speaker from another act of the sentence ("... dile
+  getiren X, ... belirtti"), after that act's subject;
+- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``);
+- a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
+  were conveyed, what follows is what was said).
+
+A verb that opens a frame closed by a light verb ("خواستار X شد", called for X:
+``frame_verbs``, ``frame_closers``) has its content inside the frame, after it.
+
+A content that goes on into a further "that" clause after a verb of its own ("X تاکید کرد A
+اثبات کرد که B", X stressed that A proved that B) states B: the clause after that verb
+(``clause_verbs``: the words that end a finite verb before "that").
+
+A content clause that ends in a colon opening a quotation ("deyib ki, X: «Y»") is followed by
+a second one, the quotation.
+
+A verb whose content is a demonstrative pointing back ("Bunu ... bildirib", "this was said by
+...": ``anaphoric_content``) says nothing of its own: what it reports is the quotation before it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .lexicon import language_lexicon
+from .normalize import key_tokens, normalizer
+from .reading import Act, Context, Reading
+
+SOFT = (",", "،")
+TITLES = ("office", "role", "person", "new-person")  # mentions that may follow a name
+
+
+def content_before(ctx: Context, act: Act) -> bool:
+    """Whether the act's content comes before its verb: a verb-final language, except for
+    converbs that are prepositional phrases followed by what they report ("با اشاره به ...")
+    and verbs that open a frame closed by a light verb ("خواستار ... شد")."""
+    lex = ctx.matcher.lexicon
+    return (
+        bool(lex.get("verb_final"))
+        and not (act.form == "converb" and lex.get("converbs_before_content"))
+        and not _opens_frame(ctx, act)
+    )
+
+
+def _opens_frame(ctx: Context, act: Act) -> bool:
+    if act.verb is None:
+        return False
+    opened = tuple(ctx.doc.words[act.verb.i : act.verb.j])
+    return opened in frame_openers(ctx.matcher.language)
+
+
+def frame_closed(ctx: Context, act: Act, span: tuple[int, int]) -> tuple[int, int]:
+    """The content of a verb that opens a frame, without the light verb closing it at its end
+    ("خواستار X شد": X)."""
+    if not _opens_frame(ctx, act) or span[1] - span[0] < 2:
+        return span
+    words = ctx.doc.words
+    for closer in frame_closers(ctx.matcher.language):
+        if tuple(words[span[1] - len(closer) : span[1]]) == closer:
+            return span[0], span[1] - len(closer)
+    return span
+
+
+def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
+    """The first token of act k's content before its verb; ``lo`` is where the clause may
+    start (the sentence's start or the verb read before)."""
+    act = reading.acts[k]
+    assert act.verb is not None
+    verb = act.verb
+    first = lo
+
+    def before_verb(span: tuple[int, int]) -> bool:
+        return span[1] > span[0] and lo <= span[0] and span[1] <= verb.i
+
+    donors = [a.subject_span for a in reading.acts if a is not act and a.speakers == act.speakers]
+    ends = (
+        [act.subject_span[1]]
+        if before_verb(act.subject_span)
+        else [span[1] for span in donors if before_verb(span)]
+    )
+    if ends:
+        first = max(ends)
+        while any(x.i == first and x.j <= verb.i and x.kind in TITLES for x in reading.mentions):
+            # the subject's title after the name ("X, minister of ..."), not a country that
+            # opens what is said ("X İranla Azərbaycan arasında ...")
+            first = next(x.j for x in reading.mentions if x.i == first and x.kind in TITLES)
+    first = _after_connectives(ctx, first, verb.i)
+    return _after_converb_clause(ctx, reading, first, verb.i)
+
+
+def _after_connectives(ctx: Context, first: int, end: int) -> int:
+    """Past commas and continuity markers at the clause's start ("X, Ayrıca, ...")."""
+    words = ctx.doc.words
+    markers = continuity_markers(ctx.matcher.language)
+    moved = True
+    while moved and first < end:
+        moved = False
+        if words[first] in SOFT:
+            first, moved = first + 1, True
+            continue
+        for marker in markers:
+            if tuple(words[first : first + len(marker)]) == marker:
+                first, moved = first + len(marker), True
+                break
+    return first
+
+
+def _after_converb_clause(ctx: Context, reading: Reading, first: int, end: int) -> int:
+    """After the last "<converb>," before the verb that is no reporting act of its own."""
+    words = ctx.doc.words
+    suffixes = converb_suffixes(ctx.matcher.language)
+    if not suffixes:
+        return first
+    acts = {t for a in reading.acts if a.verb is not None for t in range(a.verb.i, a.verb.j)}
+    for t in range(end - 2, first, -1):
+        if (
+            words[t + 1] in SOFT
+            and t not in acts
+            and t not in reading.quoted
+            and words[t].endswith(suffixes)
+        ):
+            return t + 2
+    return first
+
+
+def anaphoric(ctx: Context, reading: Reading, act: Act) -> bool:
+    """Whether the act's clause opens with a demonstrative standing for what was said before
+    ("Bunu ... bildirib"): the act reports the quotation before it, nothing in its sentence."""
+    if act.verb is None or not content_before(ctx, act):
+        return False
+    words = ctx.doc.words
+    start = reading.sentence.i
+    return any(
+        tuple(words[start : start + len(m)]) == m and start + len(m) <= act.verb.i
+        for m in anaphoric_markers(ctx.matcher.language)
+    )
+
+
+def opens_quotation(ctx: Context, reading: Reading, t: int) -> bool:
+    """Whether token t is a colon right before a quotation."""
+    return ctx.doc.words[t] == ":" and (t + 1 in reading.quoted or t + 2 in reading.quoted)
+
+
+def announces(ctx: Context, reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a span only announces what follows: it runs to a colon that ends its sentence
+    ("the highlights of his speech were as follows:"), the speech being in the paragraphs
+    after."""
+    words, last = ctx.doc.words, reading.sentence.j - 1
+    return words[last] == ":" and span[0] <= last <= span[1]
+
+
+def quotation_after(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The quotation after the colon that ends a content span ("... ki, X: «Y»": Y), if any."""
+    end = span[1]
+    if end >= reading.sentence.j or not opens_quotation(ctx, reading, end):
+        return []
+    start = end + 1 if end + 1 in reading.quoted else end + 2
+    if span[0] <= end and start in reading.quoted and span[0] not in reading.quoted:
+        stop = start
+        while stop in reading.quoted:
+            stop += 1
+        return [(start, stop)]
+    return []
+
+
+def inner_content(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int]:
+    """The "that" clause inside a content, after a finite verb of its own; else the span."""
+    words = ctx.doc.words
+    verbs = clause_verbs(ctx.matcher.language)
+    if not verbs:
+        return span
+    for c in reading.cues:
+        if (
+            c.kind == "complementizers"
+            and span[0] + 2 < c.i
+            and c.j < span[1] - 2
+            and c.i not in reading.quoted
+            and words[c.i - 1] in verbs
+        ):
+            return c.j, span[1]
+    return span
+
+
+@cache
+def clause_verbs(language: str) -> frozenset[str]:
+    listed = language_lexicon(language).get("clause_verbs") or []
+    return frozenset(normalizer().key(str(v)) for v in listed)
+
+
+@cache
+def frame_openers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "frame_verbs")
+
+
+@cache
+def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "frame_closers")
+
+
+@cache
+def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "continuity_markers")
+
+
+@cache
+def anaphoric_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "anaphoric_content")
+
+
+@cache
+def converb_suffixes(language: str) -> tuple[str, ...]:
+    listed = language_lexicon(language).get("converb_suffixes") or []
+    return tuple(normalizer().key(str(s)) for s in listed)
+
+
+def _phrases(language: str, key: str) -> tuple[tuple[str, ...], ...]:
+    listed = language_lexicon(language).get(key) or []
+    return tuple(m for m in (key_tokens(str(p)) for p in listed) if m)

@@ -1,0 +1,343 @@
+"""What is a position: the rules that keep junk out of the statements, in each language, each
+with a near miss that must still yield its statement.
+
+The sentences are written for these tests (no article's text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.pipeline import Draft, Options, extract
+
+
+def draft_of(language: str, *paragraphs: str) -> Draft:
+    text = "Talks in the region\n\n" + "\n\n".join(paragraphs)
+    return extract(text, Options(lang=language, published="2024-11-14"))
+
+
+def said(draft: Draft) -> list[tuple[str, str]]:
+    out = []
+    for item in draft.form["statements"]:
+        assert item["quote"] in draft.text
+        out.append((item["speaker"], item["quote"]))
+    return out
+
+
+# -- a page cut mid-sentence -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "cut", "rest"),
+    [
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+            "Сергей Лавров заявил, что Москва готова помочь сосе",
+            "дям.",
+        ),
+        (
+            "uk",
+            "Міністр закордонних справ України Андрій Сибіга зустрівся з колегою в Києві.",
+            "Андрій Сибіга заявив, що Київ готовий допомогти сусі",
+            "дам.",
+        ),
+        (
+            "en",
+            "Iranian Foreign Minister Abbas Araghchi met his counterpart in Baku on Monday.",
+            "Abbas Araghchi said that Tehran is ready to help its neigh",
+            "bours.",
+        ),
+        (
+            "ar",
+            "التقى وزير الخارجية الإيراني عباس عراقجي نظيره في باكو يوم الاثنين.",
+            "وأكد عباس عراقجي أن طهران مستعدة لمساعدة جيرا",
+            "نها.",
+        ),
+    ],
+)
+def test_a_statement_cut_by_the_end_of_the_page_is_not_entered(
+    language: str, opening: str, cut: str, rest: str
+) -> None:
+    assert said(draft_of(language, opening, cut)) == []
+    # near miss: the same sentence, whole, is a statement
+    assert said(draft_of(language, opening, cut + rest))
+
+
+def test_a_cut_clause_keeps_what_was_said_before_its_last_and() -> None:
+    draft = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met his counterpart in Baku on Monday.",
+        "Abbas Araghchi said that Tehran supports the peace process in the region and that it wi",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert quotes == ["Tehran supports the peace process in the region"], quotes
+
+
+# -- minimum content ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "junk", "kept"),
+    [
+        (
+            "en",
+            [
+                "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister "
+                "Jeyhun Bayramov in Baku.",
+                "Greeting the guests, Jeyhun Bayramov said: You are welcome! Our countries "
+                "will build the new railway together.",
+            ],
+            ["the guests", "You are welcome"],
+            "Our countries will build the new railway together",
+        ),
+        (
+            "en",
+            [
+                "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister "
+                "Jeyhun Bayramov in Baku.",
+                "In this regard, Araghchi stressed the need to open the new border crossing soon.",
+            ],
+            ["In this regard"],
+            "the need to open the new border crossing soon",
+        ),
+        (
+            "ru",
+            [
+                "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+                "Сергей Лавров передал приветствие от президента и заявил, что Россия "
+                "поддерживает переговоры соседей.",
+            ],
+            ["приветствие от президента"],
+            "Россия поддерживает переговоры соседей",
+        ),
+    ],
+)
+def test_a_short_phrase_or_a_courtesy_is_no_position(
+    language: str, paragraphs: list[str], junk: list[str], kept: str
+) -> None:
+    found = said(draft_of(language, *paragraphs))
+    assert not any(j in q for j in junk for _, q in found), found
+    assert any(kept in q for _, q in found), found
+
+
+def test_a_verb_with_an_object_says_the_object_not_the_phrase_before_its_subject() -> None:
+    draft = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku.",
+        "On the whole, Bayramov underlined the important role of the joint commission.",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any("the important role of the joint commission" in q for q in quotes), quotes
+    assert not any("On the whole" in q for q in quotes), quotes
+
+
+# -- who speaks ------------------------------------------------------------------------------
+
+
+def test_an_arabic_verb_with_no_subject_before_its_object_continues_the_speaker() -> None:
+    draft = draft_of(
+        "ar",
+        "التقى وزير الخارجية الإيراني عباس عراقجي نظيره في باكو يوم الاثنين.",
+        "وأكد عراقجي أن طهران تدعم الحوار بين دول المنطقة.",
+        "ووصف التعاون الاقتصادي بين البلدين بأنه مفيد للشعبين.",
+    )
+    assert any(
+        s == "abbas-araghchi" and q.startswith("التعاون الاقتصادي") for s, q in said(draft)
+    ), said(draft)
+
+
+def test_an_arabic_verb_before_an_unknown_name_does_not_continue_the_speaker() -> None:
+    draft = draft_of(
+        "ar",
+        "التقى وزير الخارجية الإيراني عباس عراقجي نظيره في باكو يوم الاثنين.",
+        "وأكد عراقجي أن طهران تدعم الحوار بين دول المنطقة.",
+        "وأعرب كريم زاهدوف عن أمله في توسيع التجارة بين البلدين.",
+    )
+    assert not any("توسيع التجارة" in q for _, q in said(draft)), said(draft)
+
+
+def test_a_verb_of_reference_with_a_noun_phrase_states_nothing() -> None:
+    opening = "التقى وزير الخارجية الإيراني عباس عراقجي نظيره في باكو يوم الاثنين."
+    mentioned = draft_of("ar", opening, "وأشار عراقجي إلى العلاقات التاريخية بين البلدين.")
+    assert said(mentioned) == []
+    # near miss: with "أن" after it, the verb reports what was said
+    stated = draft_of("ar", opening, "وأشار عراقجي إلى أن العلاقات بين البلدين تتطور بسرعة.")
+    assert any("العلاقات بين البلدين تتطور" in q for _, q in said(stated)), said(stated)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "impersonal", "personal"),
+    [
+        (
+            "uk",
+            "Міністр закордонних справ України Андрій Сибіга зустрівся з колегою в Києві.",
+            "У спільній заяві зазначено, що сторони підтримують мирні переговори в регіоні.",
+            "Андрій Сибіга зазначив, що Україна підтримує мирні переговори в регіоні.",
+        ),
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+            "В документе отмечено, что стороны поддерживают мирные переговоры в регионе.",
+            "Сергей Лавров отметил, что Россия поддерживает мирные переговоры в регионе.",
+        ),
+    ],
+)
+def test_an_impersonal_verb_form_gives_no_speaker(
+    language: str, opening: str, impersonal: str, personal: str
+) -> None:
+    assert said(draft_of(language, opening, impersonal)) == []
+    assert said(draft_of(language, opening, personal))
+
+
+def test_the_source_of_a_report_is_not_a_reporting_verb() -> None:
+    draft = draft_of(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+        "Как сообщили агентству в МИД, министр подчеркнул важность мирного договора.",
+    )
+    quotes = [(s, q) for s, q in said(draft)]
+    assert quotes and all(s == "sergey-lavrov" for s, _ in quotes), quotes
+    assert not any("агентству" in q for _, q in quotes), quotes
+
+
+def test_an_adviser_of_a_president_is_not_the_president() -> None:
+    draft = draft_of(
+        "ru",
+        "Президент России Владимир Путин принял делегацию в Москве.",
+        "Советник российского президента добавил, что Россия поддерживает мирный договор.",
+    )
+    assert not any(s == "vladimir-putin" for s, _ in said(draft)), said(draft)
+    # near miss: the president himself
+    direct = draft_of(
+        "ru",
+        "Президент России Владимир Путин принял делегацию в Москве.",
+        "Российский президент добавил, что Россия поддерживает мирный договор.",
+    )
+    assert any(s == "vladimir-putin" for s, _ in said(direct)), said(direct)
+
+
+# -- content clauses ---------------------------------------------------------------------------
+
+
+def test_items_of_a_list_joined_by_as_well_as_are_said_apart() -> None:
+    draft = draft_of(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+        "Лавров отметил встречу президентов двух стран в Сочи, а также важность "
+        "расширения торговли между странами.",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any(q.startswith("важность расширения торговли") for q in quotes), quotes
+    assert not any("встречу президентов" in q for q in quotes), quotes
+
+
+def test_a_converb_with_that_says_the_that_clause_not_the_quotation_before_it() -> None:
+    draft = draft_of(
+        "uk",
+        "Президент України Володимир Зеленський зустрівся з колегою в Києві.",
+        "Зеленський назвав переговори «дуже корисними», заявивши згодом, що Україна "
+        "«прагне миру з сусідами».",
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any(q.startswith("Україна «прагне миру з сусідами»") for q in quotes), quotes
+
+
+# -- joint statements --------------------------------------------------------------------------
+
+MEETING_AR = "التقى وزير الخارجية الإيراني عباس عراقجي بوزير خارجية أذربيجان جيهون بيراموف في باكو."
+
+
+def test_an_arabic_dual_verb_after_the_sides_is_a_statement_of_both() -> None:
+    draft = draft_of(
+        "ar",
+        MEETING_AR,
+        "واستعرض الطرفان آفاق التعاون في مجال النقل، وأكدا على أهمية المشاريع المشتركة بين "
+        "البلدين، واعتبراها عاملا فعالا في توسيع ممرات النقل الإقليمية.",
+    )
+    found = said(draft)
+    for quote in ("أهمية المشاريع المشتركة", "عاملا فعالا في توسيع ممرات النقل"):
+        speakers = {s for s, q in found if quote in q}
+        assert speakers == {"abbas-araghchi", "jeyhun-bayramov"}, (quote, found)
+
+
+def test_one_side_of_the_meeting_is_not_both() -> None:
+    draft = draft_of(
+        "ar",
+        MEETING_AR,
+        "وأكد الجانب الإيراني على أهمية تطوير العلاقات الثنائية بين البلدين.",
+    )
+    assert {s for s, _ in said(draft)} == {"abbas-araghchi"}, said(draft)
+
+
+# -- pronouns and bare titles ------------------------------------------------------------------
+
+
+def test_he_is_the_subject_the_sentence_before_opened_with_not_a_name_inside_it() -> None:
+    draft = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday.",
+        "The Iranian minister later visited a port built with President Ilham Aliyev's support.",
+        "He stressed that Iran will expand transit through the new port.",
+    )
+    assert ("abbas-araghchi", "Iran will expand transit through the new port") in said(draft)
+    # near miss: a sentence that opens with a name hands "he" to that name
+    other = draft_of(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday.",
+        "Bayramov later visited a port built with Iranian support.",
+        "He stressed that Azerbaijan will expand transit through the new port.",
+    )
+    assert ("jeyhun-bayramov", "Azerbaijan will expand transit through the new port") in said(other)
+
+
+def test_a_further_sentence_of_a_quoted_block_states_something_only_with_a_stance() -> None:
+    opening = "Президент України Володимир Зеленський зустрівся з колегою в Києві."
+    draft = draft_of(
+        "uk",
+        opening,
+        '"На щастя, Україна і Польща мають спільні плани. Наступного тижня делегація '
+        'поїде до Варшави", — сказав Зеленський.',
+    )
+    quotes = [q for _, q in said(draft)]
+    assert any("Україна і Польща мають спільні плани" in q for q in quotes), quotes
+    assert not any("делегація поїде" in q for q in quotes), quotes
+
+
+def test_a_page_that_ends_on_a_closing_mark_with_no_full_stop_was_cut() -> None:
+    opening = "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве."
+    cut = draft_of("ru", opening, "Сергей Лавров заявил, что Россия поддерживает формат «3+3»")
+    assert said(cut) == []
+    whole = draft_of("ru", opening, "Сергей Лавров заявил, что Россия поддерживает формат «3+3».")
+    assert said(whole)
+
+
+def test_thanks_for_hospitality_is_a_courtesy() -> None:
+    opening = "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве."
+    polite = draft_of("ru", opening, "Лавров поблагодарил Баку за гостеприимство на переговорах.")
+    assert said(polite) == []
+    # near miss: thanks for support is a position
+    thanks = draft_of("ru", opening, "Лавров поблагодарил Баку за поддержку мирного договора.")
+    assert said(thanks)
+
+
+def test_a_bare_title_is_the_person_the_article_introduced_with_it() -> None:
+    draft = draft_of(
+        "en",
+        "Iranian President Masoud Pezeshkian received Azerbaijani Deputy Prime Minister "
+        "Karim Zahidov in Tehran on Monday.",
+        "Azerbaijan's deputy prime minister said that Baku supports the new railway to Iran.",
+    )
+    statements = draft.form["statements"]
+    assert [s["speaker"] for s in statements] == ["karim-zahidov"], statements
+    assert draft.notes()[statements[0]["id"]]["confidence"] < 0.75  # a weaker rule
+    # near miss: with no one introduced with that office, the title is the registry's holder
+    alone = draft_of(
+        "en",
+        "Iranian President Masoud Pezeshkian received a delegation in Tehran on Monday.",
+        "Azerbaijan's deputy prime minister said that Baku supports the new railway to Iran.",
+    )
+    assert all(s["speaker"] != "karim-zahidov" for s in alone.form["statements"])

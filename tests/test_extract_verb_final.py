@@ -1,0 +1,451 @@
+"""Reported speech where the verb ends the clause (Turkish, Azerbaijani, Persian): what is said
+comes before the verb, one statement per content clause, verb forms read by their ending, and
+the speaker going on over sentences with no subject of their own.
+
+The sentences are written for these tests (no article's text); each rule has a near miss that
+must not yield a statement or must not change the speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.pipeline import Draft, Options, extract
+
+ARAGHCHI = "abbas-araghchi"
+BAYRAMOV = "jeyhun-bayramov"
+MEETING = {
+    "tr": "Dışişleri Bakanı Abbas Arakçi pazartesi günü Bakü'de Ceyhun Bayramov ile görüştü.",
+    "az": "Xarici işlər naziri Ceyhun Bayramov bazar ertəsi Bakıda Abbas Əraqçi ilə görüşüb.",
+    "fa": "سید عباس عراقچی روز دوشنبه در باکو با جیحون بایراموف دیدار کرد.",
+}
+
+
+def draft_of(language: str, *paragraphs: str) -> Draft:
+    text = "Talks in the region\n\n" + "\n\n".join(paragraphs) + "\n"
+    return extract(text, Options(lang=language, published="2024-11-14"))
+
+
+def said(language: str, *paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker, quote) of every statement of a short article opening with a meeting; each
+    quote checked verbatim."""
+    draft = draft_of(language, MEETING[language], *paragraphs)
+    out = []
+    for item in draft.form["statements"]:
+        assert item["quote"] in draft.text
+        out.append((item["speaker"], item["quote"]))
+    return out
+
+
+# -- the content clause before the verb, one statement per nominalised clause ---------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "speaker", "quotes"),
+    [
+        (
+            "tr",
+            "Arakçi, iki ülke arasındaki ticaretin hızla büyüdüğünü ve ulaştırma "
+            "projelerinin yakında tamamlanacağını söyledi.",
+            ARAGHCHI,
+            [
+                "iki ülke arasındaki ticaretin hızla büyüdüğünü",
+                "ulaştırma projelerinin yakında tamamlanacağını",
+            ],
+        ),
+        (
+            "az",
+            "Bayramov iki ölkə arasında əlaqələrin sürətlə inkişaf etdiyini vurğulayıb.",
+            BAYRAMOV,
+            ["iki ölkə arasında əlaqələrin sürətlə inkişaf etdiyini"],
+        ),
+        (
+            "fa",
+            "عراقچی توسعه روابط اقتصادی دو کشور را یک ضرورت دانست.",
+            ARAGHCHI,
+            ["توسعه روابط اقتصادی دو کشور را یک ضرورت"],
+        ),
+    ],
+)
+def test_what_is_said_is_the_clause_before_the_verb(
+    language: str, sentence: str, speaker: str, quotes: list[str]
+) -> None:
+    found = said(language, sentence)
+    for quote in quotes:
+        assert (speaker, quote) in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # a noun built on a reporting verb's stem is no verb ("açıklama", "bildiriş", "گفتوگو")
+        ("tr", "Arakçi'nin açıklaması basında iki gün boyunca geniş yer buldu."),
+        ("az", "Bayramovun bildirişi nazirliyin saytında iki gün öncə dərc olunub."),
+        ("fa", "گفتوگوی دو وزیر درباره روابط دو کشور دو ساعت طول کشید."),
+        # nor is a passive ("belirtildi") nor a relative participle ("dile getirdiği")
+        ("tr", "Arakçi'nin dile getirdiği görüşler gazetelerde uzun uzun yer aldı."),
+    ],
+)
+def test_a_word_built_on_a_stem_without_a_verb_ending_reports_nothing(
+    language: str, sentence: str
+) -> None:
+    assert said(language, sentence) == []
+
+
+def test_a_verb_whose_stem_changes_is_read_by_its_lemma() -> None:
+    # "söylüyor" is "söyle" (simplemma's lemma), with a progressive ending of the table
+    found = said("tr", "Arakçi, iki ülke arasındaki ilişkilerin hızla güçlendiğini söylüyor.")
+    assert (ARAGHCHI, "iki ülke arasındaki ilişkilerin hızla güçlendiğini") in found, found
+
+
+# -- participles and converbs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "quotes"),
+    [
+        (
+            "tr",
+            "İran'ın Azerbaycan Cumhurbaşkanı'nın ziyaretini memnuniyetle karşılayacağını "
+            "dile getiren Arakçi, iki ülke arasındaki ticaretin arttığını belirtti.",
+            [
+                "İran'ın Azerbaycan Cumhurbaşkanı'nın ziyaretini memnuniyetle karşılayacağını",
+                "iki ülke arasındaki ticaretin arttığını",
+            ],
+        ),
+        (
+            "az",
+            "İranın Azərbaycanla əməkdaşlığa hazır olduğunu bildirən Əraqçi, nəqliyyat "
+            "dəhlizinin tezliklə açılacağını vurğulayıb.",
+            [
+                "İranın Azərbaycanla əməkdaşlığa hazır olduğunu",
+                "nəqliyyat dəhlizinin tezliklə açılacağını",
+            ],
+        ),
+    ],
+)
+def test_a_participle_and_the_verb_after_its_speaker_are_both_his(
+    language: str, sentence: str, quotes: list[str]
+) -> None:
+    found = said(language, sentence)
+    for quote in quotes:
+        assert (ARAGHCHI, quote) in found, found
+    assert {s for s, _ in found} == {ARAGHCHI}  # not the president named in the genitive
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "quote", "not_said"),
+    [
+        (
+            "tr",
+            "Bayramov, Cumhurbaşkanı Aliyev'in selamlarını ileterek, iki ülke arasındaki "
+            "ortak projelerin çok önemli olduğunu vurguladı.",
+            "iki ülke arasındaki ortak projelerin çok önemli olduğunu",
+            "ileterek",
+        ),
+        (
+            "az",
+            "Bayramov Prezident İlham Əliyevin salamlarını çatdıraraq, iki ölkə arasında "
+            "birgə layihələrin çox vacib olduğunu qeyd edib.",
+            "iki ölkə arasında birgə layihələrin çox vacib olduğunu",
+            "çatdıraraq",
+        ),
+    ],
+)
+def test_a_converb_clause_that_reports_nothing_is_not_part_of_what_is_said(
+    language: str, sentence: str, quote: str, not_said: str
+) -> None:
+    found = said(language, sentence)
+    assert (BAYRAMOV, quote) in found, found
+    assert not any(not_said in q for _, q in found)
+
+
+def test_a_converb_continuing_a_named_speaker_starts_after_his_name() -> None:
+    found = said(
+        "tr",
+        "Arakçi, ayrıca, iki ülke arasındaki ticaret anlaşmasının hazır olduğuna işaret "
+        "ederek, anlaşmayı gelecek ay imzalamayı umduklarını sözlerine ekledi.",
+    )
+    assert (ARAGHCHI, "iki ülke arasındaki ticaret anlaşmasının hazır olduğuna") in found, found
+
+
+# -- "Bunu X bildirib": the quotation before is X's -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "quotation", "attribution", "speaker", "quote"),
+    [
+        (
+            "az",
+            '"İran ilə Azərbaycan arasında ticarət sürətlə artır. Biz birgə nəqliyyat '
+            'layihələrini dəstəkləyirik".',
+            "Bunu xarici işlər naziri Ceyhun Bayramov jurnalistlərə bildirib.",
+            BAYRAMOV,
+            "Biz birgə nəqliyyat layihələrini dəstəkləyirik",
+        ),
+        (
+            "tr",
+            '"İki ülke arasındaki ticaret hızla büyüyor. Ortak ulaştırma projelerini '
+            'destekliyoruz".',
+            "Bunu Dışişleri Bakanı Abbas Arakçi gazetecilere söyledi.",
+            ARAGHCHI,
+            "Ortak ulaştırma projelerini destekliyoruz",
+        ),
+    ],
+)
+def test_a_demonstrative_object_attributes_the_quotation_before(
+    language: str, quotation: str, attribution: str, speaker: str, quote: str
+) -> None:
+    found = said(language, quotation, attribution)
+    assert (speaker, quote) in found, found
+    # the attributing sentence itself says nothing: "to the journalists" is no statement
+    assert not any(q.endswith(("jurnalistlərə", "gazetecilere")) for _, q in found)
+
+
+def test_a_quotation_followed_by_a_sentence_without_the_demonstrative_stays_unattributed() -> None:
+    found = said(
+        "az",
+        '"İran ilə Azərbaycan arasında ticarət sürətlə artır. Biz birgə nəqliyyat '
+        'layihələrini dəstəkləyirik".',
+        "Ceyhun Bayramov sabah səhər Tehrana rəsmi səfərə yola düşəcək.",
+    )
+    assert not any("dəstəkləyirik" in q for _, q in found), found
+
+
+def test_a_that_clause_ends_at_a_colon_and_the_quotation_after_it_is_a_statement() -> None:
+    found = said(
+        "az",
+        "Bayramov deyib ki, regionda sülh hər iki ölkənin əsas məqsədidir: "
+        '"Biz qonşularımızla əməkdaşlığı genişləndirməyə hazırıq".',
+    )
+    assert (BAYRAMOV, "regionda sülh hər iki ölkənin əsas məqsədidir") in found, found
+    assert (BAYRAMOV, "Biz qonşularımızla əməkdaşlığı genişləndirməyə hazırıq") in found, found
+
+
+# -- Persian frames and a person inside an agent's statement ----------------------------------
+
+
+def test_a_frame_verb_reports_what_stands_inside_the_frame() -> None:
+    found = said("fa", "عراقچی خواستار گسترش همکاری های اقتصادی و ترانزیتی دو کشور شد.")
+    assert (ARAGHCHI, "گسترش همکاری های اقتصادی و ترانزیتی دو کشور") in found, found
+
+
+def test_a_person_inside_a_ministry_statement_speaks_for_himself() -> None:
+    found = said(
+        "fa",
+        "وزارت خارجه آذربایجان اعلام کرد که بایراموف در این دیدار از مواضع ایران در "
+        "روند صلح تقدیر و تشکر کرده است.",
+    )
+    assert any(s == BAYRAMOV and "از مواضع ایران" in q for s, q in found), found
+
+
+# -- speaker continuity ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "going_on", "quote"),
+    [
+        (
+            "tr",
+            "Arakçi, iki ülke arasındaki ilişkilerin çok güçlü olduğunu söyledi.",
+            "Ayrıca bölgede barışın korunması gerektiğini vurguladı.",
+            "bölgede barışın korunması gerektiğini",
+        ),
+        (
+            "az",
+            "Bayramov iki ölkə arasında əlaqələrin güclü olduğunu vurğulayıb.",
+            "Bildirib ki, regionda sülhün qorunması hər iki ölkənin maraqlarına uyğundur.",
+            "regionda sülhün qorunması hər iki ölkənin maraqlarına uyğundur",
+        ),
+        (
+            "az",
+            "Bayramov iki ölkə arasında əlaqələrin güclü olduğunu vurğulayıb.",
+            "Həmçinin regionda sülhün qorunmasının vacib olduğunu bildirib.",
+            "regionda sülhün qorunmasının vacib olduğunu",
+        ),
+        (
+            "fa",
+            "عراقچی گفت: روابط دو کشور در مسیر درستی قرار دارد.",
+            "همچنین بر حفظ صلح و ثبات در منطقه تاکید کرد.",
+            "حفظ صلح و ثبات در منطقه",
+        ),
+        (
+            "fa",
+            "عراقچی گفت: روابط دو کشور در مسیر درستی قرار دارد.",
+            "وی افزود: ایران از روند صلح در منطقه حمایت می کند.",
+            "ایران از روند صلح در منطقه حمایت می کند",
+        ),
+    ],
+)
+def test_a_verb_without_a_subject_continues_the_current_speaker(
+    language: str, first: str, going_on: str, quote: str
+) -> None:
+    found = said(language, first, going_on)
+    speaker = ARAGHCHI if language != "az" else BAYRAMOV
+    assert any(s == speaker and quote in q for s, q in found), found
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "handed_over"),
+    [
+        (
+            "tr",
+            "Arakçi, iki ülke arasındaki ilişkilerin çok güçlü olduğunu söyledi.",
+            "Öte yandan bölgede barışın korunması gerektiğini vurguladı.",
+        ),
+        (
+            "fa",
+            "عراقچی گفت: روابط دو کشور در مسیر درستی قرار دارد.",
+            "از سوی دیگر بر حفظ صلح و ثبات در منطقه تاکید کرد.",
+        ),
+    ],
+)
+def test_a_turn_marker_hands_over_and_the_speaker_does_not_go_on(
+    language: str, first: str, handed_over: str
+) -> None:
+    found = said(language, first, handed_over)
+    assert not any("صلح" in q or "barışın" in q for _, q in found), found
+
+
+def test_a_named_subject_after_also_is_a_new_speaker() -> None:
+    found = said(
+        "az",
+        "Bayramov iki ölkə arasında əlaqələrin güclü olduğunu vurğulayıb.",
+        "Həmçinin Abbas Əraqçi regionda sülhün qorunmasının vacib olduğunu bildirib.",
+    )
+    assert (ARAGHCHI, "regionda sülhün qorunmasının vacib olduğunu") in found, found
+    assert not any(s == BAYRAMOV and "sülhün" in q for s, q in found), found
+
+
+# -- statement nouns, announcements, possessors, discussions -----------------------------------
+
+
+def test_a_statement_noun_is_its_holders_and_opening_a_sentence_goes_on() -> None:
+    found = said(
+        "tr",
+        "Arakçi'nin görüşmeden sonra yaptığı açıklamada, \"Bölgede kalıcı barış için "
+        'çalışmaya devam edeceğiz." denildi.',
+        'Açıklamada, "Azerbaycan ile ilişkilerimizi her alanda geliştirmek istiyoruz." '
+        "ifadeleri kullanıldı.",
+    )
+    assert any(s == ARAGHCHI and "kalıcı barış için" in q for s, q in found), found
+    assert any(s == ARAGHCHI and "ilişkilerimizi her alanda" in q for s, q in found), found
+
+
+def test_a_statement_noun_with_no_holder_and_no_one_speaking_before_says_nothing() -> None:
+    draft = draft_of(
+        "tr",
+        'Açıklamada, "Azerbaycan ile ilişkilerimizi her alanda geliştirmek istiyoruz." '
+        "ifadeleri kullanıldı.",
+    )
+    assert draft.form["statements"] == []
+
+
+def test_a_sentence_announcing_the_speech_that_follows_is_no_statement() -> None:
+    found = said("tr", "Arakçi'nin açıklamasında öne çıkan başlıklar şöyle:")
+    assert found == []
+
+
+def test_he_is_the_subject_before_not_the_owner_in_the_genitive() -> None:
+    found = said(
+        "az",
+        "Abbas Əraqçi Prezident Məsud Pezeşkiyanın salamlarını Ceyhun Bayramova yetirib.",
+        "O, iki ölkə arasında nəqliyyat dəhlizinin tezliklə açılacağını deyib.",
+    )
+    assert (ARAGHCHI, "iki ölkə arasında nəqliyyat dəhlizinin tezliklə açılacağını") in found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "discussed"),
+    [
+        (
+            "tr",
+            "Arakçi, iki ülke arasındaki ilişkilerin çok güçlü olduğunu söyledi: "
+            '"Bölgede barışı destekliyoruz.',
+            "Bankacılık ve sigortacılık konularını da ayrıntılı olarak konuştuk.",
+        ),
+    ],
+)
+def test_a_sentence_of_direct_speech_that_only_reports_a_discussion_is_no_statement(
+    language: str, first: str, discussed: str
+) -> None:
+    found = said(language, first + " " + discussed + '"')
+    assert not any("sigortacılık" in q for _, q in found), found
+
+
+def test_a_person_in_the_genitive_is_not_the_subject_of_the_verb_ending_the_clause() -> None:
+    found = said(
+        "az",
+        "Abbas Əraqçinin də qatıldığı görüşdə Ceyhun Bayramov iki ölkə arasında "
+        "əlaqələrin genişlənəcəyini bildirib.",
+    )
+    assert (BAYRAMOV, "iki ölkə arasında əlaqələrin genişlənəcəyini") in found, found
+    assert not any(s == ARAGHCHI for s, _ in found), found
+
+
+def test_a_country_opening_what_is_said_is_part_of_it_not_the_subjects_title() -> None:
+    found = said("az", "Bayramov Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu qeyd edib.")
+    assert (BAYRAMOV, "Azərbaycanla İran arasındakı əlaqələrin güclü olduğunu") in found, found
+
+
+def test_according_to_him_takes_the_holder_right_after_the_phrase() -> None:
+    found = said(
+        "fa",
+        "عراقچی گفت: روابط دو کشور در مسیر درستی قرار دارد.",
+        "به گفته وی، تجارت میان ایران و آذربایجان در سال آینده دو برابر خواهد شد.",
+    )
+    assert (ARAGHCHI, "تجارت میان ایران و آذربایجان در سال آینده دو برابر خواهد شد") in found, found
+
+
+def test_according_to_sources_names_no_speaker() -> None:
+    found = said("fa", "به گفته منابع آگاه، تجارت میان ایران و آذربایجان دو برابر خواهد شد.")
+    assert not any("دو برابر" in q for _, q in found), found
+
+
+def test_a_that_clause_after_a_verb_inside_the_content_is_what_is_stated() -> None:
+    found = said(
+        "fa",
+        "عراقچی تاکید کرد سفر اخیر رئیس جمهور به باکو یک بار دیگر نشان داد که روابط "
+        "ایران و آذربایجان در مسیر درستی قرار دارد.",
+    )
+    assert (ARAGHCHI, "روابط ایران و آذربایجان در مسیر درستی قرار دارد") in found, found
+
+
+def test_a_relative_clause_stays_inside_what_is_said() -> None:
+    found = said(
+        "fa", "عراقچی بر توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند تاکید کرد."
+    )
+    assert (ARAGHCHI, "توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند") in found or (
+        ARAGHCHI,
+        "بر توسعه راه آهنی که ایران و آذربایجان را به هم متصل می کند",
+    ) in found, found
+
+
+# -- the stored text cut mid-sentence --------------------------------------------------------
+
+
+def cut(language: str, *paragraphs: str) -> list[tuple[str, str]]:
+    """Statements of an article whose text ends where its last paragraph ends (no newline)."""
+    text = "Talks in the region\n\n" + MEETING[language] + "\n\n" + "\n\n".join(paragraphs)
+    draft = extract(text, Options(lang=language, published="2024-11-14"))
+    return [(item["speaker"], item["quote"]) for item in draft.form["statements"]]
+
+
+def test_a_statement_cut_off_by_the_end_of_the_text_is_dropped() -> None:
+    found = cut("fa", "عراقچی گفت: ایران و آذربایجان علاقه مند به گسترش همکار")
+    assert not any("علاقه مند" in q for _, q in found), found
+
+
+def test_a_complete_clause_before_the_cut_is_kept() -> None:
+    found = cut(
+        "tr",
+        "Arakçi yaptığı açıklamada, iki ülke arasındaki ticaretin hızla büyüdüğünü ve "
+        "ulaştırma projelerinin yak",
+    )
+    assert (ARAGHCHI, "iki ülke arasındaki ticaretin hızla büyüdüğünü") in found, found
+    assert not any("projelerinin yak" in q for _, q in found), found
+
+
+def test_a_last_sentence_that_ends_with_its_full_stop_is_whole() -> None:
+    found = cut("fa", "عراقچی گفت: ایران و آذربایجان علاقه مند به گسترش همکاری هستند.")
+    assert (ARAGHCHI, "ایران و آذربایجان علاقه مند به گسترش همکاری هستند") in found, found
