@@ -560,3 +560,19 @@ def test_believes_that_reports_the_that_clause() -> None:
 def test_also_after_the_subject_is_not_part_of_what_is_said() -> None:
     found = said("tr", "Bayramov da ulaştırma koridorunun yakında açılacağını vurguladı.")
     assert (BAYRAMOV, "ulaştırma koridorunun yakında açılacağını") in found, found
+
+
+def test_a_prepositional_converb_says_its_phrase_and_the_verb_after_says_the_rest() -> None:
+    found = said(
+        "fa",
+        "بایراموف ضمن قدردانی از حمایت های ایران در روند صلح، بر ضرورت گسترش روابط "
+        "تجاری دو کشور تاکید کرد.",
+    )
+    quotes = {q for s, q in found if s == BAYRAMOV}
+    assert "حمایت های ایران در روند صلح" in quotes, found
+    assert any(q.endswith("ضرورت گسترش روابط تجاری دو کشور") and "صلح" not in q for q in quotes)
+
+
+def test_a_prepositional_converb_without_a_comma_runs_to_the_verb() -> None:
+    found = said("fa", "عراقچی با اشاره به اهمیت کریدور شمال و جنوب برای منطقه سخن گفت.")
+    assert any(s == ARAGHCHI and "اهمیت کریدور شمال و جنوب" in q for s, q in found), found

@@ -32,6 +32,7 @@ from .verb_final import (
     announces,
     content_before,
     content_start,
+    converb_clause,
     frame_closed,
     inner_content,
     opens_quotation,
@@ -182,7 +183,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        span = frame_closed(ctx, act, span)
+        span = converb_clause(ctx, reading, k, frame_closed(ctx, act, span))
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
         if how == "speech-verb" and _only_refers(ctx, reading, act, span):

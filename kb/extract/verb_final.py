@@ -13,6 +13,9 @@ The content is the clause between the verb's subject and the verb. It starts aft
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
 
+A converb that is a prepositional phrase ("ضمن قدردانی از X، ...", thanking for X) says what
+stands up to the comma closing it; the verb after it says what follows the comma.
+
 A verb that opens a frame closed by a light verb ("خواستار X شد", called for X:
 ``frame_verbs``, ``frame_closers``) has its content inside the frame, after it.
 
@@ -72,6 +75,30 @@ def frame_closed(ctx: Context, act: Act, span: tuple[int, int]) -> tuple[int, in
     return span
 
 
+def converb_clause(
+    ctx: Context, reading: Reading, k: int, span: tuple[int, int]
+) -> tuple[int, int]:
+    """The content of a converb that is a prepositional phrase ("ضمن قدردانی از X، ..."):
+    up to the comma that closes the phrase before the next verb; else the span."""
+    end = _phrase_end(ctx, reading, k)
+    return (span[0], end) if end is not None and span[0] < end < span[1] else span
+
+
+def _phrase_end(ctx: Context, reading: Reading, k: int) -> int | None:
+    """The comma closing act k's phrase, where act k is a converb before what it reports
+    ("با اشاره به X، ...") and another verb follows the comma; else None."""
+    act = reading.acts[k]
+    if act.verb is None or act.form != "converb":
+        return None
+    if not ctx.matcher.lexicon.get("converbs_before_content") or k + 1 >= len(reading.acts):
+        return None
+    following = reading.acts[k + 1].verb
+    if following is None:
+        return None
+    words = ctx.doc.words
+    return next((t for t in range(act.verb.j, following.i) if words[t] in SOFT), None)
+
+
 def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
     """The first token of act k's content before its verb; ``lo`` is where the clause may
     start (the sentence's start or the verb read before)."""
@@ -79,6 +106,9 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
     assert act.verb is not None
     verb = act.verb
     first = lo
+    closed = _phrase_end(ctx, reading, k - 1) if k else None
+    if closed is not None and lo <= closed < verb.i:
+        first = lo = closed + 1  # after "با اشاره به X،": what this verb says
 
     def before_verb(span: tuple[int, int]) -> bool:
         return span[1] > span[0] and lo <= span[0] and span[1] <= verb.i
