@@ -126,6 +126,7 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     for x in mentions:
         if x.i not in quoted:
             ctx.remember(x)
+    _introduced_roles(ctx, reading)
     if reading.speakers and reading.speaker_how != "sides":
         for pid in reading.speakers:
             if pid in ctx.subjects:
@@ -151,6 +152,31 @@ def _name_and_colon(ctx: Context, reading: Reading) -> None:
         closing = QUOTE_OPEN[words[x.j + 1]]
         end = next((t for t in range(x.j + 2, s.j) if words[t] in (closing, "”", '"')), s.j)
         reading.quoted.update(range(x.j + 1, end + 1))  # speech, however short, in its marks
+
+
+ROLE_GAP = 8  # tokens: the farthest a name follows the role noun that introduces it
+
+
+def _introduced_roles(ctx: Context, reading: Reading) -> None:
+    """A role noun that introduces a name ("the adviser to the president on political affairs
+    Mehdi X") is that person's: "the adviser" later refers to them."""
+    words = ctx.doc.words
+    for x in reading.mentions:
+        if x.kind != "role" or not x.role or x.i in reading.quoted:
+            continue
+        named = next(
+            (
+                y
+                for y in reading.mentions
+                if y.kind in PEOPLE and y.entity and x.j <= y.i <= x.j + ROLE_GAP
+            ),
+            None,
+        )
+        if named is None or any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
+            continue
+        person = ctx.people.get(named.entity or "")
+        if person is not None:
+            person.roles += [r for r in x.role if r not in person.roles]
 
 
 def _direct_speech(ctx: Context, reading: Reading) -> None:
@@ -401,7 +427,11 @@ def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
             ),
             None,
         )
-        if opening is not None and not is_object(ctx, previous, opening):
+        if (
+            opening is not None
+            and not is_object(ctx, previous, opening)
+            and not _possessor(ctx, opening)
+        ):
             people, _ = resolve(ctx, previous, opening)
             if people:
                 return people[0]
