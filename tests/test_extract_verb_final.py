@@ -576,3 +576,45 @@ def test_a_prepositional_converb_says_its_phrase_and_the_verb_after_says_the_res
 def test_a_prepositional_converb_without_a_comma_runs_to_the_verb() -> None:
     found = said("fa", "عراقچی با اشاره به اهمیت کریدور شمال و جنوب برای منطقه سخن گفت.")
     assert any(s == ARAGHCHI and "اهمیت کریدور شمال و جنوب" in q for s, q in found), found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "speaker", "quote"),
+    [
+        (
+            "tr",
+            'Arakçi, "Kafkasya\'da kalıcı barış artık mümkün" diye konuştu.',
+            ARAGHCHI,
+            "Kafkasya'da kalıcı barış artık mümkün",
+        ),
+        (
+            "tr",
+            'Bayramov, "Tahran ile enerji ortaklığımızı büyüteceğiz" ifadelerini kullandı.',
+            BAYRAMOV,
+            "Tahran ile enerji ortaklığımızı büyüteceğiz",
+        ),
+        (
+            "az",
+            "Əraqçinin fikrincə, nəqliyyat dəhlizi hər iki ölkənin iqtisadiyyatını gücləndirəcək.",
+            ARAGHCHI,
+            "nəqliyyat dəhlizi hər iki ölkənin iqtisadiyyatını gücləndirəcək",
+        ),
+        (
+            "fa",
+            "عراقچی اظهار امیدواری کرد که حجم مبادلات دو کشور سال آینده افزایش یابد.",
+            ARAGHCHI,
+            "حجم مبادلات دو کشور سال آینده افزایش یابد",
+        ),
+    ],
+)
+def test_other_phrasings_of_reporting(
+    language: str, sentence: str, speaker: str, quote: str
+) -> None:
+    found = said(language, sentence)
+    assert any(s == speaker and quote in q for s, q in found), found
+
+
+def test_a_quotative_without_a_reporting_verb_after_it_reports_nothing() -> None:
+    # "diye" (so that) before an ordinary verb is a purpose clause, not speech
+    found = said("tr", "Bayramov, ticaret artsın diye gümrük kapılarının açılmasını bekliyor.")
+    assert not any("gümrük" in q for _, q in found), found
