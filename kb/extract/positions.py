@@ -37,6 +37,7 @@ from .verb_final import (
     inner_content,
     opens_quotation,
     quotation_after,
+    quoted_after_subject,
 )
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
@@ -196,7 +197,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if how == "speech-verb" and _only_refers(ctx, reading, act, span):
             continue
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
-        for whole in clauses + quotation_after(ctx, reading, span):
+        quoted = quotation_after(ctx, reading, span) + quoted_after_subject(ctx, reading, act)
+        for whole in clauses + quoted:
             piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
             if piece is None:
                 continue
