@@ -36,15 +36,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..namespaces import BASE, GRAPH
-
-if TYPE_CHECKING:
-    from .remote import RemoteStore
+from . import Solutions
 
 LOCK_GRAPH = GRAPH["lock"]
 _LOCK = BASE + "lock#"
@@ -54,6 +52,19 @@ WHO = ox.NamedNode(_LOCK + "who")
 LEASE = ox.NamedNode(_LOCK + "lease")  # the holder's own lease, in seconds
 LEASE_SECONDS = 30.0
 RETRY_SECONDS = 0.25  # a waiting writer tries again after about this long (randomised)
+DEADLOCK_RETRIES = 5
+
+
+class LockClient(Protocol):
+    """What the lock asks of its own connection to the server (a kb.store.remote.RemoteStore)."""
+
+    location: str
+
+    def _update(self, sparql: str, what: str) -> None: ...
+
+    def _select(self, sparql: str, union: bool) -> Solutions: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -74,26 +85,32 @@ class ServerLock:
     heartbeat thread never shares a connection with the command's requests.
     """
 
-    def __init__(self, client: RemoteStore, lease: float = LEASE_SECONDS) -> None:
+    def __init__(
+        self, client: LockClient, lease: float = LEASE_SECONDS, timeout: float = 30.0
+    ) -> None:
         self.client = client
         self.lease = lease
+        self.timeout = timeout  # of one request: how long giving the lock back may wait
         self.node = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
         self.who = f"kb pid {os.getpid()} on {socket.gethostname()}"
         self._requests = threading.Lock()  # the heartbeat thread and the command take turns
         self._stop = threading.Event()
         self._beating: threading.Thread | None = None
+        self._inserted = False  # whether an insert of this writer may be in the lock graph
 
     # -- taking and giving back ----------------------------------------------------------
 
     def acquire(self, wait: float, on_wait: Callable[[], None] | None = None) -> None:
         """Hold the lock, waiting up to ``wait`` seconds (``on_wait`` called once if it must)."""
+        self._inserted = False
         try:
             self._acquire(wait, on_wait)
         except BaseException:
-            try:  # an insert may have gone through before the failure: leave nothing behind
-                self._withdraw()
-            except StoreError:
-                pass
+            if self._inserted:  # its insert went through: leave nothing behind
+                try:
+                    self._withdraw()
+                except StoreError:
+                    pass
             raise
 
     def _acquire(self, wait: float, on_wait: Callable[[], None] | None) -> None:
@@ -108,6 +125,7 @@ class ServerLock:
                     lease=ox.Literal(f"{self.lease:g}", datatype=_DECIMAL),
                 )
             )
+            self._inserted = True
             holders = self.holders()
             others = [h for h in holders if h.node != self.node]
             if not others and holders:
@@ -136,7 +154,7 @@ class ServerLock:
         """Give the lock back (best effort: a lock left behind expires with its lease)."""
         self._stop.set()
         if self._beating is not None:
-            self._beating.join(timeout=self.client.endpoints.timeout)
+            self._beating.join(timeout=self.timeout)
             self._beating = None
         try:
             self._withdraw()
@@ -198,8 +216,15 @@ class ServerLock:
     # -- requests ----------------------------------------------------------------------------
 
     def _update(self, text: str) -> None:
-        with self._requests:
-            self.client._update(text, "take or renew the writers' lock")  # noqa: SLF001
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                with self._requests:
+                    self.client._update(text, "take or renew the writers' lock")  # noqa: SLF001
+                return
+            except StoreError as error:  # Virtuoso: "40001 ... deadlock", try it again
+                if "deadlock" not in str(error).lower() or attempt == DEADLOCK_RETRIES:
+                    raise
+            time.sleep(RETRY_SECONDS * random.uniform(0.5, 1.5))
 
     def _select(self, text: str) -> list[dict[str, object]]:
         with self._requests:
