@@ -38,8 +38,8 @@ VISITS = [
     ),
     (
         "fa",
-        "الهام علی اف در سفر رسمی خود به ایران از ابراهیم رئیسی برای سفر به باکو دعوت کرد.",
-        "الهام علی اف در سفر رسمی خود به ایران از جیحون بایراموف برای سفر به باکو دعوت کرد.",
+        "الهام علی اف طی سفر خود به ایران نشان ویژه‌ای به ابراهیم رئیسی اهدا کرد.",
+        "الهام علی اف طی سفر خود به ایران نشان ویژه‌ای به جیحون بایراموف اهدا کرد.",
     ),
     (
         "ar",
@@ -100,7 +100,7 @@ HOST_SPEAKING = [
     (
         "en",
         "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
-        "Ilham Aliyev said: we had a meeting during the visit, and it was useful.",
+        "Ilham Aliyev said: we held a useful meeting with the guest in those days.",
         "Azerbaijan",
         "Armenia",
     ),

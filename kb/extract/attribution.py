@@ -102,6 +102,8 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     else:
         reading.speech = None
         _speaker(ctx, reading, previous)  # no reporting verb: speech going on
+        if not reading.speakers:
+            _name_and_colon(ctx, reading)  # "ALİYEV: «...»"
         if reading.speakers:
             form = "quotation" if reading.colon is not None else "continuation"
             reading.acts = [
@@ -134,6 +136,22 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     if spoken:
         ctx.current = list(spoken[-1].speakers)
     return reading
+
+
+def _name_and_colon(ctx: Context, reading: Reading) -> None:
+    """A line opening with a person's name, a colon and a quotation ("ALİYEV: «...»",
+    "Алиев: «...»", a headline's convention): the person said it."""
+    s, words = reading.sentence, ctx.doc.words
+    x = next((x for x in reading.mentions if x.i == s.i and x.kind in PEOPLE), None)
+    if x is None or x.j + 2 >= s.j or words[x.j] != ":" or words[x.j + 1] not in QUOTE_OPEN:
+        return
+    people, how = resolve(ctx, reading, x)
+    if people:
+        reading.speakers, reading.speaker_how = people, how
+        reading.subject, reading.subject_span, reading.colon = x, (x.i, x.j), x.j
+        closing = QUOTE_OPEN[words[x.j + 1]]
+        end = next((t for t in range(x.j + 2, s.j) if words[t] in (closing, "”", '"')), s.j)
+        reading.quoted.update(range(x.j + 1, end + 1))  # speech, however short, in its marks
 
 
 ROLE_GAP = 8  # tokens: the farthest a name follows the role noun that introduces it

@@ -87,7 +87,8 @@ def patterns(language: str) -> DatePatterns:
         ),
         iso=re.compile(r"(?<!\d)(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})(?!\d)" + _TIME),
         day_month_year=re.compile(
-            r"(?<![\w])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
+            # a day may be glued to the word before it ("روز20 فروردین 1393")
+            r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
             + names
             + r")\s*,?\s+(\d{4})(?!\d)"
             + _TIME

@@ -63,6 +63,7 @@ LIST_KINDS = (
     "separate_markers",
     "not_meeting",
     "remote_markers",
+    "second_person",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

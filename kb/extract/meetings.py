@@ -123,9 +123,14 @@ def _next_item(ctx: Context, reading: Reading, trigger: Match) -> int:
 
 def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
     """The reading with names in quotation marks ('دکتر "X"', «X» وزیر دفاع) read as names:
-    a quotation that holds one mention and nothing else is no quoted speech."""
+    a quotation that holds one mention and nothing else is no quoted speech. A quotation with
+    no first- or second-person word is read as narrative (a ministry's statement: "X was
+    summoned by Y")."""
     if not reading.quoted:
         return reading
+    personal = ("first_person", "second_person")
+    if not any(c.kind in personal and c.i in reading.quoted for c in reading.cues):
+        return replace(reading, quoted=set())
     names: set[int] = set()
     for x in reading.mentions:
         if x.i in reading.quoted and x.i - 1 not in reading.quoted and x.j not in reading.quoted:
@@ -260,7 +265,9 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     clause = _people_in(
                         ctx, reading, _clause_start(ctx, reading, trigger.i), trigger.i
                     )
-                    partners = clause[1:]
+                    start = _clause_start(ctx, reading, trigger.i)
+                    # "Iran X-i çağırdı": a country or ministry stands as the subject
+                    partners = clause if _institution_before(reading, start, clause) else clause[1:]
                     rules[-1] = "meeting-object-before-verb"
         if not partners:
             plural = [
@@ -286,7 +293,9 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if with_group is not None:
                 out.append(with_group)
                 continue
-            speaking = _host_speaking(ctx, reading, trigger)
+            speaking = _host_speaking(ctx, reading, trigger) or _unmet_partner(
+                ctx, reading, trigger
+            )
             if speaking is not None:
                 out.append(speaking)
                 continue
@@ -317,7 +326,13 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 )
             )
             continue
-        subject = _subject(ctx, reading, trigger, partners)
+        if _addressed(ctx, reading, trigger, partners):
+            subject = _addressee(ctx, reading, partners)  # "your meeting with X"
+            if subject is None:
+                continue
+            rules.append("meeting-addressee")
+        else:
+            subject = _subject(ctx, reading, trigger, partners)
         if subject is None:
             first_person = [c for c in cues if c.kind == "first_person" and c.i < end]
             speaker = reading.speakers[0] if reading.speakers else None
@@ -336,6 +351,17 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 out.append(
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
+            elif len(partners) == 1:
+                # "at the meeting X said" (X read as the meeting's object), or "X was summoned
+                # by Y" after "Iran summoned X": the meeting the article began
+                marked = bool(WITH_RULES & set(rules))
+                named_later = _unmet_partner(ctx, reading, trigger, partners[0], marked)
+                start = _clause_start(ctx, reading, trigger.i)
+                institution = _institution_before(reading, start, partners)
+                if named_later is not None:
+                    out.append(named_later)
+                elif marked or institution:
+                    ctx.unmet.append((partners[0][0], trigger.i, institution))
             continue
         sid, smention, how = subject
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
@@ -440,8 +466,77 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     ]
 
 
-# How many tokens after a visit a host may speak of "our meeting" with no partner named.
+# How many tokens after a visit a host may speak of "our meeting" with no partner named, or
+# after a meeting whose subject was not found ("the minister met X") that subject be named.
 VISIT_RECALL = 80
+
+
+WITH_RULES = {"meeting-with", "meeting-with-before", "meeting-with-postposition"}
+
+
+def _institution_before(
+    reading: Reading, start: int, people: Sequence[tuple[str, Mention | None, str]]
+) -> bool:
+    """Whether a country or a ministry stands before the first of these people in the clause
+    starting at ``start``, as the subject ("Iran summoned X", "İran X-i çağırdı")."""
+    first = min((x.i for _, x, _ in people if x is not None), default=reading.sentence.i)
+    return any(
+        x.kind in ("country", "organization") and start <= x.i < first and x.i not in reading.quoted
+        for x in reading.mentions
+    )
+
+
+def _unmet_partner(
+    ctx: Context,
+    reading: Reading,
+    trigger: Match,
+    named: tuple[str, Mention | None, str] | None = None,
+    partner_marked: bool = False,
+) -> Meeting | None:
+    """A meeting with no partner named, just after one whose partner was named but not its
+    subject ("the minister of roads met X. The minister, Y, said at the meeting ..."): the
+    person named now (the subject, or the one the trigger takes) met that partner. A person
+    named as a partner ("summoned by Y") completes only a meeting whose other side was a
+    country or ministry ("Iran summoned X")."""
+    if not ctx.unmet:
+        return None
+    partner, at, institution = ctx.unmet[-1]
+    if trigger.i - at > VISIT_RECALL or trigger.i <= at or (partner_marked and not institution):
+        return None
+    subject = named or _subject(ctx, reading, trigger, [])
+    if subject is None or subject[2] in UNNAMED or subject[0] == partner:
+        return None
+    ctx.unmet.pop()
+    return Meeting(
+        [subject[0], partner],
+        {subject[0]: subject[1], partner: None},
+        reading,
+        (min(trigger.i, subject[1].i if subject[1] else trigger.i), trigger.j),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-subject-named-later", f"participant-{subject[2]}"],
+        0.5,
+    )
+
+
+def _addressed(
+    ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
+) -> bool:
+    """Whether the meeting is the addressee's ("your meeting with X", "لقاء سيادتكم مع X"): a
+    second-person word in the trigger's clause before its partners."""
+    start = _clause_start(ctx, reading, trigger.i)
+    end = min([x.i for _, x, _ in partners] + [_clause_end(ctx, reading, trigger.j)])
+    return any(c.kind == "second_person" and start <= c.i < end for c in reading.cues)
+
+
+def _addressee(
+    ctx: Context, reading: Reading, partners: list[tuple[str, Mention, str]]
+) -> tuple[str, Mention | None, str] | None:
+    """Who the speaker speaks to: the other participant of the meeting being reported."""
+    if not ctx.meeting_people:
+        return None
+    others = {p for p, _, _ in partners} | set(reading.speakers[:1])
+    pid = next((p for p in ctx.meeting_people[-1] if p not in others), None)
+    return (pid, None, "addressee") if pid else None
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:

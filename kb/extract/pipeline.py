@@ -217,8 +217,6 @@ def _occurrence(text: str, quote: str, start: int) -> int:
 def _meeting_bounds(
     ctx: Context, meeting: Meeting, published: date | None, language: str
 ) -> tuple[DateBounds, list[str]]:
-    if published is None:
-        return DateBounds(), []
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
@@ -226,6 +224,8 @@ def _meeting_bounds(
     # what is said, not the meeting
     speech = reading.colon if reading.colon is not None and reading.colon >= last else None
     told = speech if speech is not None else reading.sentence.j
+    if published is None:  # only a date printed in full dates the meeting
+        return _printed_date(ctx, reading, told, language, None) or (DateBounds(), [])
     cues = sorted(
         (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
@@ -260,15 +260,10 @@ def _meeting_bounds(
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
                 ]
+    printed = _printed_date(ctx, reading, told, language, published)
+    if printed is not None:
+        return printed
     a, b = doc.span(reading.sentence.i, told)
-    for found in find_dates(normalizer().key(doc.text[a:b]), language):
-        if found.day == published and found.start < 40:
-            continue  # the dateline's publication date, not the meeting's
-        if found.day <= published:
-            if found.precision == "month":
-                end = found.last or parse_partial(found.day.isoformat()[:7])[1]
-                return DateBounds(found.day, end, ("printed in the sentence",)), ["date-printed"]
-            return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
     printed_years = {m.start() for m in re.finditer(r"\b\d{4}\b", doc.text[a:b])}
     for month in months:
         if printed_years:
@@ -293,6 +288,22 @@ def _meeting_bounds(
     earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
     why = f"reported as current news on the publication date ({published.isoformat()})"
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _printed_date(
+    ctx: Context, reading: Reading, told: int, language: str, published: date | None
+) -> tuple[DateBounds, list[str]] | None:
+    """The first date printed in the sentence before what is told, not after publication."""
+    a, b = ctx.doc.span(reading.sentence.i, told)
+    for found in find_dates(normalizer().key(ctx.doc.text[a:b]), language):
+        if found.day == published and found.start < 40:
+            continue  # the dateline's publication date, not the meeting's
+        if published is None or found.day <= published:
+            if found.precision == "month":
+                end = found.last or parse_partial(found.day.isoformat()[:7])[1]
+                return DateBounds(found.day, end, ("printed in the sentence",)), ["date-printed"]
+            return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
+    return None
 
 
 def _meeting_item(

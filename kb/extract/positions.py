@@ -428,7 +428,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         for c in reading.cues
         if c.kind == "complementizers"
         and verb.i < c.j
-        and c.i < hi  # a later verb's "that" is the later verb's ("تبریک گفت و تأکید کرد که")
+        and c.i
+        < hi  # a later verb's "that" is the later verb's ("congratulated and stressed that")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
         and not any(words[t] in HARD for t in range(start, c.i - 1))

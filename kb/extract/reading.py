@@ -83,6 +83,9 @@ class Context:
     subjects: list[str] = field(default_factory=list)  # speakers and meeting subjects
     meeting_people: list[list[str]] = field(default_factory=list)
     visits: list[tuple[str, str, int]] = field(default_factory=list)  # visitor, country, token
+    # the partner of a meeting whose other side is no one named: (partner, token, whether that
+    # side is a country or ministry: "Iran summoned X")
+    unmet: list[tuple[str, int, bool]] = field(default_factory=list)
     quoted: set[int] = field(default_factory=set)  # every quoted token of the article
     unclosed: set[int] = field(default_factory=set)  # quoted up to a paragraph's end, no mark
     verbs: list[Match] = field(default_factory=list)  # every reporting verb (speech.verbs_of)
