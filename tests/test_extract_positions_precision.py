@@ -454,3 +454,19 @@ def test_a_question_line_of_an_interview_is_nobody_s_statement() -> None:
     assert not any(q.startswith(("What do you think", "Where is it now")) for q in quotes)
     assert not any(q.startswith("A:") for q in quotes), quotes
     assert any(q.startswith("We welcome the new road") for q in quotes), quotes
+
+
+def test_thanks_for_being_received_is_a_courtesy_in_direct_speech() -> None:
+    opening = (
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov in Baku on Monday."
+    )
+    polite = draft_of(
+        "en", opening, "Araghchi said: Thank you very much for receiving us in your beautiful city."
+    )
+    assert said(polite) == []
+    # near miss: thanks for a policy is a position
+    thanks = draft_of(
+        "en", opening, "Araghchi said: We thank Azerbaijan for its support of the peace process."
+    )
+    assert said(thanks)
