@@ -426,10 +426,11 @@ DESTINATION_BEFORE = 2
 
 
 def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
-    """A visit to a country whose clause names a person of that country: the visitor met
-    that host ("X, on his visit to Iran, invited Y, president of Iran"; "the visit of X to
-    Iran and of Y to Azerbaijan"). The visitor is the person the visit noun takes (after it,
-    or before it where the destination comes first), else the clause's subject."""
+    """A visit to a country whose clause names a person of that country with an invitation
+    or a welcome (``host_markers``): the visitor met that host ("X, on his visit to Iran,
+    invited Y, president of Iran"; "X visited Iran at the invitation of Y"). The visitor is
+    the person the visit noun takes (after it, or before it where the destination comes
+    first), else the clause's subject."""
     destination = _destination(ctx, reading, trigger)
     if destination is None:
         return []
@@ -444,6 +445,12 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     if visitor is None or visitor[2] in UNNAMED or _country(ctx, visitor[0]) in (None, country):
         return []
     ctx.visits.append((visitor[0], country, trigger.i))
+    if not any(
+        c.kind == "host_markers" and start <= c.i <= _clause_end(ctx, reading, trigger.j)
+        for c in reading.cues
+    ):
+        return []  # "X, on a visit to Baku, criticised Y's policy": no one hosted X
+    # (the marker may be the reporting verb that ends the clause: "dəvət edib")
     hosts = [
         p
         for p in people
