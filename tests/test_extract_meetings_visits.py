@@ -110,7 +110,7 @@ HOST_SPEAKING = [
     (
         "en",
         "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
-        "Ilham Aliyev said: we held a useful meeting with the guest in those days.",
+        "Ilham Aliyev said: we held a useful meeting while his visit lasted.",
         "Azerbaijan",
         "Armenia",
     ),
@@ -167,3 +167,11 @@ def test_the_host_speaking_of_our_meeting_met_the_visitor(
 ) -> None:
     assert met(language, text) == [{ALIYEV, RAISI}]
     assert met(language, text.replace(visited, elsewhere)) == []
+
+
+def test_a_first_person_meeting_that_is_not_of_the_visit_met_no_visitor() -> None:
+    text = (
+        "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
+        "Ilham Aliyev said: we held a meeting of the security council on the budget."
+    )
+    assert met("en", text) == []

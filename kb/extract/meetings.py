@@ -547,11 +547,13 @@ def _addressee(
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
-    """A meeting the speaker reports in the first person with no partner named ("we had a
-    meeting during the visit"), just after the article told of a visit to the speaker's
-    country: the speaker met that visitor."""
+    """A meeting the speaker reports in the first person with no partner named, speaking of
+    the visit ("we had a meeting during the visit"), just after the article told of a visit
+    to the speaker's country: the speaker met that visitor."""
     if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
         return None
+    if not _marked(reading, "weak_triggers"):
+        return None  # "we held a meeting of the council": not of the visit
     speaker = reading.speakers[0]
     visitor, country, at = ctx.visits[-1]
     if visitor == speaker or _country(ctx, speaker) != country:
