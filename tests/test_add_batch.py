@@ -20,10 +20,12 @@ from kb.store import bulk_path
 from kb.store.embedded import EmbeddedStore, FreshView
 from kb.store.remote import RemoteStore
 
+from . import test_add
 from .conftest import store_hash
 from .test_add import open_store, records, run, synthetic_form
 
 DRAFTS = 12
+built, store_path = test_add.built, test_add.store_path  # the same fixtures: a built KB, a copy
 
 
 def batch(directory: Path, bad: int | None = None) -> Path:
@@ -33,22 +35,6 @@ def batch(directory: Path, bad: int | None = None) -> Path:
             directory / f"draft-{index:02d}", 3, bad=1 if index == bad else None, tag=f"b{index}"
         )
     return directory
-
-
-@pytest.fixture
-def store_path(built: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    shutil.copytree(built, path)
-    return path
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("batch") / "store"
-    store = EmbeddedStore(path)
-    kbase.build(store)
-    store.close()
-    return path
 
 
 def test_a_directory_of_drafts_is_added_in_one_submission(store_path: Path, tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ My own sentences, made-up people."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kb.extract.mentions import Mention, find
@@ -150,15 +152,16 @@ def test_a_rank_or_title_alone_is_nobody(text: str, language: str) -> None:
     assert [x for x in mentions(text, language) if x.kind in ("person", "new-person")] == []
 
 
-def test_an_office_named_again_stands_for_the_person_introduced_with_it() -> None:
+def test_an_office_named_again_stands_for_the_registered_person_named_with_it() -> None:
+    # the article's date is outside the person's term: the title is still the person named
     text = (
-        "Azerbaijani Deputy Foreign Minister Tural Qasimli arrived in Tehran. "
-        "The Azerbaijani deputy foreign minister said ties were good."
+        "Iranian Defence Minister Ahmad Vahidi arrived in Baku. "
+        "The Iranian defence minister said ties were good."
     )
-    found = mentions(text, "en")
-    (person,) = [x for x in found if x.kind == "new-person"]
-    again = [x for x in found if x.kind == "office" and x.i > person.j]
-    assert again and all(x.entity == person.entity for x in again)
+    doc = Doc.of(text)
+    found = find(doc, "en", (date(2016, 9, 17), date(2016, 9, 17)), [True] * len(doc.words))
+    again = [x for x in found.mentions if x.kind == "office" and x.i > 8]
+    assert again and all(x.entity == "ahmad-vahidi" for x in again)
 
 
 @pytest.mark.parametrize(
@@ -210,3 +213,109 @@ def test_a_name_in_the_genitive_is_a_possessor_and_not_the_speaker() -> None:
 )
 def test_the_genitive_of_a_name_word(language: str, word: str, possessor: bool) -> None:
     assert genitive(matcher(language), word) is possessor
+
+
+ARABIC_AMBASSADOR = (
+    "استقبل الوزير السفير الأذربيجاني الجديد في طهران علي كريم زاده اليوم. "
+    "وقال كريم زاده إن العلاقات جيدة."
+)
+
+
+def test_a_rank_complement_in_arabic_script_may_stand_before_the_name() -> None:
+    found = [x for x in mentions(ARABIC_AMBASSADOR, "ar") if x.kind == "new-person"]
+    assert [x.name for x in found if x.how == "new"] == ["علي كريم زاده"]
+    assert found[0].country == "azerbaijan"  # the demonym after the rank
+
+
+def test_a_surname_of_two_words_refers_back_to_the_person() -> None:
+    found = [x for x in mentions(ARABIC_AMBASSADOR, "ar") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["new", "surname"]
+    assert found[0].entity == found[1].entity
+
+
+def test_a_preposition_that_folds_to_a_given_name_is_no_name() -> None:
+    assert new_names("وأكد السفير على ضرورة تعزيز العلاقات.", "ar") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Bakan ile görüşen Kemalzade, ilişkilerin geliştiğini söyledi. "
+            "Kemalzade, anlaşmayı da imzalayacaklarını ekledi.",
+            "tr",
+        ),
+        (
+            "Nazirlə görüşən Kəmalzadə, əlaqələrin inkişaf etdiyini bildirib. "
+            "Kəmalzadə, sazişi imzalayacaqlarını da əlavə edib.",
+            "az",
+        ),
+    ],
+)
+def test_the_subject_after_a_participle_clause_is_a_person_named_by_surname(
+    text: str, language: str
+) -> None:
+    found = [x for x in mentions(text, language) if x.kind == "new-person"]
+    assert len(found) == 2 and len({x.entity for x in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named once only: one word is too little
+        "Bakan ile görüşen Kemalzade, ilişkilerin geliştiğini söyledi.",
+        # a registered place after the participle
+        "Bakü'de düzenlenen Tahran, toplantıya ev sahipliği yaptı. Tahran, hazır.",
+    ],
+)
+def test_a_word_after_a_participle_named_once_or_a_place_is_nobody(text: str) -> None:
+    assert new_names(text, "tr") == []
+
+
+def test_a_name_after_the_country_that_ends_the_organisation_a_title_heads() -> None:
+    text = (
+        "Among the guests was Head of the Cultural Heritage "
+        "Organization of the Republic of Azerbaijan Farid Karimi."
+    )
+    assert new_names(text, "en") == ["Farid Karimi"]
+
+
+def test_an_organisation_head_with_no_name_after_the_country_is_nobody() -> None:
+    text = "Head of the Cultural Heritage Organization of Iran said ties were good."
+    assert new_names(text, "en") == []
+
+
+def test_a_title_written_out_before_a_new_name_is_that_person_elsewhere() -> None:
+    text = (
+        "Azerbaycan Kültür ve Turizm Bakanı, dün Tahran'da temaslarda bulundu. "
+        "Azerbaycan Kültür ve Turizm Bakanı Elvin Kayalı, ziyarette konuştu."
+    )
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["title", "new"]
+    assert found[0].entity == found[1].entity == "elvin-kayali"
+
+
+def test_a_rank_and_one_word_is_too_common_a_title_to_be_one_person() -> None:
+    text = (
+        "Tarım Bakanı, dün Tahran'da temaslarda bulundu. "
+        "Tarım Bakanı Elvin Kayalı, ziyarette konuştu."
+    )
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["new"]
+
+
+def test_a_surname_in_a_headline_is_the_new_person_the_article_names_in_full_later() -> None:
+    text = "Kayalı: ilişkiler gelişiyor\nBüyükelçi Elvin Kayalı, dün Bakü'de konuştu."
+    found = [x for x in mentions(text, "tr") if x.kind == "new-person"]
+    assert [x.how for x in found] == ["surname", "new"]
+    assert found[0].entity == found[1].entity
+
+
+def test_a_word_in_another_script_is_not_part_of_the_name() -> None:
+    text = "Він написав у Twitter Тимур Ібрагімов, що все добре."
+    assert new_names(text, "uk") == ["Тимур Ібрагімов"]
+
+
+def test_words_past_a_rank_complement_must_look_like_a_name() -> None:
+    text = "سفیر جمهوری آذربایجان در تهران طی گفتگویی با خبرنگاران گفت که روابط خوب است."
+    assert new_names(text, "fa") == []

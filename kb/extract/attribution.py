@@ -102,6 +102,8 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     else:
         reading.speech = None
         _speaker(ctx, reading, previous)  # no reporting verb: speech going on
+        if not reading.speakers:
+            _name_and_colon(ctx, reading)  # "ALİYEV: «...»"
         if reading.speakers:
             form = "quotation" if reading.colon is not None else "continuation"
             reading.acts = [
@@ -124,6 +126,7 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     for x in mentions:
         if x.i not in quoted:
             ctx.remember(x)
+    _introduced_roles(ctx, reading)
     if reading.speakers and reading.speaker_how != "sides":
         for pid in reading.speakers:
             if pid in ctx.subjects:
@@ -133,6 +136,47 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     if spoken:
         ctx.current = list(spoken[-1].speakers)
     return reading
+
+
+def _name_and_colon(ctx: Context, reading: Reading) -> None:
+    """A line opening with a person's name, a colon and a quotation ("ALİYEV: «...»",
+    "Алиев: «...»", a headline's convention): the person said it."""
+    s, words = reading.sentence, ctx.doc.words
+    x = next((x for x in reading.mentions if x.i == s.i and x.kind in PEOPLE), None)
+    if x is None or x.j + 2 >= s.j or words[x.j] != ":" or words[x.j + 1] not in QUOTE_OPEN:
+        return
+    people, how = resolve(ctx, reading, x)
+    if people:
+        reading.speakers, reading.speaker_how = people, how
+        reading.subject, reading.subject_span, reading.colon = x, (x.i, x.j), x.j
+        closing = QUOTE_OPEN[words[x.j + 1]]
+        end = next((t for t in range(x.j + 2, s.j) if words[t] in (closing, "”", '"')), s.j)
+        reading.quoted.update(range(x.j + 1, end + 1))  # speech, however short, in its marks
+
+
+ROLE_GAP = 8  # tokens: the farthest a name follows the role noun that introduces it
+
+
+def _introduced_roles(ctx: Context, reading: Reading) -> None:
+    """A role noun that introduces a name ("the adviser to the president on political affairs
+    Mehdi X") is that person's: "the adviser" later refers to them."""
+    words = ctx.doc.words
+    for x in reading.mentions:
+        if x.kind != "role" or not x.role or x.i in reading.quoted:
+            continue
+        named = next(
+            (
+                y
+                for y in reading.mentions
+                if y.kind in PEOPLE and y.entity and x.j <= y.i <= x.j + ROLE_GAP
+            ),
+            None,
+        )
+        if named is None or any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
+            continue
+        person = ctx.people.get(named.entity or "")
+        if person is not None:
+            person.roles += [r for r in x.role if r not in person.roles]
 
 
 def _direct_speech(ctx: Context, reading: Reading) -> None:
@@ -383,7 +427,11 @@ def _pronoun_referent(ctx: Context, previous: Reading | None) -> str | None:
             ),
             None,
         )
-        if opening is not None and not is_object(ctx, previous, opening):
+        if (
+            opening is not None
+            and not is_object(ctx, previous, opening)
+            and not _possessor(ctx, opening)
+        ):
             people, _ = resolve(ctx, previous, opening)
             if people:
                 return people[0]

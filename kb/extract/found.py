@@ -26,7 +26,7 @@ class Mention:
     name: str = ""  # for new people: the name as printed
     counterpart: bool = False
     role: list[str] | None = None  # office patterns of a role noun ("the minister")
-    possessor: bool = False  # a name in the genitive ("Hüseyninin də qatıldığı"): not a subject
+    possessor: bool = False  # a name in the genitive ("Kəriminin də iştirak etdiyi"): not a subject
 
 
 @dataclass

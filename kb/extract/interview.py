@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .reading import PEOPLE, Context, Reading
+from .reading import PEOPLE, Act, Context, Reading
 from .segment import Line
 
 LABEL_END = (":",)
@@ -90,6 +90,7 @@ def apply(turn: Turn, reading: Reading) -> None:
     """A question states no position; an answer's sentences are the interviewee's, direct."""
     if turn.kind == "question":
         reading.speakers, reading.speech, reading.continuation = [], None, False
+        reading.acts = []  # not even as direct speech going on from the answer before
         return
     if turn.speaker is None or (reading.speakers and reading.speech is not None):
         return
@@ -98,3 +99,5 @@ def apply(turn: Turn, reading: Reading) -> None:
     reading.colon = reading.sentence.i - 1
     if reading.sentence.i < turn.label_end:
         reading.colon = turn.label_end - 1
+    # the answer's own act, after its label ("A: ..."), in place of speech going on
+    reading.acts = [Act(None, "quotation", [turn.speaker], "interview", (0, 0), reading.colon)]

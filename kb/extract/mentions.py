@@ -63,7 +63,7 @@ def find(
         and not _common_noun(doc, m, x)
         and not _other_initial(doc, x)
     ]
-    cue_covered = cover([x for x in raw if x.kind not in ENTITY_KINDS])
+    cue_covered = cover([x for x in raw if x.kind not in ENTITY_KINDS and x.kind != "stopwords"])
     ranks = [x for x in cues if x.kind == "honorifics"]
     mentions = _resolve(doc, m, registry, entity_like, era, cue_covered, ranks)
     return Found(cues, mentions)

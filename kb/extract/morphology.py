@@ -54,8 +54,8 @@ class Lemmatizer:
     name_stem: Callable[[str], str] = lambda word: word
 
     def name_base(self, word: str) -> str:
-        """A name word without its case ending where the dictionary can tell ("ахмедом" is
-        "ахмед"; "санаи", which may be a nominative, stays): the word itself otherwise."""
+        """A name word without its case ending where the dictionary can tell ("тимуром" is
+        "тимур"; a word that may be a nominative stays): the word itself otherwise."""
         return word if len(word) < MINIMUM else self.name_stem(word)
 
     def common_word(self, word: str) -> bool:

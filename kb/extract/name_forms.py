@@ -1,24 +1,26 @@
 """The base form of a person's name as written: the case ending of an inflected name taken off
-where the language can tell, so that a genitive ("Əhməd Hüseyninin", "Ali Alizade'yi",
-"Ахмедом") labels and identifies the person in the form a reader would cite.
+where the language can tell, so that a genitive ("Nadir Kəriminin", "Elvin Haciyev'i",
+"Тимуром") labels and identifies the person in the form a reader would cite.
 
-- after an apostrophe (Turkish, Azerbaijani, English): the ending goes ("Alizade'yi");
+- after an apostrophe (Turkish, Azerbaijani, English): the ending goes ("Haciyev'i");
 - Russian and Ukrainian: the dictionary's lemma when the word is that lemma plus an ending and
   no reading of it is a nominative (``Lemmatizer.name_base``);
 - Azerbaijani (the lexicon's ``name_case_endings``): an ending goes when what is left shows it
-  was one: a vowel before a buffered ending ("Hüseyni-nin", "Musəvi-ylə") or a surname ending
-  of the language before a plain one ("Mustafayev-lə"); a name that merely ends so stays.
+  was one: a vowel before a buffered ending ("Kərimi-nin", "Kərimi-ylə") or a surname ending
+  of the language before a plain one ("Qasımov-la"); a name that merely ends so stays.
 
 >>> from kb.extract.phrases import matcher
->>> base_word(matcher("az"), "hüseyninin"), base_word(matcher("az"), "mustafayevlə")
-('hüseyni', 'mustafayev')
->>> base_word(matcher("az"), "kamila"), base_word(matcher("tr"), "alizade'yi")
-('kamila', 'alizade')
+>>> base_word(matcher("az"), "kəriminin"), base_word(matcher("az"), "qasımovla")
+('kərimi', 'qasımov')
+>>> base_word(matcher("az"), "kamila"), base_word(matcher("tr"), "haciyev'i")
+('kamila', 'haciyev')
 """
 
 from __future__ import annotations
 
-from .phrases import Matcher
+from functools import lru_cache
+
+from .phrases import Matcher, matcher
 from .segment import Doc
 
 VOWELS = frozenset("aeiouıəöüаеёиоуыэюяіїє")
@@ -27,6 +29,12 @@ SHORTEST = 4  # letters a name word keeps at least once its ending is off
 
 def base_word(m: Matcher, word: str) -> str:
     """The base form of one folded name word (the word itself when nothing can tell)."""
+    return _base_word(m.language, word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _base_word(language: str, word: str) -> str:
+    m = matcher(language)
     head, apostrophe, _ = word.partition("'")
     if apostrophe and head and len(word) > len(head) + 1:
         return head
@@ -46,8 +54,8 @@ def base_word(m: Matcher, word: str) -> str:
 
 def genitive(m: Matcher, word: str) -> bool:
     """Whether a name word is in the genitive: it ends with one of the language's
-    ``genitive_endings`` and that ending comes off as a case ending ("hüseyninin", "alizade'nin";
-    not "hüseyni" or "putin")."""
+    ``genitive_endings`` and that ending comes off as a case ending ("kəriminin", "haciyev'in";
+    not "kərimi" or "putin")."""
     endings = tuple(str(g) for g in m.lexicon.get("genitive_endings") or [])
     return bool(endings) and word.endswith(endings) and base_word(m, word) != word
 

@@ -172,24 +172,21 @@ def _held(registry: Model, person: Mention, office: Mention) -> bool:
 def resolve_offices(
     registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
 ) -> None:
-    """An office named without a person stands for the person the article introduced with it
-    earlier ("Deputy Prime Minister X ... the deputy prime minister said"), registered or new,
-    else for whoever held it then."""
+    """An office named without a person stands for the registered person the article named
+    with it before ("Defence Minister X ... the defence minister said"), even when the date
+    the article gives falls outside X's term; else for whoever held it then. (A new person
+    introduced with an office is found when the sentence is read: ``reading.resolve``.)"""
     named = [x.entity for x in mentions if x.kind == "person" and x.entity]
     for x in mentions:
         if x.kind != "office" or x.attached or not x.offices or not x.country:
             continue
         introduced = [
-            y
+            y.entity
             for y in mentions
-            if y.kind in ("person", "new-person")
-            and y.j <= x.i
-            and y.entity
-            and set(y.offices) & set(x.offices)
+            if y.kind == "person" and y.j <= x.i and y.entity and set(y.offices) & set(x.offices)
         ]
         if introduced:
-            x.entity, x.how = introduced[-1].entity, "office"
-            x.offices = [o for o in x.offices if o in introduced[-1].offices]
+            x.entity, x.how = introduced[-1], "office"
             continue
         best = None
         for office in x.offices:

@@ -175,13 +175,20 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             )
     topics = [c for c in topics if id(c) not in nominal and not _background(ctx, reading, c)]
     seen: set[tuple[str, tuple[int, int], tuple[str, ...]]] = set()
+    merged: set[int] = set()
     for k, act in enumerate(reading.acts):
-        if not act.speakers:
+        if not act.speakers or k in merged:
             continue
         found = _content(ctx, reading, k)
         if found is None:
             continue
         span, how = found
+        if _refers_back(ctx, reading, k):
+            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y): one statement
+            after = _content(ctx, reading, k + 1)
+            if after is not None and after[0][1] > span[1]:
+                span = (span[0], after[0][1])
+                merged.add(k + 1)
         span = frame_closed(ctx, act, span)
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
@@ -196,7 +203,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             if trimmed is None:
                 continue
             meeting = (
-                how in ("speech-verb", "verb-final")
+                how in ("speech-verb", "verb-final", "colon")
                 and _reports_meeting(reading, trimmed)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
@@ -259,7 +266,7 @@ def _stated_in(
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
-        if meeting and not in_clause:
+        if meeting and not in_clause and not _verb_stance(reading, act):
             continue  # "noted the meeting of the commission on trade": a meeting, no stance
         stance, rule, confidence = _stance(ctx, reading, cue, span)
         direct, how_said = speech(span)
@@ -277,18 +284,14 @@ def _stated_in(
         )
     if out or inside:
         return out
-    hoped = act.verb is not None and any(
-        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
-        for c in reading.cues
-    )  # a verb that is a stance of its own ("hopes", "welcomed"), not "noted"
+    hoped = _verb_stance(reading, act)
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
     if _discussed_only(reading, span):
         return []  # "we discussed the border crossings": a subject of talks, no stance
     if not _says_enough(ctx, reading, act, span):
         return []
-    further = act.form == "continuation" or (act.form, act.how) == ("quotation", "quotation")
-    if further and not any(span[0] <= c.i < span[1] for c in stances):
+    if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
     stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
     direct, how_said = speech(span)
@@ -425,7 +428,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         for c in reading.cues
         if c.kind == "complementizers"
         and verb.i < c.j
-        and c.i < hi  # a later verb's "that" is the later verb's ("تبریک گفت و تأکید کرد که")
+        and c.i
+        < hi  # a later verb's "that" is the later verb's ("congratulated and stressed that")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
         and not any(words[t] in HARD for t in range(start, c.i - 1))
@@ -479,12 +483,11 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and _words(ctx, *before) >= MIN_SAID
         and (
             _words(ctx, *after) < MIN_SAID
-            # the verb's clause ends with it ("..., the ministry said, while ..."); a verb
+            or _weight(reading, before) > _weight(reading, after)
+            # the verb's clause ends with it ("..., the ministry said, while X met Y"); a verb
             # with an object of its own ("In this regard, they stressed X") says X
             or (verb.j >= s.j or words[verb.j] in SOFT + DASHES)
-            and (
-                _meeting_only(reading, after) or _weight(reading, before) > _weight(reading, after)
-            )
+            and _meeting_only(reading, after)
         )
     ):
         return before, "speech-verb"  # "..., the ministry said"
@@ -493,16 +496,48 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     return None
 
 
+def _verb_stance(reading: Reading, act: Act) -> bool:
+    """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
+    not "noted"."""
+    return act.verb is not None and any(
+        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
+        for c in reading.cues
+    )
+
+
+def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
+    """Whether the act after act k is the same speakers' verb joined to it that takes what act
+    k said as its object by a pronoun suffix (the language's ``object_clitics``: "واعتبراها",
+    and considered it)."""
+    if k + 1 >= len(reading.acts):
+        return False
+    act, following = reading.acts[k], reading.acts[k + 1]
+    if following.verb is None or following.speakers != act.speakers:
+        return False
+    word = ctx.doc.words[following.verb.j - 1]
+    clitics = [c[0] for c in _phrases(ctx.matcher.language, "object_clitics")]
+    return any(word.endswith(c) and len(word) > len(c) + 3 for c in clitics)
+
+
 def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
     """A verb of reference ("أشار إلى", pointed to: the language's ``reference_verbs``) with a
-    noun phrase after it mentions a matter and states nothing of it; with "that" after it
-    ("أشار إلى أن ...") it reports what was said."""
+    noun phrase after it and a converb of saying after that ("أشار إلى X قائلا: Y") names what
+    the speaker spoke about, and the converb what he said; with "that" after it ("أشار إلى أن
+    ..."), alone or joined to another finite verb ("أشار إلى X وقال Y"), it reports what was
+    said."""
     if act.verb is None:
         return False
     verb = tuple(ctx.doc.words[act.verb.i : act.verb.j])
     if verb not in _phrases(ctx.matcher.language, "reference_verbs"):
         return False
-    return not any(
+    saying = any(
+        a.verb is not None
+        and a.verb.i > act.verb.i
+        and a.form == "converb"
+        and a.speakers == act.speakers
+        for a in reading.acts
+    )  # "أشار إلى X قائلا: Y": Y is what he said, X what he said it about
+    return saying and not any(
         c.kind == "complementizers" and act.verb.j <= c.i and c.j <= span[0] + 1
         for c in reading.cues
     )

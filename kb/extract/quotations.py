@@ -144,6 +144,10 @@ class QuotedBlocks:
         if not touched or 2 * len(reading.quoted) < s.j - s.i:
             return []
         block = touched[0]
+        named = [a for a in reading.acts if a.speakers and a.colon == a.subject_span[1] > 0]
+        if block not in self.speakers and named:
+            self._attribute(block, named[0].speakers)
+            return []  # "X: «...»": the line's own act says it
         going_on = [a for a in reading.acts if a.speakers and a.form == "continuation"]
         if block not in self.speakers and going_on:
             self._attribute(block, going_on[0].speakers)  # the speaker of the paragraph

@@ -28,6 +28,7 @@ class Person:
     country: str | None
     offices: list[str]
     new_name: str = ""
+    roles: list[str] = field(default_factory=list)  # role nouns that introduced them ("adviser")
 
 
 @dataclass
@@ -126,18 +127,17 @@ class Context:
                 person = self.people.get(pid)
                 if person is None or (country and person.country != country):
                     continue
-                if any(self.model.fills_role(o, patterns) for o in person.offices):
+                if any(self.model.fills_role(o, patterns) for o in person.offices) or any(
+                    p in person.roles for p in patterns
+                ):
                     return pid
         return None
 
-    def introduced_with(self, offices: list[str], exclude: str | None = None) -> str | None:
-        """The person named last whom the article introduced with one of these offices and
-        the registry does not know as its holder (a name no registry knows)."""
+    def introduced_with(self, offices: list[str]) -> str | None:
+        """The person named last whom the article introduced with one of these offices."""
         for pid in reversed(self.recent):
             person = self.people.get(pid)
-            if pid == exclude or person is None or pid in self.model.entities:
-                continue
-            if any(office in person.offices for office in offices):
+            if person is not None and any(office in person.offices for office in offices):
                 return pid
         return None
 
@@ -246,11 +246,14 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
     if x.kind in PEOPLE and x.entity:
         return [x.entity], x.how
     if x.kind == "office" and x.offices and (not x.entity or x.how == "office"):
-        # a title standing alone is the person the article introduced with it, before the
-        # registry's holder ("Deputy PM Karim Zahidov ... Azerbaijan's deputy prime minister")
-        introduced = ctx.introduced_with(x.offices, exclude=x.entity)
+        # a title standing alone is the person the article introduced with it, else the
+        # registry's holder at the article's date, else no one ("Deputy PM Karim Zahidov ...
+        # Azerbaijan's deputy prime minister")
+        introduced = ctx.introduced_with(x.offices)
         if introduced:
             return [introduced], "title"
+        if x.entity and ctx.era == (None, None):
+            return [], ""
     if x.kind == "office" and x.entity:
         return [x.entity], "office"
     if x.kind == "office" and not x.country and x.offices:

@@ -1,12 +1,15 @@
-"""Where the content of a reporting verb starts when it comes before the verb (az, tr, fa:
-"X, ... olduğunu vurğulayıb", "X ... را ... دانست").
+"""What a reporting verb says where the verb ends the clause (az, tr, fa: "X, ... olduğunu
+vurğulayıb", "X ... را ... دانست"), and the constructions around it.
 
 The content is the clause between the verb's subject and the verb. It starts after:
 
 - the subject and the title that follows its name ("X, minister of ..., ..."), or, for a
   converb or a finite verb that took its speaker from another act of the sentence ("... dile
   getiren X, ... belirtti"), after that act's subject;
-- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``);
+- a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``)
+  or that the turn passes to this subject ("X ise", as for X: ``turn_markers``);
+- the setting ("bu görüşmede", "در این دیدار", at this meeting: ``setting_phrases``), which
+  reports no meeting of its own;
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
 
@@ -22,6 +25,8 @@ a second one, the quotation.
 
 A verb whose content is a demonstrative pointing back ("Bunu ... bildirib", "this was said by
 ...": ``anaphoric_content``) says nothing of its own: what it reports is the quotation before it.
+A content that runs to a colon closing its sentence ("... şöyle:", as follows) only announces
+the speech in the paragraphs after it: no statement.
 """
 
 from __future__ import annotations
@@ -95,9 +100,11 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
 
 
 def _after_connectives(ctx: Context, first: int, end: int) -> int:
-    """Past commas and continuity markers at the clause's start ("X, Ayrıca, ...")."""
+    """Past commas, continuity and turn markers and the meeting's setting at the clause's
+    start ("X, Ayrıca, ...", "X ise ...", "X bu görüşmede ...")."""
     words = ctx.doc.words
-    markers = continuity_markers(ctx.matcher.language)
+    language = ctx.matcher.language
+    markers = continuity_markers(language) + turn_markers(language) + settings(language)
     moved = True
     while moved and first < end:
         moved = False
@@ -206,6 +213,16 @@ def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
     return _phrases(language, "continuity_markers")
+
+
+@cache
+def settings(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "setting_phrases")
+
+
+@cache
+def turn_markers(language: str) -> tuple[tuple[str, ...], ...]:
+    return _phrases(language, "turn_markers")
 
 
 @cache

@@ -208,13 +208,7 @@ class EmbeddedStore:
         )
 
     def add_new(self, quads: Iterable[ox.Quad]) -> None:
-        if self.read_only:
-            raise StoreError(f"the store at {self.location} was opened read-only")
-        try:
-            self._store.extend(quads)
-            self._store.flush()
-        except OSError as error:
-            raise StoreError(f"write failed on {self.location}: {error}") from error
+        self._write(lambda: self._store.extend(quads))
 
     def holds_graph(self, name: ox.NamedNode) -> bool:
         return self._store.contains_named_graph(name)
@@ -240,12 +234,15 @@ class EmbeddedStore:
         self._update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names))
 
     def _update(self, sparql: str) -> None:
-        if not sparql.strip():
-            return
+        if sparql.strip():
+            self._write(lambda: self._store.update(sparql))
+
+    def _write(self, transaction: Callable[[], None]) -> None:
+        """Run one write transaction and flush it; refused on a read-only view."""
         if self.read_only:
             raise StoreError(f"the store at {self.location} was opened read-only")
         try:
-            self._store.update(sparql)
+            transaction()
             self._store.flush()
         except OSError as error:
             raise StoreError(f"write failed on {self.location}: {error}") from error

@@ -10,23 +10,30 @@ and KB_STORE_PASSWORD, and are masked in every message)::
 
 Options in the query string: ``timeout`` (seconds, default 30), ``retries`` (default 3),
 ``bulk`` (a build larger than this many triples is loaded graph by graph, default 200000),
+``lease`` (seconds a writer holds the writers' lock without renewing it, default 30),
 ``auth`` (basic or digest); ``sparql+`` also takes ``query``, ``update`` and ``store`` URLs
 (absolute, or paths relative to the location).
 
-What is atomic (docs/servers.md says the same, with the measurements):
+Writers (docs/servers.md says the same, with the measurements):
 
-- ``write`` and ``remove_graphs`` send ONE SPARQL update request. Oxigraph runs it in one
-  transaction. Virtuoso compiles the whole request before running any of it (a malformed or
-  ill-typed request changes nothing) but commits operation by operation, so only a server
-  failure in the middle of the request could leave part of it applied.
-- ``bulk_replace`` (``kb build`` above the ``bulk`` size) replaces graph by graph: each graph
-  atomically (GSP PUT on Oxigraph and Fuseki; one update request per graph on Virtuoso,
-  whose GSP PUT is not atomic), the build as a whole not.
+- A store opened with ``wait`` (every kb command that writes) holds the writers' lock kept in
+  the store (``serverlock``) until it is closed, so writers queue and each reads the KB as
+  the writer before it left it; on taking the lock it first undoes any write left half done.
+- Its ``write`` is all or nothing (``journal``): the old content of the graphs it touches is
+  kept in the store first, the write is one request that also removes that journal, and a
+  write that fails, on any server, is undone from it (at once, or by the next writer).
+- Without the lock, ``write`` and ``remove_graphs`` send ONE update request: Oxigraph runs it
+  in one transaction; Virtuoso refuses a malformed one whole, but keeps the operations that
+  ran before one that fails, so only the journal makes it all or nothing there.
+- ``bulk_replace`` (``kb build``) is never journalled: up to ``bulk`` triples one request,
+  above it graph by graph, each graph atomically (GSP PUT on Oxigraph and Fuseki; one update
+  request per graph on Virtuoso, whose GSP PUT is not atomic), the build as a whole not.
 """
 
 from __future__ import annotations
 
 import os
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -134,14 +141,20 @@ class RemoteStore:
         text = sparql
         if union:
             text = self.dialect.query_prologue(self) + self.dialect.union_query(sparql)[0]
-        reply = self.http.query(
-            self.endpoints.query,
-            text,
-            form,
-            accept,
-            params=self.dialect.union_params if union else None,
-            auth=self.dialect.read_auth(self.endpoints),
-        )
+        for attempt in range(self.endpoints.retries + 1):
+            reply = self.http.query(
+                self.endpoints.query,
+                text,
+                form,
+                accept,
+                params=self.dialect.union_params if union else None,
+                auth=self.dialect.read_auth(self.endpoints),
+            )
+            # Virtuoso answers a read that met a writer's locks "deadlocked" (SR172), seen
+            # beside a writer killed mid-request: the read is simply asked again
+            if "deadlock" not in reply.headers.get("x-sql-message", "").lower():
+                break
+            time.sleep(self.http.backoff * 2**attempt)
         cut = reply.headers.get("x-sparql-maxrows")
         if cut:
             raise StoreError(

@@ -54,6 +54,7 @@ WHO = ox.NamedNode(_LOCK + "who")
 LEASE = ox.NamedNode(_LOCK + "lease")  # the holder's own lease, in seconds
 LEASE_SECONDS = 30.0
 RETRY_SECONDS = 0.25  # a waiting writer tries again after about this long (randomised)
+DEADLOCK_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -82,18 +83,21 @@ class ServerLock:
         self._requests = threading.Lock()  # the heartbeat thread and the command take turns
         self._stop = threading.Event()
         self._beating: threading.Thread | None = None
+        self._inserted = False  # whether an insert of this writer may be in the lock graph
 
     # -- taking and giving back ----------------------------------------------------------
 
     def acquire(self, wait: float, on_wait: Callable[[], None] | None = None) -> None:
         """Hold the lock, waiting up to ``wait`` seconds (``on_wait`` called once if it must)."""
+        self._inserted = False
         try:
             self._acquire(wait, on_wait)
         except BaseException:
-            try:  # an insert may have gone through before the failure: leave nothing behind
-                self._withdraw()
-            except StoreError:
-                pass
+            if self._inserted:  # its insert went through: leave nothing behind
+                try:
+                    self._withdraw()
+                except StoreError:
+                    pass
             raise
 
     def _acquire(self, wait: float, on_wait: Callable[[], None] | None) -> None:
@@ -108,6 +112,7 @@ class ServerLock:
                     lease=ox.Literal(f"{self.lease:g}", datatype=_DECIMAL),
                 )
             )
+            self._inserted = True
             holders = self.holders()
             others = [h for h in holders if h.node != self.node]
             if not others and holders:
@@ -198,8 +203,15 @@ class ServerLock:
     # -- requests ----------------------------------------------------------------------------
 
     def _update(self, text: str) -> None:
-        with self._requests:
-            self.client._update(text, "take or renew the writers' lock")  # noqa: SLF001
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                with self._requests:
+                    self.client._update(text, "take or renew the writers' lock")  # noqa: SLF001
+                return
+            except StoreError as error:  # Virtuoso: "40001 ... deadlock", try it again
+                if "deadlock" not in str(error).lower() or attempt == DEADLOCK_RETRIES:
+                    raise
+            time.sleep(RETRY_SECONDS * random.uniform(0.5, 1.5))
 
     def _select(self, text: str) -> list[dict[str, object]]:
         with self._requests:

@@ -7,9 +7,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import requests
+
+from .fake import answer, serving
 
 
 @dataclass(frozen=True)
@@ -78,46 +80,28 @@ def fault_proxy(upstream: str, rule: Rule) -> Iterator[Proxy]:
             if fault is not None and fault.before is not None:
                 fault.before()
             if fault is not None and fault.status is not None:
-                self._answer(fault.status, b"Internal failure injected by the test proxy", {})
+                answer(self, fault.status, b"Internal failure injected by the test proxy", {})
                 return
             if fault is not None and fault.rewrite is not None:
                 body = fault.rewrite(body)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
             try:
-                answer = session.request(
+                reply = session.request(
                     self.command, upstream + self.path, data=body, headers=headers, timeout=60
                 )
-            except requests.RequestException:
+            except requests.RequestException:  # the server is down: as a gateway says it
                 self.close_connection = True
-                self.send_response(502)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                answer(self, 502, b"", {})
                 return
-            kept = {k: v for k, v in answer.headers.items() if k.lower() not in HOP_BY_HOP}
+            kept = {k: v for k, v in reply.headers.items() if k.lower() not in HOP_BY_HOP}
             kept.pop("Content-Encoding", None)  # requests decoded the body
-            self._answer(answer.status_code, answer.content, kept)
-
-        def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-            try:
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
+            answer(self, reply.status_code, reply.content, kept)
 
         do_GET = do_POST = do_PUT = do_DELETE = _any  # noqa: N815
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    proxy.base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        yield proxy
-    finally:
-        server.shutdown()
-        server.server_close()
-        session.close()
+    with serving(Handler) as base:
+        proxy.base = base
+        try:
+            yield proxy
+        finally:
+            session.close()

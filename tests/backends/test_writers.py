@@ -13,6 +13,7 @@ import pytest
 
 from kb.store import open_store
 from kb.store.remote import RemoteStore
+from kb.store.serverlock import HELD_BY, LOCK_GRAPH
 
 from ..identity_helpers import accounts_by_meeting
 from .conftest import SERVERS
@@ -145,3 +146,23 @@ def test_the_lock_serialises_read_then_write(location: str) -> None:
     assert isinstance(store, RemoteStore)
     count = store.select("SELECT ?n WHERE { GRAPH ?g { ?g <https://example.org/count> ?n } }")
     assert [row["n"].value for row in count.rows] == ["20"]  # type: ignore[union-attr]
+
+
+def test_the_lock_graph_is_not_part_of_the_kb(location: str) -> None:
+    """Exports, validation and graph listings leave it out on both servers; Virtuoso's union
+    queries exclude it too, Oxigraph's see its triples while a writer holds it (documented)."""
+    holder = hold_lock(location, 20)
+    try:
+        store = open_store(location, read_only=True)
+        try:
+            assert LOCK_GRAPH not in store.graph_names()
+            assert not any(q.graph_name == LOCK_GRAPH for q in store.quads())
+            seen = store.ask(f"ASK {{ ?s <{HELD_BY.value}> ?o }}")
+        finally:
+            store.close()
+        assert seen is ("oxigraph" in location)
+        exported = kb(location, "export", "--format", "nquads", wait=0)
+        assert exported.returncode == 0 and "/lock" not in exported.stdout
+    finally:
+        holder.kill()
+        holder.wait()
