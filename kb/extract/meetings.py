@@ -293,8 +293,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if with_group is not None:
                 out.append(with_group)
                 continue
-            speaking = _host_speaking(ctx, reading, trigger) or _unmet_partner(
-                ctx, reading, trigger
+            speaking = (
+                _host_speaking(ctx, reading, trigger)
+                or _counterpart_by_office(ctx, reading, trigger)
+                or _unmet_partner(ctx, reading, trigger)
             )
             if speaking is not None:
                 out.append(speaking)
@@ -306,7 +308,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                         [pid for pid, _, _ in joined],
                         {pid: x for pid, x, _ in joined},
                         reading,
-                        (min(x.i for _, x, _ in joined), trigger.j),
+                        (min(x.i for _, x, _ in joined if x is not None), trigger.j),
                         _place(ctx, reading, trigger.i),
                         rules + ["meeting-reciprocal"],
                         0.6,
@@ -525,6 +527,48 @@ def _unmet_partner(
     )
 
 
+def _counterpart_by_office(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
+    """ "X met his Azerbaijani counterpart" where the article named no one of that country
+    holding X's office: the registry's holder of that office in that country at the date."""
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    mention = next(
+        (
+            x
+            for x in reading.mentions
+            if x.kind == "counterpart"
+            and x.country
+            and start <= x.i < end
+            and x.i not in reading.quoted
+        ),
+        None,
+    )
+    if mention is None or mention.country is None:
+        return None
+    subject = _subject(ctx, reading, trigger, [])
+    person = ctx.people.get(subject[0]) if subject else None
+    if subject is None or person is None or subject[2] in UNNAMED:
+        return None
+    roles = [r for o in person.offices if (r := _role_of(ctx, o))]
+    offices = ctx.model.offices_for(mention.country, roles) if roles else []
+    holders = list(dict.fromkeys(h for o in offices for h in ctx.model.holders(o, *ctx.era)))
+    if len(holders) != 1 or holders[0] == subject[0]:
+        return None
+    return Meeting(
+        [subject[0], holders[0]],
+        {subject[0]: subject[1], holders[0]: mention},
+        reading,
+        (min(trigger.i, mention.i), max(trigger.j, mention.j)),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-counterpart-office", "participant-office"],
+        0.5,
+    )
+
+
+def _role_of(ctx: Context, office: str) -> str | None:
+    entity = ctx.model.entities.get(office)
+    return entity.role if entity is not None else None
+
+
 def _addressed(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> bool:
@@ -548,7 +592,7 @@ def _addressee(
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
     """A meeting the speaker reports in the first person with no partner named, speaking of
-    the visit ("we had a meeting during the visit"), just after the article told of a visit
+    the visit ("we met while he was here"), just after the article told of a visit
     to the speaker's country: the speaker met that visitor."""
     if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
         return None
@@ -716,20 +760,45 @@ def _postposition_partners(
     return _chain_before(ctx, reading, ends[-1], reading.sentence.i)
 
 
-def _conjoined(ctx: Context, reading: Reading, trigger: int) -> list[tuple[str, Mention, str]]:
-    """People joined by "and" before a trigger with no partner ("X and Y met"): they met."""
-    people = _people_in(ctx, reading, reading.sentence.i, trigger)
+def _conjoined(
+    ctx: Context, reading: Reading, trigger: int
+) -> list[tuple[str, Mention | None, str]]:
+    """People joined by "and" before a trigger with no partner ("X and Y met", "he and
+    President X inaugurated"): they met. "He" is the person it refers to; a title attached to
+    a name is part of it."""
+    people: list[tuple[str, Mention | None, str, int, int]] = [
+        (pid, x, how, _name_start(reading, x), x.j)
+        for pid, x, how in _people_in(ctx, reading, reading.sentence.i, trigger)
+    ]
+    referent = reading.pronoun_referent
+    for c in reading.cues:
+        if c.kind == "pronouns" and c.j <= trigger and referent and c.i not in reading.quoted:
+            people.append((referent, None, "pronoun", c.i, c.j))
     if len(people) < 2:
         return []
-    conj = {c.i for c in reading.cues if c.kind == "conjunctions"}
-    chain: list[tuple[str, Mention, str]] = []
-    for pid, x, how in sorted(people, key=lambda p: p[1].i):
+    joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    chain: list[tuple[str, Mention | None, str, int, int]] = []
+    for person in sorted(people, key=lambda p: p[3]):
         if chain:
-            between = range(chain[-1][1].j, x.i)
-            if not between or not all(t in conj or ctx.doc.words[t] in (",", "،") for t in between):
+            between = range(chain[-1][4], person[3])
+            words = ctx.doc.words
+            joined = all(t in joins or words[t] in (",", "،") for t in between)
+            if not between or not joined:
                 break
-        chain.append((pid, x, how))
-    return chain if len(chain) >= 2 else []
+        if person[0] not in [p[0] for p in chain]:
+            chain.append(person)
+    if len(chain) < 2 or all(p[1] is None for p in chain):
+        return []
+    return [(pid, x, how) for pid, x, how, _, _ in chain]
+
+
+def _name_start(reading: Reading, x: Mention) -> int:
+    """Where a name starts with the title attached to it ("President X")."""
+    start = x.i
+    for y in reading.mentions:
+        if y.attached and y.j == start:
+            start = y.i
+    return start
 
 
 def _subject(
