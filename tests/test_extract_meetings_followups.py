@@ -310,3 +310,16 @@ def test_he_and_a_named_person_signing_met() -> None:
     assert (
         met("en", "On Monday he and President Ilham Aliyev signed a memorandum on transport.") == []
     )
+
+
+def test_the_previous_trilateral_meeting_is_of_the_three_not_the_last_two() -> None:
+    """A group named with "trilateral" is the latest meeting of three or more; without it, the
+    latest meeting."""
+    text = (
+        "Владимир Путин провел в Москве трехсторонние переговоры с Ильхамом Алиевым и Николом "
+        "Пашиняном.\nЗатем Путин отдельно встретился с Пашиняном.\n"
+        "Прошлая трехсторонняя встреча лидеров состоялась в январе в Сочи."
+    )
+    three = {"vladimir-putin", ALIYEV, "nikol-pashinyan"}
+    assert met("ru", text)[-1] == three
+    assert met("ru", text.replace("Прошлая трехсторонняя", "Прошлая"))[-1] == three - {ALIYEV}

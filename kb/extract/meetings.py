@@ -658,8 +658,9 @@ def _marked(reading: Reading, kind: str) -> bool:
 
 def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting | None:
     """A meeting with a group the article has introduced ("received the visiting ministers",
-    "the heads of state last met in October"): the people of the latest meeting, with the
-    sentence's subject when there is one."""
+    "the heads of state last met in October"): the people of the latest meeting (of the
+    latest of three or more, for a trilateral one), with the sentence's subject when there is
+    one."""
     cue = next(
         (
             c
@@ -672,7 +673,10 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
     )
     if cue is None:
         return None
-    group = list(ctx.meeting_people[-1]) if ctx.meeting_people else _just_named(ctx)
+    groups = ctx.meeting_people
+    if _marked(reading, "multilateral_markers"):  # "the previous trilateral meeting"
+        groups = [g for g in groups if len(g) >= 3] or groups
+    group = list(groups[-1]) if groups else _just_named(ctx)
     rule = "meeting-group-reference" if ctx.meeting_people else "meeting-group-just-named"
     subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
     people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
