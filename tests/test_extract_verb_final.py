@@ -560,3 +560,108 @@ def test_believes_that_reports_the_that_clause() -> None:
 def test_also_after_the_subject_is_not_part_of_what_is_said() -> None:
     found = said("tr", "Bayramov da ulaştırma koridorunun yakında açılacağını vurguladı.")
     assert (BAYRAMOV, "ulaştırma koridorunun yakında açılacağını") in found, found
+
+
+def test_a_prepositional_converb_says_its_phrase_and_the_verb_after_says_the_rest() -> None:
+    found = said(
+        "fa",
+        "بایراموف ضمن قدردانی از حمایت های ایران در روند صلح، بر ضرورت گسترش روابط "
+        "تجاری دو کشور تاکید کرد.",
+    )
+    quotes = {q for s, q in found if s == BAYRAMOV}
+    assert "حمایت های ایران در روند صلح" in quotes, found
+    assert any(q.endswith("ضرورت گسترش روابط تجاری دو کشور") and "صلح" not in q for q in quotes)
+
+
+def test_a_prepositional_converb_without_a_comma_runs_to_the_verb() -> None:
+    found = said("fa", "عراقچی با اشاره به اهمیت کریدور شمال و جنوب برای منطقه سخن گفت.")
+    assert any(s == ARAGHCHI and "اهمیت کریدور شمال و جنوب" in q for s, q in found), found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "speaker", "quote"),
+    [
+        (
+            "tr",
+            'Arakçi, "Kafkasya\'da kalıcı barış artık mümkün" diye konuştu.',
+            ARAGHCHI,
+            "Kafkasya'da kalıcı barış artık mümkün",
+        ),
+        (
+            "tr",
+            'Bayramov, "Tahran ile enerji ortaklığımızı büyüteceğiz" ifadelerini kullandı.',
+            BAYRAMOV,
+            "Tahran ile enerji ortaklığımızı büyüteceğiz",
+        ),
+        (
+            "az",
+            "Əraqçinin fikrincə, nəqliyyat dəhlizi hər iki ölkənin iqtisadiyyatını gücləndirəcək.",
+            ARAGHCHI,
+            "nəqliyyat dəhlizi hər iki ölkənin iqtisadiyyatını gücləndirəcək",
+        ),
+        (
+            "fa",
+            "عراقچی اظهار امیدواری کرد که حجم مبادلات دو کشور سال آینده افزایش یابد.",
+            ARAGHCHI,
+            "حجم مبادلات دو کشور سال آینده افزایش یابد",
+        ),
+    ],
+)
+def test_other_phrasings_of_reporting(
+    language: str, sentence: str, speaker: str, quote: str
+) -> None:
+    found = said(language, sentence)
+    assert any(s == speaker and quote in q for s, q in found), found
+
+
+def test_a_quotative_without_a_reporting_verb_after_it_reports_nothing() -> None:
+    # "diye" (so that) before an ordinary verb is a purpose clause, not speech
+    found = said("tr", "Bayramov, ticaret artsın diye gümrük kapılarının açılmasını bekliyor.")
+    assert not any("gümrük" in q for _, q in found), found
+
+
+# -- the subject set off by a comma, a quotation of several sentences, a setting clause ----------
+
+
+def test_the_subject_set_off_by_a_comma_is_no_partner_of_with() -> None:
+    found = said(
+        "tr",
+        "Bayramov, Arakçi ile birlikte Bakü'de enerji ticaretinin hızla büyüyeceğini söyledi.",
+    )
+    assert any(s == BAYRAMOV and "enerji ticaretinin hızla büyüyeceğini" in q for s, q in found)
+
+
+def test_two_partners_joined_by_and_before_with_stay_partners() -> None:
+    draft = draft_of(
+        "tr",
+        "Cumhurbaşkanı İlham Aliyev, Bakü'de Abbas Arakçi ve Ceyhun Bayramov ile görüştü.",
+    )
+    people = {p["person"] for m in draft.form["meetings"] for p in m["participants"]}
+    assert {"ilham-aliyev", "abbas-araghchi"} <= people, draft.form["meetings"]
+
+
+def test_a_verb_after_a_quotation_of_several_sentences_is_the_named_speakers() -> None:
+    found = said(
+        "tr",
+        'Sınırdaki son gelişmeleri değerlendiren Bayramov, "Bölgede barış için yeni bir '
+        'dönem başlıyor. Bu fırsatı birlikte değerlendirmeliyiz." dedi.',
+    )
+    assert any(s == BAYRAMOV and "Bölgede barış için yeni bir dönem" in q for s, q in found)
+
+
+def test_a_verb_after_a_quotation_with_no_name_before_it_takes_no_one_from_there() -> None:
+    found = said(
+        "tr",
+        'Gazetelerde "Bölgede barış için yeni bir dönem başlıyor. Bu fırsat '
+        'kaçırılmamalı." yorumları yer aldı.',
+    )
+    assert not any("yeni bir dönem" in q for _, q in found), found
+
+
+def test_a_leading_phrase_ending_in_the_setting_is_left_out() -> None:
+    found = said(
+        "tr",
+        "Arakçi, Bayramov ile düzenlediği ortak basın toplantısında, enerji hatlarının "
+        "gelecek yıl genişletileceğini söyledi.",
+    )
+    assert (ARAGHCHI, "enerji hatlarının gelecek yıl genişletileceğini") in found, found

@@ -31,6 +31,7 @@ TITLE_GAP = 3  # tokens: the farthest a title follows the country it belongs to
 AGENT_GAP = 2  # tokens: the most an agent subject stands before its verb ("X has said")
 CLAUSE_BREAKS = (".", ";", "؛", ",", "،", ":", "!", "?", "؟")
 QUOTE_OPEN = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
+QUOTE_CLOSE = ("»", "”", '"', "›")
 
 
 def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
@@ -288,11 +289,30 @@ def _acts(
         donors = [a for a in reversed(acts[:k]) if a.speakers]
         if act.form != "finite":
             donors += [a for a in acts[k + 1 :] if a.speakers and a.form == "finite"]
+        before_quote = _named_before_quotation(ctx, reading, act) if k == 0 else None
         if donors:
             act.speakers, act.how = list(donors[0].speakers), donors[0].how
+        elif before_quote is not None:
+            act.speakers, act.how = before_quote, "name"  # X, «... . ...» dedi.
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _named_before_quotation(ctx: Context, reading: Reading, act: Act) -> list[str] | None:
+    """The subject of a verb that follows a quotation of several sentences, named before
+    the quotation opened ("X, «A. B.» dedi.": the verb's sentence starts after the
+    closing mark): the person right before the opening mark, set off by a comma."""
+    words, s = ctx.doc.words, reading.sentence
+    if act.verb is None or act.verb.i - s.i > 1 or s.i == 0 or words[s.i - 1] not in QUOTE_CLOSE:
+        return None
+    closer = s.i - 1
+    opener = next((t for t in range(closer - 1, -1, -1) if words[t] in QUOTE_OPEN), None)
+    if opener is None or closer - opener < 2:
+        return None
+    end = opener - 1 if opener and words[opener - 1] in (",", "،") else opener
+    named = [x for x in ctx.found.mentions if x.j == end and x.kind in PEOPLE and x.entity]
+    return [named[0].entity] if named and named[0].entity else None
 
 
 def _person_between(ctx: Context, reading: Reading, act: Act, verb: Match) -> bool:

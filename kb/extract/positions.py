@@ -32,10 +32,12 @@ from .verb_final import (
     announces,
     content_before,
     content_start,
+    converb_clause,
     frame_closed,
     inner_content,
     opens_quotation,
     quotation_after,
+    quoted_after_subject,
 )
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
@@ -189,13 +191,14 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             if after is not None and after[0][1] > span[1]:
                 span = (span[0], after[0][1])
                 merged.add(k + 1)
-        span = frame_closed(ctx, act, span)
+        span = converb_clause(ctx, reading, k, frame_closed(ctx, act, span))
         if announces(ctx, reading, span):
             continue  # "... şöyle:": what is said follows in the next paragraphs
         if how == "speech-verb" and _only_refers(ctx, reading, act, span):
             continue
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
-        for whole in clauses + quotation_after(ctx, reading, span):
+        quoted = quotation_after(ctx, reading, span) + quoted_after_subject(ctx, reading, act)
+        for whole in clauses + quoted:
             piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
             if piece is None:
                 continue

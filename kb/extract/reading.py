@@ -212,8 +212,13 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
         for end in postposition_ends(ctx, reading):
             if end == x.j:
                 return True
-            # the first of two partners ("Mirzoyan ve Bayramov ile")
-            if x.j in conjunctions and any(y.i == x.j + 1 and y.j == end for y in reading.mentions):
+            # the first of two partners ("Mirzoyan ve Bayramov ile"), not the subject set off
+            # by a comma at the clause's start ("Bayramov, Arakçi ile ... söyledi")
+            if (
+                x.j in conjunctions
+                and not _subject_by_comma(ctx, reading, x)
+                and any(y.i == x.j + 1 and y.j == end for y in reading.mentions)
+            ):
                 return True
         return False  # what follows a postposition is not its object ("X ile görüşen Y")
     for c in reading.cues:
@@ -224,6 +229,15 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
             if "," not in between and "،" not in between:
                 return True
     return False
+
+
+def _subject_by_comma(ctx: Context, reading: Reading, x: Mention) -> bool:
+    """Whether a person opens the sentence (after at most its title) and a comma follows the
+    name: the subject, set off as verb-final languages do, not the first of a list."""
+    if ctx.doc.words[x.j] not in (",", "،"):
+        return False
+    first = min((y.i for y in reading.mentions if y.kind in PEOPLE + ("office",)), default=x.i)
+    return x.i == first or all(y.kind == "office" for y in reading.mentions if first <= y.i < x.i)
 
 
 def country_near(reading: Reading, x: Mention) -> str | None:

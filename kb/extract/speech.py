@@ -161,8 +161,8 @@ def _stem_of(lex: SpeechLexicon, doc: Doc, t: int) -> str | None:
 
 
 def _lemma(lex: SpeechLexicon, doc: Doc, t: int) -> str | None:
-    """The lemma of word t where the stem changed in inflection ("diyerek" of "de"), the word
-    still ending in a verb ending of the table; None otherwise."""
+    """The lemma of word t where the stem changed in inflection ("söylüyor" of "söyle",
+    "گوید" of "گفت"), the word still ending in a verb ending of the table; None otherwise."""
     word = doc.words[t]
     if lex.lemma is None or len(word) < 3:
         return None

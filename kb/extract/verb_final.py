@@ -9,9 +9,13 @@ The content is the clause between the verb's subject and the verb. It starts aft
 - a connective that says the same speaker goes on ("Ayrıca", "همچنین": ``continuity_markers``)
   or that the turn passes to this subject ("X ise", as for X: ``turn_markers``);
 - the setting ("bu görüşmede", "در این دیدار", at this meeting: ``setting_phrases``), which
-  reports no meeting of its own;
+  reports no meeting of its own, or a leading phrase ending in the setting and a comma ("Y ile
+  düzenlediği basın toplantısında, ...");
 - a clause closed by a converb that reports nothing ("selamlarını ileterek, ...": the greetings
   were conveyed, what follows is what was said).
+
+A converb that is a prepositional phrase ("ضمن قدردانی از X، ...", thanking for X) says what
+stands up to the comma closing it; the verb after it says what follows the comma.
 
 A verb that opens a frame closed by a light verb ("خواستار X شد", called for X:
 ``frame_verbs``, ``frame_closers``) has its content inside the frame, after it.
@@ -72,6 +76,30 @@ def frame_closed(ctx: Context, act: Act, span: tuple[int, int]) -> tuple[int, in
     return span
 
 
+def converb_clause(
+    ctx: Context, reading: Reading, k: int, span: tuple[int, int]
+) -> tuple[int, int]:
+    """The content of a converb that is a prepositional phrase ("ضمن قدردانی از X، ..."):
+    up to the comma that closes the phrase before the next verb; else the span."""
+    end = _phrase_end(ctx, reading, k)
+    return (span[0], end) if end is not None and span[0] < end < span[1] else span
+
+
+def _phrase_end(ctx: Context, reading: Reading, k: int) -> int | None:
+    """The comma closing act k's phrase, where act k is a converb before what it reports
+    ("با اشاره به X، ...") and another verb follows the comma; else None."""
+    act = reading.acts[k]
+    if act.verb is None or act.form != "converb":
+        return None
+    if not ctx.matcher.lexicon.get("converbs_before_content") or k + 1 >= len(reading.acts):
+        return None
+    following = reading.acts[k + 1].verb
+    if following is None:
+        return None
+    words = ctx.doc.words
+    return next((t for t in range(act.verb.j, following.i) if words[t] in SOFT), None)
+
+
 def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
     """The first token of act k's content before its verb; ``lo`` is where the clause may
     start (the sentence's start or the verb read before)."""
@@ -79,6 +107,9 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
     assert act.verb is not None
     verb = act.verb
     first = lo
+    closed = _phrase_end(ctx, reading, k - 1) if k else None
+    if closed is not None and lo <= closed < verb.i:
+        first = lo = closed + 1  # after "با اشاره به X،": what this verb says
 
     def before_verb(span: tuple[int, int]) -> bool:
         return span[1] > span[0] and lo <= span[0] and span[1] <= verb.i
@@ -96,7 +127,20 @@ def content_start(ctx: Context, reading: Reading, k: int, lo: int) -> int:
             # opens what is said ("X İranla Azərbaycan arasında ...")
             first = next(x.j for x in reading.mentions if x.i == first and x.kind in TITLES)
     first = _after_connectives(ctx, first, verb.i)
+    first = _after_setting_clause(ctx, first, verb.i)
     return _after_converb_clause(ctx, reading, first, verb.i)
+
+
+def _after_setting_clause(ctx: Context, first: int, end: int) -> int:
+    """After a leading phrase that ends in the setting and a comma ("Y ile düzenlediği ortak
+    basın toplantısında, ..."): what is said follows the comma."""
+    words = ctx.doc.words
+    for t in range(first + 1, end - 1):
+        if words[t] in SOFT:
+            if any(tuple(words[t - len(m) : t]) == m for m in settings(ctx.matcher.language)):
+                return t + 1
+            return first  # only the first comma may close the setting
+    return first
 
 
 def _after_connectives(ctx: Context, first: int, end: int) -> int:
@@ -213,6 +257,29 @@ def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
     return _phrases(language, "continuity_markers")
+
+
+def quoted_after_subject(ctx: Context, reading: Reading, act: Act) -> list[tuple[int, int]]:
+    """The quotation right after the subject of a participle ("... değerlendiren X, «...»
+    dedi"): X's words, though the verb that reports them comes after the quotation."""
+    if act.form != "participle" or act.verb is None:
+        return []
+    start = act.subject_span[1]
+    words = ctx.doc.words
+    while start < reading.sentence.j and start not in reading.quoted and words[start] in SOFT:
+        start += 1
+    if start < reading.sentence.j and start not in reading.quoted:
+        start += 1  # the opening mark
+    if start not in reading.quoted or act.subject_span[1] <= act.verb.i:
+        return []
+    end = start
+    while end in reading.quoted:
+        end += 1
+    verbs = {a.verb.i for a in reading.acts if a.verb is not None}
+    rest = [t for t in range(end + 1, reading.sentence.j) if words[t] not in (".", ",", "،")]
+    if rest and rest[0] not in verbs:
+        return []  # a quoted title ("«...» mövzusunda"), not what was said
+    return [(start, end)]
 
 
 @cache

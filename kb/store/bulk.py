@@ -14,7 +14,7 @@ writes that way only when it must replace a graph the store holds. Everywhere el
 ``EmbeddedStore.add_new(quads)`` (the Store protocol's bulk path)
     Adds quads to an EXISTING store in one RocksDB transaction, without SPARQL text, as
     ``kb add`` does when every graph it writes is new (a new source, its record): all or
-    nothing, about 0.3 KB of memory per triple written, nothing per triple stored.
+    nothing; its memory grows with what it writes (about 2 KB per triple), not with the KB.
 
 Neither validates anything: validate first, as ``kb.kbase`` does.
 """

@@ -9,17 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Protocol
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
 
+from . import Solutions
 from .embedded import write_update
-from .http import Credentials
+from .http import Credentials, Http
 from .serverlock import LOCK_GRAPH
-
-if TYPE_CHECKING:
-    from .remote import RemoteStore
 
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.5"
 
@@ -40,6 +38,32 @@ class Endpoints:
     retries: int
     bulk: int
     lease: float  # seconds a writer holds the writers' lock without renewing it
+
+
+class ServerStore(Protocol):
+    """What dialects and the undo journal ask of a server store (kb.store.remote.RemoteStore),
+    named here so that neither imports it."""
+
+    location: str
+    dialect: Dialect
+    endpoints: Endpoints
+    http: Http
+
+    def _update(self, sparql: str, what: str) -> None: ...
+
+    def _select(self, sparql: str, union: bool) -> Solutions: ...
+
+    def get_graph(self, name: ox.NamedNode, path: str | None = None) -> Iterator[ox.Quad]: ...
+
+    def quads_by_select(self, name: ox.NamedNode) -> Iterator[ox.Quad]: ...
+
+    def graph_names(self) -> list[ox.NamedNode]: ...
+
+    def system_graphs(self) -> set[str]: ...
+
+    def write(self, replace: Graphs | None = None, insert: Graphs | None = None) -> None: ...
+
+    def put_graph(self, name: ox.NamedNode, triples: list[ox.Triple]) -> None: ...
 
 
 class Dialect:
@@ -64,7 +88,7 @@ class Dialect:
         """One update request; the embedded store's own, so both backends write the same way."""
         return write_update(replace, insert)
 
-    def query_prologue(self, store: RemoteStore) -> str:
+    def query_prologue(self, store: ServerStore) -> str:
         return ""
 
     def union_query(self, sparql: str) -> tuple[str, set[str]]:
@@ -85,17 +109,17 @@ class Dialect:
         """A term of a query result as written (servers that rewrite terms undo it here)."""
         return term
 
-    def quads(self, store: RemoteStore) -> Iterator[ox.Quad]:
+    def quads(self, store: ServerStore) -> Iterator[ox.Quad]:
         for name in store.graph_names():
             yield from self.read_graph(store, name)
 
-    def read_graph(self, store: RemoteStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
+    def read_graph(self, store: ServerStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
         """Every quad of one graph, uncut (a Graph Store Protocol GET where there is one)."""
         if store.endpoints.store:
             return store.get_graph(name)
         return store.quads_by_select(name)
 
-    def bulk_put(self, store: RemoteStore, name: ox.NamedNode, triples: list[ox.Triple]) -> None:
+    def bulk_put(self, store: ServerStore, name: ox.NamedNode, triples: list[ox.Triple]) -> None:
         """Replace one graph atomically, without an update request the size of the graph."""
         if store.endpoints.store and self.gsp_put_is_atomic:
             store.put_graph(name, triples)
@@ -111,7 +135,7 @@ class OxigraphDialect(Dialect):
     def list_graphs_query(self) -> str:
         return "SELECT ?g WHERE { GRAPH ?g { } }"  # Oxigraph answers from its graph index
 
-    def quads(self, store: RemoteStore) -> Iterator[ox.Quad]:
+    def quads(self, store: ServerStore) -> Iterator[ox.Quad]:
         """The whole dataset in one GSP GET (Oxigraph serves N-Quads at /store)."""
         assert store.endpoints.store
         reply = store.http.send(
@@ -183,7 +207,7 @@ class VirtuosoDialect(Dialect):
     def is_system_graph(self, name: str) -> bool:
         return name in self.SYSTEM_GRAPHS or bool(self._SYSTEM.match(name))
 
-    def query_prologue(self, store: RemoteStore) -> str:
+    def query_prologue(self, store: ServerStore) -> str:
         excluded = sorted(set(self.SYSTEM_GRAPHS) | store.system_graphs() | {LOCK_GRAPH.value})
         return "".join(
             f"define input:default-graph-exclude <{g}>\ndefine input:named-graph-exclude <{g}>\n"
@@ -225,7 +249,7 @@ class VirtuosoDialect(Dialect):
             return ""
         return "define sql:big-data-const 1\n" + " ;\n".join(operations)
 
-    def read_graph(self, store: RemoteStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
+    def read_graph(self, store: ServerStore, name: ox.NamedNode) -> Iterator[ox.Quad]:
         # GSP GET is not cut at ResultSetMaxRows (measured with 25,000 triples), SELECT is
         return store.get_graph(name, path="/sparql-graph-crud")
 

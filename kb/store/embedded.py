@@ -146,7 +146,11 @@ class EmbeddedStore:
                 raise InputError("expected a SELECT query")
             variables = [v.value for v in result.variables]
             rows = [
-                {name: solution[name] for name in variables if solution[name] is not None}
+                {
+                    name: term
+                    for name, term in zip(variables, solution, strict=True)
+                    if term is not None
+                }
                 for solution in result
             ]
             return Solutions(variables, rows)
@@ -164,7 +168,11 @@ class EmbeddedStore:
         def rows() -> Iterator[dict[str, object]]:
             try:
                 for solution in result:
-                    yield {name: solution[name] for name in variables if solution[name] is not None}
+                    yield {
+                        name: term
+                        for name, term in zip(variables, solution, strict=True)
+                        if term is not None
+                    }
             except (OSError, RuntimeError) as error:
                 raise StoreError(f"query failed on {self.location}: {error}") from error
 

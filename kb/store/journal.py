@@ -24,18 +24,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..namespaces import BASE
-from .dialects import Graphs
+from .dialects import Graphs, ServerStore
 from .http import NoAnswer
 from .serverlock import LOCK_GRAPH, ServerLock
-
-if TYPE_CHECKING:
-    from .remote import RemoteStore
 
 TOUCHES = ox.NamedNode(BASE + "lock#touches")
 UNDO = ox.NamedNode(BASE + "lock#undo")
@@ -43,7 +39,7 @@ CHUNK_BYTES = 200_000  # Virtuoso parses a long literal at ~0.3 MB/s and crashed
 REQUEST_BYTES = 1_000_000
 
 
-def write(store: RemoteStore, lock: ServerLock, replace: Graphs, insert: Graphs) -> None:
+def write(store: ServerStore, lock: ServerLock, replace: Graphs, insert: Graphs) -> None:
     """Replace and extend graphs all or nothing, under ``lock`` (see the module docstring)."""
     replace = {name: list(triples) for name, triples in replace.items()}
     insert = {name: list(triples) for name, triples in insert.items()}
@@ -79,7 +75,7 @@ def write(store: RemoteStore, lock: ServerLock, replace: Graphs, insert: Graphs)
         raise StoreError(f"{failure} The KB was put back as it was.") from error
 
 
-def undo(store: RemoteStore) -> int:
+def undo(store: ServerStore) -> int:
     """Undo every write that left its journal behind; the number of journals undone."""
     rows = store._select(  # noqa: SLF001
         f"SELECT ?j ?p ?o WHERE {{ VALUES ?p {{ {TOUCHES} {UNDO} }} GRAPH {LOCK_GRAPH} {{ ?j ?p ?o }} }}",
@@ -105,7 +101,7 @@ def undo(store: RemoteStore) -> int:
     return len(set(touches) | set(chunks))
 
 
-def _record(store: RemoteStore, journal: ox.NamedNode, touched: list[ox.NamedNode]) -> None:
+def _record(store: ServerStore, journal: ox.NamedNode, touched: list[ox.NamedNode]) -> None:
     """Store the old content of ``touched`` (chunks first), then arm the journal with their names."""
     lines: list[str] = []
     for name in touched:

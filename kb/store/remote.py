@@ -122,7 +122,11 @@ class RemoteStore:
         """Hold the writers' lock until ``close`` (see ``serverlock``), then undo any write
         a writer before left half done (see ``journal``): every later read sees the KB as the
         last completed write left it, and every write is journalled."""
-        lock = ServerLock(RemoteStore(self.dialect, self.endpoints), self.endpoints.lease)
+        lock = ServerLock(
+            RemoteStore(self.dialect, self.endpoints),
+            self.endpoints.lease,
+            self.endpoints.timeout,
+        )
         lock.acquire(wait, on_wait)
         self._release = weakref.finalize(self, lock.release)  # also if never closed
         self._lock = lock

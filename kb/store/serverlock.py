@@ -36,15 +36,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..namespaces import BASE, GRAPH
-
-if TYPE_CHECKING:
-    from .remote import RemoteStore
+from . import Solutions
 
 LOCK_GRAPH = GRAPH["lock"]
 _LOCK = BASE + "lock#"
@@ -55,6 +53,18 @@ LEASE = ox.NamedNode(_LOCK + "lease")  # the holder's own lease, in seconds
 LEASE_SECONDS = 30.0
 RETRY_SECONDS = 0.25  # a waiting writer tries again after about this long (randomised)
 DEADLOCK_RETRIES = 5
+
+
+class LockClient(Protocol):
+    """What the lock asks of its own connection to the server (a kb.store.remote.RemoteStore)."""
+
+    location: str
+
+    def _update(self, sparql: str, what: str) -> None: ...
+
+    def _select(self, sparql: str, union: bool) -> Solutions: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,12 @@ class ServerLock:
     heartbeat thread never shares a connection with the command's requests.
     """
 
-    def __init__(self, client: RemoteStore, lease: float = LEASE_SECONDS) -> None:
+    def __init__(
+        self, client: LockClient, lease: float = LEASE_SECONDS, timeout: float = 30.0
+    ) -> None:
         self.client = client
         self.lease = lease
+        self.timeout = timeout  # of one request: how long giving the lock back may wait
         self.node = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
         self.who = f"kb pid {os.getpid()} on {socket.gethostname()}"
         self._requests = threading.Lock()  # the heartbeat thread and the command take turns
@@ -141,7 +154,7 @@ class ServerLock:
         """Give the lock back (best effort: a lock left behind expires with its lease)."""
         self._stop.set()
         if self._beating is not None:
-            self._beating.join(timeout=self.client.endpoints.timeout)
+            self._beating.join(timeout=self.timeout)
             self._beating = None
         try:
             self._withdraw()
