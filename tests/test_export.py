@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,6 +18,8 @@ from kb import kbase
 from kb.cli import EXPORT_FORMATS
 from kb.rdfconv import to_rdflib
 from kb.store import Store
+
+from .conftest import KbRunner
 
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 
@@ -79,3 +84,21 @@ def test_turtle_export_passes_rapper(seed_store: Store, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "error" not in result.stderr.lower()
+
+
+def test_export_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(
+    kb: KbRunner, tmp_path: Path
+) -> None:
+    """A file is replaced whole (written beside it, then renamed); a device or a pipe given as
+    ``-o`` is written into, never renamed over (``-o /dev/full`` must not become a file)."""
+    assert kb("init").exit_code == 0
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()))
+    reader.start()
+    result = kb("export", "--format", "nquads", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert read and b"<" in read[0]  # the KB's quads came through the pipe

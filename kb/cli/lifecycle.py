@@ -167,6 +167,10 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
     if output is None:
         kbase.export_to(store, rdf_format, sys.stdout.buffer)
         return
+    if output.exists() and not output.is_file():  # a device or a pipe: write into it, never over it
+        with output.open("wb") as handle:
+            kbase.export_to(store, rdf_format, handle)
+        return
     partial = output.with_name(output.name + ".partial")  # the file appears whole, or not at all
     try:
         with partial.open("wb") as handle:
