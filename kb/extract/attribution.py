@@ -360,8 +360,10 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
             for c in reading.cues
         )
     )
+    # after an adverbial phrase only a preposition may follow ("، أكد على"): a noun there is
+    # the verb's own subject ("، أكد المتحدث باسم الحكومة أن"), who is someone else
     opening = act.verb.i - reading.sentence.i <= 3 or (
-        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j)
+        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j, listed=True)
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
@@ -375,9 +377,10 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     )
 
 
-def _object_follows(ctx: Context, t: int) -> bool:
+def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:
     """Whether the word at t, as printed, opens an object or a prepositional phrase (the
-    language's ``object_openers``: "على", "إلى", a word with the article "ال"), not a name."""
+    language's ``object_openers``: "على", "إلى", or, unless only ``listed`` ones count, a word
+    with the article "ال"), not a name."""
     if t >= len(ctx.doc.words):
         return False
     a, b = ctx.doc.span(t, t + 1)
@@ -385,7 +388,7 @@ def _object_follows(ctx: Context, t: int) -> bool:
     lex = ctx.matcher.lexicon
     openers = [str(w) for w in lex.get("object_openers") or []]
     prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])
-    return word in openers or bool(prefixes) and word.startswith(prefixes)
+    return word in openers or not listed and bool(prefixes) and word.startswith(prefixes)
 
 
 def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
