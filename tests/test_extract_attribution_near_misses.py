@@ -39,3 +39,23 @@ def test_a_verb_after_an_adverbial_phrase_followed_by_its_own_subject_is_not_the
     assert [quote for speaker, quote in said(draft) if speaker == "abbas-araghchi"] == [
         "طهران مستعدة للتعاون مع جيرانها"
     ]
+
+
+EN_LATER = "The adviser said that Baku was ready to help Iran rebuild the region."
+
+
+def test_a_role_noun_names_the_person_it_introduces() -> None:
+    draft = draft_of(
+        "en",
+        "The Azerbaijani presidential adviser on foreign policy Hikmet Hajiyev arrived in Tehran. "
+        + EN_LATER,
+    )
+    assert said(draft) == [("hikmet-hajiyev", "Baku was ready to help Iran rebuild the region")]
+
+
+def test_a_role_noun_does_not_name_the_partner_of_its_talks() -> None:
+    draft = draft_of(
+        "en",
+        "An Azerbaijani presidential adviser held talks with Abbas Araghchi in Tehran. " + EN_LATER,
+    )
+    assert "abbas-araghchi" not in [speaker for speaker, _ in said(draft)]

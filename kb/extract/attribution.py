@@ -156,6 +156,17 @@ def _name_and_colon(ctx: Context, reading: Reading) -> None:
 
 
 ROLE_GAP = 8  # tokens: the farthest a name follows the role noun that introduces it
+# cues that end a role's complement: a verb of speech or meeting, a partner's "with"
+ROLE_GAP_BREAKS = (
+    "speech_verbs",
+    "addressed_verbs",
+    "meeting_triggers",
+    "weak_triggers",
+    "joint_triggers",
+    "discussion_verbs",
+    "with_markers",
+    "complementizers",
+)
 
 
 def _introduced_roles(ctx: Context, reading: Reading) -> None:
@@ -174,6 +185,12 @@ def _introduced_roles(ctx: Context, reading: Reading) -> None:
             None,
         )
         if named is None or any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
+            continue
+        # only the role's complement may stand between ("the adviser on foreign policy X"),
+        # not a verb or a partner ("an adviser held talks with X": X is someone else)
+        if any(c.kind in ROLE_GAP_BREAKS and x.j <= c.i < named.i for c in reading.cues) or any(
+            a.verb is not None and x.j <= a.verb.i < named.i for a in reading.acts
+        ):
             continue
         person = ctx.people.get(named.entity or "")
         if person is not None:
