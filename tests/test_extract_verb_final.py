@@ -535,6 +535,19 @@ def test_a_verb_of_condemnation_reports_what_it_condemns(
     assert (speaker, quote) in said(language, sentence)
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("tr", "Bayramov, İsrail Başbakanı Binyamin Netanyahu'yu eleştirdi."),
+        ("az", "Bayramov İsrailin Baş naziri Binyamin Netanyahunu pisləyib."),
+    ],
+)
+def test_a_verb_of_criticism_with_only_a_person_before_it_states_nothing(
+    language: str, sentence: str
+) -> None:
+    assert not any("Netanyahu" in q for _, q in said(language, sentence))
+
+
 def test_the_head_of_our_state_is_the_president_named_before() -> None:
     draft = draft_of(
         "az",
