@@ -233,10 +233,10 @@ def test_a_frame_verb_reports_what_stands_inside_the_frame() -> None:
 def test_a_person_inside_a_ministry_statement_speaks_for_himself() -> None:
     found = said(
         "fa",
-        "وزارت خارجه آذربایجان اعلام کرد که بایراموف در این دیدار از مواضع ایران در "
-        "روند صلح تقدیر و تشکر کرده است.",
+        "سفارت آذربایجان در تهران روز سه شنبه گزارش داد که بایراموف هنگام گفت‌وگو با همتای "
+        "ایرانی خود از پیشنهاد تهران برای بازگشایی مسیر ترانزیتی استقبال کرده است.",
     )
-    assert any(s == BAYRAMOV and "از مواضع ایران" in q for s, q in found), found
+    assert any(s == BAYRAMOV and "از پیشنهاد تهران" in q for s, q in found), found
 
 
 # -- speaker continuity ------------------------------------------------------------------------
