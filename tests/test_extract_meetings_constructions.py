@@ -480,3 +480,13 @@ def test_a_date_printed_in_full_dates_the_meeting_of_an_undated_article() -> Non
     assert str(meeting["date"]["earliest"]) == str(meeting["date"]["latest"]) == "2025-04-09"
     undated = extract(text.replace("در روز20 فروردین 1404 ", "دیروز "), Options(lang="fa"))
     assert "latest" not in undated.form["meetings"][0].get("date", {})  # the term's start only
+
+
+def test_a_meeting_some_years_ago_is_dated_about_that_many_years_back() -> None:
+    text = (
+        "Two years ago, Ilham Aliyev met Abbas Araghchi in Baku, the ministry recalled on Friday."
+    )
+    draft = extract(text, Options(lang="en", published="2024-05-10"))
+    (meeting,) = draft.form["meetings"]
+    earliest, latest = meeting["date"]["earliest"], meeting["date"]["latest"]
+    assert str(earliest) <= "2022-05-10" <= str(latest) and (latest - earliest).days < 366

@@ -269,3 +269,57 @@ def test_a_partner_after_by_completes_only_a_meeting_a_country_began() -> None:
         "Büyükelçi bakanlıkta Abbas Arakçi tarafından kabul edildi."
     )
     assert extract(text, Options(lang="tr", published="2024-10-10")).form["meetings"] == []
+
+
+# (language, a minister meets "his Azerbaijani counterpart", no one of Azerbaijan named)
+COUNTERPARTS = [
+    (
+        "en",
+        "Abbas Araghchi met his Azerbaijani counterpart in Tehran on Monday to discuss the corridor.",
+    ),
+    ("fa", "عباس عراقچی روز دوشنبه در تهران با همتای آذربایجانی خود دیدار کرد."),
+    ("ru", "Аббас Аракчи в понедельник встретился в Тегеране со своим азербайджанским коллегой."),
+    ("uk", "Аббас Арагчі у понеділок зустрівся в Тегерані зі своїм азербайджанським колегою."),
+    ("az", "Abbas Əraqçi bazar ertəsi Tehranda azərbaycanlı həmkarı ilə görüşüb."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), COUNTERPARTS, ids=[c[0] for c in COUNTERPARTS])
+def test_a_counterpart_no_one_named_is_the_holder_of_the_same_office(
+    language: str, text: str
+) -> None:
+    """In October 2024 Araghchi is Iran's foreign minister, Bayramov Azerbaijan's."""
+    draft = extract(text, Options(lang=language, published="2024-10-10"))
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+
+
+def test_a_counterpart_of_someone_holding_no_office_is_no_one() -> None:
+    text = "The Iranian envoy met his Azerbaijani counterpart in Tehran on Monday to discuss trade."
+    assert extract(text, Options(lang="en", published="2024-10-10")).form["meetings"] == []
+
+
+def test_he_and_a_named_person_signing_met() -> None:
+    """ "He" is the person the article just named; a title attached to a name is part of it."""
+    text = (
+        "Abbas Araghchi arrived in Baku on Sunday.\n"
+        "On Monday he and President Ilham Aliyev signed a memorandum on transport."
+    )
+    assert met("en", text) == [{ARAGHCHI, ALIYEV}]
+    assert (
+        met("en", "On Monday he and President Ilham Aliyev signed a memorandum on transport.") == []
+    )
+
+
+def test_the_previous_trilateral_meeting_is_of_the_three_not_the_last_two() -> None:
+    """A group named with "trilateral" is the latest meeting of three or more; without it, the
+    latest meeting."""
+    text = (
+        "Владимир Путин провел в Москве трехсторонние переговоры с Ильхамом Алиевым и Николом "
+        "Пашиняном.\nЗатем Путин отдельно встретился с Пашиняном.\n"
+        "Прошлая трехсторонняя встреча лидеров состоялась в январе в Сочи."
+    )
+    three = {"vladimir-putin", ALIYEV, "nikol-pashinyan"}
+    assert met("ru", text)[-1] == three
+    assert met("ru", text.replace("Прошлая трехсторонняя", "Прошлая"))[-1] == three - {ALIYEV}

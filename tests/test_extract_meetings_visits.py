@@ -1,5 +1,6 @@
-"""Visits: a visit to a country whose clause names a person of that country is a meeting of
-the visitor and that host; a person of the visitor's own country is no host.
+"""Visits: a visit to a country whose clause names a person of that country with an
+invitation or a welcome is a meeting of the visitor and that host; a person of the visitor's
+own country, or one the visitor only speaks of, is no host.
 
 The sentences are our own; the people are the registry's (published 2024-05-10: Raisi is
 president of Iran).
@@ -19,7 +20,8 @@ def met(language: str, text: str) -> list[set[str]]:
     return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
 
 
-# (language, a visit with its host named, the same visit with a compatriot instead)
+# (language, a visit with its host named by an invitation, the same visit with a compatriot
+# instead)
 VISITS = [
     (
         "en",
@@ -28,18 +30,18 @@ VISITS = [
     ),
     (
         "ru",
-        "Ильхам Алиев в ходе официального визита в Иран вручил Эбрахиму Раиси высокую награду.",
-        "Ильхам Алиев в ходе официального визита в Иран вручил Джейхуну Байрамову высокую награду.",
+        "Визит Ильхама Алиева в Иран прошёл по приглашению Эбрахима Раиси.",
+        "Визит Ильхама Алиева в Иран прошёл по приглашению Джейхуна Байрамова.",
     ),
     (
         "uk",
-        "Ільхам Алієв під час офіційного візиту до Ірану вручив Ебрагіму Раїсі високу нагороду.",
-        "Ільхам Алієв під час офіційного візиту до Ірану вручив Джейхуну Байрамову високу нагороду.",
+        "Візит Ільхама Алієва до Ірану відбувся на запрошення Ебрагіма Раїсі.",
+        "Візит Ільхама Алієва до Ірану відбувся на запрошення Джейхуна Байрамова.",
     ),
     (
         "fa",
-        "الهام علی اف طی سفر خود به ایران نشان ویژه‌ای به ابراهیم رئیسی اهدا کرد.",
-        "الهام علی اف طی سفر خود به ایران نشان ویژه‌ای به جیحون بایراموف اهدا کرد.",
+        "الهام علی اف به دعوت ابراهیم رئیسی به ایران سفر کرد.",
+        "الهام علی اف به دعوت جیحون بایراموف به ایران سفر کرد.",
     ),
     (
         "ar",
@@ -53,10 +55,26 @@ VISITS = [
     ),
     (
         "tr",
-        "İlham Aliyev'in Tahran ziyareti sırasında Cumhurbaşkanı İbrahim Reisi bir tören düzenledi.",
-        "İlham Aliyev'in Tahran ziyareti sırasında Ceyhun Bayramov bir tören düzenledi.",
+        "İlham Aliyev, Cumhurbaşkanı İbrahim Reisi'nin davetiyle Tahran ziyareti gerçekleştirdi.",
+        "İlham Aliyev, Ceyhun Bayramov'un davetiyle Tahran ziyareti gerçekleştirdi.",
     ),
 ]
+
+# (language, a visitor who only speaks of a person of the country visited: no one hosted him)
+NO_HOST = [
+    ("en", "Ebrahim Raisi, on a visit to Baku, criticised the policy of Ilham Aliyev."),
+    ("ru", "Эбрахим Раиси во время визита в Баку раскритиковал политику Ильхама Алиева."),
+    ("az", "İbrahim Rəisi Bakıya səfəri zamanı İlham Əliyevin siyasətini tənqid edib."),
+    ("tr", "İbrahim Reisi, Bakü ziyareti sırasında İlham Aliyev'in politikasını eleştirdi."),
+    ("fa", "ابراهیم رئیسی در سفر به باکو سیاست الهام علی اف را نقد کرد."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NO_HOST, ids=[n[0] for n in NO_HOST])
+def test_a_person_of_the_country_visited_is_no_host_without_an_invitation_or_welcome(
+    language: str, text: str
+) -> None:
+    assert met(language, text) == []
 
 
 @pytest.mark.parametrize(("language", "text", "near_miss"), VISITS, ids=[v[0] for v in VISITS])
@@ -65,14 +83,6 @@ def test_a_visit_meets_the_host_named_in_its_clause(
 ) -> None:
     assert met(language, text) == [{ALIYEV, RAISI}]
     assert met(language, near_miss) == []
-
-
-def test_each_of_two_visits_meets_the_other_countrys_visitor() -> None:
-    text = (
-        "The minister praised both the visit of Ilham Aliyev to Iran in April and the "
-        "recent visit of Ebrahim Raisi to Azerbaijan."
-    )
-    assert met("en", text) == [{ALIYEV, RAISI}]
 
 
 def test_a_visit_with_no_host_named_is_no_meeting() -> None:
@@ -100,7 +110,7 @@ HOST_SPEAKING = [
     (
         "en",
         "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
-        "Ilham Aliyev said: we held a useful meeting with the guest in those days.",
+        "Ilham Aliyev said: we held a useful meeting while his visit lasted.",
         "Azerbaijan",
         "Armenia",
     ),
@@ -157,3 +167,11 @@ def test_the_host_speaking_of_our_meeting_met_the_visitor(
 ) -> None:
     assert met(language, text) == [{ALIYEV, RAISI}]
     assert met(language, text.replace(visited, elsewhere)) == []
+
+
+def test_a_first_person_meeting_that_is_not_of_the_visit_met_no_visitor() -> None:
+    text = (
+        "Ebrahim Raisi was on a visit to Azerbaijan last month.\n"
+        "Ilham Aliyev said: we held a meeting of the security council on the budget."
+    )
+    assert met("en", text) == []

@@ -64,6 +64,7 @@ LIST_KINDS = (
     "not_meeting",
     "remote_markers",
     "second_person",
+    "host_markers",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

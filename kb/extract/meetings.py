@@ -293,8 +293,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if with_group is not None:
                 out.append(with_group)
                 continue
-            speaking = _host_speaking(ctx, reading, trigger) or _unmet_partner(
-                ctx, reading, trigger
+            speaking = (
+                _host_speaking(ctx, reading, trigger)
+                or _counterpart_by_office(ctx, reading, trigger)
+                or _unmet_partner(ctx, reading, trigger)
             )
             if speaking is not None:
                 out.append(speaking)
@@ -306,7 +308,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                         [pid for pid, _, _ in joined],
                         {pid: x for pid, x, _ in joined},
                         reading,
-                        (min(x.i for _, x, _ in joined), trigger.j),
+                        (min(x.i for _, x, _ in joined if x is not None), trigger.j),
                         _place(ctx, reading, trigger.i),
                         rules + ["meeting-reciprocal"],
                         0.6,
@@ -426,10 +428,11 @@ DESTINATION_BEFORE = 2
 
 
 def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
-    """A visit to a country whose clause names a person of that country: the visitor met
-    that host ("X, on his visit to Iran, invited Y, president of Iran"; "the visit of X to
-    Iran and of Y to Azerbaijan"). The visitor is the person the visit noun takes (after it,
-    or before it where the destination comes first), else the clause's subject."""
+    """A visit to a country whose clause names a person of that country with an invitation
+    or a welcome (``host_markers``): the visitor met that host ("X, on his visit to Iran,
+    invited Y, president of Iran"; "X visited Iran at the invitation of Y"). The visitor is
+    the person the visit noun takes (after it, or before it where the destination comes
+    first), else the clause's subject."""
     destination = _destination(ctx, reading, trigger)
     if destination is None:
         return []
@@ -444,6 +447,12 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     if visitor is None or visitor[2] in UNNAMED or _country(ctx, visitor[0]) in (None, country):
         return []
     ctx.visits.append((visitor[0], country, trigger.i))
+    if not any(
+        c.kind == "host_markers" and start <= c.i <= _clause_end(ctx, reading, trigger.j)
+        for c in reading.cues
+    ):
+        return []  # "X, on a visit to Baku, criticised Y's policy": no one hosted X
+    # (the marker may be the reporting verb that ends the clause: "dəvət edib")
     hosts = [
         p
         for p in people
@@ -518,6 +527,48 @@ def _unmet_partner(
     )
 
 
+def _counterpart_by_office(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
+    """ "X met his Azerbaijani counterpart" where the article named no one of that country
+    holding X's office: the registry's holder of that office in that country at the date."""
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    mention = next(
+        (
+            x
+            for x in reading.mentions
+            if x.kind == "counterpart"
+            and x.country
+            and start <= x.i < end
+            and x.i not in reading.quoted
+        ),
+        None,
+    )
+    if mention is None or mention.country is None:
+        return None
+    subject = _subject(ctx, reading, trigger, [])
+    person = ctx.people.get(subject[0]) if subject else None
+    if subject is None or person is None or subject[2] in UNNAMED:
+        return None
+    roles = [r for o in person.offices if (r := _role_of(ctx, o))]
+    offices = ctx.model.offices_for(mention.country, roles) if roles else []
+    holders = list(dict.fromkeys(h for o in offices for h in ctx.model.holders(o, *ctx.era)))
+    if len(holders) != 1 or holders[0] == subject[0]:
+        return None
+    return Meeting(
+        [subject[0], holders[0]],
+        {subject[0]: subject[1], holders[0]: mention},
+        reading,
+        (min(trigger.i, mention.i), max(trigger.j, mention.j)),
+        _place(ctx, reading, trigger.i),
+        ["meeting-trigger", "meeting-counterpart-office", "participant-office"],
+        0.5,
+    )
+
+
+def _role_of(ctx: Context, office: str) -> str | None:
+    entity = ctx.model.entities.get(office)
+    return entity.role if entity is not None else None
+
+
 def _addressed(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> bool:
@@ -540,11 +591,13 @@ def _addressee(
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
-    """A meeting the speaker reports in the first person with no partner named ("we had a
-    meeting during the visit"), just after the article told of a visit to the speaker's
-    country: the speaker met that visitor."""
+    """A meeting the speaker reports in the first person with no partner named, speaking of
+    the visit ("we met while he was here"), just after the article told of a visit
+    to the speaker's country: the speaker met that visitor."""
     if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
         return None
+    if not _marked(reading, "weak_triggers"):
+        return None  # "we held a meeting of the council": not of the visit
     speaker = reading.speakers[0]
     visitor, country, at = ctx.visits[-1]
     if visitor == speaker or _country(ctx, speaker) != country:
@@ -605,8 +658,9 @@ def _marked(reading: Reading, kind: str) -> bool:
 
 def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting | None:
     """A meeting with a group the article has introduced ("received the visiting ministers",
-    "the heads of state last met in October"): the people of the latest meeting, with the
-    sentence's subject when there is one."""
+    "the heads of state last met in October"): the people of the latest meeting (of the
+    latest of three or more, for a trilateral one), with the sentence's subject when there is
+    one."""
     cue = next(
         (
             c
@@ -619,7 +673,10 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
     )
     if cue is None:
         return None
-    group = list(ctx.meeting_people[-1]) if ctx.meeting_people else _just_named(ctx)
+    groups = ctx.meeting_people
+    if _marked(reading, "multilateral_markers"):  # "the previous trilateral meeting"
+        groups = [g for g in groups if len(g) >= 3] or groups
+    group = list(groups[-1]) if groups else _just_named(ctx)
     rule = "meeting-group-reference" if ctx.meeting_people else "meeting-group-just-named"
     subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
     people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
@@ -707,20 +764,45 @@ def _postposition_partners(
     return _chain_before(ctx, reading, ends[-1], reading.sentence.i)
 
 
-def _conjoined(ctx: Context, reading: Reading, trigger: int) -> list[tuple[str, Mention, str]]:
-    """People joined by "and" before a trigger with no partner ("X and Y met"): they met."""
-    people = _people_in(ctx, reading, reading.sentence.i, trigger)
+def _conjoined(
+    ctx: Context, reading: Reading, trigger: int
+) -> list[tuple[str, Mention | None, str]]:
+    """People joined by "and" before a trigger with no partner ("X and Y met", "he and
+    President X inaugurated"): they met. "He" is the person it refers to; a title attached to
+    a name is part of it."""
+    people: list[tuple[str, Mention | None, str, int, int]] = [
+        (pid, x, how, _name_start(reading, x), x.j)
+        for pid, x, how in _people_in(ctx, reading, reading.sentence.i, trigger)
+    ]
+    referent = reading.pronoun_referent
+    for c in reading.cues:
+        if c.kind == "pronouns" and c.j <= trigger and referent and c.i not in reading.quoted:
+            people.append((referent, None, "pronoun", c.i, c.j))
     if len(people) < 2:
         return []
-    conj = {c.i for c in reading.cues if c.kind == "conjunctions"}
-    chain: list[tuple[str, Mention, str]] = []
-    for pid, x, how in sorted(people, key=lambda p: p[1].i):
+    joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    chain: list[tuple[str, Mention | None, str, int, int]] = []
+    for person in sorted(people, key=lambda p: p[3]):
         if chain:
-            between = range(chain[-1][1].j, x.i)
-            if not between or not all(t in conj or ctx.doc.words[t] in (",", "،") for t in between):
+            between = range(chain[-1][4], person[3])
+            words = ctx.doc.words
+            joined = all(t in joins or words[t] in (",", "،") for t in between)
+            if not between or not joined:
                 break
-        chain.append((pid, x, how))
-    return chain if len(chain) >= 2 else []
+        if person[0] not in [p[0] for p in chain]:
+            chain.append(person)
+    if len(chain) < 2 or all(p[1] is None for p in chain):
+        return []
+    return [(pid, x, how) for pid, x, how, _, _ in chain]
+
+
+def _name_start(reading: Reading, x: Mention) -> int:
+    """Where a name starts with the title attached to it ("President X")."""
+    start = x.i
+    for y in reading.mentions:
+        if y.attached and y.j == start:
+            start = y.i
+    return start
 
 
 def _subject(
