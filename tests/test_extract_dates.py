@@ -47,6 +47,23 @@ def test_hijri_dates_are_converted_to_gregorian() -> None:
     assert first("20 ربيع الأول 1445", "ar") == date(2023, 10, 5)
 
 
+def test_a_day_glued_to_a_persian_word_is_read() -> None:
+    assert first("روز20 آبان 1403", "fa") == date(2024, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Leaders met at the G20 November 2024 summit in Rio.", "en"),
+        ("Лидеры встретились на саммите G20 ноября 2024 года.", "ru"),
+        ("Лідери зустрілися на саміті Б20 листопада 2024 року.", "uk"),
+    ],
+)
+def test_a_number_glued_to_a_latin_or_cyrillic_word_is_no_day(text: str, language: str) -> None:
+    found = find_dates(normalizer().key(text), language)
+    assert date(2024, 11, 20) not in [d.day for d in found]
+
+
 def test_the_time_is_kept_with_the_day() -> None:
     (found,) = find_dates(normalizer().key("26.01.2022, 13:25"), "uk")
     assert found.time == (13, 25)

@@ -156,6 +156,17 @@ def _name_and_colon(ctx: Context, reading: Reading) -> None:
 
 
 ROLE_GAP = 8  # tokens: the farthest a name follows the role noun that introduces it
+# cues that end a role's complement: a verb of speech or meeting, a partner's "with"
+ROLE_GAP_BREAKS = (
+    "speech_verbs",
+    "addressed_verbs",
+    "meeting_triggers",
+    "weak_triggers",
+    "joint_triggers",
+    "discussion_verbs",
+    "with_markers",
+    "complementizers",
+)
 
 
 def _introduced_roles(ctx: Context, reading: Reading) -> None:
@@ -174,6 +185,12 @@ def _introduced_roles(ctx: Context, reading: Reading) -> None:
             None,
         )
         if named is None or any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
+            continue
+        # only the role's complement may stand between ("the adviser on foreign policy X"),
+        # not a verb or a partner ("an adviser held talks with X": X is someone else)
+        if any(c.kind in ROLE_GAP_BREAKS and x.j <= c.i < named.i for c in reading.cues) or any(
+            a.verb is not None and x.j <= a.verb.i < named.i for a in reading.acts
+        ):
             continue
         person = ctx.people.get(named.entity or "")
         if person is not None:
@@ -360,8 +377,10 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
             for c in reading.cues
         )
     )
+    # after an adverbial phrase only a preposition may follow ("، أكد على"): a noun there is
+    # the verb's own subject ("، أكد المتحدث باسم الحكومة أن"), who is someone else
     opening = act.verb.i - reading.sentence.i <= 3 or (
-        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j)
+        words[act.verb.i - 1] in (",", "،") and _object_follows(ctx, act.verb.j, listed=True)
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
@@ -375,9 +394,10 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     )
 
 
-def _object_follows(ctx: Context, t: int) -> bool:
+def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:
     """Whether the word at t, as printed, opens an object or a prepositional phrase (the
-    language's ``object_openers``: "على", "إلى", a word with the article "ال"), not a name."""
+    language's ``object_openers``: "على", "إلى", or, unless only ``listed`` ones count, a word
+    with the article "ال"), not a name."""
     if t >= len(ctx.doc.words):
         return False
     a, b = ctx.doc.span(t, t + 1)
@@ -385,7 +405,7 @@ def _object_follows(ctx: Context, t: int) -> bool:
     lex = ctx.matcher.lexicon
     openers = [str(w) for w in lex.get("object_openers") or []]
     prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])
-    return word in openers or bool(prefixes) and word.startswith(prefixes)
+    return word in openers or not listed and bool(prefixes) and word.startswith(prefixes)
 
 
 def _no_speaker_verb(ctx: Context, verb: Match) -> bool:

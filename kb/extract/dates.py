@@ -87,8 +87,9 @@ def patterns(language: str) -> DatePatterns:
         ),
         iso=re.compile(r"(?<!\d)(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})(?!\d)" + _TIME),
         day_month_year=re.compile(
-            # a day may be glued to the word before it ("روز20 فروردین 1393")
-            r"(?<![\d.])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
+            # a day may be glued to an Arabic-script word before it ("روز20 آبان 1403"), not
+            # to a Latin or Cyrillic one ("G20 November 2024" is no date)
+            r"(?<![\d.A-Za-z\u00C0-\u024F\u0400-\u04FF])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
             + names
             + r")\s*,?\s+(\d{4})(?!\d)"
             + _TIME

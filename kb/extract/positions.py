@@ -203,7 +203,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             if piece is None:
                 continue
             trimmed = _trim(ctx, reading, piece)
-            if trimmed is None:
+            if trimmed is None or _names_only(ctx, reading, trimmed):
                 continue
             meeting = (
                 how in ("speech-verb", "verb-final", "colon")
@@ -310,6 +310,28 @@ def _stated_in(
             round(UNCLASSIFIED_CONFIDENCE - weak, 2),
         )
     ]
+
+
+NAMED = ("person", "new-person", "office", "role", "country", "organization", "counterpart")
+NAME_CUES = ("title", "role", "honorifics")
+
+
+def _names_only(ctx: Context, reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a clause said in the speaker's words (not quoted) is only who the verb is about
+    ("eleştirdi" after "İsrail Başbakanı X'i": whom he criticised, not what he said): every
+    word is in a mention of a person, office, country or organisation or a title, or is a
+    capitalised name, with its case ending; punctuation aside."""
+    if any(t in reading.quoted for t in range(*span)):
+        return False
+    covers = [(x.i, x.j) for x in reading.mentions if x.kind in NAMED]
+    covers += [(c.i, c.j) for c in reading.cues if c.kind in NAME_CUES]
+    printed = [ctx.doc.text[slice(*ctx.doc.span(t, t + 1))] for t in range(*span)]
+    rest = [
+        word
+        for t, word in zip(range(*span), printed, strict=True)
+        if not any(i <= t < j for i, j in covers) and any(ch.isalnum() for ch in word)
+    ]
+    return all(word[0].isupper() for word in rest)
 
 
 def _discussed_only(reading: Reading, span: tuple[int, int]) -> bool:

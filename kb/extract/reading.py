@@ -103,7 +103,7 @@ class Context:
             return
         person = self.people.get(pid)
         if person is None:
-            offices = list(x.offices) if x.kind in ("person", "new-person") else list(x.offices)
+            offices = list(x.offices)
             if not offices and x.kind == "person":
                 offices = self.model.offices_held(pid, *self.era)
             person = Person(pid, x.country, offices, x.name)

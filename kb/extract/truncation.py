@@ -1,9 +1,9 @@
 """Statements cut off where the stored text ends mid-sentence.
 
-Pages are often stored cut at a fixed size, in the middle of a sentence ("... علاقه مند به
-گسترش همکار"). What is said in that last, unfinished sentence is kept only up to its last
+Pages are often stored cut at a fixed size, in the middle of a sentence ("... آماده ساخت
+جاده های مرز"). What is said in that last, unfinished sentence is kept only up to its last
 complete clause: a nominalised content clause followed by "and" or a comma ("...
-vardıklarını ve iliş": the first clause); with none, it is no statement.
+desteklediklerini ve lima": the first clause); with none, it is no statement.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ SOFT = (",", "،")
 
 def ends_whole(words: list[str]) -> bool:
     """Whether an article's last token ends a sentence: a full stop (or "!", "?"), or a closing
-    quotation mark after one ("...peace.\""); «3+3» with nothing after it was cut."""
+    quotation mark after one ("...peace.\""); «the talks with nothing after it was cut."""
     last = len(words) - 1
     while last > 0 and words[last] in CLOSING:
         last -= 1
@@ -31,8 +31,8 @@ def ends_whole(words: list[str]) -> bool:
 def cut_short(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, int] | None:
     """The part of a content span that the text's cut leaves whole: the span itself when it
     does not run into the unfinished end of the text; else up to its last comma, or "and"
-    after a nominalised verb ("...vardıklarını ve iliş": the first clause; "and" between two
-    nouns does not end a clause: "беженцев и переселенцев"); with none, None."""
+    after a nominalised verb ("...desteklediklerini ve lima": the first clause; "and" between
+    two nouns does not end a clause: "музеев и театров"); with none, None."""
     words = ctx.doc.words
     if not words or span[1] < len(words) - 1 or ends_whole(words):
         return span
