@@ -65,6 +65,7 @@ LIST_KINDS = (
     "remote_markers",
     "second_person",
     "host_markers",
+    "cancel_markers",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

@@ -154,6 +154,13 @@ def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
     )
 
 
+def _called_off(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether the trigger's clause calls it off or puts it off ("whose visit to Iran was
+    postponed", "the meeting was cancelled"): what did not happen is no meeting."""
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    return any(c.kind == "cancel_markers" and start <= c.i < end for c in reading.cues)
+
+
 def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
     out: list[tuple[str, Mention, str]] = []
     for x in reading.mentions:
@@ -209,6 +216,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if c.kind in TRIGGER_KINDS
             and c.i not in reading.quoted
             and not _not_meeting(ctx, reading, c)
+            and not _called_off(ctx, reading, c)
         ),
         key=lambda c: (c.i, -c.j),
     )
