@@ -323,3 +323,34 @@ def test_the_previous_trilateral_meeting_is_of_the_three_not_the_last_two() -> N
     three = {"vladimir-putin", ALIYEV, "nikol-pashinyan"}
     assert met("ru", text)[-1] == three
     assert met("ru", text.replace("Прошлая трехсторонняя", "Прошлая"))[-1] == three - {ALIYEV}
+
+
+# (language, a quoted third-person statement of a reception, the same reception as a plan
+# under a condition)
+QUOTED_PLANS = [
+    (
+        "en",
+        'The embassy said: "Abbas Araghchi was received by Foreign Minister Jeyhun Bayramov."',
+        'The embassy said: "Abbas Araghchi will be received by Foreign Minister Jeyhun Bayramov '
+        'if the talks resume."',
+    ),
+    (
+        "ru",
+        "В посольстве сообщили: «Аббаса Аракчи принял Джейхун Байрамов».",
+        "В посольстве сообщили: «Аббаса Аракчи примет Джейхун Байрамов, если переговоры "
+        "будут возобновлены».",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "statement", "plan"), QUOTED_PLANS, ids=[q[0] for q in QUOTED_PLANS]
+)
+def test_a_quoted_meeting_in_the_future_or_under_a_condition_is_no_meeting(
+    language: str, statement: str, plan: str
+) -> None:
+    draft = extract(statement, Options(lang=language, published="2024-10-10"))
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+    assert extract(plan, Options(lang=language, published="2024-10-10")).form["meetings"] == []

@@ -66,6 +66,7 @@ LIST_KINDS = (
     "second_person",
     "host_markers",
     "cancel_markers",
+    "irrealis_markers",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

@@ -125,11 +125,13 @@ def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
     """The reading with names in quotation marks ('دکتر "X"', «X» وزیر دفاع) read as names:
     a quotation that holds one mention and nothing else is no quoted speech. A quotation with
     no first- or second-person word is read as narrative (a ministry's statement: "X was
-    summoned by Y")."""
+    summoned by Y"), unless it tells of a future or a condition ("X will be received by Y if
+    ...": no meeting yet)."""
     if not reading.quoted:
         return reading
     personal = ("first_person", "second_person")
-    if not any(c.kind in personal and c.i in reading.quoted for c in reading.cues):
+    inside = {c.kind for c in reading.cues if c.i in reading.quoted}
+    if not inside & {*personal, "irrealis_markers"}:
         return replace(reading, quoted=set())
     names: set[int] = set()
     for x in reading.mentions:
