@@ -213,3 +213,19 @@ def test_a_visitor_who_only_criticises_a_person_of_the_country_met_no_one() -> N
     )
     assert met("en", text) == []
     assert met("en", text.replace("criticised", "was invited by")) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "we had a meeting during the floods with the farmers.",
+        "we had a meeting with the farmers during his visit.",
+        "we had a meeting during the floods with the farmers, and then his visit began.",
+    ],
+)
+def test_the_host_speaking_of_a_meeting_with_others_met_no_visitor(words: str) -> None:
+    """The meeting noun must refer to the visit (named in its clause) and have no other
+    partner phrase; the reviewer's counter-example is the first."""
+    visit = "Ebrahim Raisi was on a visit to Azerbaijan last month.\nIlham Aliyev said: "
+    assert met("en", visit + "we had a useful meeting during his visit.") == [{ALIYEV, RAISI}]
+    assert met("en", visit + words) == []

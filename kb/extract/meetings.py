@@ -601,13 +601,17 @@ def _addressee(
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
-    """A meeting the speaker reports in the first person with no partner named, speaking of
-    the visit ("we met while he was here"), just after the article told of a visit
+    """A meeting the speaker reports in the first person with no partner phrase, the visit
+    named in its clause ("we met during his visit"), just after the article told of a visit
     to the speaker's country: the speaker met that visitor."""
     if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
         return None
-    if not _marked(reading, "weak_triggers"):
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    # the visit may be the trigger that opens the clause ("səfər zamanı görüş keçirdik")
+    if not any(c.kind == "weak_triggers" and start <= c.j and c.i < end for c in reading.cues):
         return None  # "we held a meeting of the council": not of the visit
+    if any(start <= c.i < end for c in partner_markers(reading)):
+        return None  # "we had a meeting with the farmers during his visit": not with him
     speaker = reading.speakers[0]
     visitor, country, at = ctx.visits[-1]
     if visitor == speaker or _country(ctx, speaker) != country:
