@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .mentions import Match, Mention
+from .normalize import key_tokens
 from .reading import (
     PEOPLE,
     Context,
@@ -485,8 +486,7 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     ]
 
 
-# How many tokens after a visit a host may speak of "our meeting" with no partner named, or
-# after a meeting whose subject was not found ("the minister met X") that subject be named.
+# How many tokens after a visit a host may speak of "our meeting" with no partner named.
 VISIT_RECALL = 80
 
 
@@ -520,8 +520,12 @@ def _unmet_partner(
     if not ctx.unmet:
         return None
     partner, at, institution = ctx.unmet[-1]
-    if trigger.i - at > VISIT_RECALL or trigger.i <= at or (partner_marked and not institution):
+    if trigger.i <= at or (partner_marked and not institution):
         return None
+    if _sentences_between(ctx, at, trigger.i) > UNMET_RECALL:
+        return None
+    if _another_meeting(ctx, reading, trigger):
+        return None  # "At the cabinet meeting, the prime minister said": not the one told
     subject = named or _subject(ctx, reading, trigger, [])
     if subject is None or subject[2] in UNNAMED or subject[0] == partner:
         return None
@@ -535,6 +539,41 @@ def _unmet_partner(
         ["meeting-trigger", "meeting-subject-named-later", f"participant-{subject[2]}"],
         0.5,
     )
+
+
+# In how many sentences after a meeting whose subject was not found that subject may be named.
+UNMET_RECALL = 2
+SENTENCE_ENDS = (".", "!", "?", "؟", "\n")
+
+
+def _sentences_between(ctx: Context, i: int, j: int) -> int:
+    """How many sentence ends stand between tokens i and j."""
+    return sum(
+        1 for t in range(i, j) if ctx.doc.words[t] in SENTENCE_ENDS and not initial_stop(ctx.doc, t)
+    )
+
+
+def _another_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether the trigger names a meeting of its own kind, a word standing between it and
+    the back-reference word before it ("at the cabinet meeting", "bu kabine toplantısında"),
+    not the meeting told before ("at the meeting", "at this meeting")."""
+    start = _clause_start(ctx, reading, trigger.i)
+    words = tuple(ctx.doc.words)
+    phrases = [key_tokens(str(p)) for p in ctx.matcher.lexicon.get("back_reference") or []]
+    last = max(
+        (
+            t + len(p)
+            for t in range(start, trigger.i)
+            for p in phrases
+            if p and words[t : t + len(p)] == p and t + len(p) <= trigger.i
+        ),
+        default=trigger.i,
+    )
+    return 0 < trigger.i - last <= QUALIFIER_GAP
+
+
+# How many words may name a meeting's kind between a back-reference word and the meeting noun.
+QUALIFIER_GAP = 2
 
 
 def _counterpart_by_office(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
