@@ -195,7 +195,7 @@ COMPLEMENT_GAP = 4
 
 def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether an office named by its holder's title is part of another person's title
-    ("представитель президента Азербайджана по особым поручениям X", "adviser to the
+    ("советник президента Азербайджана по внешней политике X", "adviser to the
     President of Iran X"): a person follows within a few words, with no comma or "and"."""
     if x.kind != "office" or not x.entity:
         return False
@@ -795,7 +795,7 @@ def _chain_before(
 
 def _leader_end(ctx: Context, reading: Reading, end: int) -> int:
     """Where the person ends whose delegation or bracketed name ends at token ``end``:
-    "X-in rəhbərlik etdiyi nümayəndə heyəti ilə" is a meeting with X."""
+    "X-in başçılıq etdiyi heyət ilə" is a meeting with X."""
     moved = True
     while moved:
         moved = False
