@@ -106,7 +106,8 @@ NOMINAL_AND_PASSIVE = [
     ),
     (
         "az",
-        "Ceyhun Bayramovun rəhbərlik etdiyi nümayəndə heyəti ilə dünən Prezident İlham Əliyev görüşüb.",
+        "Şənbə günü Bakıda Ceyhun Bayramovun başçılıq etdiyi heyət ilə Prezident İlham Əliyev "
+        "görüşüb.",
         {ALIYEV, BAYRAMOV},
     ),
     ("ar", "عقد في باكو يوم الاثنين لقاء بين عراقجي وبيراموف لبحث العلاقات.", {ARAGHCHI, BAYRAMOV}),
@@ -254,7 +255,7 @@ def test_what_follows_a_postposition_is_the_subject_not_the_partner() -> None:
 
 
 def test_a_meeting_noun_with_a_comitative_suffix() -> None:
-    text = "Prezident İlham Əliyevin Ceyhun Bayramovla görüşməsi çox əhəmiyyətli hadisə idi və hamı bunu bilir."
+    text = "Prezident İlham Əliyevin Ceyhun Bayramovla görüşməsi dünən Bakıda baş tutub."
     assert {ALIYEV, BAYRAMOV} in met("az", text)
 
 
@@ -284,13 +285,13 @@ def test_partners_after_with_did_not_meet_each_other_when_the_subject_is_unknown
 
 def test_an_office_inside_another_persons_title_is_no_participant() -> None:
     text = (
-        "The representative of the President of Azerbaijan on special assignments Jeyhun "
-        "Bayramov met Abbas Araghchi in Tehran on Monday."
+        "The foreign policy adviser of the President of Azerbaijan Jeyhun Bayramov met Abbas "
+        "Araghchi in Tehran on Monday."
     )
     assert met("en", text) == [{BAYRAMOV, ARAGHCHI}]
     text = (
-        "Вчера представитель президента Азербайджана по особым поручениям Джейхун Байрамов "
-        "встретился в Тегеране с Аракчи."
+        "В Тегеране с Аракчи встретился советник президента Азербайджана по внешней политике "
+        "Джейхун Байрамов."
     )
     assert met("ru", text) == [{BAYRAMOV, ARAGHCHI}]
 
@@ -374,7 +375,7 @@ SUMMONS = [
     ),
     (
         "tr",
-        "Ceyhun Bayramov, pazartesi günü Abbas Arakçi tarafından Dışişleri Bakanlığı'na çağrıldı.",
+        "Salı sabahı Ceyhun Bayramov, Tahran'da Abbas Arakçi tarafından bakanlığa çağrıldı.",
         "Abbas Arakçi, pazartesi günü tarafları barışa ve diyaloğa çağırdı.",
     ),
 ]

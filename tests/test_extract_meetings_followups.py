@@ -323,3 +323,75 @@ def test_the_previous_trilateral_meeting_is_of_the_three_not_the_last_two() -> N
     three = {"vladimir-putin", ALIYEV, "nikol-pashinyan"}
     assert met("ru", text)[-1] == three
     assert met("ru", text.replace("Прошлая трехсторонняя", "Прошлая"))[-1] == three - {ALIYEV}
+
+
+# (language, a quoted third-person statement of a reception, the same reception as a plan
+# under a condition)
+QUOTED_PLANS = [
+    (
+        "en",
+        'The embassy said: "Abbas Araghchi was received by Foreign Minister Jeyhun Bayramov."',
+        'The embassy said: "Abbas Araghchi will be received by Foreign Minister Jeyhun Bayramov '
+        'if the talks resume."',
+    ),
+    (
+        "ru",
+        "В посольстве сообщили: «Аббаса Аракчи принял Джейхун Байрамов».",
+        "В посольстве сообщили: «Аббаса Аракчи примет Джейхун Байрамов, если переговоры "
+        "будут возобновлены».",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "statement", "plan"), QUOTED_PLANS, ids=[q[0] for q in QUOTED_PLANS]
+)
+def test_a_quoted_meeting_in_the_future_or_under_a_condition_is_no_meeting(
+    language: str, statement: str, plan: str
+) -> None:
+    draft = extract(statement, Options(lang=language, published="2024-10-10"))
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+    assert extract(plan, Options(lang=language, published="2024-10-10")).form["meetings"] == []
+
+
+SUMMONS = "Iran summoned Jeyhun Bayramov to the foreign ministry on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "At the cabinet meeting, Abbas Araghchi said the economy grows.",
+        "The rain stopped. The roads opened. The schools reopened.\n"
+        "At the meeting, Abbas Araghchi said the economy grows.",
+    ],
+)
+def test_a_later_meeting_refers_back_only_as_the_meeting_and_soon(later: str) -> None:
+    """'At the meeting' in the next sentence is the summons; a meeting of another kind
+    (the reviewer's counter-example) or one three sentences on is not."""
+    soon = extract(
+        SUMMONS + "At the meeting, Abbas Araghchi said the economy grows.",
+        Options(lang="en", published="2024-10-10"),
+    )
+    assert [{p["person"] for p in m["participants"]} for m in soon.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+    late = extract(SUMMONS + later, Options(lang="en", published="2024-10-10"))
+    assert late.form["meetings"] == []
+
+
+def test_a_later_meeting_of_another_kind_is_not_the_summons_in_turkish() -> None:
+    summons = "İran, Ceyhun Bayramov'u pazartesi günü bakanlığa çağırdı.\n"
+    same = extract(
+        summons + "Bu görüşmede Abbas Arakçi ekonominin büyüdüğünü söyledi.",
+        Options(lang="tr", published="2024-10-10"),
+    )
+    assert [{p["person"] for p in m["participants"]} for m in same.form["meetings"]] == [
+        {ARAGHCHI, "jeyhun-bayramov"}
+    ]
+    other = extract(
+        summons + "Bu kabine toplantısında Abbas Arakçi ekonominin büyüdüğünü söyledi.",
+        Options(lang="tr", published="2024-10-10"),
+    )
+    assert other.form["meetings"] == []

@@ -175,3 +175,57 @@ def test_a_first_person_meeting_that_is_not_of_the_visit_met_no_visitor() -> Non
         "Ilham Aliyev said: we held a meeting of the security council on the budget."
     )
     assert met("en", text) == []
+
+
+# (language, a visit at the invitation of a host, the same visit called off)
+CALLED_OFF = [
+    (
+        "en",
+        "Ilham Aliyev went on a visit to Iran at the invitation of Ebrahim Raisi.",
+        "Ilham Aliyev's visit to Iran at the invitation of Ebrahim Raisi was postponed.",
+    ),
+    (
+        "ru",
+        "Визит Ильхама Алиева в Иран прошёл по приглашению Эбрахима Раиси.",
+        "Визит Ильхама Алиева в Иран по приглашению Эбрахима Раиси отложен.",
+    ),
+    (
+        "tr",
+        "İlham Aliyev, Cumhurbaşkanı İbrahim Reisi'nin davetiyle Tahran ziyareti gerçekleştirdi.",
+        "İlham Aliyev'in İbrahim Reisi'nin davetiyle yapacağı Tahran ziyareti ertelendi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "called_off"), CALLED_OFF, ids=[c[0] for c in CALLED_OFF]
+)
+def test_a_visit_called_off_met_no_host(language: str, text: str, called_off: str) -> None:
+    assert met(language, text) == [{ALIYEV, RAISI}]
+    assert met(language, called_off) == []
+
+
+def test_a_visitor_who_only_criticises_a_person_of_the_country_met_no_one() -> None:
+    """The reviewer's counter-example: a postponed visit in a relative clause, no host."""
+    text = (
+        "Ilham Aliyev, whose visit to Iran was postponed last week, criticised Iranian "
+        "President Ebrahim Raisi."
+    )
+    assert met("en", text) == []
+    assert met("en", text.replace("criticised", "was invited by")) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "we had a meeting during the floods with the farmers.",
+        "we had a meeting with the farmers during his visit.",
+        "we had a meeting during the floods with the farmers, and then his visit began.",
+    ],
+)
+def test_the_host_speaking_of_a_meeting_with_others_met_no_visitor(words: str) -> None:
+    """The meeting noun must refer to the visit (named in its clause) and have no other
+    partner phrase; the reviewer's counter-example is the first."""
+    visit = "Ebrahim Raisi was on a visit to Azerbaijan last month.\nIlham Aliyev said: "
+    assert met("en", visit + "we had a useful meeting during his visit.") == [{ALIYEV, RAISI}]
+    assert met("en", visit + words) == []

@@ -65,6 +65,8 @@ LIST_KINDS = (
     "remote_markers",
     "second_person",
     "host_markers",
+    "cancel_markers",
+    "irrealis_markers",
     "joint_triggers",
     "agent_markers",
     "delegation_markers",

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .mentions import Match, Mention
+from .normalize import key_tokens
 from .reading import (
     PEOPLE,
     Context,
@@ -125,11 +126,13 @@ def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
     """The reading with names in quotation marks ('دکتر "X"', «X» وزیر دفاع) read as names:
     a quotation that holds one mention and nothing else is no quoted speech. A quotation with
     no first- or second-person word is read as narrative (a ministry's statement: "X was
-    summoned by Y")."""
+    summoned by Y"), unless it tells of a future or a condition ("X will be received by Y if
+    ...": no meeting yet)."""
     if not reading.quoted:
         return reading
     personal = ("first_person", "second_person")
-    if not any(c.kind in personal and c.i in reading.quoted for c in reading.cues):
+    inside = {c.kind for c in reading.cues if c.i in reading.quoted}
+    if not inside & {*personal, "irrealis_markers"}:
         return replace(reading, quoted=set())
     names: set[int] = set()
     for x in reading.mentions:
@@ -152,6 +155,13 @@ def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
         or (c.kind == "remote_markers" and start <= c.i < end)
         for c in reading.cues
     )
+
+
+def _called_off(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether the trigger's clause calls it off or puts it off ("whose visit to Iran was
+    postponed", "the meeting was cancelled"): what did not happen is no meeting."""
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    return any(c.kind == "cancel_markers" and start <= c.i < end for c in reading.cues)
 
 
 def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
@@ -185,7 +195,7 @@ COMPLEMENT_GAP = 4
 
 def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether an office named by its holder's title is part of another person's title
-    ("представитель президента Азербайджана по особым поручениям X", "adviser to the
+    ("советник президента Азербайджана по внешней политике X", "adviser to the
     President of Iran X"): a person follows within a few words, with no comma or "and"."""
     if x.kind != "office" or not x.entity:
         return False
@@ -209,6 +219,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             if c.kind in TRIGGER_KINDS
             and c.i not in reading.quoted
             and not _not_meeting(ctx, reading, c)
+            and not _called_off(ctx, reading, c)
         ),
         key=lambda c: (c.i, -c.j),
     )
@@ -475,8 +486,7 @@ def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting
     ]
 
 
-# How many tokens after a visit a host may speak of "our meeting" with no partner named, or
-# after a meeting whose subject was not found ("the minister met X") that subject be named.
+# How many tokens after a visit a host may speak of "our meeting" with no partner named.
 VISIT_RECALL = 80
 
 
@@ -510,8 +520,12 @@ def _unmet_partner(
     if not ctx.unmet:
         return None
     partner, at, institution = ctx.unmet[-1]
-    if trigger.i - at > VISIT_RECALL or trigger.i <= at or (partner_marked and not institution):
+    if trigger.i <= at or (partner_marked and not institution):
         return None
+    if _sentences_between(ctx, at, trigger.i) > UNMET_RECALL:
+        return None
+    if _another_meeting(ctx, reading, trigger):
+        return None  # "At the cabinet meeting, the prime minister said": not the one told
     subject = named or _subject(ctx, reading, trigger, [])
     if subject is None or subject[2] in UNNAMED or subject[0] == partner:
         return None
@@ -525,6 +539,41 @@ def _unmet_partner(
         ["meeting-trigger", "meeting-subject-named-later", f"participant-{subject[2]}"],
         0.5,
     )
+
+
+# In how many sentences after a meeting whose subject was not found that subject may be named.
+UNMET_RECALL = 2
+SENTENCE_ENDS = (".", "!", "?", "؟", "\n")
+
+
+def _sentences_between(ctx: Context, i: int, j: int) -> int:
+    """How many sentence ends stand between tokens i and j."""
+    return sum(
+        1 for t in range(i, j) if ctx.doc.words[t] in SENTENCE_ENDS and not initial_stop(ctx.doc, t)
+    )
+
+
+def _another_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether the trigger names a meeting of its own kind, a word standing between it and
+    the back-reference word before it ("at the cabinet meeting", "bu kabine toplantısında"),
+    not the meeting told before ("at the meeting", "at this meeting")."""
+    start = _clause_start(ctx, reading, trigger.i)
+    words = tuple(ctx.doc.words)
+    phrases = [key_tokens(str(p)) for p in ctx.matcher.lexicon.get("back_reference") or []]
+    last = max(
+        (
+            t + len(p)
+            for t in range(start, trigger.i)
+            for p in phrases
+            if p and words[t : t + len(p)] == p and t + len(p) <= trigger.i
+        ),
+        default=trigger.i,
+    )
+    return 0 < trigger.i - last <= QUALIFIER_GAP
+
+
+# How many words may name a meeting's kind between a back-reference word and the meeting noun.
+QUALIFIER_GAP = 2
 
 
 def _counterpart_by_office(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
@@ -591,13 +640,17 @@ def _addressee(
 
 
 def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | None:
-    """A meeting the speaker reports in the first person with no partner named, speaking of
-    the visit ("we met while he was here"), just after the article told of a visit
+    """A meeting the speaker reports in the first person with no partner phrase, the visit
+    named in its clause ("we met during his visit"), just after the article told of a visit
     to the speaker's country: the speaker met that visitor."""
     if not reading.speakers or not ctx.visits or not _marked(reading, "first_person"):
         return None
-    if not _marked(reading, "weak_triggers"):
+    start, end = _clause_start(ctx, reading, trigger.i), _clause_end(ctx, reading, trigger.j)
+    # the visit may be the trigger that opens the clause ("səfər zamanı görüş keçirdik")
+    if not any(c.kind == "weak_triggers" and start <= c.j and c.i < end for c in reading.cues):
         return None  # "we held a meeting of the council": not of the visit
+    if any(start <= c.i < end for c in partner_markers(reading)):
+        return None  # "we had a meeting with the farmers during his visit": not with him
     speaker = reading.speakers[0]
     visitor, country, at = ctx.visits[-1]
     if visitor == speaker or _country(ctx, speaker) != country:
@@ -742,7 +795,7 @@ def _chain_before(
 
 def _leader_end(ctx: Context, reading: Reading, end: int) -> int:
     """Where the person ends whose delegation or bracketed name ends at token ``end``:
-    "X-in rəhbərlik etdiyi nümayəndə heyəti ilə" is a meeting with X."""
+    "X-in başçılıq etdiyi heyət ilə" is a meeting with X."""
     moved = True
     while moved:
         moved = False
