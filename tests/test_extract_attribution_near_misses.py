@@ -6,21 +6,7 @@ The sentences are written for these tests (no article's text).
 
 from __future__ import annotations
 
-from kb.extract.pipeline import Draft, Options, extract
-
-
-def draft_of(language: str, *paragraphs: str) -> Draft:
-    text = "Talks in the region\n\n" + "\n\n".join(paragraphs)
-    return extract(text, Options(lang=language, published="2024-11-14"))
-
-
-def said(draft: Draft) -> list[tuple[str, str]]:
-    out = []
-    for item in draft.form["statements"]:
-        assert item["quote"] in draft.text
-        out.append((item["speaker"], item["quote"]))
-    return out
-
+from .drafting import draft_of, said
 
 AR_OPENING = "قال عراقجي خلال زيارته إلى باكو إن طهران مستعدة للتعاون مع جيرانها."
 AR_CONTENT = "أن الحدود بين البلدين آمنة وأن التعاون الاقتصادي سيستمر."

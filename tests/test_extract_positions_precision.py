@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.pipeline import Draft, Options, extract
+from kb.extract.pipeline import Options, extract
 
-
-def draft_of(language: str, *paragraphs: str) -> Draft:
-    text = "Talks in the region\n\n" + "\n\n".join(paragraphs)
-    return extract(text, Options(lang=language, published="2024-11-14"))
-
-
-def said(draft: Draft) -> list[tuple[str, str]]:
-    out = []
-    for item in draft.form["statements"]:
-        assert item["quote"] in draft.text
-        out.append((item["speaker"], item["quote"]))
-    return out
-
+from .drafting import draft_of, said
 
 # -- a page cut mid-sentence -----------------------------------------------------------------
 

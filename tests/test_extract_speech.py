@@ -10,21 +10,9 @@ from typing import Any
 
 import pytest
 
-from kb.extract.pipeline import Draft, Options, extract
+from kb.extract.pipeline import Draft
 
-
-def draft_of(language: str, *paragraphs: str) -> Draft:
-    text = "Talks in the region\n\n" + "\n\n".join(paragraphs) + "\n"
-    return extract(text, Options(lang=language, published="2024-11-14"))
-
-
-def said(draft: Draft) -> list[tuple[str, str]]:
-    """(speaker, quote) of every statement, each quote checked verbatim."""
-    out = []
-    for item in draft.form["statements"]:
-        assert item["quote"] in draft.text
-        out.append((item["speaker"], item["quote"]))
-    return out
+from .drafting import draft_of, said
 
 
 def notes(draft: Draft, item: dict[str, Any]) -> dict[str, Any]:

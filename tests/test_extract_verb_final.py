@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.pipeline import Draft, Options, extract
+from kb.extract.pipeline import Options, extract
+
+from .drafting import draft_of
+from .drafting import said as statements
 
 ARAGHCHI = "abbas-araghchi"
 BAYRAMOV = "jeyhun-bayramov"
@@ -21,20 +24,10 @@ MEETING = {
 }
 
 
-def draft_of(language: str, *paragraphs: str) -> Draft:
-    text = "Talks in the region\n\n" + "\n\n".join(paragraphs) + "\n"
-    return extract(text, Options(lang=language, published="2024-11-14"))
-
-
 def said(language: str, *paragraphs: str) -> list[tuple[str, str]]:
     """(speaker, quote) of every statement of a short article opening with a meeting; each
     quote checked verbatim."""
-    draft = draft_of(language, MEETING[language], *paragraphs)
-    out = []
-    for item in draft.form["statements"]:
-        assert item["quote"] in draft.text
-        out.append((item["speaker"], item["quote"]))
-    return out
+    return statements(draft_of(language, MEETING[language], *paragraphs))
 
 
 # -- the content clause before the verb, one statement per nominalised clause ---------------
