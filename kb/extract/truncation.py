@@ -21,7 +21,8 @@ SOFT = (",", "،")
 
 def ends_whole(words: list[str]) -> bool:
     """Whether an article's last token ends a sentence: a full stop (or "!", "?"), or a closing
-    quotation mark after one ("...peace.\""); «the talks with nothing after it was cut."""
+    quotation mark after one ("...peace.\""); a text ending «the talks» with nothing after it
+    was cut."""
     last = len(words) - 1
     while last > 0 and words[last] in CLOSING:
         last -= 1
