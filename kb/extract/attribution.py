@@ -16,11 +16,8 @@ reported through.
 
 from __future__ import annotations
 
-from functools import cache
-
-from .lexicon import language_lexicon
 from .mentions import Match, Mention
-from .normalize import key_tokens
+from .normalize import lexicon_phrases
 from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_candidates
 from .segment import Doc, Sentence
 from .speech import verbs_of
@@ -418,17 +415,11 @@ def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
     endings = tuple(str(e) for e in lex.get("impersonal_endings") or [])
     if endings and len(last) > 4 and last.endswith(endings):
         return True
-    for phrase in _not_speech(ctx.matcher.language):
+    for phrase in lexicon_phrases(ctx.matcher.language, "not_speech"):
         for start in range(verb.i - len(phrase) + 1, verb.i + 1):
             if start >= 0 and tuple(words[start : start + len(phrase)]) == phrase:
                 return True
     return False
-
-
-@cache
-def _not_speech(language: str) -> list[tuple[str, ...]]:
-    phrases = language_lexicon(language).get("not_speech") or []
-    return [m for m in (key_tokens(str(p)) for p in phrases) if m]
 
 
 def _opened_by_marker(ctx: Context, reading: Reading) -> bool:
@@ -541,26 +532,13 @@ def _possessive_subject(ctx: Context, x: Mention | None, speech: Match) -> bool:
 def _statement_noun(ctx: Context, verb: Match) -> bool:
     """Whether a reporting verb is a statement noun ("açıklamada", in the statement), whose
     holder stands before it in the genitive."""
-    return tuple(ctx.doc.words[verb.i : verb.j]) in _phrases(
+    return tuple(ctx.doc.words[verb.i : verb.j]) in lexicon_phrases(
         ctx.matcher.language, "statement_nouns"
     )
 
 
 def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
-    return _markers(ctx.matcher.language)
-
-
-@cache
-def _markers(language: str) -> list[tuple[str, ...]]:
-    """The language's continuity markers as folded token tuples."""
-    return list(_phrases(language, "continuity_markers"))
-
-
-@cache
-def _phrases(language: str, key: str) -> frozenset[tuple[str, ...]]:
-    """A list of the language's lexicon as folded token tuples."""
-    phrases = language_lexicon(language).get(key) or []
-    return frozenset(m for m in (key_tokens(str(p)) for p in phrases) if m)
+    return list(lexicon_phrases(ctx.matcher.language, "continuity_markers"))
 
 
 def _capitalised(ctx: Context, t: int) -> bool:

@@ -8,7 +8,9 @@ normaliser of ``kb.normalize``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lexicons import language_lexicon
 from ..normalize import Normalizer, common, normalizer
 
 __all__ = ["ARABIC_SCRIPT", "Normalizer", "key_tokens", "normalizer", "slug", "tokens_of"]
@@ -25,6 +27,13 @@ def key_tokens(text: str) -> tuple[str, ...]:
     """A label or cue as the tuple of its folded tokens."""
     folded = normalizer().key(text)
     return tuple(folded[a:b] for a, b in tokens_of(folded))
+
+
+@cache
+def lexicon_phrases(language: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """A list of the language's lexicon as folded token tuples, in the file's order."""
+    listed = language_lexicon(language).get(key) or []
+    return tuple(dict.fromkeys(m for m in (key_tokens(str(p)) for p in listed) if m))
 
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")

@@ -19,11 +19,9 @@ rules (pronoun, role, sides, continuity) lower the confidence too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
-from .lexicon import language_lexicon
 from .mentions import Match
-from .normalize import key_tokens, normalizer
+from .normalize import lexicon_phrases, normalizer
 from .reading import Act, Context, Reading, resolve
 from .segment import initial_stop
 from .truncation import cut_short
@@ -540,7 +538,7 @@ def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
     if following.verb is None or following.speakers != act.speakers:
         return False
     word = ctx.doc.words[following.verb.j - 1]
-    clitics = [c[0] for c in _phrases(ctx.matcher.language, "object_clitics")]
+    clitics = [c[0] for c in lexicon_phrases(ctx.matcher.language, "object_clitics")]
     return any(word.endswith(c) and len(word) > len(c) + 3 for c in clitics)
 
 
@@ -553,7 +551,7 @@ def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
     if act.verb is None:
         return False
     verb = tuple(ctx.doc.words[act.verb.i : act.verb.j])
-    if verb not in _phrases(ctx.matcher.language, "reference_verbs"):
+    if verb not in lexicon_phrases(ctx.matcher.language, "reference_verbs"):
         return False
     saying = any(
         a.verb is not None
@@ -596,20 +594,13 @@ def _before_its_clause(ctx: Context, reading: Reading, act: Act) -> bool:
 def _courteous(ctx: Context, span: tuple[int, int]) -> bool:
     """Whether a clause holds a courtesy of the language's ``courtesy`` list (greetings,
     welcome, regards): a greeting conveyed states no position."""
-    phrases = _phrases(ctx.matcher.language, "courtesy")
+    phrases = lexicon_phrases(ctx.matcher.language, "courtesy")
     words = ctx.doc.words
     for t in range(span[0], span[1]):
         for phrase in phrases:
             if tuple(words[t : t + len(phrase)]) == phrase and t + len(phrase) <= span[1]:
                 return True
     return False
-
-
-@cache
-def _phrases(language: str, key: str) -> list[tuple[str, ...]]:
-    """A list of the language file as folded token tuples."""
-    phrases = language_lexicon(language).get(key) or []
-    return [k for k in (key_tokens(str(p)) for p in phrases) if k]
 
 
 def _political(reading: Reading, span: tuple[int, int]) -> bool:
@@ -648,7 +639,7 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
     joined = {c.i: c.j for c in reading.cues if c.kind == "conjunctions"}
     thats = {c.i for c in reading.cues if c.kind == "complementizers"}
     cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
-    lists = _phrases(ctx.matcher.language, "list_joins")
+    lists = lexicon_phrases(ctx.matcher.language, "list_joins")
     for t in range(span[0], span[1] - 1):
         nxt = t + 1
         joining = next(

@@ -38,7 +38,7 @@ from __future__ import annotations
 from functools import cache
 
 from .lexicon import language_lexicon
-from .normalize import key_tokens, normalizer
+from .normalize import lexicon_phrases, normalizer
 from .reading import Act, Context, Reading
 
 SOFT = (",", "،")
@@ -246,17 +246,17 @@ def clause_verbs(language: str) -> frozenset[str]:
 
 @cache
 def frame_openers(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "frame_verbs")
+    return lexicon_phrases(language, "frame_verbs")
 
 
 @cache
 def frame_closers(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "frame_closers")
+    return lexicon_phrases(language, "frame_closers")
 
 
 @cache
 def continuity_markers(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "continuity_markers")
+    return lexicon_phrases(language, "continuity_markers")
 
 
 def quoted_after_subject(ctx: Context, reading: Reading, act: Act) -> list[tuple[int, int]]:
@@ -284,25 +284,20 @@ def quoted_after_subject(ctx: Context, reading: Reading, act: Act) -> list[tuple
 
 @cache
 def settings(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "setting_phrases")
+    return lexicon_phrases(language, "setting_phrases")
 
 
 @cache
 def turn_markers(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "turn_markers")
+    return lexicon_phrases(language, "turn_markers")
 
 
 @cache
 def anaphoric_markers(language: str) -> tuple[tuple[str, ...], ...]:
-    return _phrases(language, "anaphoric_content")
+    return lexicon_phrases(language, "anaphoric_content")
 
 
 @cache
 def converb_suffixes(language: str) -> tuple[str, ...]:
     listed = language_lexicon(language).get("converb_suffixes") or []
     return tuple(normalizer().key(str(s)) for s in listed)
-
-
-def _phrases(language: str, key: str) -> tuple[tuple[str, ...], ...]:
-    listed = language_lexicon(language).get(key) or []
-    return tuple(m for m in (key_tokens(str(p)) for p in listed) if m)
