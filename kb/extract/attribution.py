@@ -381,7 +381,8 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     )
     # or a connective before the verb says the same speaker goes on ("كما رحب", "He also")
     going_on = any(
-        tuple(words[act.verb.i - len(m) : act.verb.i]) == m for m in _continuity_markers(ctx)
+        tuple(words[act.verb.i - len(m) : act.verb.i]) == m
+        for m in lexicon_phrases(ctx.matcher.language, "continuity_markers")
     )
     handed_over = any(c.kind == "turn_markers" and c.j <= act.verb.i for c in reading.cues)
     return (
@@ -428,7 +429,10 @@ def _opened_by_marker(ctx: Context, reading: Reading) -> bool:
     if not ctx.matcher.lexicon.get("verb_final"):
         return False
     words, start = ctx.doc.words, reading.sentence.i
-    return any(tuple(words[start : start + len(m)]) == m for m in _continuity_markers(ctx))
+    return any(
+        tuple(words[start : start + len(m)]) == m
+        for m in lexicon_phrases(ctx.matcher.language, "continuity_markers")
+    )
 
 
 def _impersonal(ctx: Context, reading: Reading) -> None:
@@ -535,10 +539,6 @@ def _statement_noun(ctx: Context, verb: Match) -> bool:
     return tuple(ctx.doc.words[verb.i : verb.j]) in lexicon_phrases(
         ctx.matcher.language, "statement_nouns"
     )
-
-
-def _continuity_markers(ctx: Context) -> list[tuple[str, ...]]:
-    return list(lexicon_phrases(ctx.matcher.language, "continuity_markers"))
 
 
 def _capitalised(ctx: Context, t: int) -> bool:
