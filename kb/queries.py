@@ -391,8 +391,8 @@ def _bucketed(
     the smallest values of ``by``'s variable one at a time until one has rows, then every
     larger value in one query. The buckets' rows, in bucket order, are the listing's rows."""
     var, pattern = by
-    listed = store.select(sparql_prologue() + f"SELECT DISTINCT ?{var} WHERE {{ {pattern} }}")
-    buckets = sorted((row[var] for row in listed.rows if var in row), key=_bucket_order)
+    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
+    buckets = sorted({row[var] for row in listed if var in row}, key=_bucket_order)
     probed = buckets[:PROBED_BUCKETS]
     parts = iter(probed)
 
