@@ -30,7 +30,7 @@ from .validation import (
     validate_store,
     validate_triples,
 )
-from .validation_workers import Part, validate_parts, workers_for
+from .validation_workers import Part, start_server, validate_parts, workers_for
 
 Progress = Callable[[str], None]
 
@@ -119,6 +119,8 @@ def check(
         Registry(store) if has_registry else model_registry(),
         progress,
     )
+    if len(submission.triples()) > PART_TRIPLES and workers_for(2) > 1:
+        start_server()  # several parts: the workers' imports overlap the meeting assignment
     submission.replace = identity.assign_meetings(store, submission.replace)
     triples = submission.triples()
     if not triples:

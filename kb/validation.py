@@ -136,26 +136,56 @@ def core_shapes_graph() -> rdflib.Graph:
     return core
 
 
+# Shapes that reach a node otherwise than by following triples forward from a focus node:
+# with any of these, pyshacl gets every triple (see _read_by_core_shapes).
+_REACHING_BACK = (SH.closed, SH.inversePath, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
 @lru_cache(maxsize=1)
 def _core_predicates() -> frozenset[ox.NamedNode] | None:
     """Every predicate pyshacl may read when it checks the core shapes: the IRIs the shapes
     name (their paths, classes, lessThan properties...), rdf:type and rdfs:subClassOf; None
-    when a shape is sh:closed (then every predicate of a focus node counts)."""
+    when a shape reaches nodes otherwise than forward from its focus nodes (sh:closed, an
+    inverse path, a target by subject or object)."""
     core = core_shapes_graph()
-    if (None, SH.closed, None) in core:
+    if any((None, term, None) in core for term in _REACHING_BACK):
         return None
     named = {str(term) for triple in core for term in triple if isinstance(term, rdflib.URIRef)}
     named |= {str(rdflib.RDF.type), str(rdflib.RDFS.subClassOf)}
     return frozenset(ox.NamedNode(iri) for iri in named)
 
 
-def _read_by_core_shapes(triples: list[ox.Triple]) -> list[ox.Triple]:
-    """The triples the core shapes can see (a third of a draft's are provenance, cues,
-    alternative labels that no shape reads): converting fewer to rdflib is the same check."""
+def _read_by_core_shapes(
+    triples: list[ox.Triple], focus: Collection[str] | None = None
+) -> list[ox.Triple]:
+    """The triples the core shapes can see from ``focus`` (IRIs; None: from every node).
+
+    pyshacl reads a focus node's triples, then its value nodes' and so on, always forward
+    and only by the predicates the shapes name; results are kept for the focus nodes only.
+    The triples of context nodes no path reaches (the terms of office, other accounts and
+    other statements the SHACL-SPARQL rules need) and the predicates no shape names (a third
+    of a draft's: provenance, cues, alternative labels) would only be converted to rdflib
+    and validated for nothing.
+    """
     predicates = _core_predicates()
     if predicates is None:
         return triples
-    return [t for t in triples if t.predicate in predicates]
+    read = [t for t in triples if t.predicate in predicates]
+    if focus is None:
+        return read
+    by_subject: dict[object, list[ox.Triple]] = {}
+    for triple in read:
+        by_subject.setdefault(triple.subject, []).append(triple)
+    todo: list[object] = [ox.NamedNode(iri) for iri in focus]
+    seen = set(todo)
+    kept: list[ox.Triple] = []
+    while todo:
+        for triple in by_subject.get(todo.pop(), ()):
+            kept.append(triple)
+            if triple.object not in seen:
+                seen.add(triple.object)
+                todo.append(triple.object)
+    return kept
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +261,7 @@ def validate_triples(
     # value node is not in the list: a speaker that is no person went unreported. Validating
     # the small context too and filtering afterwards is both right and faster.
     _, full_report, _ = shacl_validate(
-        to_rdflib(_read_by_core_shapes(triples)),
+        to_rdflib(_read_by_core_shapes(triples, focus)),
         shacl_graph=core_shapes_graph(),
         inference="none",
         abort_on_first=False,

@@ -10,14 +10,17 @@ in process, and nothing is written until every report is back.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .validation import Report, validate_submission
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 Part = tuple[list[ox.Triple], list[ox.Triple]]  # a part's triples, and the context it needs
 MAX_WORKERS = 4
@@ -31,6 +34,18 @@ def workers_for(parts: int) -> int:
     return max(1, min(cores, parts, MAX_WORKERS))
 
 
+def start_server() -> BaseContext:
+    """Start (once) the server workers are forked from; it imports the validator while the
+    caller goes on, e.g. reading the rest of a batch."""
+    import multiprocessing
+    import multiprocessing.forkserver
+
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(["kb.validation"])
+    multiprocessing.forkserver.ensure_running()
+    return server
+
+
 def validate_parts(parts: Iterable[Part], workers: int) -> Iterator[Report]:
     """Each part's report, in the order of ``parts``, validated by ``workers`` processes.
 
@@ -41,36 +56,31 @@ def validate_parts(parts: Iterable[Part], workers: int) -> Iterator[Report]:
         for part, context in parts:
             yield validate_submission(part, context)
         return
-    server = multiprocessing.get_context("forkserver")
-    server.set_forkserver_preload(["kb.validation"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=server) as pool:
+    from concurrent.futures import ProcessPoolExecutor  # here: one draft never needs it
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=start_server()) as pool:
         pending: list[Future[Report]] = []
         for part, extra in parts:
-            pending.append(pool.submit(_validate_serialized, _serialized(part, extra)))
+            pending.append(pool.submit(_validate_serialized, _serialized(part), _serialized(extra)))
             if len(pending) > 2 * workers:
                 yield pending.pop(0).result()
         for future in pending:
             yield future.result()
 
 
-# A part travels to its worker as N-Quads, the engine's own serialisation: five times faster
-# than pickling its terms one by one. The context is one named graph; blank nodes keep their
-# labels across the part and its context, being in one document.
-_CONTEXT = ox.NamedNode("urn:x-kb:context")
+# A part travels to its worker as N-Triples, the engine's own serialisation: five times
+# faster than pickling its terms one by one. Blank nodes keep their labels in both documents
+# (the parser keeps N-Triples labels), so the part and its context still share them.
+def _serialized(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def _serialized(part: list[ox.Triple], context: list[ox.Triple]) -> bytes:
-    quads = [ox.Quad(*t) for t in part]
-    quads += [ox.Quad(t.subject, t.predicate, t.object, _CONTEXT) for t in context]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+def _validate_serialized(part: bytes, context: bytes) -> Report:
+    return validate_submission(_parsed(part), _parsed(context))
 
 
-def _validate_serialized(data: bytes) -> Report:
-    part: list[ox.Triple] = []
-    context: list[ox.Triple] = []
-    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        (context if quad.graph_name == _CONTEXT else part).append(quad.triple)
-    return validate_submission(part, context)
+def _parsed(data: bytes) -> list[ox.Triple]:
+    return [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
-__all__ = ["validate_parts", "workers_for"]
+__all__ = ["Part", "start_server", "validate_parts", "workers_for"]
