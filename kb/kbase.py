@@ -30,7 +30,7 @@ from .validation import (
     validate_store,
     validate_triples,
 )
-from .validation_workers import Part, start_server, validate_parts, workers_for
+from .validation_workers import Part, validate_parts, worker_pool, workers_for
 
 Progress = Callable[[str], None]
 
@@ -119,30 +119,30 @@ def check(
         Registry(store) if has_registry else model_registry(),
         progress,
     )
-    if len(submission.triples()) > PART_TRIPLES and workers_for(2) > 1:
-        start_server()  # several parts: the workers' imports overlap the meeting assignment
-    submission.replace = identity.assign_meetings(store, submission.replace)
-    triples = submission.triples()
-    if not triples:
-        raise InputError("nothing to validate: the files hold no triples")
-    parts = list(_parts(submission))
-    batch = _batch_view(submission) if len(parts) > 1 else None
-    # graphs the store does not hold have nothing to leave out (and a long NOT IN costs)
-    replaced = _held_graphs(store, submission.replace)
+    expected_parts = -(-len(submission.triples()) // PART_TRIPLES)  # about: graphs are whole
+    with worker_pool(workers_for(expected_parts)) as pool:  # starting while meetings are assigned
+        submission.replace = identity.assign_meetings(store, submission.replace)
+        triples = submission.triples()
+        if not triples:
+            raise InputError("nothing to validate: the files hold no triples")
+        parts = list(_parts(submission))
+        batch = _batch_view(submission) if len(parts) > 1 else None
+        # graphs the store does not hold have nothing to leave out (and a long NOT IN costs)
+        replaced = _held_graphs(store, submission.replace)
 
-    def with_context() -> Iterator[Part]:
-        for graphs, files in parts:
-            for name in files:
-                progress(f"validating {name}")
-            part = [t for graph in graphs for t in submission.graph_triples(graph)]
-            context = list(context_for(store, part, exclude_graphs=replaced))
-            if batch is not None:
-                context += context_for(batch, part, exclude_graphs=graphs)
-            if not has_registry:
-                context += _model_context(part)
-            yield part, context
+        def with_context() -> Iterator[Part]:
+            for graphs, files in parts:
+                for name in files:
+                    progress(f"validating {name}")
+                part = [t for graph in graphs for t in submission.graph_triples(graph)]
+                context = list(context_for(store, part, exclude_graphs=replaced))
+                if batch is not None:
+                    context += context_for(batch, part, exclude_graphs=graphs)
+                if not has_registry:
+                    context += _model_context(part)
+                yield part, context
 
-    reports = list(validate_parts(with_context(), workers_for(len(parts))))
+        reports = list(validate_parts(with_context(), pool if len(parts) > 1 else None))
     return submission, reports[0] if len(reports) == 1 else merged(reports)
 
 

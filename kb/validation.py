@@ -121,8 +121,13 @@ class SparqlConstraint:
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    graph.parse(ONTOLOGY_DIR / MODEL_GRAPHS["shapes"], format="turtle")
+    """ontology/shapes.ttl, read by Oxigraph's parser (a tenth of rdflib's time, which was a
+    sixth of ``kb add`` of one draft), with its prefixes bound."""
+    path = ONTOLOGY_DIR / MODEL_GRAPHS["shapes"]
+    parser = ox.parse(path=path, format=ox.RdfFormat.TURTLE)
+    graph = to_rdflib(quad.triple for quad in parser)
+    for prefix, namespace in parser.prefixes.items():
+        graph.bind(prefix, namespace)
     return graph
 
 
@@ -239,6 +244,12 @@ def _path(term: object, graph: rdflib.Graph | None = None) -> str | None:
         if inverse is not None:
             return "^" + (_path(inverse, graph) or "?")
     return None if term is None else str(term)
+
+
+def prepare() -> None:
+    """Read and index the shapes now rather than at the first validation (a worker does)."""
+    _core_predicates()
+    sparql_constraints()
 
 
 def validate_triples(
@@ -565,6 +576,7 @@ __all__ = [
     "context_for",
     "curie",
     "merged",
+    "prepare",
     "validate_store",
     "validate_submission",
     "validate_triples",

@@ -18,7 +18,7 @@ from kb.claimform import compile_form_file
 from kb.namespaces import ENT, KB
 from kb.resources import SEEDS_DIR
 from kb.validation import context_for
-from kb.validation_workers import Part, validate_parts, workers_for
+from kb.validation_workers import Part, validate_parts, worker_pool, workers_for
 
 FORM = SEEDS_DIR / "001_35c6b722bd335644.claims.yaml"
 
@@ -35,7 +35,8 @@ def parts() -> list[Part]:
 
 
 def lines(workers: int) -> list[list[str]]:
-    return [[v.line() for v in r.violations] for r in validate_parts(parts(), workers)]
+    with worker_pool(workers) as pool:
+        return [[v.line() for v in r.violations] for r in validate_parts(parts(), pool)]
 
 
 def test_two_workers_report_what_one_process_reports() -> None:
