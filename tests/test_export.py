@@ -18,6 +18,7 @@ from kb import kbase
 from kb.cli import EXPORT_FORMATS
 from kb.rdfconv import to_rdflib
 from kb.store import Store
+from kb.store.embedded import EmbeddedStore
 
 from .conftest import KbRunner
 
@@ -102,3 +103,56 @@ def test_export_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert read and b"<" in read[0]  # the KB's quads came through the pipe
+
+
+AWKWARD = [
+    ox.Quad(
+        ox.NamedNode("https://example.org/a"),
+        ox.NamedNode("https://example.org/says"),
+        ox.Literal('ends a line .\nand another " .\n'),
+        ox.NamedNode("https://example.org/graph/1"),
+    ),
+    ox.Quad(
+        ox.BlankNode("shared"),
+        ox.NamedNode("https://example.org/p"),
+        ox.Literal("in a graph named by a blank node"),
+        ox.BlankNode("g"),
+    ),
+    ox.Quad(
+        ox.BlankNode("shared"),
+        ox.NamedNode("https://example.org/p"),
+        ox.Literal("in the default graph"),
+        ox.DefaultGraph(),
+    ),
+]
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+def test_a_graph_by_graph_export_keeps_line_breaks_in_literals_and_blank_node_graphs(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Graphs are serialised one by one and joined: a literal holding " .\\n" stays one
+    literal, a graph named by a blank node keeps its name, a blank node in two graphs stays one
+    node."""
+    store = EmbeddedStore(tmp_path / "store")
+    store.add_new(AWKWARD)
+    rdf_format = EXPORT_FORMATS[fmt]
+    read = ox.Store()
+    read.load(kbase.export(store, rdf_format), format=rdf_format)
+    as_triples = not rdf_format.supports_datasets
+    assert canonical(read, as_triples) == canonical(AWKWARD, as_triples)
+
+
+def test_trig_export_passes_rapper(seed_store: Store, tmp_path: Path) -> None:
+    rapper = shutil.which("rapper")
+    assert rapper, "rapper is missing: run `make system-packages` (Debian raptor2-utils)"
+    path = tmp_path / "kb.trig"
+    path.write_bytes(kbase.export(seed_store, ox.RdfFormat.TRIG))
+    result = subprocess.run(
+        [rapper, "--input", "trig", "--count", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr.lower()

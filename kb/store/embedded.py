@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -34,6 +36,7 @@ def write_update(
 RETRY_SECONDS = 0.1
 READ_ONLY_ATTEMPTS = 20
 T = TypeVar("T")
+Item = TypeVar("Item")
 
 
 def _locked(error: OSError) -> bool:
@@ -224,19 +227,30 @@ class EmbeddedStore:
     def dump(
         self, output: IO[bytes], fmt: ox.RdfFormat, prefixes: Mapping[str, str] | None
     ) -> None:
-        """The engine's own serialiser, straight from RocksDB to ``output``. A triple format
-        (Turtle, N-Triples) has no graphs: each named graph is dumped in turn, the prefixes
-        written once, so the output is the union of the graphs (a blank node keeps its
-        store-wide label in every graph it is in)."""
+        """The engine's own serialiser, straight from RocksDB to ``output``, graph by graph on
+        every core (the engine releases the interpreter while it serialises), in the store's
+        graph order. Prefixes are written once. A triple format (Turtle, N-Triples) has no
+        graphs, so its output is the union of the graphs (a blank node keeps its store-wide
+        label in every graph it is in); TriG wraps each graph's Turtle in its name, N-Quads
+        ends each of a graph's N-Triples lines with it; JSON-LD is one dump of the store."""
         names = dict(prefixes) if prefixes else None
-        if fmt.supports_datasets:
+        if fmt == ox.RdfFormat.JSON_LD:
             self._read(lambda: self._store.dump(output, fmt, prefixes=names))
             return
+        graphs: list[ox.DefaultGraph | ox.NamedNode | ox.BlankNode] = [ox.DefaultGraph()]
+        graphs.extend(self._read(lambda: list(self._store.named_graphs())))
+        body = ox.RdfFormat.N_TRIPLES if fmt == ox.RdfFormat.N_QUADS else fmt
+        if fmt == ox.RdfFormat.TRIG:
+            body = ox.RdfFormat.TURTLE
+
+        def serialised(graph: ox.DefaultGraph | ox.NamedNode | ox.BlankNode) -> bytes:
+            chunk = self._store.dump(format=body, from_graph=graph, prefixes=names) or b""
+            return _in_graph(chunk, graph, fmt)
+
         header = False
-        for graph in [ox.DefaultGraph(), *self._store.named_graphs()]:
-            chunk = self._store.dump(format=fmt, from_graph=graph, prefixes=names) or b""
+        for chunk in in_order_on_every_core(serialised, graphs):
             output.write(_without_prefix_lines(chunk) if header else chunk)
-            header = header or bool(chunk)
+            header = header or chunk.startswith(b"@prefix ")
 
     def remove_graphs(self, names: Iterable[ox.NamedNode]) -> None:
         self._update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names))
@@ -268,6 +282,37 @@ class EmbeddedStore:
 
     def close(self) -> None:
         del self._store
+
+
+def in_order_on_every_core(
+    work: Callable[[Item], T], items: Iterable[Item], ahead: int = 4
+) -> Iterator[T]:
+    """``work`` of each item, in the items' order, computed on every core (a thread per core:
+    for work that releases the interpreter), at most ``ahead`` results per core waiting."""
+    cores = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=cores) as pool:
+        pending: deque[Future[T]] = deque()
+        for item in items:
+            pending.append(pool.submit(work, item))
+            if len(pending) >= cores * ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _in_graph(
+    chunk: bytes, graph: ox.DefaultGraph | ox.NamedNode | ox.BlankNode, fmt: ox.RdfFormat
+) -> bytes:
+    """One graph's triples as a part of a dataset format: a TriG block named by the graph, or
+    N-Quads lines ending with it (in N-Triples a raw line break only ends a statement)."""
+    if not chunk or isinstance(graph, ox.DefaultGraph):
+        return chunk
+    if fmt == ox.RdfFormat.N_QUADS:
+        return chunk.replace(b" .\n", f" {graph} .\n".encode())
+    if fmt == ox.RdfFormat.TRIG:
+        prefixes = len(chunk) - len(_without_prefix_lines(chunk))
+        return chunk[:prefixes] + f"{graph} {{\n".encode() + chunk[prefixes:] + b"}\n"
+    return chunk
 
 
 def _without_prefix_lines(chunk: bytes) -> bytes:
