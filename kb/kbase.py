@@ -28,9 +28,9 @@ from .validation import (
     context_for,
     merged,
     validate_store,
-    validate_submission,
     validate_triples,
 )
+from .validation_workers import Part, validate_parts, worker_pool, workers_for
 
 Progress = Callable[[str], None]
 
@@ -122,24 +122,40 @@ def check(
         Registry(store) if has_registry else model_registry(),
         progress,
     )
-    submission.replace = identity.assign_meetings(store, submission.replace)
-    triples = submission.triples()
-    if not triples:
-        raise InputError("nothing to validate: the files hold no triples")
-    parts = list(_parts(submission))
-    batch = _batch_view(submission) if len(parts) > 1 else None
-    reports = []
-    for graphs, files in parts:
-        for name in files:
-            progress(f"validating {name}")
-        part = [t for graph in graphs for t in submission.graph_triples(graph)]
-        context = list(context_for(store, part, exclude_graphs=list(submission.replace)))
-        if batch is not None:
-            context += context_for(batch, part, exclude_graphs=graphs)
-        if not has_registry:
-            context += _model_context(part)
-        reports.append(validate_submission(part, context))
+    expected_parts = -(-len(submission.triples()) // PART_TRIPLES)  # about: graphs are whole
+    with worker_pool(workers_for(expected_parts)) as pool:  # starting while meetings are assigned
+        submission.replace = identity.assign_meetings(store, submission.replace)
+        triples = submission.triples()
+        if not triples:
+            raise InputError("nothing to validate: the files hold no triples")
+        parts = list(_parts(submission))
+        batch = _batch_view(submission) if len(parts) > 1 else None
+        # graphs the store does not hold have nothing to leave out (and a long NOT IN costs)
+        replaced = _held_graphs(store, submission.replace)
+
+        def with_context() -> Iterator[Part]:
+            for graphs, files in parts:
+                for name in files:
+                    progress(f"validating {name}")
+                part = [t for graph in graphs for t in submission.graph_triples(graph)]
+                context = list(context_for(store, part, exclude_graphs=replaced))
+                if batch is not None:
+                    context += context_for(batch, part, exclude_graphs=graphs)
+                if not has_registry:
+                    context += _model_context(part)
+                yield part, context
+
+        reports = list(validate_parts(with_context(), pool if len(parts) > 1 else None))
     return submission, reports[0] if len(reports) == 1 else merged(reports)
+
+
+def _held_graphs(store: Store, names: Iterable[ox.NamedNode]) -> list[ox.NamedNode]:
+    """Those of ``names`` the store holds."""
+    bulk = bulk_path(store)
+    if bulk is not None:
+        return [name for name in names if bulk.holds_graph(name)]
+    held = set(store.graph_names())
+    return [name for name in names if name in held]
 
 
 def _parts(submission: Submission) -> Iterator[tuple[list[ox.NamedNode], list[str]]]:

@@ -47,6 +47,7 @@ MAX_BATCH_BYTES = 50 * MAX_BYTES
 MAX_YAML_NODES = 200_000  # a claim form of 1,000 claims has ~20,000; aliases can explode
 
 _RECORD_GRAPHS = (GRAPH["submission/"].value, GRAPH["retraction/"].value)
+_MODEL_GRAPHS = frozenset(GRAPH[model] for model in MODEL_GRAPHS)
 
 
 @dataclass
@@ -367,8 +368,11 @@ def _group(path: Path, quads: list[ox.Quad]) -> Submission:
         if isinstance(quad.graph_name, ox.DefaultGraph):
             default.append(quad.triple)
         elif isinstance(quad.graph_name, ox.NamedNode):
-            _check_graph_name(path, quad.graph_name)
-            submission.replace.setdefault(quad.graph_name, []).append(quad.triple)
+            graph = submission.replace.get(quad.graph_name)
+            if graph is None:  # each graph name checked once, not once per quad
+                _check_graph_name(path, quad.graph_name)
+                graph = submission.replace[quad.graph_name] = []
+            graph.append(quad.triple)
         else:
             raise InputError(f"{path}: graph names must be IRIs, not blank nodes")
     if default:
@@ -395,7 +399,7 @@ def _group(path: Path, quads: list[ox.Quad]) -> Submission:
 
 
 def _check_graph_name(path: Path, name: ox.NamedNode) -> None:
-    if name in {GRAPH[model] for model in MODEL_GRAPHS} or name.value.startswith(_RECORD_GRAPHS):
+    if name in _MODEL_GRAPHS or name.value.startswith(_RECORD_GRAPHS):
         raise InputError(
             f"{path}: kb add never writes {name} (the model or a record); "
             "give claims in a source's graph"
