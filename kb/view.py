@@ -18,6 +18,7 @@ before the view existed, or after its definition changed).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError
+from .errors import InputError, StoreError
 from .namespaces import GRAPH, KB
 from .resources import ONTOLOGY_DIR
 from .store import Store
@@ -143,6 +144,24 @@ def write(
             written[name] = store.graph(name) + triples
     derived = derive(written)
     store.write(replace=derived.replace(replacing), insert=derived.insert(inserting))
+
+
+_READS_VIEW = re.compile(r"\bkb:(?:quote|quoteStart|quoteEnd|sortMonth|sourceBucket)\b")
+
+
+def require(store: Store, query: str) -> None:
+    """Refuse a query that reads the view on a KB written before it: it would answer with
+    rows missing, not with an error (two ASKs, each stopping at its first match)."""
+    if not _READS_VIEW.search(query):
+        return
+    prologue = "PREFIX kb: <" + KB[""].value + ">\n"
+    if store.ask(prologue + "ASK { ?claim kb:evidence ?evidence }") and not store.ask(
+        prologue + "ASK { ?claim kb:quote ?quote }"
+    ):
+        raise StoreError(
+            f"the KB at {store.location} was written before its derived view (kb.view), which "
+            "this query reads: run `kb init` once to build it"
+        )
 
 
 # Source graphs a rebuild reads and writes at a time: each part is one transaction, and
