@@ -64,7 +64,11 @@ def definitions(directory: Path = VIEWS_DIR) -> tuple[str, ...]:
 def definition_stamp() -> str:
     """A short hash of the view's definition: a store's views were all derived by the
     definition whose stamp ``graph:view/buckets`` holds (``kb:viewDefinition``)."""
-    digest = hashlib.sha256("\n\x00".join(definitions()).encode("utf-8"))
+    meaningful = (
+        "\n".join(line.rstrip() for line in text.splitlines() if line.strip()[:1] not in ("", "#"))
+        for text in definitions()
+    )  # comment lines and blank lines change no view
+    digest = hashlib.sha256("\n\x00".join(meaningful).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
