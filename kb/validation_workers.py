@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .errors import KBError
 from .validation import Report, prepare, validate_submission
 
 if TYPE_CHECKING:
@@ -61,13 +62,23 @@ def validate_parts(parts: Iterable[Part], pool: Executor | None) -> Iterator[Rep
         for part, context in parts:
             yield validate_submission(part, context)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: list[Future[Report]] = []
-    for part, context in parts:
-        pending.append(pool.submit(_validate_serialized, _serialized(part), _serialized(context)))
-        if len(pending) > 4:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
+    try:
+        for part, context in parts:
+            pending.append(
+                pool.submit(_validate_serialized, _serialized(part), _serialized(context))
+            )
+            if len(pending) > 4:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+    except BrokenProcessPool as error:  # a worker killed (out of memory, a signal)
+        raise KBError(
+            f"a validation worker stopped ({error}); nothing was written. "
+            "KB_WORKERS=1 validates in this process"
+        ) from error
 
 
 # A part travels to its worker as N-Triples, the engine's own serialisation: five times
