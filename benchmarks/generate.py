@@ -55,8 +55,9 @@ from kb.namespaces import (
     sparql_prologue,
 )
 from kb.resources import HOME, SEEDS_DIR
+from kb.view import BUCKETS, derive
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"  # 2: with the derived view (kb.view)
 LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
 LANGUAGE_WEIGHTS = (30, 12, 14, 16, 10, 10, 8)
 SCRIPT = {
@@ -755,13 +756,22 @@ def generate(statements: int, seed: int = 7, stats: Stats | None = None) -> Iter
         yield ox.Quad(t.subject, t.predicate, t.object, BENCH_REGISTRY)
     if stats:
         stats.triples += len(generator.registry_triples)
+    buckets: set[ox.Triple] = set()
     for source in generator.sources():
         graph = source.graph
-        for t in source.triples:
-            yield ox.Quad(t.subject, t.predicate, t.object, graph)
+        derived = derive({graph: source.triples})  # the view kb writes with every source
+        buckets.update(derived.buckets)
+        for name, triples in {graph: source.triples, **derived.views}.items():
+            for t in triples:
+                yield ox.Quad(t.subject, t.predicate, t.object, name)
+            if stats:
+                stats.triples += len(triples)
         if stats:
             stats.sources += 1
-            stats.triples += len(source.triples)
+    for t in sorted(buckets, key=str):
+        yield ox.Quad(t.subject, t.predicate, t.object, BUCKETS)
+    if stats:
+        stats.triples += len(buckets)
 
 
 def graphs_of(quads: Iterable[ox.Quad]) -> dict[ox.NamedNode, list[ox.Triple]]:

@@ -24,6 +24,7 @@ from .errors import InputError
 from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, local, sparql_prologue
 from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
+from .view import write as write_with_view
 
 CURATION_GRAPH = GRAPH["curation"]
 OWL_SAME_AS = NamedNode(PREFIXES["owl"] + "sameAs")
@@ -246,7 +247,7 @@ def merge(
         *[Triple(act, PROV.used, g) for g in graphs],
     ]
     record += list(dict.fromkeys(names))
-    store.write(replace=replace, insert={CURATION_GRAPH: record})
+    write_with_view(store, replace=replace, insert={CURATION_GRAPH: record})
     return graphs
 
 
@@ -260,7 +261,7 @@ def accept(store: Store, new: NamedNode, agent: str | None = None) -> list[Named
     replace = {g: rewrite_terms(store.graph(g), {}, {new})[0] for g in graphs}
     act, record = activity(KB.EntityAcceptance, f"kb entities accept {new.value}", agent, new)
     record += [Triple(act, KB.acceptedEntity, new), *[Triple(act, PROV.used, g) for g in graphs]]
-    store.write(replace=replace, insert={CURATION_GRAPH: record})
+    write_with_view(store, replace=replace, insert={CURATION_GRAPH: record})
     return graphs
 
 

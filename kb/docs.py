@@ -23,8 +23,34 @@ from .resources import ONTOLOGY_DIR
 KB = PREFIXES["kb"]
 SHAPES = "https://w3id.org/kb/shapes#"
 ONTOLOGY = URIRef("https://w3id.org/kb/ontology")
+DERIVED_PROPERTY = URIRef(KB + "DerivedProperty")
 EXAMPLE_CLAIMS = ("m1", "s1")  # of the first seed article: a meeting account and a stated position
 TEXT_PREVIEW = 120
+
+
+def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
+    """The section on the derived view: what it is, how queries use it, its properties."""
+    return [
+        "## Derived view (not claims)",
+        "",
+        _en(model, DERIVED_PROPERTY, RDFS.comment),
+        "",
+        "Its definition is data: the CONSTRUCT queries of `ontology/views/` (kb.view), run over "
+        "one source graph at a time. A query reads it like any other triple, since queries see "
+        "the union of the graphs: `?statement kb:quote ?quote` instead of "
+        "`?statement kb:evidence/oa:hasSelector/oa:exact ?quote`. A sorted listing whose "
+        "first ORDER BY key is a claim's date declares `# stream-by: ?sortMonth "
+        "<https://w3id.org/kb/graph/view/buckets> kb:sortMonth ?sortMonth` and reads "
+        "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries).",
+        "",
+        *_table(
+            ["property", "range", "description"],
+            [
+                [_c(p), _c(model.value(p, RDFS.range)), _en(model, p, RDFS.comment)]
+                for p in properties
+            ],
+        ),
+    ]
 
 
 def _graph(*names: str) -> Graph:
@@ -171,7 +197,12 @@ def ontology_markdown() -> str:
         "## Classes",
         "",
     ]
-    classes = _sorted(s for s in model.subjects(RDF.type, OWL.Class) if str(s).startswith(KB))
+    classes = _sorted(
+        s
+        for s in model.subjects(RDF.type, OWL.Class)
+        if str(s).startswith(KB) and s != DERIVED_PROPERTY
+    )
+    derived = _sorted(model.subjects(RDF.type, DERIVED_PROPERTY))
     out += _table(
         ["class", "label", "what it is"],
         [
@@ -223,7 +254,7 @@ def ontology_markdown() -> str:
         p
         for p in _sorted(model.subjects(RDF.type, OWL.ObjectProperty))
         + _sorted(model.subjects(RDF.type, OWL.DatatypeProperty))
-        if p not in documented and str(p).startswith(KB)
+        if p not in documented and p not in derived and str(p).startswith(KB)
     ]
     out += ["## Other properties", ""]
     out += _table(
@@ -238,6 +269,7 @@ def ontology_markdown() -> str:
             for p in others
         ],
     )
+    out += ["", *_derived_view(model, derived)]
     out += ["", "## Concept schemes", ""]
     for scheme in _sorted(schemes.subjects(RDF.type, SKOS.ConceptScheme)):
         out += [

@@ -11,7 +11,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from . import identity
+from . import identity, view
 from .claimform import CompiledSource, compile_form_file, iter_seed_forms
 from .errors import InputError, ValidationFailed
 from .model import model_graphs, model_registry
@@ -40,8 +40,11 @@ def _quiet(_: str) -> None:
 
 
 def init(store: Store) -> None:
-    """Write the model graphs; claims already in the store are kept."""
+    """Write the model graphs; claims already in the store are kept, and their derived view
+    is rebuilt (kb.view: the migration of a store written before the view, or before a change
+    to its definition)."""
     store.write(replace=model_graphs())
+    view.rebuild(store)
 
 
 def compile_seeds(seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet) -> list[CompiledSource]:
@@ -58,7 +61,7 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
     (on a server, graph by graph when the build exceeds its bulk size: see kb.store.remote)."""
     graphs, report = _checked_build(seeds_dir, progress)
     progress("writing")
-    replace_in_bulk(store, graphs)
+    replace_in_bulk(store, view.with_view(graphs, kept=store.graph(view.BUCKETS)))
     return report
 
 
@@ -68,7 +71,7 @@ def build_new(path: Path, seeds_dir: Path = SEEDS_DIR, progress: Progress = _qui
     (kb.store.bulk.build_new): all or nothing, memory flat in the size of the build."""
     graphs, report = _checked_build(seeds_dir, progress)
     progress("writing")
-    bulk_build_new(path, as_quads(graphs)).close()
+    bulk_build_new(path, as_quads(view.with_view(graphs))).close()
     return report
 
 
@@ -212,7 +215,7 @@ def add(
         return Added(report, None, claims)
     record = _submission_record(store, submission, agent, labels or {})
     progress("writing")
-    store.write(replace=submission.replace, insert={**submission.insert, **record})
+    view.write(store, replace=submission.replace, insert={**submission.insert, **record})
     (graph,) = record
     return Added(report, graph, claims)
 

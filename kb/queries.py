@@ -10,6 +10,14 @@ A saved query is a ``.rq`` file in ``queries/`` whose leading comment lines decl
 The optional ``table`` line names the columns a person sees in ``--format table``; the
 other formats carry every column.
 
+A sorted listing may declare how to stream, ``# stream-by: ?sortMonth GRAPH-PATTERN``: a
+variable whose order agrees with the first key of the query's ORDER BY, and a pattern that
+lists its values (``graph:view/buckets kb:sortMonth ?sortMonth``, the months of the derived
+view; ``?source a kb:Source``). ``stream`` then runs the query for the first values one at a
+time, each an index lookup, until one gives rows, and the rest in one more query: the
+first rows print after one small bucket, not after the whole sort, and the rows are those
+of the query run whole, in the same order.
+
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
 (``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
@@ -43,6 +51,7 @@ _PARAM = re.compile(
     r"^(\w+)\s+(iri|string|date|integer|decimal|lang)\s*(?:=\s*([^|]*?))?\s*(?:\|\s*(.*))?$"
 )
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_STREAM_BY = re.compile(r"^\?(\w+)\s+(.+)$")
 _DATATYPES = {"date": XSD.date, "integer": XSD.integer, "decimal": XSD.decimal}
 
 
@@ -64,6 +73,7 @@ class SavedQuery:
     params: dict[str, Param] = field(default_factory=dict)
     table_columns: list[str] = field(default_factory=list)
     same_as: str = ""
+    stream_by: tuple[str, str] | None = None  # (variable, pattern listing its values)
 
     @classmethod
     def from_file(cls, path: Path) -> SavedQuery:
@@ -87,6 +97,11 @@ class SavedQuery:
                 query.table_columns = value.split()
             elif key == "same-as":
                 query.same_as = value.strip()
+            elif key == "stream-by":
+                by = _STREAM_BY.match(value)
+                if not by:
+                    raise InputError(f"{path}: bad stream-by header {value!r} (?VAR PATTERN)")
+                query.stream_by = (by.group(1), by.group(2))
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
@@ -122,6 +137,10 @@ class SavedQuery:
 
     def bound(self, values: dict[str, str]) -> str:
         """The query text with its parameters bound to terms (defaults for those not given)."""
+        return bind(self.text, self.terms(values))
+
+    def terms(self, values: dict[str, str]) -> dict[str, NamedNode | Literal]:
+        """The parameters as terms: those given, else their defaults."""
         unknown = sorted(set(values) - set(self.params))
         if unknown:
             valid = ", ".join(self.params) or "none"
@@ -134,7 +153,7 @@ class SavedQuery:
             if raw is None:
                 continue
             terms[name] = to_term(raw, param)
-        return bind(self.text, terms)
+        return terms
 
 
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
@@ -326,6 +345,12 @@ def stream(
         raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
     if limit is not None and limit < 0 or offset < 0:
         raise InputError("--limit and --offset take numbers from 0")
+    terms = saved.terms(values or {})
+    if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text):
+        variables, rows = _bucketed(store, saved.text, terms, saved.stream_by)
+        if limit is not None or offset:
+            rows = islice(rows, offset, None if limit is None else offset + limit)
+        return variables, rows
     paged = (limit is not None or offset) and not _PAGED.search(_strip_comments(text))
     if paged:
         text += (
@@ -333,19 +358,88 @@ def stream(
             + (f"LIMIT {limit} " if limit is not None else "")
             + (f"OFFSET {offset}" if offset else "")
         )
-    sparql = sparql_prologue() + text
-    select_stream = getattr(store, "select_stream", None)
-    if select_stream is not None:
-        variables, rows = select_stream(sparql)
-    else:
-        solutions = store.select(sparql)
-        variables, rows = solutions.variables, iter(solutions.rows)
+    variables, rows = _select_stream(store, sparql_prologue() + text)
     if not paged and (limit is not None or offset):
         rows = islice(rows, offset, None if limit is None else offset + limit)
     return variables, rows
 
 
 _PAGED = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+# How many buckets a streamed listing asks for one at a time, looking for its first rows,
+# before it asks for the rest in one query.
+PROBED_BUCKETS = 12
+
+
+def _select_stream(store: Store, sparql: str) -> tuple[list[str], Rows]:
+    """Rows as the store produces them where it can stream (the embedded store), else whole."""
+    select_stream = getattr(store, "select_stream", None)
+    if select_stream is not None:
+        variables, rows = select_stream(sparql)
+        return variables, rows
+    solutions = store.select(sparql)
+    return solutions.variables, iter(solutions.rows)
+
+
+def _bucketed(
+    store: Store,
+    text: str,
+    terms: dict[str, NamedNode | Literal],
+    by: tuple[str, str],
+) -> tuple[list[str], Rows]:
+    """A sorted listing run bucket by bucket (see ``stream-by`` in the module's docstring):
+    the smallest values of ``by``'s variable one at a time until one has rows, then every
+    larger value in one query. The buckets' rows, in bucket order, are the listing's rows."""
+    var, pattern = by
+    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
+    buckets = sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+    probed = buckets[:PROBED_BUCKETS]
+    parts = iter(probed)
+
+    def run(bucket: object) -> tuple[list[str], Rows]:
+        return _select_stream(store, sparql_prologue() + bind(text, {**terms, var: bucket}))  # type: ignore[dict-item]
+
+    if not probed:
+        return _select_stream(store, sparql_prologue() + bind(text, terms))
+    variables, first = run(next(parts))
+
+    def rows() -> Rows:
+        current: Rows | None = first
+        last = probed[0]
+        found = False
+        while current is not None:
+            for row in current:
+                found = True
+                yield row
+            following = next(parts, None) if not found else None
+            if following is None:
+                break
+            last, current = following, run(following)[1]
+        if len(probed) < len(buckets) or found:
+            rest = _after(bind(text, terms), var, last)
+            yield from _select_stream(store, sparql_prologue() + rest)[1]
+
+    return variables, rows()
+
+
+def _bucket_order(term: object) -> tuple[int, float, str]:
+    """SPARQL's order of the bucket values kb uses: numbers by value, IRIs by their text."""
+    if isinstance(term, Literal) and term.datatype == XSD.integer:
+        return (0, float(term.value), "")
+    return (1, 0.0, getattr(term, "value", str(term)))
+
+
+def _after(query: str, var: str, last: object) -> str:
+    """The query restricted to rows whose ``var`` comes after ``last`` (FILTER at the top of
+    its outermost WHERE group)."""
+    if isinstance(last, Literal):
+        condition = f"?{var} > {last}"
+    else:
+        condition = f"STR(?{var}) > {Literal(getattr(last, 'value', str(last)))}"
+    match = _WHERE.search(_strip_comments(query))
+    if match is None:
+        raise InputError("a streamed query needs a WHERE clause")
+    return query[: match.end()] + f"\n  FILTER ({condition})\n" + query[match.end() :]
 
 
 def _uses_service(node: object) -> bool:

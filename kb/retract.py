@@ -39,6 +39,7 @@ from .namespaces import (
 )
 from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
+from .view import write as write_with_view
 
 RECORD_PREFIX = GRAPH["retraction/"].value
 
@@ -106,7 +107,7 @@ def retract(
     _refuse_dangling(store, replace, set(retracted_claims), set(sources))
     record = _record(reason, agent, sources, retracted_claims)
     (record_graph,) = record
-    store.write(replace=replace, insert=record)
+    write_with_view(store, replace=replace, insert=record)
     return Retraction(record_graph, sources, retracted_claims, removed)
 
 

@@ -39,6 +39,7 @@ from .namespaces import (
 from .rdfconv import to_rdflib
 from .resources import ONTOLOGY_DIR
 from .store import Store
+from .view import is_view_graph
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _THIS = re.compile(r"\$this\b")
@@ -323,8 +324,8 @@ def merged(reports: Sequence[Report]) -> Report:
 
 
 def validate_store(store: Store) -> Report:
-    """Validate everything in a store (the union of its graphs)."""
-    triples = [q.triple for q in store.quads()]
+    """Validate everything in a store (the union of its graphs but the derived view's)."""
+    triples = [q.triple for q in store.quads() if not is_view_graph(q.graph_name)]
     return validate_triples(triples)
 
 

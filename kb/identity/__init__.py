@@ -40,6 +40,7 @@ from ..curation import CURATION_GRAPH, activity, apply_curation
 from ..errors import InputError
 from ..namespaces import KB, MTG, RDF_TYPE, RDFS, curie, local, sparql_prologue
 from ..store import Store
+from ..view import write as write_with_view
 from .accounts import (
     Account,
     Group,
@@ -251,7 +252,7 @@ def reconcile(store: Store, agent: str | None = None, dry_run: bool = False) -> 
             record.append(
                 Triple(act, RDFS.comment, Literal(f"merged {merged} into {curie(canonical.value)}"))
             )
-        store.write(replace=replace, insert={CURATION_GRAPH: record})
+        write_with_view(store, replace=replace, insert={CURATION_GRAPH: record})
     return Reconciliation(result.merges, result.ambiguous, sorted(replace, key=lambda g: g.value))
 
 
@@ -293,5 +294,5 @@ def split(store: Store, account: NamedNode, agent: str | None = None) -> NamedNo
     record += [Triple(act, KB.splitAccount, account), Triple(act, KB.splitFrom, mine.meeting)]
     record += [Triple(account, KB.keptApartFrom, o.iri) for o in others]
     record += [Triple(o.iri, KB.keptApartFrom, account) for o in others]
-    store.write(replace={mine.graph: triples}, insert={CURATION_GRAPH: record})
+    write_with_view(store, replace={mine.graph: triples}, insert={CURATION_GRAPH: record})
     return new
