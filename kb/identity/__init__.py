@@ -48,6 +48,7 @@ from .accounts import (
     accounts_in_triples,
     kept_apart,
     labels_of,
+    meetings_near,
 )
 from .explain import disagreements, explain
 from .matching import Matching, incompatibility, match, matched_because
@@ -150,7 +151,10 @@ def assign_meetings(
     if not new_accounts:
         return graphs
     existing = accounts_in_store(
-        store, {p for a in new_accounts for p in a.participants}, exclude=graphs
+        store,
+        {p for a in new_accounts for p in a.participants},
+        exclude=graphs,
+        meetings=meetings_near(store, new_accounts),
     )
     # accounts a submission re-sends with evidence from an earlier match start from their proposal
     for account in new_accounts:
