@@ -217,9 +217,10 @@ def oxigraph_server(location: Path) -> Iterator[tuple[str, subprocess.Popen[byte
 
 
 def open_fixture(fixture: Path) -> Any:
-    from kb.store.embedded import EmbeddedStore
+    """The fixture as ``kb query`` opens a store: read-only (a fixture is never written)."""
+    from kb.store import open_store
 
-    return EmbeddedStore(fixture)
+    return open_store(str(fixture), read_only=True)
 
 
 # Parameters the benchmark binds: the saved defaults, except a speaker who has statements in

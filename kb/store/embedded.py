@@ -244,7 +244,9 @@ class EmbeddedStore:
             body = ox.RdfFormat.TURTLE
 
         def serialised(graph: ox.DefaultGraph | ox.NamedNode | ox.BlankNode) -> bytes:
-            chunk = self._store.dump(format=body, from_graph=graph, prefixes=names) or b""
+            chunk = self._read(
+                lambda: self._store.dump(format=body, from_graph=graph, prefixes=names) or b""
+            )
             return _in_graph(chunk, graph, fmt)
 
         header = False
