@@ -61,7 +61,7 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
     (on a server, graph by graph when the build exceeds its bulk size: see kb.store.remote)."""
     graphs, report = _checked_build(seeds_dir, progress)
     progress("writing")
-    replace_in_bulk(store, view.with_view(graphs, kept=store.graph(view.BUCKETS)))
+    replace_in_bulk(store, view.with_view(graphs, store))
     return report
 
 

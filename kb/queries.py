@@ -41,6 +41,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 from rdflib.plugins.sparql import parser as sparql_parser
 
+from . import view
 from .errors import InputError
 from .namespaces import XSD, expand, sparql_prologue
 from .resources import QUERIES_DIR
@@ -320,6 +321,7 @@ def run(store: Store, saved: SavedQuery, values: dict[str, str] | None = None) -
     form = check_read_only(text)
     if form != "SELECT":
         raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
+    view.require(store, text)
     return store.select(sparql_prologue() + text)
 
 
@@ -345,6 +347,7 @@ def stream(
         raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
     if limit is not None and limit < 0 or offset < 0:
         raise InputError("--limit and --offset take numbers from 0")
+    view.require(store, text)
     terms = saved.terms(values or {})
     if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text):
         variables, rows = _bucketed(store, saved.text, terms, saved.stream_by)

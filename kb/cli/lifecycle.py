@@ -33,6 +33,9 @@ REPORT_FORMATS = ("text", "json", "turtle")
 def init(kb: Context) -> None:
     """Create the store with the ontology, shapes, concept schemes and registry, and no claims.
 
+    On an existing store: write the model again, keep the claims, and rebuild the derived
+    view of every source (what a KB written before the view needs once).
+
     \b
     Example:
       kb --store ./my-kb init
