@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .errors import KBError
+from .errors import InputError, KBError
+from .machine import usable_cores
 from .validation import Report, prepare, validate_submission
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ MAX_WORKERS = 4
 def workers_for(parts: int) -> int:
     """How many processes to validate ``parts`` parts with: one per core this process may
     run on (``KB_WORKERS`` overrides), never more than the parts, 1 for a single part."""
-    wanted = os.environ.get("KB_WORKERS")
-    cores = int(wanted) if wanted and wanted.isdigit() else len(os.sched_getaffinity(0))
+    wanted = os.environ.get("KB_WORKERS", "").strip()
+    if wanted and not (wanted.isdigit() and int(wanted) > 0):
+        raise InputError(f"KB_WORKERS={wanted!r}: give a whole number of processes, 1 or more")
+    cores = int(wanted) if wanted else usable_cores()
     return max(1, min(cores, parts, MAX_WORKERS))
 
 
