@@ -114,7 +114,9 @@ def check(
     account is first pointed to the meeting the KB already knows it reports (same people,
     compatible dates and place), whatever order the sources arrive in. A batch of many
     drafts is validated in parts, each with its context from the KB and from the rest of
-    the batch, so that the result is the one validating the whole batch at once would give.
+    the batch, so that the result is the one validating the whole batch at once would give;
+    the parts are validated side by side in worker processes, one per core
+    (``kb.validation_workers``), while this process gathers the next parts' contexts.
     """
     has_registry = _has_registry(store)
     submission = read_submission(
