@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -25,6 +25,7 @@ from .store.embedded import EmbeddedStore
 from .submission import Submission, read_submission, submission_files
 from .validation import (
     Report,
+    Violation,
     context_for,
     merged,
     validate_store,
@@ -148,7 +149,26 @@ def check(
                 yield part, context
 
         reports = list(validate_parts(with_context(), pool if len(parts) > 1 else None))
-    return submission, reports[0] if len(reports) == 1 else merged(reports)
+    report = reports[0] if len(reports) == 1 else merged(reports)
+    if not report.conforms and len(submission.files) > 1:
+        report.violations = _with_files(submission, report.violations)
+    return submission, report
+
+
+def _with_files(submission: Submission, violations: list[Violation]) -> list[Violation]:
+    """Each violation with the draft its claim (or node) came from."""
+    graph_of = {
+        str(t.subject): graph
+        for graph in submission.graphs()
+        for t in submission.graph_triples(graph)
+    }
+    named = []
+    for violation in violations:
+        graph = graph_of.get(violation.claim or violation.focus) or graph_of.get(violation.focus)
+        paths = submission.origin.get(graph, submission.files) if graph is not None else []
+        files = ", ".join(dict.fromkeys(map(str, paths))) or None
+        named.append(replace(violation, file=files))
+    return named
 
 
 def _held_graphs(store: Store, names: Iterable[ox.NamedNode]) -> list[ox.NamedNode]:

@@ -67,9 +67,11 @@ class Violation:
     message: str
     severity: str
     shape: str
+    file: str | None = None  # the draft it came from, in a submission of several files
 
     def line(self) -> str:
-        """The violation on one line: ``claim <...> [node <...>] path P value V: message``."""
+        """The violation on one line: ``[FILE: ]claim <...> [node <...>] path P value V:
+        message``."""
         parts = [f"claim {self.claim}" if self.claim else f"node {self.focus}"]
         if self.claim and self.focus != self.claim:
             parts.append(f"node {self.focus}")
@@ -77,7 +79,8 @@ class Violation:
             parts.append(f"path {self.path}")
         if self.value is not None:
             parts.append(f"value {self.value}")
-        return f"{self.severity}: {' '.join(parts)}: {self.message}"
+        where = f"{self.file}: " if self.file else ""
+        return f"{self.severity}: {where}{' '.join(parts)}: {self.message}"
 
 
 @dataclass

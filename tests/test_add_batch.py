@@ -57,6 +57,17 @@ def test_a_bad_draft_in_the_middle_of_a_batch_stores_nothing(
     assert store_hash(store_path) == before
 
 
+def test_a_violation_in_a_batch_names_the_draft_it_came_from(
+    store_path: Path, tmp_path: Path
+) -> None:
+    drafts = batch(tmp_path / "drafts", bad=4)
+    result = run(store_path, "add", str(drafts))
+    assert result.exit_code == 1
+    violations = [line for line in result.stderr.splitlines() if "Violation" in line]
+    (bad,) = (drafts / "draft-04").glob("*.claims.yaml")
+    assert violations and all(f"Violation: {bad}: " in line for line in violations)
+
+
 def test_a_batch_validated_in_parts_reports_what_it_would_whole(
     store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
