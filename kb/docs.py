@@ -41,7 +41,9 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "`?statement kb:evidence/oa:hasSelector/oa:exact ?quote`. A sorted listing whose "
         "first ORDER BY key is a claim's date declares `# stream-by: ?sortMonth "
         "<https://w3id.org/kb/graph/view/buckets> kb:sortMonth ?sortMonth` and reads "
-        "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries).",
+        "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries). "
+        "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
+        "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",
         *_table(
             ["property", "range", "description"],

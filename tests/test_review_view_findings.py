@@ -27,7 +27,6 @@ def statements(store: EmbeddedStore) -> list[ox.NamedNode]:
     return sorted(found, key=str)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(strict=True, reason="review finding 1: drafts may assert derived properties")
 def test_a_draft_that_asserts_a_derived_property_is_refused(
     fresh_store: EmbeddedStore, tmp_path: Path
 ) -> None:
