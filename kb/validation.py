@@ -276,7 +276,7 @@ def validate_triples(
     # value node is not in the list: a speaker that is no person went unreported. Validating
     # the small context too and filtering afterwards is both right and faster.
     _, full_report, _ = shacl_validate(
-        to_rdflib(_read_by_core_shapes(triples, focus)),
+        to_rdflib(_read_by_core_shapes(triples, focus), lexical=True),
         shacl_graph=core_shapes_graph(),
         inference="none",
         abort_on_first=False,
