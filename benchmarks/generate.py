@@ -55,9 +55,11 @@ from kb.namespaces import (
     sparql_prologue,
 )
 from kb.resources import HOME, SEEDS_DIR
-from kb.view import BUCKETS, derive
+from kb.view import BUCKETS, definition_stamp, derive, stamp
 
 GENERATOR_VERSION = "2"  # 2: with the derived view (kb.view)
+# the data also follow the view's definition: a generated file is named by both
+DATA_VERSION = f"{GENERATOR_VERSION}-{definition_stamp()[:8]}"
 LANGUAGES = ("en", "uk", "ru", "fa", "ar", "az", "tr")
 LANGUAGE_WEIGHTS = (30, 12, 14, 16, 10, 10, 8)
 SCRIPT = {
@@ -768,6 +770,7 @@ def generate(statements: int, seed: int = 7, stats: Stats | None = None) -> Iter
                 stats.triples += len(triples)
         if stats:
             stats.sources += 1
+    buckets.add(stamp())
     for t in sorted(buckets, key=str):
         yield ox.Quad(t.subject, t.predicate, t.object, BUCKETS)
     if stats:

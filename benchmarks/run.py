@@ -28,7 +28,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.generate import GENERATOR_VERSION, write_dataset
+from benchmarks.generate import DATA_VERSION, write_dataset
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -92,7 +92,7 @@ def environment(args: argparse.Namespace) -> dict[str, Any]:
             k: os.environ.get(k)
             for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS")
         },
-        "generator": {"version": GENERATOR_VERSION, "seed": args.seed},
+        "generator": {"version": DATA_VERSION, "seed": args.seed},
         "settings": {
             "runs": args.runs,
             "budget_seconds": args.budget,
@@ -135,7 +135,7 @@ def run_job(job: dict[str, Any], timeout: float) -> dict[str, Any]:
 
 
 def dataset(work: Path, size: int, seed: int) -> tuple[Path, int]:
-    path = work / f"kb-{size}-seed{seed}-g{GENERATOR_VERSION}.nq"
+    path = work / f"kb-{size}-seed{seed}-g{DATA_VERSION}.nq"
     stats = path.with_suffix(path.suffix + ".json")
     if not (path.exists() and stats.exists()):
         print(f"  generating {size} statements ...", end="", flush=True)

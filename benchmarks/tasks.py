@@ -701,7 +701,9 @@ def drafts(work: Path) -> list[Path]:
 
 def _valid_drafts(folder: Path) -> list[Path]:
     """The drafts in ``folder`` with a claim, less those the shapes refuse (one batch check
-    against the shipped model)."""
+    against the shipped model): a draft with a broken claim, and every draft describing a
+    node that breaks a shape only together (a new person given two English names by two
+    drafts, say)."""
     from kb import kbase
     from kb.namespaces import local, source_graph
     from kb.store.embedded import EmbeddedStore
@@ -712,11 +714,19 @@ def _valid_drafts(folder: Path) -> list[Path]:
         if b"kb:Statement" in path.read_bytes() or b"kb:MeetingAccount" in path.read_bytes()
     ]
     submission, report = kbase.check(EmbeddedStore.in_memory(), claimed)
-    refused: set[str] = set()
-    for violation in report.violations:
-        if violation.severity == "Violation" and violation.claim:
+    broken = {v for v in report.violations if v.severity == "Violation"}
+    graphs: set[ox.NamedNode] = set()
+    for violation in broken:
+        if violation.claim:
             source = ox.NamedNode(violation.claim.strip("<>").rsplit("/", 1)[0])
-            refused.update(p.name for p in submission.origin.get(source_graph(local(source)), []))
+            graphs.add(source_graph(local(source)))
+    nodes = {v.focus for v in broken if not v.claim}
+    graphs |= {
+        graph
+        for graph in submission.replace
+        if any(f"<{t.subject.value}>" in nodes for t in submission.replace[graph])
+    }
+    refused = {p.name for graph in graphs for p in submission.origin.get(graph, [])}
     return [path for path in claimed if path.name not in refused]
 
 

@@ -61,7 +61,7 @@ def build(store: Store, seeds_dir: Path = SEEDS_DIR, progress: Progress = _quiet
     (on a server, graph by graph when the build exceeds its bulk size: see kb.store.remote)."""
     graphs, report = _checked_build(seeds_dir, progress)
     progress("writing")
-    replace_in_bulk(store, view.with_view(graphs, kept=store.graph(view.BUCKETS)))
+    replace_in_bulk(store, view.with_view(graphs, store))
     return report
 
 
@@ -114,7 +114,9 @@ def check(
     account is first pointed to the meeting the KB already knows it reports (same people,
     compatible dates and place), whatever order the sources arrive in. A batch of many
     drafts is validated in parts, each with its context from the KB and from the rest of
-    the batch, so that the result is the one validating the whole batch at once would give.
+    the batch, so that the result is the one validating the whole batch at once would give;
+    the parts are validated side by side in worker processes, one per core
+    (``kb.validation_workers``), while this process gathers the next parts' contexts.
     """
     has_registry = _has_registry(store)
     submission = read_submission(

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .errors import InputError, KBError
+from .machine import usable_cores
 from .validation import Report, prepare, validate_submission
 
 if TYPE_CHECKING:
@@ -30,8 +32,10 @@ MAX_WORKERS = 4
 def workers_for(parts: int) -> int:
     """How many processes to validate ``parts`` parts with: one per core this process may
     run on (``KB_WORKERS`` overrides), never more than the parts, 1 for a single part."""
-    wanted = os.environ.get("KB_WORKERS")
-    cores = int(wanted) if wanted and wanted.isdigit() else len(os.sched_getaffinity(0))
+    wanted = os.environ.get("KB_WORKERS", "").strip()
+    if wanted and not (wanted.isdigit() and int(wanted) > 0):
+        raise InputError(f"KB_WORKERS={wanted!r}: give a whole number of processes, 1 or more")
+    cores = int(wanted) if wanted else usable_cores()
     return max(1, min(cores, parts, MAX_WORKERS))
 
 
@@ -61,13 +65,23 @@ def validate_parts(parts: Iterable[Part], pool: Executor | None) -> Iterator[Rep
         for part, context in parts:
             yield validate_submission(part, context)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: list[Future[Report]] = []
-    for part, context in parts:
-        pending.append(pool.submit(_validate_serialized, _serialized(part), _serialized(context)))
-        if len(pending) > 4:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
+    try:
+        for part, context in parts:
+            pending.append(
+                pool.submit(_validate_serialized, _serialized(part), _serialized(context))
+            )
+            if len(pending) > 4:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+    except BrokenProcessPool as error:  # a worker killed (out of memory, a signal)
+        raise KBError(
+            f"a validation worker stopped ({error}); nothing was written. "
+            "KB_WORKERS=1 validates in this process"
+        ) from error
 
 
 # A part travels to its worker as N-Triples, the engine's own serialisation: five times

@@ -18,6 +18,7 @@ before the view existed, or after its definition changed).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -58,6 +59,30 @@ def definitions(directory: Path = VIEWS_DIR) -> tuple[str, ...]:
         return tuple(p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.rq")))
     except OSError as error:
         raise InputError(f"{directory}: cannot read the view's definition: {error}") from error
+
+
+def definition_stamp() -> str:
+    """A short hash of the view's definition: a store's views were all derived by the
+    definition whose stamp ``graph:view/buckets`` holds (``kb:viewDefinition``)."""
+    meaningful = (
+        "\n".join(line.rstrip() for line in text.splitlines() if line.strip()[:1] not in ("", "#"))
+        for text in definitions()
+    )  # comment lines and blank lines change no view
+    digest = hashlib.sha256("\n\x00".join(meaningful).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def stamp() -> ox.Triple:
+    """The triple that says every view in the store is of the current definition."""
+    return ox.Triple(BUCKETS, KB.viewDefinition, ox.Literal(definition_stamp()))
+
+
+def is_current(store: Store) -> bool:
+    """Whether every view in ``store`` is of the current definition (one lookup)."""
+    prologue = "PREFIX kb: <" + KB[""].value + ">\n"
+    return store.ask(
+        prologue + f"ASK {{ GRAPH {BUCKETS} {{ {BUCKETS} kb:viewDefinition {stamp().object} }} }}"
+    )
 
 
 @dataclass
@@ -119,13 +144,26 @@ def derive(graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]]) -> Derived:
 
 
 def with_view(
-    graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]], kept: Iterable[ox.Triple] = ()
+    graphs: Mapping[ox.NamedNode, Iterable[ox.Triple]], store: Store | None = None
 ) -> dict[ox.NamedNode, list[ox.Triple]]:
     """``graphs`` to write whole (as ``kb build`` does), with the views of their source
-    graphs and the bucket list: theirs, and ``kept`` (the list the store holds already)."""
+    graphs and the bucket list: theirs and the one ``store`` holds. The list keeps the
+    definition's stamp when every view will be of the current definition: the store's were,
+    or ``graphs`` rewrite every source graph it holds (or there is no store yet)."""
     derived = derive(graphs)
-    buckets = sorted({*kept, *derived.buckets}, key=str)
-    return {**{name: list(t) for name, t in graphs.items()}, **derived.views, BUCKETS: buckets}
+    kept = store.graph(BUCKETS) if store is not None else []
+    buckets = {t for t in kept if t.predicate != KB.viewDefinition} | set(derived.buckets)
+    if store is None or is_current(store) or _rewrites_every_source(store, graphs):
+        buckets.add(stamp())
+    return {
+        **{name: list(t) for name, t in graphs.items()},
+        **derived.views,
+        BUCKETS: sorted(buckets, key=str),
+    }
+
+
+def _rewrites_every_source(store: Store, graphs: Mapping[ox.NamedNode, object]) -> bool:
+    return all(name in graphs for name in store.graph_names() if view_graph(name))
 
 
 def write(
@@ -150,17 +188,15 @@ _READS_VIEW = re.compile(r"\bkb:(?:quote|quoteStart|quoteEnd|sortMonth|sourceBuc
 
 
 def require(store: Store, query: str) -> None:
-    """Refuse a query that reads the view on a KB written before it: it would answer with
-    rows missing, not with an error (two ASKs, each stopping at its first match)."""
-    if not _READS_VIEW.search(query):
+    """Refuse a query that reads the view on a KB whose views are missing or of an older
+    definition: it would answer with rows missing or wrong, not with an error."""
+    if not _READS_VIEW.search(query) or is_current(store):
         return
     prologue = "PREFIX kb: <" + KB[""].value + ">\n"
-    if store.ask(prologue + "ASK { ?claim kb:evidence ?evidence }") and not store.ask(
-        prologue + "ASK { ?claim kb:quote ?quote }"
-    ):
+    if store.ask(prologue + "ASK { ?claim kb:evidence ?evidence }"):
         raise StoreError(
-            f"the KB at {store.location} was written before its derived view (kb.view), which "
-            "this query reads: run `kb init` once to build it"
+            f"the derived view (kb.view) of the KB at {store.location} is missing or out of "
+            "date, and this query reads it: run `kb init` once to rebuild it"
         )
 
 
@@ -172,7 +208,10 @@ REBUILD_PART = 1000
 def rebuild(store: Store) -> int:
     """Write the view of every source graph of ``store`` again, part by part, and the bucket
     list from scratch; the number of source graphs. A view graph whose source is gone is
-    removed. Safe to run again after an interruption: every part is a transaction."""
+    removed. Safe to run again after an interruption: every part is a transaction, and the
+    definition's stamp is written last. Nothing to do when the stamp is current."""
+    if is_current(store):
+        return 0
     names = store.graph_names()
     sources = sorted((name for name in names if view_graph(name)), key=str)
     wanted = {view_graph(name) for name in sources}
@@ -186,7 +225,7 @@ def rebuild(store: Store) -> int:
     store.write(
         replace={
             **{name: [] for name in orphans if name != BUCKETS},
-            BUCKETS: sorted(buckets, key=str),
+            BUCKETS: sorted({*buckets, stamp()}, key=str),
         }
     )
     return len(sources)

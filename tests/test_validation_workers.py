@@ -8,13 +8,15 @@ as one process; how many workers a batch gets follows the cores and ``KB_WORKERS
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
 
 from kb import kbase
 from kb.claimform import compile_form_file
+from kb.errors import InputError, KBError
+from kb.machine import usable_cores
 from kb.namespaces import ENT, KB
 from kb.resources import SEEDS_DIR
 from kb.validation import context_for
@@ -51,8 +53,31 @@ def test_a_batch_gets_a_worker_per_core_and_never_more_than_its_parts(
 ) -> None:
     monkeypatch.delenv("KB_WORKERS", raising=False)
     assert workers_for(1) == 1
-    assert 1 <= workers_for(100) <= len(os.sched_getaffinity(0))
+    assert 1 <= workers_for(100) <= usable_cores()
     monkeypatch.setenv("KB_WORKERS", "1")
     assert workers_for(100) == 1
     monkeypatch.setenv("KB_WORKERS", "3")
     assert workers_for(2) == 2
+
+
+@pytest.mark.parametrize("setting", ["abc", "0", "-2", "1.5"])
+def test_a_number_of_workers_that_is_not_a_whole_positive_number_is_refused(
+    monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    monkeypatch.setenv("KB_WORKERS", setting)
+    with pytest.raises(InputError, match="KB_WORKERS"):
+        workers_for(100)
+
+
+def test_a_worker_killed_mid_batch_stops_it_with_a_message_not_a_traceback() -> None:
+    with worker_pool(2) as pool:
+        first, second = parts()
+
+        def killing_the_workers() -> Iterator[Part]:
+            yield first
+            for process in list(pool._processes.values()):  # type: ignore[union-attr]
+                process.kill()
+            yield second
+
+        with pytest.raises(KBError, match="validation worker stopped.*nothing was written"):
+            list(validate_parts(killing_the_workers(), pool))

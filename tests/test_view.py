@@ -17,7 +17,7 @@ from kb.retract import retract
 from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 from kb.validation import validate_store
-from kb.view import BUCKETS, derive, is_view_graph, view_graph
+from kb.view import BUCKETS, derive, is_current, is_view_graph, rebuild, stamp, view_graph
 
 SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt
 SOURCE_GRAPH = GRAPH[f"source/{SOURCE}"]
@@ -107,6 +107,41 @@ def test_a_query_that_reads_the_view_refuses_a_kb_written_before_it(
     run(fresh_store, saved_queries()["meetings"])  # a query that does not read it runs
     kbase.init(fresh_store)
     assert run(fresh_store, positions).rows
+
+
+def test_a_view_of_an_older_definition_is_refused_until_kb_init_rebuilds_it(
+    fresh_store: EmbeddedStore,
+) -> None:
+    older = ox.Triple(BUCKETS, KB.viewDefinition, ox.Literal("0123456789abcdef"))
+    kept = [t for t in fresh_store.graph(BUCKETS) if t.predicate != KB.viewDefinition]
+    fresh_store.write(replace={BUCKETS: [*kept, older]})
+    positions = saved_queries()["positions"]
+    with pytest.raises(StoreError, match="out of date"):
+        run(fresh_store, positions)
+    kbase.init(fresh_store)
+    assert stamp() in fresh_store.graph(BUCKETS) and older not in fresh_store.graph(BUCKETS)
+    assert run(fresh_store, positions).rows
+
+
+def test_kb_init_leaves_views_of_the_current_definition_alone(
+    fresh_store: EmbeddedStore,
+) -> None:
+    assert is_current(fresh_store)
+    assert rebuild(fresh_store) == 0  # nothing derived again
+
+
+def test_kb_build_over_a_store_with_a_source_of_unknown_view_keeps_no_stamp(
+    fresh_store: EmbeddedStore,
+) -> None:
+    """The stamp says every view in the store is current: a build that rewrites only the
+    seeds cannot say so of a source whose view predates the stamp."""
+    other = GRAPH["source/0000000000000000"]
+    fresh_store.write(replace={other: [ox.Triple(CLAIM["x"], KB.quote, ox.Literal("old"))]})
+    fresh_store.write(replace={BUCKETS: []})
+    kbase.build(fresh_store)
+    assert not is_current(fresh_store)
+    kbase.init(fresh_store)
+    assert is_current(fresh_store)
 
 
 def test_the_view_is_neither_validated_nor_a_claim(fresh_store: EmbeddedStore) -> None:

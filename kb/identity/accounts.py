@@ -106,16 +106,26 @@ def _day(term: object) -> date | None:
 
 
 def accounts_in_store(
-    store: Store, participants: Iterable[NamedNode] | None = None, exclude: Iterable[NamedNode] = ()
+    store: Store,
+    participants: Iterable[NamedNode] | None = None,
+    exclude: Iterable[NamedNode] = (),
+    meetings: Iterable[NamedNode] | None = None,
 ) -> list[Account]:
-    """The accounts of the store (those naming any of ``participants``), outside ``exclude``d graphs."""
+    """The accounts of the store (those naming any of ``participants``, of any of ``meetings``),
+    outside ``exclude``d graphs."""
     values = ""
-    if participants is not None:
-        wanted = " ".join(str(p) for p in set(participants))
-        if not wanted:
+    wanted = None if participants is None else set(participants)
+    if wanted is not None and not wanted:
+        return []
+    if meetings is not None:  # the meetings' accounts; who they name is checked below
+        of = " ".join(str(m) for m in set(meetings))
+        if not of:
             return []
+        values = f"VALUES ?meeting {{ {of} }}"
+    elif wanted is not None:
         values = (
-            f"VALUES ?someone {{ {wanted} }} ?account kb:participation/kb:participant ?someone ."
+            f"VALUES ?someone {{ {' '.join(map(str, wanted))} }} "
+            "?account kb:participation/kb:participant ?someone ."
         )
     rows = store.select(
         sparql_prologue()
@@ -162,7 +172,47 @@ def accounts_in_store(
             people[iri].add(row["participant"])  # type: ignore[arg-type]
     for iri, account in found.items():
         account.participants = frozenset(people[iri])
+    if meetings is not None and wanted is not None:
+        found = {iri: a for iri, a in found.items() if a.participants & wanted}
     return sorted(found.values(), key=lambda a: a.iri.value)
+
+
+def meetings_near(store: Store, accounts: Iterable[Account]) -> set[NamedNode]:
+    """The meetings of the store that any of ``accounts`` may report: those with an account
+    naming one of its participants whose dates overlap its own (undated: any), and those
+    whose IRI it proposes. A meeting none of whose accounts overlaps an account's dates
+    cannot be its meeting (matching.incompatibility), so matching needs no other; the
+    lookup costs what the dates select, not every meeting its participants ever had.
+    """
+    rows: list[str] = []
+    named: set[NamedNode] = set()
+    for account in accounts:
+        named |= {m for m in (account.meeting, account.proposed) if m is not None}
+        low = f'"{account.earliest.isoformat()}"' if account.earliest else "UNDEF"
+        high = f'"{account.latest.isoformat()}"' if account.latest else "UNDEF"
+        rows += [f"({person} {low} {high})" for person in account.participants]
+    if not rows:
+        return named
+    # an old account's date outside [low, high] excludes it; a date kb cannot read as a day
+    # (matching treats it as unknown) never does
+    day = "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    found = store.select(
+        sparql_prologue()
+        + f"""SELECT DISTINCT ?meeting WHERE {{
+            GRAPH ?g {{
+                VALUES (?someone ?low ?high) {{ {" ".join(sorted(set(rows)))} }}
+                ?account kb:participation/kb:participant ?someone ; a kb:MeetingAccount ;
+                    kb:meeting ?meeting .
+                OPTIONAL {{ ?account kb:earliest ?earliest }}
+                OPTIONAL {{ ?account kb:latest ?latest }}
+            }}
+            FILTER (!BOUND(?high) || !BOUND(?earliest) || !REGEX(STR(?earliest), "{day}")
+                    || SUBSTR(STR(?earliest), 1, 10) <= ?high)
+            FILTER (!BOUND(?low) || !BOUND(?latest) || !REGEX(STR(?latest), "{day}")
+                    || SUBSTR(STR(?latest), 1, 10) >= ?low)
+        }}"""
+    )
+    return named | {row["meeting"] for row in found.rows if isinstance(row["meeting"], NamedNode)}
 
 
 def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Account]:

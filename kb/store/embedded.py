@@ -14,6 +14,7 @@ from typing import IO, TypeVar
 import pyoxigraph as ox
 
 from ..errors import InputError, StoreError
+from ..machine import usable_cores
 from . import Solutions
 
 
@@ -291,7 +292,7 @@ def in_order_on_every_core(
 ) -> Iterator[T]:
     """``work`` of each item, in the items' order, computed on every core (a thread per core:
     for work that releases the interpreter), at most ``ahead`` results per core waiting."""
-    cores = os.cpu_count() or 1
+    cores = usable_cores()
     with ThreadPoolExecutor(max_workers=cores) as pool:
         pending: deque[Future[T]] = deque()
         for item in items:
