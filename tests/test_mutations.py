@@ -368,6 +368,12 @@ CASES = [
         "m1",
     ),
     Case(
+        "view-definition-given",
+        msg("kb:viewDefinition is derived"),
+        plus((c("s1"), KB.viewDefinition, ox.Literal("0123456789ab"))),
+        "s1",
+    ),
+    Case(
         "source-bucket-given",
         msg("kb:sourceBucket is derived"),
         plus((c("s1"), KB.sourceBucket, ox.Literal("https://w3id.org/kb/source/f0"))),
