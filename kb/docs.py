@@ -39,9 +39,11 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "one source graph at a time. A query reads it like any other triple, since queries see "
         "the union of the graphs: `?statement kb:quote ?quote` instead of "
         "`?statement kb:evidence/oa:hasSelector/oa:exact ?quote`. A sorted listing whose "
-        "first ORDER BY key is a claim's date declares `# stream-by: ?sortMonth "
-        "<https://w3id.org/kb/graph/view/buckets> kb:sortMonth ?sortMonth` and reads "
-        "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries).",
+        "first ORDER BY key is a claim's date declares `# stream-by: ?sortMonth kb:sortMonth` "
+        "(the months the bucket list graph:view/buckets holds) and reads "
+        "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries). "
+        "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
+        "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",
         *_table(
             ["property", "range", "description"],

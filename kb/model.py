@@ -12,7 +12,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .errors import InputError
-from .namespaces import GRAPH, MODEL_GRAPHS
+from .namespaces import GRAPH, KB, MODEL_GRAPHS, RDF_TYPE
 from .registry import Offices, Registry
 from .resources import ONTOLOGY_DIR
 from .skolem import skolemize
@@ -37,6 +37,25 @@ def model_graphs() -> dict[ox.NamedNode, list[ox.Triple]]:
         except (OSError, SyntaxError) as error:
             raise InputError(f"{path}: cannot load the model: {error}") from error
     return graphs
+
+
+@lru_cache(maxsize=1)
+def derived_properties() -> frozenset[ox.NamedNode]:
+    """The properties kb.ttl types ``kb:DerivedProperty``: the derived view's (kb.view), which
+    kb computes and writes itself, never a draft. Read from kb.ttl alone (a few ms), not
+    from the whole model: ``kb add`` of one draft asks."""
+    path = ONTOLOGY_DIR / MODEL_GRAPHS["ontology"]
+    try:
+        triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except (OSError, SyntaxError) as error:
+        raise InputError(f"{path}: cannot load the model: {error}") from error
+    return frozenset(
+        t.subject
+        for t in triples
+        if t.predicate == RDF_TYPE
+        and t.object == KB.DerivedProperty
+        and isinstance(t.subject, ox.NamedNode)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -10,13 +10,14 @@ A saved query is a ``.rq`` file in ``queries/`` whose leading comment lines decl
 The optional ``table`` line names the columns a person sees in ``--format table``; the
 other formats carry every column.
 
-A sorted listing may declare how to stream, ``# stream-by: ?sortMonth GRAPH-PATTERN``: a
-variable whose order agrees with the first key of the query's ORDER BY, and a pattern that
-lists its values (``graph:view/buckets kb:sortMonth ?sortMonth``, the months of the derived
-view; ``?source a kb:Source``). ``stream`` then runs the query for the first values one at a
-time, each an index lookup, until one gives rows, and the rest in one more query: the
-first rows print after one small bucket, not after the whole sort, and the rows are those
-of the query run whole, in the same order.
+A sorted listing may declare how to stream, ``# stream-by: ?sortMonth kb:sortMonth``: a
+variable whose order agrees with the first key of the query's ORDER BY, and the derived
+property whose values the derived view's bucket list (``kb.view.BUCKETS``) holds for it
+(``kb:sortMonth``, the months; ``kb:sourceBucket``); or, instead of the property, any graph
+pattern that lists its values (``?source a kb:Source``). ``stream`` then runs the query for
+the first values one at a time, each an index lookup, until one gives rows, and the rest in
+one more query: the first rows print after one small bucket, not after the whole sort, and
+the rows are those of the query run whole, in the same order.
 
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
@@ -43,7 +44,7 @@ from rdflib.plugins.sparql import parser as sparql_parser
 
 from . import view
 from .errors import InputError
-from .namespaces import XSD, expand, sparql_prologue
+from .namespaces import XSD, curie, expand, sparql_prologue
 from .resources import QUERIES_DIR
 from .store import Solutions, Store
 
@@ -54,6 +55,28 @@ _PARAM = re.compile(
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _STREAM_BY = re.compile(r"^\?(\w+)\s+(.+)$")
 _DATATYPES = {"date": XSD.date, "integer": XSD.integer, "decimal": XSD.decimal}
+
+
+def _stream_by(path: Path, value: str) -> tuple[str, str]:
+    """A ``stream-by`` header as (variable, pattern listing its values): ``?VAR PROPERTY``
+    reads the bucket list of the derived view, ``?VAR PATTERN`` any pattern."""
+    by = _STREAM_BY.match(value)
+    if not by:
+        raise InputError(f"{path}: bad stream-by header {value!r} (?VAR PROPERTY or ?VAR PATTERN)")
+    var, rest = by.groups()
+    if len(rest.split()) > 1:
+        return var, rest
+    try:
+        prop = expand(rest)
+    except ValueError:
+        prop = None
+    if prop not in view.BUCKET_PROPERTIES:
+        listed = ", ".join(curie(p.value) for p in view.BUCKET_PROPERTIES)
+        raise InputError(
+            f"{path}: stream-by {rest!r} is not a property the derived view lists buckets of "
+            f"({listed}); or give a pattern: ?VAR PATTERN"
+        )
+    return var, f"{view.BUCKETS} {rest} ?{var}"
 
 
 @dataclass(frozen=True)
@@ -99,10 +122,7 @@ class SavedQuery:
             elif key == "same-as":
                 query.same_as = value.strip()
             elif key == "stream-by":
-                by = _STREAM_BY.match(value)
-                if not by:
-                    raise InputError(f"{path}: bad stream-by header {value!r} (?VAR PATTERN)")
-                query.stream_by = (by.group(1), by.group(2))
+                query.stream_by = _stream_by(path, value)
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:

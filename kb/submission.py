@@ -24,7 +24,17 @@ import pyoxigraph as ox
 from .claimform import FormError, compile_form, load_form
 from .errors import InputError
 from .intake import article_text
-from .namespaces import GRAPH, KB, MODEL_GRAPHS, PREFIXES, RDF_TYPE, local, source_graph
+from .model import derived_properties
+from .namespaces import (
+    GRAPH,
+    KB,
+    MODEL_GRAPHS,
+    PREFIXES,
+    RDF_TYPE,
+    curie,
+    local,
+    source_graph,
+)
 from .registry import Registry
 from .skolem import skolemize
 from .textio import read_utf8
@@ -362,6 +372,7 @@ def check_literals(path: Path, triples: Iterable[ox.Triple]) -> None:
 
 def _group(path: Path, quads: list[ox.Quad]) -> Submission:
     """Named graphs keep their names; default-graph triples go to the graph of their source."""
+    _check_not_derived(path, quads)
     submission = Submission(files=[path])
     default: list[ox.Triple] = []
     for quad in quads:
@@ -396,6 +407,19 @@ def _group(path: Path, quads: list[ox.Quad]) -> Submission:
             (source,) = cited
             submission.insert[_graph_of(path, source)].extend(default)
     return submission
+
+
+def _check_not_derived(path: Path, quads: Iterable[ox.Quad]) -> None:
+    """Refuse a derived property (kb:DerivedProperty in kb.ttl): kb computes the derived view
+    from the claims it writes, so a draft's own kb:quote would be listed as if verbatim."""
+    derived = derived_properties()
+    for quad in quads:
+        if quad.predicate in derived:
+            name = curie(quad.predicate.value)
+            raise InputError(
+                f"{path}: {name} on {quad.subject} is a derived property (kb:DerivedProperty) "
+                "that kb computes from the claims into their view graph: remove it from the file"
+            )
 
 
 def _check_graph_name(path: Path, name: ox.NamedNode) -> None:

@@ -27,6 +27,7 @@ import rdflib
 import rdflib.collection
 from pyshacl import validate as shacl_validate
 
+from .model import derived_properties
 from .namespaces import (
     CLAIM_TYPES,
     KB,
@@ -146,8 +147,10 @@ def core_shapes_graph() -> rdflib.Graph:
 
 
 # Shapes that reach a node otherwise than by following triples forward from a focus node:
-# with any of these, pyshacl gets every triple (see _read_by_core_shapes).
-_REACHING_BACK = (SH.closed, SH.inversePath, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+# with any of these, pyshacl gets every triple (see _read_by_core_shapes). A target by
+# subjects of P is not one: the triple that makes a node a target is its own, by P, which
+# the shapes name.
+_REACHING_BACK = (SH.closed, SH.inversePath, SH.targetObjectsOf, SH.target)
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +279,7 @@ def validate_triples(
     # value node is not in the list: a speaker that is no person went unreported. Validating
     # the small context too and filtering afterwards is both right and faster.
     _, full_report, _ = shacl_validate(
-        to_rdflib(_read_by_core_shapes(triples, focus)),
+        to_rdflib(_read_by_core_shapes(triples, focus), lexical=True),
         shacl_graph=core_shapes_graph(),
         inference="none",
         abort_on_first=False,
@@ -500,7 +503,9 @@ def context_for(
             UNION {scoped(bound + "?officeTerm a kb:OfficeTerm ; kb:office ?s")}
         }}"""
     )
-    context = store.construct(query)
+    # the KB's derived view is kb's own, never a submission's: the shapes refuse it in drafts
+    derived = derived_properties()
+    context = [t for t in store.construct(query) if t.predicate not in derived]
     return context + _same_statements(store, triples, scoped)
 
 

@@ -252,7 +252,10 @@ def test_a_copy_of_a_stored_claim_under_another_iri_is_refused(
 ) -> None:
     store = open_store(store_path)
     original = CLAIM[f"{SEED_SOURCE}/s9"]
-    triples = store.construct(f"CONSTRUCT {{ {original} ?p ?o }} WHERE {{ {original} ?p ?o }}")
+    source = GRAPH[f"source/{SEED_SOURCE}"]  # the claim as given, without the view kb derives
+    triples = store.construct(
+        f"CONSTRUCT {{ {original} ?p ?o }} WHERE {{ GRAPH {source} {{ {original} ?p ?o }} }}"
+    )
     store.close()
     copy = tmp_path / "copy.ttl"
     copy.write_bytes(

@@ -14,6 +14,7 @@ from kb.namespaces import ENT, KB, OA, POS, RDF_TYPE, STANCE
 from kb.store.bulk import build_new
 from kb.store.embedded import EmbeddedStore
 from kb.validation import context_for, validate_submission, validate_triples
+from kb.view import is_view_graph
 
 SIZE = 60
 
@@ -24,7 +25,8 @@ def quads() -> list[ox.Quad]:
 
 
 def test_generated_kb_conforms_to_the_shapes(quads: list[ox.Quad]) -> None:
-    report = validate_triples(q.triple for q in quads)
+    # as kb validate --all: the derived view is kb's own writing, which the shapes refuse
+    report = validate_triples(q.triple for q in quads if not is_view_graph(q.graph_name))
     assert report.conforms, report.render()
 
 

@@ -325,6 +325,61 @@ CASES = [
         "m1",
     ),
     Case(
+        "date-with-a-time-zone",
+        msg("kb:date is one valid"),
+        put(c("m1"), KB.date, date("2023-10-04+03:00")),
+        "m1",
+    ),
+    Case(
+        "earliest-with-a-time-zone",
+        msg("kb:earliest is one valid"),
+        put(c("m1"), KB.earliest, date("2023-10-04Z")),
+        "m1",
+    ),
+    Case(
+        "latest-with-a-time-zone",
+        msg("kb:latest is one valid"),
+        put(c("m1"), KB.latest, date("2023-10-04-05:00")),
+        "m1",
+    ),
+    # the derived view: kb's own, never given
+    Case(
+        "quote-given",
+        msg("kb:quote is derived"),
+        plus((c("s1"), KB.quote, ox.Literal("words", language="en"))),
+        "s1",
+    ),
+    Case(
+        "quote-start-given",
+        msg("kb:quoteStart is derived"),
+        plus((c("s1"), KB.quoteStart, integer(0))),
+        "s1",
+    ),
+    Case(
+        "quote-end-given",
+        msg("kb:quoteEnd is derived"),
+        plus((c("m1"), KB.quoteEnd, integer(5))),
+        "m1",
+    ),
+    Case(
+        "sort-month-given",
+        msg("kb:sortMonth is derived"),
+        plus((c("m1"), KB.sortMonth, integer(202310))),
+        "m1",
+    ),
+    Case(
+        "view-definition-given",
+        msg("kb:viewDefinition is derived"),
+        plus((c("s1"), KB.viewDefinition, ox.Literal("0123456789ab"))),
+        "s1",
+    ),
+    Case(
+        "source-bucket-given",
+        msg("kb:sourceBucket is derived"),
+        plus((c("s1"), KB.sourceBucket, ox.Literal("https://w3id.org/kb/source/f0"))),
+        "s1",
+    ),
+    Case(
         "earliest-after-latest",
         msg("kb:earliest is after kb:latest"),
         both(
