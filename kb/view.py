@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError, StoreError
+from .model import derived_properties
 from .namespaces import GRAPH, KB
 from .resources import ONTOLOGY_DIR
 from .store import Store
@@ -184,13 +185,18 @@ def write(
     store.write(replace=derived.replace(replacing), insert=derived.insert(inserting))
 
 
-_READS_VIEW = re.compile(r"\bkb:(?:quote|quoteStart|quoteEnd|sortMonth|sourceBucket)\b")
+@lru_cache(maxsize=1)
+def _reads_view() -> re.Pattern[str]:
+    """A derived property (kb.ttl's kb:DerivedProperty) named in a query, as kb:NAME or <IRI>."""
+    names = sorted(p.value[len(KB[""].value) :] for p in derived_properties())
+    either = "|".join(map(re.escape, names))
+    return re.compile(rf"\bkb:(?:{either})\b|<{re.escape(KB[''].value)}(?:{either})>")
 
 
 def require(store: Store, query: str) -> None:
     """Refuse a query that reads the view on a KB whose views are missing or of an older
     definition: it would answer with rows missing or wrong, not with an error."""
-    if not _READS_VIEW.search(query) or is_current(store):
+    if not _reads_view().search(query) or is_current(store):
         return
     prologue = "PREFIX kb: <" + KB[""].value + ">\n"
     if store.ask(prologue + "ASK { ?claim kb:evidence ?evidence }"):

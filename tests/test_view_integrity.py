@@ -1,8 +1,7 @@
-"""Review of issue 13 (the derived view and streamed listings): reproductions of findings.
-
-Each test states the behaviour kb should have and is marked ``xfail(strict=True)`` while the
-finding is open, so the suite stays green and the mark must go when the fix lands.
-"""
+"""The derived view cannot be forged or missed: a draft cannot assert a derived property, and
+a listing on a store without its view says how to rebuild it (a reviewer's reproductions).
+Dates with a time zone, which would stream out of order, are refused by the shapes
+(tests/test_claim_dates_shapes.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import pytest
 
 from kb import kbase, view
 from kb.errors import KBError
-from kb.namespaces import GRAPH, KB, PREFIXES, RDF_TYPE, XSD, sparql_prologue
+from kb.namespaces import GRAPH, KB, PREFIXES, RDF_TYPE
 from kb.queries import saved_queries, stream
 from kb.store.embedded import EmbeddedStore
 
@@ -47,7 +46,6 @@ def test_a_draft_that_asserts_a_derived_property_is_refused(
     assert INVENTED_QUOTE not in quotes, "a quote not in the source is listed as verbatim"
 
 
-@pytest.mark.xfail(strict=True, reason="review finding 2: no view gives silently no rows")
 def test_a_listing_on_a_store_without_its_view_says_to_run_kb_init(
     fresh_store: EmbeddedStore,
 ) -> None:
@@ -55,33 +53,3 @@ def test_a_listing_on_a_store_without_its_view_says_to_run_kb_init(
     with pytest.raises(KBError, match="kb init"):
         _, rows = stream(fresh_store, saved_queries()["positions"])
         list(rows)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="review finding 3: dates with a time zone; kb's shapes now refuse them "
-    "(tests/test_claim_dates_shapes.py), this store is written around validation",
-)
-def test_dates_with_a_time_zone_stream_in_the_order_of_the_whole_query(
-    fresh_store: EmbeddedStore,
-) -> None:
-    # Both are valid xsd:date values (the shapes accept them), older than any other claim: the
-    # first is in February but begins before the second, in January, so the whole query sorts
-    # it first; streamed, January is the first bucket with rows and is printed first.
-    first, second = statements(fresh_store)[:2]
-    dates = {
-        first: ox.Literal("1990-02-01+14:00", datatype=XSD.date),
-        second: ox.Literal("1990-01-31-12:00", datatype=XSD.date),
-    }
-    graph = [
-        t
-        for t in fresh_store.graph(SOURCE_GRAPH)
-        if not (t.subject in dates and t.predicate in (KB.earliest, KB.latest, KB.date))
-    ]
-    graph += [ox.Triple(claim, KB.earliest, date) for claim, date in dates.items()]
-    view.write(fresh_store, replace={SOURCE_GRAPH: graph})
-    saved = saved_queries()["timeline-statements"]
-    speaker = {"speaker": "ent:ali-akbar-ahmadian"}  # theirs: no undated statement comes first
-    whole = fresh_store.select(sparql_prologue() + saved.bound(speaker)).rows
-    _, rows = stream(fresh_store, saved, speaker)
-    assert list(rows) == whole
