@@ -482,6 +482,26 @@ def first_row_seconds(store: Any, name: str, runs: int = 3) -> float:
     return round(statistics.median(times), 6)
 
 
+def first_rows(job: dict[str, Any]) -> list[Record]:
+    """Only the first row of each saved query (``only``: some), as ``kb query`` prints it, on
+    the embedded store: for sizes where timing every whole listing would take too long. A
+    record's ``seconds`` is the first row's time, under the task ``first-row:NAME``; its
+    ``cpu_seconds`` also holds a share of the query's one read-only check."""
+    store = open_fixture(Path(job["fixture"]))
+    only = job.get("only")
+    out: list[Record] = []
+    for name in saved_queries():
+        if only and name not in only:
+            continue
+        _reset_peak()
+        cpu = time.process_time()
+        seconds = first_row_seconds(store, name, runs=job.get("runs", 3))
+        timing = Timing(seconds, job.get("runs", 3), round(_peak_mb(), 1))
+        timing.cpu_seconds = round((time.process_time() - cpu) / job.get("runs", 3), 6)
+        out.append(record(f"first-row:{name}", "embedded", job["statements"], timing))
+    return out
+
+
 # -- validation -----------------------------------------------------------------------------
 
 
@@ -818,6 +838,7 @@ def add_batch(job: dict[str, Any]) -> list[Record]:
 JOBS: dict[str, Callable[[dict[str, Any]], list[Record]]] = {
     "ingest": ingest,
     "query": queries,
+    "first-row": first_rows,
     "validate-one": validate_one,
     "validate-all": validate_all,
     "export": export,
