@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from kb import identity, kbase
+from kb import identity, kbase, view
 from kb.identity import Account, Group, match
 from kb.namespaces import CLAIM, ENT, MTG, SRC, sparql_prologue
 from kb.output import to_csv
@@ -50,7 +50,7 @@ def model_store() -> EmbeddedStore:
 def add(store: Store, compiled: object) -> None:
     """What `kb add` does with a submission once the lead wires identity in: assign, then write."""
     graphs = identity.assign_meetings(store, {compiled.graph: compiled.triples})  # type: ignore[attr-defined]
-    store.write(replace=graphs)
+    view.write(store, replace=graphs)  # with the source's derived view, as kb add writes
 
 
 # -- curated KB ------------------------------------------------------------------------------

@@ -184,35 +184,43 @@ def meetings_near(store: Store, accounts: Iterable[Account]) -> set[NamedNode]:
     cannot be its meeting (matching.incompatibility), so matching needs no other; the
     lookup costs what the dates select, not every meeting its participants ever had.
     """
-    rows: list[str] = []
     named: set[NamedNode] = set()
+    found: set[NamedNode] = set()
+    # an old account's date outside [earliest, latest] excludes it; a date kb cannot read as
+    # a day (matching treats it as unknown) never does. One query per account, its window
+    # written in: Virtuoso answers nothing when VALUES rows repeat a person with other dates.
+    day = "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
     for account in accounts:
         named |= {m for m in (account.meeting, account.proposed) if m is not None}
-        low = f'"{account.earliest.isoformat()}"' if account.earliest else "UNDEF"
-        high = f'"{account.latest.isoformat()}"' if account.latest else "UNDEF"
-        rows += [f"({person} {low} {high})" for person in account.participants]
-    if not rows:
-        return named
-    # an old account's date outside [low, high] excludes it; a date kb cannot read as a day
-    # (matching treats it as unknown) never does
-    day = "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    found = store.select(
-        sparql_prologue()
-        + f"""SELECT DISTINCT ?meeting WHERE {{
-            GRAPH ?g {{
-                VALUES (?someone ?low ?high) {{ {" ".join(sorted(set(rows)))} }}
-                ?account kb:participation/kb:participant ?someone ; a kb:MeetingAccount ;
-                    kb:meeting ?meeting .
-                OPTIONAL {{ ?account kb:earliest ?earliest }}
-                OPTIONAL {{ ?account kb:latest ?latest }}
-            }}
-            FILTER (!BOUND(?high) || !BOUND(?earliest) || !REGEX(STR(?earliest), "{day}")
-                    || SUBSTR(STR(?earliest), 1, 10) <= ?high)
-            FILTER (!BOUND(?low) || !BOUND(?latest) || !REGEX(STR(?latest), "{day}")
-                    || SUBSTR(STR(?latest), 1, 10) >= ?low)
-        }}"""
-    )
-    return named | {row["meeting"] for row in found.rows if isinstance(row["meeting"], NamedNode)}
+        if not account.participants:
+            continue
+        window = []
+        if account.latest:
+            window.append(
+                f'FILTER (!BOUND(?earliest) || !REGEX(STR(?earliest), "{day}") '
+                f'|| SUBSTR(STR(?earliest), 1, 10) <= "{account.latest.isoformat()}")'
+            )
+        if account.earliest:
+            window.append(
+                f'FILTER (!BOUND(?latest) || !REGEX(STR(?latest), "{day}") '
+                f'|| SUBSTR(STR(?latest), 1, 10) >= "{account.earliest.isoformat()}")'
+            )
+        people = " ".join(sorted(map(str, account.participants)))
+        rows = store.select(
+            sparql_prologue()
+            + f"""SELECT DISTINCT ?meeting WHERE {{
+                GRAPH ?g {{
+                    VALUES ?someone {{ {people} }}
+                    ?account kb:participation/kb:participant ?someone ; a kb:MeetingAccount ;
+                        kb:meeting ?meeting .
+                    OPTIONAL {{ ?account kb:earliest ?earliest }}
+                    OPTIONAL {{ ?account kb:latest ?latest }}
+                }}
+                {" ".join(window)}
+            }}"""
+        ).rows
+        found |= {row["meeting"] for row in rows if isinstance(row["meeting"], NamedNode)}
+    return named | found
 
 
 def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Account]:
