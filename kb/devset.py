@@ -35,6 +35,7 @@ from .normalize import loose_key
 from .queries import load_query, run
 from .resources import HOME
 from .store.embedded import EmbeddedStore
+from .view import BUCKETS
 
 ENVIRONMENT = "KB_DEVSET"
 
@@ -192,7 +193,8 @@ class _Sandbox:
     def __init__(self) -> None:
         self.store = EmbeddedStore.in_memory()
         init(self.store)
-        self.model = set(model_graphs())
+        # the model, and the view's bucket list with its stamp (kb.view), stay between articles
+        self.model = {*model_graphs(), BUCKETS}
 
     def add(self, text: str, name: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         compiled = extract(text, Options(file=name)).compile(model_registry())

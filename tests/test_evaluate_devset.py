@@ -103,3 +103,18 @@ def test_a_folder_without_gold_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", "--devset", str(tmp_path)])
     assert result.exit_code == 2
     assert "not a development set" in result.output
+
+
+def test_each_article_of_a_set_is_scored_in_a_kb_left_as_the_one_before_found_it(
+    small_set: Path,
+) -> None:
+    """Articles are added one after another to one sandbox KB: the second finds what the first
+    did (the derived view's bucket list and stamp stay when an article is taken out)."""
+    (small_set / "articles" / "t-en-02.txt").write_text(ARTICLE, encoding="utf-8")
+    (small_set / "gold" / "t-en-02.yaml").write_text(
+        yaml.safe_dump({**GOLD, "id": "t-en-02"}), encoding="utf-8"
+    )
+    results = {r.id: r for r in devset.score(small_set)}
+    for name in ("t-en-01", "t-en-02"):
+        assert results[name].positions.found == 1, name
+        assert results[name].meetings.found == 1, name
