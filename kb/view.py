@@ -12,8 +12,10 @@ are also listed in the small graph ``graph:view/buckets``, which only grows: a b
 claim is in any more is an empty bucket, not a wrong one.
 
 Derived triples are not claims: validation and claim counts leave the view graphs out, and
-``kb init`` rebuilds every view of an existing store (the migration for a store written
-before the view existed, or after its definition changed).
+a draft may not assert them. The bucket list also carries a stamp of the view's definition
+(``kb:viewDefinition``): a listing refuses a store whose views are missing or older, and
+``kb init`` rebuilds every view then (the migration for a store written before the view
+existed, or after its definition changed).
 """
 
 from __future__ import annotations
