@@ -45,7 +45,9 @@ class Namespace:
     def __getattr__(self, local: str) -> NamedNode:
         if local.startswith("__"):
             raise AttributeError(local)
-        return NamedNode(self.base + local)
+        node = NamedNode(self.base + local)
+        setattr(self, local, node)  # minted once: the next ``KB.x`` is a plain attribute
+        return node
 
     def __getitem__(self, local: str) -> NamedNode:
         return NamedNode(self.base + local)

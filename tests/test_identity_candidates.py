@@ -1,9 +1,11 @@
-"""Which stored meetings a new account is matched against: those its dates allow.
+"""Which stored meetings a new account is matched against: those of its participants that
+its dates allow.
 
-``meetings_near`` keeps the lookup of ``kb add`` flat in the size of the KB: it returns the
-meetings with an account naming one of the new account's participants whose dates overlap
-the new account's (an undated side overlaps anything), and any meeting IRI the new account
-proposes; a meeting all of whose accounts lie outside its dates cannot be its meeting.
+``meetings_near`` keeps the lookup of ``kb add`` flat in the size of the KB, for one draft or
+a batch: it returns the meetings with an account naming every participant of the new account
+whose dates overlap the new account's (an undated side overlaps anything), and any meeting
+IRI the new account proposes. A meeting all of whose accounts lie outside its dates, or
+none of whose accounts names all of its participants, cannot be its meeting.
 """
 
 from __future__ import annotations
@@ -19,16 +21,22 @@ from kb.store.embedded import EmbeddedStore
 PERSON, OTHER = NamedNode("https://w3id.org/kb/entity/a"), NamedNode("https://w3id.org/kb/entity/b")
 
 
-def stored(name: str, earliest: str | None, latest: str | None) -> list[Quad]:
-    """A stored account of meeting ``name`` with PERSON and OTHER, in a graph of its own."""
+def stored(
+    name: str,
+    earliest: str | None,
+    latest: str | None,
+    people: tuple[NamedNode, ...] = (PERSON, OTHER),
+) -> list[Quad]:
+    """A stored account of meeting ``name`` with ``people``, in a graph of its own."""
     graph, account = GRAPH[f"source/{name}"], NamedNode(f"https://w3id.org/kb/claim/{name}/m1")
-    participation = NamedNode(account.value + "/p1")
     quads = [
         Quad(account, RDF_TYPE, KB.MeetingAccount, graph),
         Quad(account, KB.meeting, MTG[name], graph),
-        Quad(account, KB.participation, participation, graph),
-        Quad(participation, KB.participant, PERSON, graph),
     ]
+    for index, person in enumerate(people, 1):
+        participation = NamedNode(f"{account.value}/p{index}")
+        quads.append(Quad(account, KB.participation, participation, graph))
+        quads.append(Quad(participation, KB.participant, person, graph))
     for predicate, day in ((KB.earliest, earliest), (KB.latest, latest)):
         if day:
             quads.append(Quad(account, predicate, Literal(day, datatype=XSD.date), graph))
@@ -55,6 +63,7 @@ def store() -> EmbeddedStore:
         + stored("after", "2001-06-01", "2001-06-01")
         + stored("undated", None, None)
         + stored("open-ended", "2001-02-01", None)
+        + stored("one-of-them", "2001-03-20", "2001-03-25", people=(PERSON,))
     )
     return kb
 
@@ -71,6 +80,26 @@ def test_a_dated_account_is_matched_against_the_meetings_its_dates_allow() -> No
 def test_an_undated_account_is_matched_against_every_meeting_of_its_participants() -> None:
     found = meetings_near(store(), [new_account(None, None)])
     assert names(found) == {"before", "overlapping", "after", "undated", "open-ended", "new"}
+
+
+def test_a_meeting_of_only_some_of_its_participants_is_not_looked_at() -> None:
+    # "one-of-them" overlaps in time but names PERSON alone: other participants, never a match
+    for found in (
+        meetings_near(store(), [new_account("2001-03-15", "2001-03-22")]),
+        meetings_near(store(), [new_account(None, None)]),
+    ):
+        assert "one-of-them" not in names(found)
+
+
+def test_a_batch_of_accounts_gets_each_one_its_own_window() -> None:
+    accounts = [new_account("2001-01-10", "2001-01-10"), new_account("2001-06-01", "2001-06-02")]
+    assert names(meetings_near(store(), accounts)) == {
+        "before",
+        "after",
+        "open-ended",
+        "undated",
+        "new",
+    }
 
 
 def test_a_proposed_meeting_iri_is_looked_at_whatever_its_dates() -> None:

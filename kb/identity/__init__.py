@@ -135,9 +135,6 @@ def _groups(accounts: Iterable[Account], fixed: bool) -> dict[NamedNode, Group]:
     return groups
 
 
-NEAR_LOOKUP_MAX = 20  # new accounts up to which the existing ones are found by their dates
-
-
 def assign_meetings(
     store: Store, replace_graphs: Mapping[NamedNode, list[Triple]]
 ) -> dict[NamedNode, list[Triple]]:
@@ -153,11 +150,13 @@ def assign_meetings(
     new_accounts = accounts_in_triples(graphs)
     if not new_accounts:
         return graphs
-    # a few accounts (one draft): only the meetings their dates allow; a batch: every account
-    # of the participants, read once (its date windows cost Oxigraph more than that reading)
-    near = meetings_near(store, new_accounts) if len(new_accounts) <= NEAR_LOOKUP_MAX else None
+    # only the meetings an account may report (its participants', within its dates): what
+    # the lookup reads grows with the submission, not with every meeting of its participants
     existing = accounts_in_store(
-        store, {p for a in new_accounts for p in a.participants}, exclude=graphs, meetings=near
+        store,
+        {p for a in new_accounts for p in a.participants},
+        exclude=graphs,
+        meetings=meetings_near(store, new_accounts),
     )
     # accounts a submission re-sends with evidence from an earlier match start from their proposal
     for account in new_accounts:

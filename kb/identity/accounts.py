@@ -4,6 +4,7 @@ English labels of what they name."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -179,48 +180,88 @@ def accounts_in_store(
 
 def meetings_near(store: Store, accounts: Iterable[Account]) -> set[NamedNode]:
     """The meetings of the store that any of ``accounts`` may report: those with an account
-    naming one of its participants whose dates overlap its own (undated: any), and those
-    whose IRI it proposes. A meeting none of whose accounts overlaps an account's dates
-    cannot be its meeting (matching.incompatibility), so matching needs no other; the
-    lookup costs what the dates select, not every meeting its participants ever had.
+    naming every one of its participants whose dates overlap its own (undated: any), and
+    those whose IRI it proposes.
+
+    Matching joins an account only to a meeting whose participants are its own and whose
+    accounts' dates all overlap its own (matching.incompatibility), so that meeting has an
+    account naming all of its participants within its dates: matching needs no other. The
+    lookup starts from the accounts' participants (one query for the stored accounts naming
+    them), then reads the dates of only those naming all of some account's participants
+    (a second query), not of every meeting its participants ever had.
     """
-    named: set[NamedNode] = set()
-    found: set[NamedNode] = set()
-    # an old account's date outside [earliest, latest] excludes it; a date kb cannot read as
-    # a day (matching treats it as unknown) never does. One query per account, its window
-    # written in: Virtuoso answers nothing when VALUES rows repeat a person with other dates.
-    day = "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    accounts = list(accounts)
+    named = {m for a in accounts for m in (a.meeting, a.proposed) if m is not None}
+    people = {p for a in accounts for p in a.participants}
+    if not people:
+        return named
+    # one-column VALUES only: Virtuoso answers nothing when VALUES rows repeat a person;
+    # the type is checked with the dates, of the few accounts that name all the participants
+    rows = store.select(
+        sparql_prologue()
+        + f"""SELECT ?g ?account ?someone WHERE {{
+            GRAPH ?g {{
+                VALUES ?someone {{ {" ".join(sorted(map(str, people)))} }}
+                ?account kb:participation/kb:participant ?someone .
+            }}
+        }}"""
+    ).rows
+    naming: dict[tuple[object, object], set[object]] = defaultdict(set)  # (graph, account)
+    for row in rows:
+        naming[(row["g"], row["account"])].add(row["someone"])
+    by_person: dict[object, list[tuple[object, object]]] = defaultdict(list)
+    for key, names in naming.items():
+        for person in names:
+            by_person[person].append(key)
+    windows: dict[tuple[object, object], list[Account]] = defaultdict(list)
     for account in accounts:
-        named |= {m for m in (account.meeting, account.proposed) if m is not None}
         if not account.participants:
             continue
-        window = []
-        if account.latest:
-            window.append(
-                f'FILTER (!BOUND(?earliest) || !REGEX(STR(?earliest), "{day}") '
-                f'|| SUBSTR(STR(?earliest), 1, 10) <= "{account.latest.isoformat()}")'
-            )
-        if account.earliest:
-            window.append(
-                f'FILTER (!BOUND(?latest) || !REGEX(STR(?latest), "{day}") '
-                f'|| SUBSTR(STR(?latest), 1, 10) >= "{account.earliest.isoformat()}")'
-            )
-        people = " ".join(sorted(map(str, account.participants)))
-        rows = store.select(
-            sparql_prologue()
-            + f"""SELECT DISTINCT ?meeting WHERE {{
-                GRAPH ?g {{
-                    VALUES ?someone {{ {people} }}
-                    ?account kb:participation/kb:participant ?someone ; a kb:MeetingAccount ;
-                        kb:meeting ?meeting .
-                    OPTIONAL {{ ?account kb:earliest ?earliest }}
-                    OPTIONAL {{ ?account kb:latest ?latest }}
-                }}
-                {" ".join(window)}
-            }}"""
-        ).rows
-        found |= {row["meeting"] for row in rows if isinstance(row["meeting"], NamedNode)}
-    return named | found
+        rarest = min(account.participants, key=lambda p: len(by_person.get(p, ())))
+        for key in by_person.get(rarest, ()):
+            if account.participants <= naming[key]:
+                windows[key].append(account)
+    if not windows:
+        return named
+    stored = " ".join(sorted({str(account) for _, account in windows}))
+    for row in store.select(
+        sparql_prologue()
+        + f"""SELECT ?g ?account ?meeting ?earliest ?latest WHERE {{
+            GRAPH ?g {{
+                VALUES ?account {{ {stored} }}
+                ?account a kb:MeetingAccount ; kb:meeting ?meeting .
+                OPTIONAL {{ ?account kb:earliest ?earliest }}
+                OPTIONAL {{ ?account kb:latest ?latest }}
+            }}
+        }}"""
+    ).rows:
+        key = (row["g"], row["account"])
+        if key not in windows or not isinstance(row["meeting"], NamedNode):
+            continue
+        earliest, latest = row.get("earliest"), row.get("latest")
+        for account in windows[key]:
+            if _may_overlap(account, earliest, latest):
+                named.add(row["meeting"])
+                break
+    return named
+
+
+def _may_overlap(account: Account, earliest: object, latest: object) -> bool:
+    """Whether a stored account with these bounds (None: unknown) may overlap ``account``'s
+    dates. A bound kb cannot read as a day excludes nothing, as matching treats it."""
+    start, end = _day_text(earliest), _day_text(latest)
+    if account.latest and start and start > account.latest.isoformat():
+        return False
+    return not (account.earliest and end and end < account.earliest.isoformat())
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day_text(bound: object) -> str:
+    """A bound's first ten characters when they are a day (as text), else ''."""
+    text = _v(bound) if bound is not None else ""
+    return text[:10] if _DAY.match(text) else ""
 
 
 def accounts_in_triples(graphs: Mapping[NamedNode, Iterable[Triple]]) -> list[Account]:
