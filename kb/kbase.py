@@ -24,10 +24,12 @@ from .store.bulk import build_new as bulk_build_new
 from .store.embedded import EmbeddedStore
 from .submission import Submission, read_submission, submission_files
 from .validation import (
+    Context,
     Report,
     Violation,
     context_for,
     merged,
+    named_nodes,
     validate_store,
     validate_triples,
 )
@@ -133,17 +135,18 @@ def check(
             raise InputError("nothing to validate: the files hold no triples")
         parts = list(_parts(submission))
         batch = _batch_view(submission) if len(parts) > 1 else None
+        shared = _shared_nodes(submission, parts) if batch is not None else set()
         # graphs the store does not hold have nothing to leave out (and a long NOT IN costs)
-        replaced = _held_graphs(store, submission.replace)
+        kb_context = Context(store, _held_graphs(store, submission.replace))
 
         def with_context() -> Iterator[Part]:
             for graphs, files in parts:
                 for name in files:
                     progress(f"validating {name}")
                 part = [t for graph in graphs for t in submission.graph_triples(graph)]
-                context = list(context_for(store, part, exclude_graphs=replaced))
-                if batch is not None:
-                    context += context_for(batch, part, exclude_graphs=graphs)
+                context = kb_context.of(part)
+                if batch is not None:  # the rest of the batch has only the nodes parts share
+                    context += Context(batch, graphs, mentioned=shared).of(part)
                 if not has_registry:
                     context += _model_context(part)
                 yield part, context
@@ -169,6 +172,20 @@ def _with_files(submission: Submission, violations: list[Violation]) -> list[Vio
         files = ", ".join(dict.fromkeys(map(str, paths))) or None
         named.append(replace(violation, file=files))
     return named
+
+
+def _shared_nodes(
+    submission: Submission, parts: list[tuple[list[ox.NamedNode], list[str]]]
+) -> set[ox.NamedNode]:
+    """The IRIs more than one part mentions: the only ones whose context a part may find
+    in the rest of the batch (every triple there is in another part's graphs)."""
+    seen: set[ox.NamedNode] = set()
+    shared: set[ox.NamedNode] = set()
+    for graphs, _ in parts:
+        mine = named_nodes(t for graph in graphs for t in submission.graph_triples(graph))
+        shared |= mine & seen
+        seen |= mine
+    return shared
 
 
 def _held_graphs(store: Store, names: Iterable[ox.NamedNode]) -> list[ox.NamedNode]:

@@ -477,39 +477,110 @@ def context_for(
     submission, not with the KB. Graphs in ``exclude_graphs`` (those the submission
     replaces) are left out: what they hold now will be gone once it is written.
     """
-    nodes = _named_nodes(triples)
-    if not nodes:
-        return []
-    # VALUES inside every branch: outside the UNION, Oxigraph evaluated each branch over the
-    # whole KB first (55 ms at 10^5 statements against 3 ms; benchmarks/README.md)
-    bound = "VALUES ?s { " + " ".join(str(node) for node in nodes) + " } "
+    return Context(store, exclude_graphs).of(triples)
 
-    def scoped(pattern: str) -> str:
-        if not exclude_graphs:
+
+class Context:
+    """``context_for`` from one store for the parts of one submission: each node's context
+    is read once, whichever parts mention it (a batch's parts share the registry's people,
+    offices and positions), and a node the store has in no triple is looked up no further.
+
+    ``mentioned``, when given, holds every node the store may have (the others are not
+    looked up); otherwise the store is asked.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        exclude_graphs: Collection[ox.NamedNode] = (),
+        mentioned: Collection[ox.NamedNode] | None = None,
+    ) -> None:
+        self.store = store
+        self.exclude_graphs = list(exclude_graphs)
+        self.mentioned = mentioned
+        self._of: dict[ox.NamedNode, list[ox.Triple]] = {}  # a node's context, once read
+        self._held: set[ox.NamedNode] = set()  # the nodes read that the store has
+
+    def of(self, triples: Sequence[ox.Triple]) -> list[ox.Triple]:
+        """The context of ``triples`` (see ``context_for``)."""
+        nodes = named_nodes(triples)
+        self._read(nodes.difference(self._of))
+        held = nodes & self._held
+        context = list(dict.fromkeys(t for node in held for t in self._of[node]))
+        return context + _same_statements(self.store, triples, self._scoped, held)
+
+    def _scoped(self, pattern: str) -> str:
+        if not self.exclude_graphs:
             return f"{{ {pattern} }}"
-        excluded = ", ".join(str(g) for g in exclude_graphs)
+        excluded = ", ".join(str(g) for g in self.exclude_graphs)
         return f"{{ GRAPH ?g {{ {pattern} }} FILTER (?g NOT IN ({excluded})) }}"
 
-    query = (
-        sparql_prologue()
-        + f"""
-        CONSTRUCT {{ ?s ?p ?o . ?term ?tp ?to .
-                    ?acct a kb:MeetingAccount ; kb:meeting ?s ; kb:source ?acctSource .
-                    ?officeTerm a kb:OfficeTerm ; kb:office ?s . }}
-        WHERE {{
-            {scoped(bound + "?s ?p ?o")}
-            UNION {scoped(bound + "?term kb:holder ?s ; ?tp ?to")}
-            UNION {scoped(bound + "?acct kb:meeting ?s ; kb:source ?acctSource")}
-            UNION {scoped(bound + "?officeTerm a kb:OfficeTerm ; kb:office ?s")}
-        }}"""
-    )
-    # the KB's derived view is kb's own, never a submission's: the shapes refuse it in drafts
-    derived = derived_properties()
-    context = [t for t in store.construct(query) if t.predicate not in derived]
-    return context + _same_statements(store, triples, scoped)
+    def _read(self, nodes: set[ox.NamedNode]) -> None:
+        for node in nodes:
+            self._of[node] = []
+        if self.mentioned is not None:
+            nodes = nodes.intersection(self.mentioned)
+        else:
+            nodes = _mentioned(self.store, nodes)
+        self._held |= nodes
+        if not nodes:
+            return
+        # VALUES inside every branch: outside the UNION, Oxigraph evaluated each branch over
+        # the whole KB first (55 ms at 10^5 statements against 3 ms; benchmarks/README.md).
+        # A SELECT, not a CONSTRUCT: each row says which node it is the context of.
+        bound = "VALUES ?s { " + " ".join(str(node) for node in nodes) + " } "
+        scoped = self._scoped
+        query = (
+            sparql_prologue()
+            + f"""
+            SELECT ?s ?p ?o ?term ?tp ?to ?acct ?acctSource ?officeTerm
+            WHERE {{
+                {scoped(bound + "?s ?p ?o")}
+                UNION {scoped(bound + "?term kb:holder ?s ; ?tp ?to")}
+                UNION {scoped(bound + "?acct kb:meeting ?s ; kb:source ?acctSource")}
+                UNION {scoped(bound + "?officeTerm a kb:OfficeTerm ; kb:office ?s")}
+            }}"""
+        )
+        # the KB's derived view is kb's own, never a submission's: the shapes refuse it in drafts
+        derived = derived_properties()
+        for row in self.store.select(query).rows:
+            term = cast("dict[str, Any]", row)
+            node = term["s"]
+            if "p" in term:
+                found = [ox.Triple(node, term["p"], term["o"])]
+            elif "term" in term:
+                found = [ox.Triple(term["term"], term["tp"], term["to"])]
+            elif "acct" in term:
+                account = term["acct"]
+                found = [
+                    ox.Triple(account, RDF_TYPE, KB.MeetingAccount),
+                    ox.Triple(account, KB.meeting, node),
+                    ox.Triple(account, KB.source, term["acctSource"]),
+                ]
+            else:
+                office_term = term["officeTerm"]
+                found = [
+                    ox.Triple(office_term, RDF_TYPE, KB.OfficeTerm),
+                    ox.Triple(office_term, KB.office, node),
+                ]
+            self._of[node] += [t for t in found if t.predicate not in derived]
 
 
-def _named_nodes(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
+def _mentioned(store: Store, nodes: set[ox.NamedNode]) -> set[ox.NamedNode]:
+    """Those of ``nodes`` the store has in any triple, as subject or object: every branch of
+    the context starts from one of those. Most of a draft's nodes are its own new claims,
+    evidence and selectors, which this one lookup each leaves out of the context's four."""
+    if not nodes:
+        return nodes
+    values = " ".join(str(node) for node in nodes)
+    rows = store.select(
+        f"SELECT ?s WHERE {{ VALUES ?s {{ {values} }} "
+        "FILTER (EXISTS { ?s ?p ?o } || EXISTS { ?x ?q ?s }) }"
+    ).rows
+    return {row["s"] for row in rows if isinstance(row["s"], ox.NamedNode)}
+
+
+def named_nodes(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
     """The IRIs the triples have as subject or object."""
     nodes: set[ox.NamedNode] = set()
     for subject, _, value in triples:  # a Triple's terms, each read once
@@ -519,9 +590,13 @@ def _named_nodes(triples: Iterable[ox.Triple]) -> set[ox.NamedNode]:
 
 
 def _same_statements(
-    store: Store, triples: Sequence[ox.Triple], scoped: Callable[[str], str]
+    store: Store,
+    triples: Sequence[ox.Triple],
+    scoped: Callable[[str], str],
+    mentioned: Collection[ox.NamedNode],
 ) -> list[ox.Triple]:
-    """Statements in the KB with the source, speaker and position of a submitted statement."""
+    """Statements in the KB with the source, speaker and position of a submitted statement
+    (of those whose three the KB ``mentioned`` at all)."""
     by_subject: dict[ox.NamedNode, dict[ox.NamedNode, object]] = {}
     key = source, speaker, position = (KB.source, KB.speaker, KB.position)
     for subject, predicate, value in triples:  # a Triple's terms, each read once
@@ -530,7 +605,7 @@ def _same_statements(
     keys = {
         (fields[source], fields[speaker], fields[position])
         for fields in by_subject.values()
-        if len(fields) == 3 and all(isinstance(x, ox.NamedNode) for x in fields.values())
+        if len(fields) == 3 and all(x in mentioned for x in fields.values())
     }
     if not keys:
         return []
@@ -582,9 +657,11 @@ def validate_submission(triples: Sequence[ox.Triple], context: Iterable[ox.Tripl
 __all__ = [
     "Report",
     "Violation",
+    "Context",
     "context_for",
     "curie",
     "merged",
+    "named_nodes",
     "prepare",
     "validate_store",
     "validate_submission",
