@@ -138,8 +138,11 @@ def shapes_graph() -> rdflib.Graph:
 
 @lru_cache(maxsize=1)
 def core_shapes_graph() -> rdflib.Graph:
-    """The shapes without their SHACL-SPARQL constraints, which kb runs itself."""
-    core = rdflib.Graph()
+    """The shapes without their SHACL-SPARQL constraints, which kb runs itself, in rdflib's
+    store without contexts: pyshacl reads the shapes once per shape and value node (some
+    20,000 times for a part of a batch), and the default store's bookkeeping of the graph
+    each triple is in was a tenth of a validation."""
+    core = rdflib.Graph(store="SimpleMemory")
     for triple in shapes_graph():
         if triple[1] != SH.sparql:
             core.add(triple)
