@@ -8,8 +8,12 @@ writes that way only when it must replace a graph the store holds. Everywhere el
     Creates a NEW store at ``path`` (nothing there, or an empty directory) from a stream of
     quads, as ``kb build`` does into a new location. The quads go through pyoxigraph's bulk
     loader (sorted runs written straight to RocksDB files, never all in memory) into a
-    temporary directory beside ``path``, which is then renamed to ``path``. The rename is the
-    commit: a reader, or a crash, sees either no store at ``path`` or the complete one.
+    temporary directory beside ``path``, which is compacted (``optimize``) and then renamed to
+    ``path``. The rename is the commit: a reader, or a crash, sees either no store at ``path``
+    or the complete one. The bulk loader leaves its sorted runs side by side, and every read
+    of such a store looks in each of them: compacted, the saved queries run 2 to 2.7 times
+    faster, for 14% more build time and about 60% more disk (3.8 million quads: 6 s, 0.8 to
+    1.3 GB).
 
 ``EmbeddedStore.add_new(quads)`` (the Store protocol's bulk path)
     Adds quads to an EXISTING store in one RocksDB transaction, without SPARQL text, as
@@ -46,6 +50,7 @@ def build_new(path: str | Path, quads: Iterable[ox.Quad]) -> EmbeddedStore:
         store = ox.Store(str(staging))
         store.bulk_extend(quads)
         store.flush()
+        store.optimize()
         del store  # closes RocksDB before the directory moves
         os.rename(staging, target)  # onto an empty directory too: still one atomic step
     except BaseException as error:
