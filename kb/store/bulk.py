@@ -25,16 +25,22 @@ Neither validates anything: validate first, as ``kb.kbase`` does.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ..errors import StoreError
 from .embedded import EmbeddedStore
+
+# Quads given to the bulk loader per call. In one call it holds up to three batches of a
+# million quads at once (2.1 GB at 10^6 statements, 38 million quads); a million at a time it
+# holds one (under 1 GB at any size) for about 7% more CPU.
+BULK_CHUNK = 1_000_000
 
 
 def build_new(path: str | Path, quads: Iterable[ox.Quad]) -> EmbeddedStore:
@@ -48,7 +54,8 @@ def build_new(path: str | Path, quads: Iterable[ox.Quad]) -> EmbeddedStore:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         store = ox.Store(str(staging))
-        store.bulk_extend(quads)
+        for chunk in _chunks(quads, BULK_CHUNK):
+            store.bulk_extend(chunk)
         store.flush()
         store.optimize()
         del store  # closes RocksDB before the directory moves
@@ -59,3 +66,10 @@ def build_new(path: str | Path, quads: Iterable[ox.Quad]) -> EmbeddedStore:
             raise StoreError(f"bulk build of {target} failed: {error}") from error
         raise
     return EmbeddedStore(target)
+
+
+def _chunks(quads: Iterable[ox.Quad], size: int) -> Iterator[Iterator[ox.Quad]]:
+    """``quads`` as consecutive runs of at most ``size``, none held in a list."""
+    stream = iter(quads)
+    for first in stream:
+        yield itertools.chain((first,), itertools.islice(stream, size - 1))
