@@ -19,6 +19,16 @@ the first values one at a time, each an index lookup, until one gives rows, and 
 one more query: the first rows print after one small bucket, not after the whole sort, and
 the rows are those of the query run whole, in the same order.
 
+A listing whose sort key is computed over several claims (a meeting's date, over all its
+accounts) may still stream by a bucket of one of them: ``# bucket-keys: ?meeting ?account
+kb:meeting ?meeting ; kb:sortMonth ?sortMonth`` says that the rows of a bucket are among those of
+the ``?meeting`` values this pattern gives with the bucket bound. For a bucket, ``stream`` asks
+for those values first, and every sub-select of the query that projects ``?meeting`` then starts
+from them (``VALUES``: a few index lookups rather than the whole KB); the query's own stream
+variable, bound to the bucket at its top, keeps the rows that are in it. The query run whole, and
+the rest after the probed buckets, read everything as before. Several such lines may name
+several variables.
+
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
 (``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
@@ -98,6 +108,7 @@ class SavedQuery:
     table_columns: list[str] = field(default_factory=list)
     same_as: str = ""
     stream_by: tuple[str, str] | None = None  # (variable, pattern listing its values)
+    bucket_keys: list[tuple[str, str]] = field(default_factory=list)  # (variable, pattern)
 
     @classmethod
     def from_file(cls, path: Path) -> SavedQuery:
@@ -123,6 +134,11 @@ class SavedQuery:
                 query.same_as = value.strip()
             elif key == "stream-by":
                 query.stream_by = _stream_by(path, value)
+            elif key == "bucket-keys":
+                keys = _STREAM_BY.match(value)
+                if not keys:
+                    raise InputError(f"{path}: bad bucket-keys header {value!r} (?VAR PATTERN)")
+                query.bucket_keys.append((keys.group(1), keys.group(2)))
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
@@ -155,6 +171,8 @@ class SavedQuery:
             **{n: p for n, p in target.params.items() if n not in self.params},
         }
         self.table_columns = self.table_columns or target.table_columns
+        self.stream_by = self.stream_by or target.stream_by
+        self.bucket_keys = self.bucket_keys or target.bucket_keys
 
     def bound(self, values: dict[str, str]) -> str:
         """The query text with its parameters bound to terms (defaults for those not given)."""
@@ -370,7 +388,7 @@ def stream(
     view.require(store, text)
     terms = saved.terms(values or {})
     if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text):
-        variables, rows = _bucketed(store, saved.text, terms, saved.stream_by)
+        variables, rows = _bucketed(store, saved.text, terms, saved.stream_by, saved.bucket_keys)
         if limit is not None or offset:
             rows = islice(rows, offset, None if limit is None else offset + limit)
         return variables, rows
@@ -409,18 +427,19 @@ def _bucketed(
     text: str,
     terms: dict[str, NamedNode | Literal],
     by: tuple[str, str],
+    keys: list[tuple[str, str]] | None = None,
 ) -> tuple[list[str], Rows]:
     """A sorted listing run bucket by bucket (see ``stream-by`` in the module's docstring):
     the smallest values of ``by``'s variable one at a time until one has rows, then every
-    larger value in one query. The buckets' rows, in bucket order, are the listing's rows."""
-    var, pattern = by
-    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
-    buckets = sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+    larger value in one query. The buckets' rows, in bucket order, are the listing's rows.
+    ``keys`` (``bucket-keys``) narrow each bucket's sub-selects to the bucket's keys."""
+    var, _ = by
+    buckets = bucket_values(store, by)
     probed = buckets[:PROBED_BUCKETS]
     parts = iter(probed)
 
     def run(bucket: object) -> tuple[list[str], Rows]:
-        return _select_stream(store, sparql_prologue() + bind(text, {**terms, var: bucket}))  # type: ignore[dict-item]
+        return bucket_rows(store, text, terms, var, keys or [], bucket)
 
     if not probed:
         return _select_stream(store, sparql_prologue() + bind(text, terms))
@@ -443,6 +462,67 @@ def _bucketed(
             yield from _select_stream(store, sparql_prologue() + rest)[1]
 
     return variables, rows()
+
+
+def bucket_values(store: Store, by: tuple[str, str]) -> list[object]:
+    """The values of a ``stream-by`` variable the store lists, in the order of the listing."""
+    var, pattern = by
+    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
+    return sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+
+
+def bucket_rows(
+    store: Store,
+    text: str,
+    terms: dict[str, NamedNode | Literal],
+    var: str,
+    keys: list[tuple[str, str]],
+    bucket: object,
+) -> tuple[list[str], Rows]:
+    """The rows of a listing's query in one bucket: ``var`` bound to it, the sub-selects
+    narrowed to the bucket's keys (``bucket-keys``)."""
+    narrowed = narrow(text, _bucket_keys(store, keys, var, bucket))
+    return _select_stream(store, sparql_prologue() + bind(narrowed, {**terms, var: bucket}))  # type: ignore[dict-item]
+
+
+def narrow(query: str, keys: dict[str, list[object]]) -> str:
+    """``query`` with each sub-select that projects a key variable starting from the key's
+    values: ``VALUES ?KEY { ... }`` at the top of its WHERE group (``bucket-keys`` in the
+    module's docstring: the engine then reads from those values, by index lookups)."""
+    if not keys:
+        return query
+    code = _strip_comments(query)
+    matches = list(_WHERE.finditer(code))
+    inserts: list[tuple[int, str]] = []
+    for match in matches:
+        select = _SUBSELECT.search(code[: match.start()])
+        if match is matches[0] and not _nested(code, match.start()):
+            continue  # the outermost WHERE: the stream variable, bound there, keeps the bucket
+        if select is None or select.end() != match.start():
+            continue
+        projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+        for key, values in keys.items():
+            if key in projected:
+                listed = " ".join(str(value) for value in values)
+                inserts.append((match.end(), f"\n  VALUES ?{key} {{ {listed} }}\n"))
+    for offset, block in sorted(inserts, key=lambda item: item[0], reverse=True):
+        query = query[:offset] + block + query[offset:]
+    return query
+
+
+def _bucket_keys(
+    store: Store, keys: list[tuple[str, str]], var: str, bucket: object
+) -> dict[str, list[object]]:
+    """Each ``bucket-keys`` variable's values in ``bucket``: one small query each."""
+    found: dict[str, list[object]] = {}
+    for key, pattern in keys:
+        sparql = (
+            sparql_prologue()
+            + f"SELECT DISTINCT ?{key} WHERE {{{_values_block({var: bucket})} {pattern} }}"  # type: ignore[dict-item]
+        )
+        _, rows = _select_stream(store, sparql)
+        found[key] = [row[key] for row in rows if key in row]
+    return found
 
 
 def _bucket_order(term: object) -> tuple[int, float, str]:
