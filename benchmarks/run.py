@@ -22,13 +22,14 @@ import platform
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from benchmarks.generate import DATA_VERSION, write_dataset
+from benchmarks.tasks import compact
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -302,6 +303,7 @@ def main() -> None:
                 store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
                 store.flush()
                 del store
+                compact(fixture)
             if not wanted("ingest"):
                 records[:] = [
                     r for r in records if not (r["task"] == "ingest" and r["statements"] == size)

@@ -353,8 +353,18 @@ def ingest(job: dict[str, Any]) -> list[Record]:
         fixture = Path(job["keep"])
         shutil.rmtree(fixture, ignore_errors=True)
         target.rename(fixture)
+        compact(fixture)
     clean()
     return [record("ingest", backend, size, timing, triples=triples)]
+
+
+def compact(fixture: Path) -> None:
+    """Compact a store the bulk loader wrote, as ``kb build`` compacts the store it builds
+    (``kb.store.bulk.build_new``): the fixtures are what an analyst's KB is."""
+    store = ox.Store(str(fixture))
+    store.optimize()
+    store.flush()
+    del store
 
 
 # -- queries --------------------------------------------------------------------------------

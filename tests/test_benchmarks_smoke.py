@@ -11,6 +11,7 @@ import pytest
 from benchmarks import tasks
 from benchmarks.generate import Generator, Stats, articles, generate, one_claim, write_dataset
 from kb.namespaces import ENT, KB, OA, POS, RDF_TYPE, STANCE
+from kb.store import bulk
 from kb.store.bulk import build_new
 from kb.store.embedded import EmbeddedStore
 from kb.validation import context_for, validate_submission, validate_triples
@@ -90,6 +91,16 @@ def test_bulk_build_refuses_an_existing_store(tmp_path: Path) -> None:
     EmbeddedStore(tmp_path / "exists").close()
     with pytest.raises(Exception, match="exists"):
         build_new(tmp_path / "exists", [])
+
+
+def test_bulk_build_in_chunks_keeps_every_quad(
+    tmp_path: Path, quads: list[ox.Quad], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = build_new(tmp_path / "whole", iter(quads))  # in one call of the loader
+    monkeypatch.setattr(bulk, "BULK_CHUNK", 7)  # and seven quads at a time
+    chunked = build_new(tmp_path / "chunked", iter(quads))
+    assert len(quads) > 7_000
+    assert set(chunked.quads()) == set(whole.quads())
 
 
 def test_records_have_the_schema() -> None:
