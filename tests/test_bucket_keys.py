@@ -55,3 +55,21 @@ def test_an_alias_streams_as_its_query() -> None:
     alias, target = saved_queries()["country-pair-timeline"], saved_queries()["meeting-timeline"]
     assert alias.stream_by == target.stream_by and alias.stream_by is not None
     assert alias.bucket_keys == target.bucket_keys and alias.bucket_keys
+
+
+def test_a_rows_bucket_may_be_an_expression_of_its_variables(tmp_path: Path) -> None:
+    path = tmp_path / "listing.rq"
+    path.write_text(
+        "# title: a listing\n# stream-by: ?sortMonth kb:sortMonth\n"
+        "# bucket-keys: ?meeting ?a kb:meeting ?meeting ; kb:sortMonth ?sortMonth\n"
+        "# bucket-of: COALESCE(YEAR(?key) * 100 + MONTH(?key), 0)\n" + QUERY,
+        encoding="utf-8",
+    )
+    assert SavedQuery.from_file(path).bucket_of == "COALESCE(YEAR(?key) * 100 + MONTH(?key), 0)"
+
+
+def test_the_meeting_timelines_find_a_meetings_month_from_its_date() -> None:
+    for name in ("meeting-timeline", "country-pair-timeline", "timeline-meetings"):
+        query = saved_queries()[name]
+        assert "?earliest" in query.bucket_of and "?latest" in query.bucket_of
+        assert "?sortMonth" not in query.text.split("PREFIX", 1)[1]  # the query binds no month

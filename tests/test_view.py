@@ -186,7 +186,13 @@ def every_bucket(store: Store, saved: SavedQuery, values: dict[str, str]) -> lis
         row
         for bucket in bucket_values(store, saved.stream_by)
         for row in bucket_rows(
-            store, saved.text, terms, saved.stream_by[0], saved.bucket_keys, bucket
+            store,
+            saved.text,
+            terms,
+            saved.stream_by[0],
+            saved.bucket_keys,
+            bucket,
+            saved.bucket_of,
         )[1]
     ]
 
@@ -327,5 +333,6 @@ def test_the_meeting_bucket_is_the_meeting_namespace_and_seven_characters_of_the
 
 def test_the_published_month_is_computed_by_the_listing_as_by_the_view() -> None:
     (definition,) = [d for d in view.definitions() if "publishedMonth" in d]
-    month = "COALESCE(YEAR(?published) * 100 + MONTH(?published), 0)"
-    assert month in definition and month in saved_queries()["sources"].text
+    month = "YEAR(?published) * 100 + MONTH(?published)"
+    assert f"COALESCE({month}, 0)" in definition
+    assert f"IF(BOUND(?published), {month}, 0)" in saved_queries()["sources"].text
