@@ -42,6 +42,13 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "first ORDER BY key is a claim's date declares `# stream-by: ?sortMonth kb:sortMonth` "
         "(the months the bucket list graph:view/buckets holds) and reads "
         "`?claim kb:sortMonth ?sortMonth`; `kb query` then prints it month by month (kb.queries). "
+        "A listing whose key is computed over several claims (a meeting's date, over all its "
+        "accounts) also declares where a bucket's rows come from, "
+        "`# bucket-keys: ?meeting ?account kb:meeting ?meeting ; kb:sortMonth ?sortMonth` (the "
+        "meetings of a month are among those with an account in it) and a row's month "
+        "(`# bucket-of:`, from the meeting's date); the listing of sources streams by "
+        "`kb:publishedMonth`, and the disagreements by `kb:meetingBucket`, the start of the "
+        "meeting's IRI. "
         "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
         "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",

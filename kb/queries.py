@@ -19,6 +19,19 @@ the first values one at a time, each an index lookup, until one gives rows, and 
 one more query: the first rows print after one small bucket, not after the whole sort, and
 the rows are those of the query run whole, in the same order.
 
+A listing whose sort key is computed over several claims (a meeting's date, over all its
+accounts) may still stream by a bucket of one of them: ``# bucket-keys: ?meeting ?account
+kb:meeting ?meeting ; kb:sortMonth ?sortMonth`` says that the rows of a bucket are among those of
+the ``?meeting`` values this pattern gives with the bucket bound. For a bucket, ``stream`` asks
+for those values first, and every sub-select of the query that projects ``?meeting`` then starts
+from them (``VALUES``: a few index lookups rather than the whole KB); the query's own stream
+variable, bound to the bucket at its top, keeps the rows that are in it. The query run whole, and
+the rest after the probed buckets, read everything as before. Several such lines may name
+several variables. Where the query does not bind the stream variable itself, ``# bucket-of:
+EXPRESSION`` gives a row's bucket from the variables it has (a meeting's month from its
+``?earliest`` and ``?latest``): a bucket's query then keeps the rows whose EXPRESSION is the
+bucket (a FILTER at its top), and the query run whole is the query as written.
+
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
 (``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
@@ -98,6 +111,8 @@ class SavedQuery:
     table_columns: list[str] = field(default_factory=list)
     same_as: str = ""
     stream_by: tuple[str, str] | None = None  # (variable, pattern listing its values)
+    bucket_keys: list[tuple[str, str]] = field(default_factory=list)  # (variable, pattern)
+    bucket_of: str = ""  # a row's bucket, as an expression of its variables
 
     @classmethod
     def from_file(cls, path: Path) -> SavedQuery:
@@ -123,6 +138,13 @@ class SavedQuery:
                 query.same_as = value.strip()
             elif key == "stream-by":
                 query.stream_by = _stream_by(path, value)
+            elif key == "bucket-of":
+                query.bucket_of = value.strip()
+            elif key == "bucket-keys":
+                keys = _STREAM_BY.match(value)
+                if not keys:
+                    raise InputError(f"{path}: bad bucket-keys header {value!r} (?VAR PATTERN)")
+                query.bucket_keys.append((keys.group(1), keys.group(2)))
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
@@ -155,6 +177,9 @@ class SavedQuery:
             **{n: p for n, p in target.params.items() if n not in self.params},
         }
         self.table_columns = self.table_columns or target.table_columns
+        self.stream_by = self.stream_by or target.stream_by
+        self.bucket_keys = self.bucket_keys or target.bucket_keys
+        self.bucket_of = self.bucket_of or target.bucket_of
 
     def bound(self, values: dict[str, str]) -> str:
         """The query text with its parameters bound to terms (defaults for those not given)."""
@@ -369,8 +394,14 @@ def stream(
         raise InputError("--limit and --offset take numbers from 0")
     view.require(store, text)
     terms = saved.terms(values or {})
-    if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text):
-        variables, rows = _bucketed(store, saved.text, terms, saved.stream_by)
+    # a listing narrowed by bucket-keys streams where the store streams (the embedded one): a
+    # server answers each query whole anyway, and Virtuoso 7.2 refuses the narrowed queries
+    # (an estimated time over its limit)
+    streams = not saved.bucket_keys or hasattr(store, "select_stream")
+    if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text) and streams:
+        variables, rows = _bucketed(
+            store, saved.text, terms, saved.stream_by, saved.bucket_keys, saved.bucket_of
+        )
         if limit is not None or offset:
             rows = islice(rows, offset, None if limit is None else offset + limit)
         return variables, rows
@@ -409,18 +440,20 @@ def _bucketed(
     text: str,
     terms: dict[str, NamedNode | Literal],
     by: tuple[str, str],
+    keys: list[tuple[str, str]] | None = None,
+    bucket_of: str = "",
 ) -> tuple[list[str], Rows]:
     """A sorted listing run bucket by bucket (see ``stream-by`` in the module's docstring):
     the smallest values of ``by``'s variable one at a time until one has rows, then every
-    larger value in one query. The buckets' rows, in bucket order, are the listing's rows."""
-    var, pattern = by
-    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
-    buckets = sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+    larger value in one query. The buckets' rows, in bucket order, are the listing's rows.
+    ``keys`` (``bucket-keys``) narrow each bucket's sub-selects to the bucket's keys."""
+    var, _ = by
+    buckets = bucket_values(store, by)
     probed = buckets[:PROBED_BUCKETS]
     parts = iter(probed)
 
     def run(bucket: object) -> tuple[list[str], Rows]:
-        return _select_stream(store, sparql_prologue() + bind(text, {**terms, var: bucket}))  # type: ignore[dict-item]
+        return bucket_rows(store, text, terms, var, keys or [], bucket, bucket_of)
 
     if not probed:
         return _select_stream(store, sparql_prologue() + bind(text, terms))
@@ -439,10 +472,76 @@ def _bucketed(
                 break
             last, current = following, run(following)[1]
         if len(probed) < len(buckets) or found:
-            rest = _after(bind(text, terms), var, last)
+            rest = _after(bind(text, terms), bucket_of or f"?{var}", last)
             yield from _select_stream(store, sparql_prologue() + rest)[1]
 
     return variables, rows()
+
+
+def bucket_values(store: Store, by: tuple[str, str]) -> list[object]:
+    """The values of a ``stream-by`` variable the store lists, in the order of the listing."""
+    var, pattern = by
+    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
+    return sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+
+
+def bucket_rows(
+    store: Store,
+    text: str,
+    terms: dict[str, NamedNode | Literal],
+    var: str,
+    keys: list[tuple[str, str]],
+    bucket: object,
+    bucket_of: str = "",
+) -> tuple[list[str], Rows]:
+    """The rows of a listing's query in one bucket: ``var`` bound to it (or ``bucket_of``, a
+    row's bucket, equal to it), the sub-selects narrowed to the bucket's keys."""
+    narrowed = narrow(text, _bucket_keys(store, keys, var, bucket))
+    if bucket_of:
+        query = _filtered(bind(narrowed, terms), f"{bucket_of} = {bucket}")
+    else:
+        query = bind(narrowed, {**terms, var: bucket})  # type: ignore[dict-item]
+    return _select_stream(store, sparql_prologue() + query)
+
+
+def narrow(query: str, keys: dict[str, list[object]]) -> str:
+    """``query`` with each sub-select that projects a key variable starting from the key's
+    values: ``VALUES ?KEY { ... }`` at the top of its WHERE group (``bucket-keys`` in the
+    module's docstring: the engine then reads from those values, by index lookups)."""
+    if not keys:
+        return query
+    code = _strip_comments(query)
+    matches = list(_WHERE.finditer(code))
+    inserts: list[tuple[int, str]] = []
+    for match in matches:
+        select = _SUBSELECT.search(code[: match.start()])
+        if match is matches[0] and not _nested(code, match.start()):
+            continue  # the outermost WHERE: the stream variable, bound there, keeps the bucket
+        if select is None or select.end() != match.start():
+            continue
+        projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+        for key, values in keys.items():
+            if key in projected:
+                listed = " ".join(str(value) for value in values)
+                inserts.append((match.end(), f"\n  VALUES ?{key} {{ {listed} }}\n"))
+    for offset, block in sorted(inserts, key=lambda item: item[0], reverse=True):
+        query = query[:offset] + block + query[offset:]
+    return query
+
+
+def _bucket_keys(
+    store: Store, keys: list[tuple[str, str]], var: str, bucket: object
+) -> dict[str, list[object]]:
+    """Each ``bucket-keys`` variable's values in ``bucket``: one small query each."""
+    found: dict[str, list[object]] = {}
+    for key, pattern in keys:
+        sparql = (
+            sparql_prologue()
+            + f"SELECT DISTINCT ?{key} WHERE {{{_values_block({var: bucket})} {pattern} }}"  # type: ignore[dict-item]
+        )
+        _, rows = _select_stream(store, sparql)
+        found[key] = [row[key] for row in rows if key in row]
+    return found
 
 
 def _bucket_order(term: object) -> tuple[int, float, str]:
@@ -452,13 +551,18 @@ def _bucket_order(term: object) -> tuple[int, float, str]:
     return (1, 0.0, getattr(term, "value", str(term)))
 
 
-def _after(query: str, var: str, last: object) -> str:
-    """The query restricted to rows whose ``var`` comes after ``last`` (FILTER at the top of
-    its outermost WHERE group)."""
+def _after(query: str, bucket: str, last: object) -> str:
+    """The query restricted to rows whose ``bucket`` (a variable or expression) comes after
+    ``last``."""
     if isinstance(last, Literal):
-        condition = f"?{var} > {last}"
+        condition = f"{bucket} > {last}"
     else:
-        condition = f"STR(?{var}) > {Literal(getattr(last, 'value', str(last)))}"
+        condition = f"STR({bucket}) > {Literal(getattr(last, 'value', str(last)))}"
+    return _filtered(query, condition)
+
+
+def _filtered(query: str, condition: str) -> str:
+    """The query with ``FILTER (condition)`` at the top of its outermost WHERE group."""
     match = _WHERE.search(_strip_comments(query))
     if match is None:
         raise InputError("a streamed query needs a WHERE clause")

@@ -7,9 +7,10 @@ listing sorted by date has no index to start from. So, for every source graph
 queries in ``ontology/views/`` run over that one graph (the view's definition is data, next
 to the ontology that declares its properties as ``kb:DerivedProperty``). It is written in
 the same transaction as its source and removed with it, so a reader never sees one without
-the other. The buckets sorted listings run through (``kb:sortMonth``, ``kb:sourceBucket``)
-are also listed in the small graph ``graph:view/buckets``, which only grows: a bucket no
-claim is in any more is an empty bucket, not a wrong one.
+the other. The buckets sorted listings run through (``kb:sortMonth``, ``kb:sourceBucket``,
+``kb:meetingBucket``, ``kb:publishedMonth``) are also listed in the small graph
+``graph:view/buckets``, which only grows: a bucket no claim is in any more is an empty bucket,
+not a wrong one.
 
 Derived triples are not claims: validation and claim counts leave the view graphs out, and
 a draft may not assert them. The bucket list also carries a stamp of the view's definition
@@ -40,7 +41,7 @@ SOURCE_GRAPHS = GRAPH["source/"].value
 VIEW_GRAPHS = GRAPH["view/"].value
 BUCKETS = GRAPH["view/buckets"]
 # the derived properties whose values order a listing, listed in BUCKETS
-BUCKET_PROPERTIES = (KB.sortMonth, KB.sourceBucket)
+BUCKET_PROPERTIES = (KB.sortMonth, KB.sourceBucket, KB.meetingBucket, KB.publishedMonth)
 
 
 def view_graph(source_graph: ox.NamedNode) -> ox.NamedNode | None:

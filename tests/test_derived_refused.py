@@ -49,6 +49,8 @@ def test_the_derived_properties_are_those_kb_ttl_declares() -> None:
         KB.quoteEnd,
         KB.sortMonth,
         KB.sourceBucket,
+        KB.meetingBucket,
+        KB.publishedMonth,
         KB.viewDefinition,
     }
 

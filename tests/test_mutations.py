@@ -380,6 +380,19 @@ CASES = [
         "s1",
     ),
     Case(
+        "meeting-bucket-given",
+        msg("kb:meetingBucket is derived"),
+        plus((c("m1"), KB.meetingBucket, ox.Literal("https://w3id.org/kb/meeting/2023-10"))),
+        "m1",
+    ),
+    Case(
+        "published-month-given",
+        msg("kb:publishedMonth is derived"),
+        plus((SOURCE, KB.publishedMonth, integer(202310))),
+        None,
+        SOURCE,
+    ),
+    Case(
         "earliest-after-latest",
         msg("kb:earliest is after kb:latest"),
         both(

@@ -3,15 +3,16 @@ and the listings that stream through it answer exactly as the query run whole.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kb import kbase
+from kb import kbase, view
 from kb.errors import StoreError
-from kb.namespaces import CLAIM, GRAPH, KB, OA, RDF_TYPE, XSD, sparql_prologue
-from kb.queries import run, saved_queries, stream
+from kb.namespaces import CLAIM, ENT, GRAPH, KB, MTG, OA, RDF_TYPE, SRC, XSD, sparql_prologue
+from kb.queries import SavedQuery, bucket_rows, bucket_values, run, saved_queries, stream
 from kb.resources import SEEDS_DIR
 from kb.retract import retract
 from kb.store import Store
@@ -104,7 +105,7 @@ def test_a_query_that_reads_the_view_refuses_a_kb_written_before_it(
         run(fresh_store, positions)
     with pytest.raises(StoreError, match="kb init"):
         stream(fresh_store, positions)
-    run(fresh_store, saved_queries()["sources"])  # a query that does not read it runs
+    run(fresh_store, saved_queries()["who-met-whom"])  # a query that does not read it runs
     kbase.init(fresh_store)
     assert run(fresh_store, positions).rows
 
@@ -153,22 +154,74 @@ def test_the_view_is_neither_validated_nor_a_claim(fresh_store: EmbeddedStore) -
 
 
 STREAMED = [name for name, query in saved_queries().items() if query.stream_by]
+# listings with parameters, streamed: a parameter narrows each bucket's query as the whole one's
+STREAMED_WITH = [
+    ("meeting-timeline", {"participant": "ent:khalaf-khalafov"}),
+    ("meeting-timeline", {"country1": "ent:iran", "country2": "ent:azerbaijan"}),
+    ("country-pair-timeline", {"country2": "ent:armenia"}),
+    ("timeline-meetings", {"participant": "ent:ilham-aliyev"}),
+    ("meetings", {"participant": "ent:khalaf-khalafov"}),
+    ("meetings-between-countries", {"country1": "ent:azerbaijan", "country2": "ent:iran"}),
+    ("timeline-statements", {"speaker": "ent:ebrahim-raisi"}),
+    ("evidence-spans", {"source": f"src:{SOURCE}"}),
+    ("disagreements", {"meeting": "mtg:2023-10-04-hossein-amir-abdollahian-khalaf-khalafov"}),
+]
+
+
+def assert_streams_as_whole(store: Store, saved: SavedQuery, values: dict[str, str]) -> None:
+    whole = store.select(sparql_prologue() + saved.bound(values)).rows
+    assert whole, f"{saved.name} {values}: no rows to compare"
+    _, rows = stream(store, saved, values)
+    assert list(rows) == whole
+    for limit, offset in ((3, 0), (4, 2), (None, 5), (1, len(whole) - 1)):
+        _, page = stream(store, saved, values, limit=limit, offset=offset)
+        assert list(page) == whole[offset : None if limit is None else offset + limit]
+
+
+def every_bucket(store: Store, saved: SavedQuery, values: dict[str, str]) -> list[dict]:
+    """The rows of the listing's query in each bucket, bucket after bucket."""
+    assert saved.stream_by is not None
+    terms = saved.terms(values)
+    return [
+        row
+        for bucket in bucket_values(store, saved.stream_by)
+        for row in bucket_rows(
+            store,
+            saved.text,
+            terms,
+            saved.stream_by[0],
+            saved.bucket_keys,
+            bucket,
+            saved.bucket_of,
+        )[1]
+    ]
 
 
 @pytest.mark.parametrize("name", STREAMED)
 def test_a_streamed_listing_prints_the_rows_of_the_whole_query_in_its_order(
     seed_store: Store, name: str
 ) -> None:
+    assert_streams_as_whole(seed_store, saved_queries()[name], {})
+
+
+@pytest.mark.parametrize(("name", "values"), STREAMED_WITH)
+def test_a_streamed_listing_with_parameters_prints_the_rows_of_the_whole_query(
+    seed_store: Store, name: str, values: dict[str, str]
+) -> None:
+    assert_streams_as_whole(seed_store, saved_queries()[name], values)
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_the_buckets_one_by_one_give_the_rows_of_the_whole_query(
+    seed_store: Store, name: str
+) -> None:
+    """Not only the first bucket with rows and the rest after it, as `kb query` asks: every
+    bucket's own query (bound, and narrowed to its keys) holds exactly its rows."""
     saved = saved_queries()[name]
-    whole = seed_store.select(sparql_prologue() + saved.bound({})).rows
-    _, rows = stream(seed_store, saved)
-    assert list(rows) == whole
-    for limit, offset in ((3, 0), (4, 2), (None, 5)):
-        _, page = stream(seed_store, saved, limit=limit, offset=offset)
-        assert list(page) == whole[offset : None if limit is None else offset + limit]
+    assert every_bucket(seed_store, saved, {}) == run(seed_store, saved).rows
 
 
-def test_listings_sorted_by_date_or_source_stream() -> None:
+def test_listings_sorted_by_date_source_or_meeting_stream() -> None:
     assert {
         "positions",
         "timeline-statements",
@@ -176,4 +229,110 @@ def test_listings_sorted_by_date_or_source_stream() -> None:
         "who-affirmed-territorial-integrity",
         "meetings",
         "meetings-between-countries",
+        "meeting-timeline",
+        "country-pair-timeline",
+        "timeline-meetings",
+        "sources",
+        "disagreements",
+        "meeting-disagreements",
     } <= set(STREAMED)
+
+
+def _account(
+    source: str, n: int, meeting: str, person: str, earliest: str = "", latest: str = ""
+) -> list[ox.Triple]:
+    account, participation = CLAIM[f"{source}/m{n}"], CLAIM[f"{source}/m{n}/p1"]
+    triples = [
+        ox.Triple(account, RDF_TYPE, KB.MeetingAccount),
+        ox.Triple(account, KB.meeting, MTG[meeting]),
+        ox.Triple(account, KB.source, SRC[SOURCE]),  # a seed article, which has a language
+        ox.Triple(account, KB.participation, participation),
+        ox.Triple(participation, KB.participant, ENT[person]),
+    ]
+    for bound, value in ((KB.earliest, earliest), (KB.latest, latest)):
+        if value:
+            triples.append(ox.Triple(account, bound, ox.Literal(value, datatype=XSD.date)))
+    return triples
+
+
+@pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
+def test_a_meeting_whose_accounts_differ_in_month_lists_once_in_the_month_of_its_date(
+    fresh_store: EmbeddedStore, name: str
+) -> None:
+    """A meeting is sorted by its date over all its accounts (the latest earliest, else the
+    earliest latest), whose month is one account's kb:sortMonth: streamed month by month, it
+    is listed once, in that month, with what every account says."""
+    source = "0000000000000abc"
+    view.write(
+        fresh_store,
+        replace={
+            GRAPH[f"source/{source}"]: [
+                # bounds 2020-01-30..2020-02-02 and 2020-02-01: dated 2020-02-01, an account
+                # in January
+                *_account(source, 1, "2020-02-test-a", "ilham-aliyev", "2020-01-30", "2020-02-02"),
+                *_account(source, 2, "2020-02-test-a", "ebrahim-raisi", "2020-02-01", "2020-02-01"),
+                # only "before 10 May 2019", and an undated account (month 0)
+                *_account(source, 3, "undated-test-b", "ilham-aliyev", latest="2019-05-10"),
+                *_account(source, 4, "undated-test-b", "ebrahim-raisi"),
+            ]
+        },
+    )
+    saved = saved_queries()[name]
+    whole = run(fresh_store, saved).rows
+    listed = [str(row["meeting"]) for row in whole]
+    assert f"<{MTG['2020-02-test-a'].value}>" in listed
+    assert f"<{MTG['undated-test-b'].value}>" in listed
+    _, rows = stream(fresh_store, saved)
+    assert list(rows) == whole
+    assert every_bucket(fresh_store, saved, {}) == whole
+    if name == "meeting-timeline":  # one row per meeting
+        assert listed.count(f"<{MTG['2020-02-test-a'].value}>") == 1
+        assert listed.count(f"<{MTG['undated-test-b'].value}>") == 1
+        (row,) = [r for r in whole if r["meeting"] == MTG["2020-02-test-a"]]
+        assert (row["earliest"].value, row["latest"].value) == ("2020-02-01", "2020-02-01")
+        assert set(row["participants"].value.split(", ")) == {"Ilham Aliyev", "Ebrahim Raisi"}
+
+
+@pytest.mark.parametrize("name", ["disagreements", "meeting-disagreements"])
+def test_disagreements_in_several_buckets_stream_as_the_whole_query(
+    fresh_store: EmbeddedStore, name: str
+) -> None:
+    """Streamed by the start of the meeting's IRI (kb:meetingBucket): disputes of meetings in
+    different buckets, and of the seed KB's, list in the order of the whole query."""
+    source = "0000000000000def"
+    view.write(
+        fresh_store,
+        replace={
+            GRAPH[f"source/{source}"]: [
+                # apart in date and in who took part
+                *_account(source, 1, "2019-03-test-c", "ilham-aliyev", "2019-03-01", "2019-03-02"),
+                *_account(source, 2, "2019-03-test-c", "ebrahim-raisi", "2019-03-20", "2019-03-21"),
+                *_account(source, 3, "undated-test-d", "ilham-aliyev"),
+                *_account(source, 4, "undated-test-d", "ebrahim-raisi"),
+            ]
+        },
+    )
+    saved = saved_queries()[name]
+    whole = run(fresh_store, saved).rows
+    meetings = {str(row["meeting"]) for row in whole}
+    assert {f"<{MTG['2019-03-test-c'].value}>", f"<{MTG['undated-test-d'].value}>"} <= meetings
+    assert len(meetings) >= 3  # and the seed KB's disputed meeting
+    assert_streams_as_whole(fresh_store, saved, {})
+    assert every_bucket(fresh_store, saved, {}) == whole
+    assert_streams_as_whole(fresh_store, saved, {"meeting": "mtg:2019-03-test-c"})
+
+
+def test_the_meeting_bucket_is_the_meeting_namespace_and_seven_characters_of_the_id() -> None:
+    """The disagreement listings compute it from the meeting's IRI as the view derives it."""
+    (definition,) = [d for d in view.definitions() if "meetingBucket" in d]
+    (length,) = re.findall(r"SUBSTR\(STR\(\?meeting\), 1, (\d+)\)", definition)
+    assert int(length) == len(MTG[""].value) + 7
+    for name in ("disagreements", "meeting-disagreements"):
+        assert f"SUBSTR(STR(?meeting), 1, {length})" in saved_queries()[name].text
+
+
+def test_the_published_month_is_computed_by_the_listing_as_by_the_view() -> None:
+    (definition,) = [d for d in view.definitions() if "publishedMonth" in d]
+    month = "YEAR(?published) * 100 + MONTH(?published)"
+    assert f"COALESCE({month}, 0)" in definition
+    assert f"IF(BOUND(?published), {month}, 0)" in saved_queries()["sources"].text

@@ -1,0 +1,75 @@
+"""``# bucket-keys: ?KEY PATTERN``: a listing whose sort key is computed over several claims
+streams by a bucket of one of them; each bucket's sub-selects start from the bucket's keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kb.namespaces import MTG
+from kb.queries import SavedQuery, narrow, saved_queries
+
+QUERY = """SELECT ?meeting ?n WHERE {
+  { SELECT ?meeting (COUNT(?account) AS ?n) (MAX(?e) AS ?key) WHERE {
+      ?account kb:meeting ?meeting ; kb:earliest ?e } GROUP BY ?meeting }
+  { SELECT ?account ?other WHERE { ?account kb:other ?other } }
+}
+ORDER BY ?key
+"""
+
+
+def test_the_header_names_a_key_and_the_pattern_that_lists_it(tmp_path: Path) -> None:
+    path = tmp_path / "listing.rq"
+    path.write_text(
+        "# title: a listing\n# stream-by: ?sortMonth kb:sortMonth\n"
+        "# bucket-keys: ?meeting ?a kb:meeting ?meeting ; kb:sortMonth ?sortMonth\n" + QUERY,
+        encoding="utf-8",
+    )
+    query = SavedQuery.from_file(path)
+    assert query.bucket_keys == [("meeting", "?a kb:meeting ?meeting ; kb:sortMonth ?sortMonth")]
+
+
+def test_a_sub_select_that_projects_the_key_starts_from_its_values() -> None:
+    one, two = MTG["2020-01-a"], MTG["2020-01-b"]
+    narrowed = narrow(QUERY, {"meeting": [one, two]})
+    values = f"VALUES ?meeting {{ {one} {two} }}"
+    # in the aggregate (it projects ?meeting), not at the top (where the stream variable keeps
+    # the bucket) nor in the sub-select that does not project it
+    assert narrowed.count(values) == 1
+    head, _, tail = narrowed.partition(values)
+    assert "GROUP BY" not in head and "(COUNT(?account) AS ?n)" in head
+    assert "?account kb:meeting ?meeting" in tail
+    assert narrow(QUERY, {}) == QUERY
+
+
+def test_a_bucket_without_keys_reads_nothing_in_those_sub_selects() -> None:
+    store = ox.Store()
+    narrowed = narrow(QUERY, {"meeting": []})
+    assert "VALUES ?meeting {  }" in narrowed
+    prologue = "PREFIX kb: <https://w3id.org/kb/ontology#>\n"
+    assert list(store.query(prologue + narrowed)) == []  # still a valid query
+
+
+def test_an_alias_streams_as_its_query() -> None:
+    alias, target = saved_queries()["country-pair-timeline"], saved_queries()["meeting-timeline"]
+    assert alias.stream_by == target.stream_by and alias.stream_by is not None
+    assert alias.bucket_keys == target.bucket_keys and alias.bucket_keys
+
+
+def test_a_rows_bucket_may_be_an_expression_of_its_variables(tmp_path: Path) -> None:
+    path = tmp_path / "listing.rq"
+    path.write_text(
+        "# title: a listing\n# stream-by: ?sortMonth kb:sortMonth\n"
+        "# bucket-keys: ?meeting ?a kb:meeting ?meeting ; kb:sortMonth ?sortMonth\n"
+        "# bucket-of: COALESCE(YEAR(?key) * 100 + MONTH(?key), 0)\n" + QUERY,
+        encoding="utf-8",
+    )
+    assert SavedQuery.from_file(path).bucket_of == "COALESCE(YEAR(?key) * 100 + MONTH(?key), 0)"
+
+
+def test_the_meeting_timelines_find_a_meetings_month_from_its_date() -> None:
+    for name in ("meeting-timeline", "country-pair-timeline", "timeline-meetings"):
+        query = saved_queries()[name]
+        assert "?earliest" in query.bucket_of and "?latest" in query.bucket_of
+        assert "?sortMonth" not in query.text.split("PREFIX", 1)[1]  # the query binds no month
