@@ -1,0 +1,129 @@
+"""Review of issue 13's streamed meeting listings (review2): a meeting whose accounts leave
+their dates open on different sides.
+
+meeting-timeline and timeline-meetings sort a meeting by ``COALESCE(?earliest, ?latest)``,
+where ``?earliest`` is ``MAX`` of its accounts' kb:earliest and ``?latest`` ``MIN`` of their
+kb:latest. Oxigraph gives ``MAX``/``MIN`` no value when one account of the group has no such
+bound, so that key can be a month that is no account's kb:sortMonth (or 0 with no undated
+account), and the bucket whose query should list the meeting does not have it among its
+``bucket-keys``: the streamed listing drops the meeting that the query run whole lists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kb import kbase, view
+from kb.namespaces import CLAIM, ENT, GRAPH, KB, MTG, RDF_TYPE, SRC, XSD
+from kb.queries import run, saved_queries, stream
+from kb.store.embedded import EmbeddedStore
+
+SEED_SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt, which has a language
+DCTERMS_LANGUAGE = ox.NamedNode("http://purl.org/dc/terms/language")
+
+OPEN_BOUNDS = (
+    "the meeting's date is MAX/MIN over its accounts, which Oxigraph leaves unbound "
+    "when one account lacks the bound: no account's kb:sortMonth is the meeting's month"
+)
+
+
+def account(
+    source: str, n: int, meeting: str, earliest: str = "", latest: str = ""
+) -> list[ox.Triple]:
+    """A meeting account of ``source``, Aliyev and Raisi meeting, with the bounds given."""
+    iri = CLAIM[f"{source}/m{n}"]
+    triples = [
+        ox.Triple(iri, RDF_TYPE, KB.MeetingAccount),
+        ox.Triple(iri, KB.meeting, MTG[meeting]),
+        ox.Triple(iri, KB.source, SRC[source]),
+    ]
+    for index, person in enumerate(("ilham-aliyev", "ebrahim-raisi"), 1):
+        participation = CLAIM[f"{source}/m{n}/p{index}"]
+        triples.append(ox.Triple(iri, KB.participation, participation))
+        triples.append(ox.Triple(participation, KB.participant, ENT[person]))
+    for bound, value in ((KB.earliest, earliest), (KB.latest, latest)):
+        if value:
+            triples.append(ox.Triple(iri, bound, ox.Literal(value, datatype=XSD.date)))
+    return triples
+
+
+@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
+@pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
+def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed_whole(
+    fresh_store: EmbeddedStore, name: str
+) -> None:
+    """One source says "after 1 January 2017", the other "before 1 March 2017": the whole
+    query lists the meeting undated (month 0), where neither account is."""
+    graph = GRAPH[f"source/{SEED_SOURCE}"]
+    view.write(
+        fresh_store,
+        insert={
+            graph: [
+                *account(SEED_SOURCE, 91, "2017-01-test-open", earliest="2017-01-01"),
+                *account(SEED_SOURCE, 92, "2017-01-test-open", latest="2017-03-01"),
+            ]
+        },
+    )
+    saved = saved_queries()[name]
+    whole = run(fresh_store, saved).rows
+    assert MTG["2017-01-test-open"] in {row["meeting"] for row in whole}
+    _, rows = stream(fresh_store, saved)
+    assert list(rows) == whole
+
+
+@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
+def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
+    tmp_path: Path,
+) -> None:
+    """Accounts 2020-01-30..2020-02-02 and "before 10 March 2020": listed whole on 2020-02-02
+    (month 202002); the buckets are January and March, and each drops it."""
+    store = EmbeddedStore(tmp_path / "store")
+    kbase.init(store)
+    source = "00000000000000aa"
+    view.write(
+        store,
+        replace={
+            GRAPH[f"source/{source}"]: [
+                ox.Triple(SRC[source], RDF_TYPE, KB.Source),
+                ox.Triple(SRC[source], DCTERMS_LANGUAGE, ox.Literal("en")),
+                *account(source, 1, "2020-02-test-open", "2020-01-30", "2020-02-02"),
+                *account(source, 2, "2020-02-test-open", latest="2020-03-10"),
+            ]
+        },
+    )
+    saved = saved_queries()["meeting-timeline"]
+    whole = run(store, saved).rows
+    assert [row["meeting"] for row in whole] == [MTG["2020-02-test-open"]]
+    _, rows = stream(store, saved)
+    assert list(rows) == whole
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pre-existing, the root of the above: MAX/MIN over an undated account's missing "
+    "bounds is unbound on Oxigraph, so one undated source undates the whole meeting",
+)
+def test_an_undated_account_leaves_the_meeting_the_bounds_its_dated_accounts_give(
+    fresh_store: EmbeddedStore,
+) -> None:
+    """meeting-timeline lists "the tightest bounds all its sources allow": an account that
+    gives no date allows any, as matching (``Group.earliest``) reads it."""
+    graph = GRAPH[f"source/{SEED_SOURCE}"]
+    view.write(
+        fresh_store,
+        insert={
+            graph: [
+                *account(SEED_SOURCE, 93, "2016-01-test-undated", "2016-01-01", "2016-02-01"),
+                *account(SEED_SOURCE, 94, "2016-01-test-undated"),
+            ]
+        },
+    )
+    rows = run(fresh_store, saved_queries()["meeting-timeline"]).rows
+    (row,) = [r for r in rows if r["meeting"] == MTG["2016-01-test-undated"]]
+    assert (row.get("earliest"), row.get("latest")) == (
+        ox.Literal("2016-01-01", datatype=XSD.date),
+        ox.Literal("2016-02-01", datatype=XSD.date),
+    )
