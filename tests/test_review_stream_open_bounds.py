@@ -6,7 +6,9 @@ where ``?earliest`` is ``MAX`` of its accounts' kb:earliest and ``?latest`` ``MI
 kb:latest. Oxigraph gives ``MAX``/``MIN`` no value when one account of the group has no such
 bound, so that key can be a month that is no account's kb:sortMonth (or 0 with no undated
 account), and the bucket whose query should list the meeting does not have it among its
-``bucket-keys``: the streamed listing drops the meeting that the query run whole lists.
+``bucket-keys``: the streamed listing dropped the meeting that the query run whole listed.
+Fixed: each bound is now the MAX (MIN) over the accounts that give one, so the meeting's month is
+that of one account's kb:sortMonth again, and the listing streams as it is listed whole.
 """
 
 from __future__ import annotations
@@ -23,11 +25,6 @@ from kb.store.embedded import EmbeddedStore
 
 SEED_SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt, which has a language
 DCTERMS_LANGUAGE = ox.NamedNode("http://purl.org/dc/terms/language")
-
-OPEN_BOUNDS = (
-    "the meeting's date is MAX/MIN over its accounts, which Oxigraph leaves unbound "
-    "when one account lacks the bound: no account's kb:sortMonth is the meeting's month"
-)
 
 
 def account(
@@ -50,7 +47,6 @@ def account(
     return triples
 
 
-@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
 @pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
 def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed_whole(
     fresh_store: EmbeddedStore, name: str
@@ -74,7 +70,6 @@ def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed
     assert list(rows) == whole
 
 
-@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
 def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
     tmp_path: Path,
 ) -> None:
@@ -101,11 +96,6 @@ def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
     assert list(rows) == whole
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pre-existing, the root of the above: MAX/MIN over an undated account's missing "
-    "bounds is unbound on Oxigraph, so one undated source undates the whole meeting",
-)
 def test_an_undated_account_leaves_the_meeting_the_bounds_its_dated_accounts_give(
     fresh_store: EmbeddedStore,
 ) -> None:
