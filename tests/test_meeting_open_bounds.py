@@ -1,12 +1,11 @@
-"""Review of issue 13's streamed meeting listings (review2): a meeting whose accounts leave
-their dates open on different sides.
+"""Streamed meeting listings and a meeting whose accounts leave their dates open on different
+sides (found in review).
 
-meeting-timeline and timeline-meetings sort a meeting by ``COALESCE(?earliest, ?latest)``,
-where ``?earliest`` is ``MAX`` of its accounts' kb:earliest and ``?latest`` ``MIN`` of their
-kb:latest. Oxigraph gives ``MAX``/``MIN`` no value when one account of the group has no such
-bound, so that key can be a month that is no account's kb:sortMonth (or 0 with no undated
-account), and the bucket whose query should list the meeting does not have it among its
-``bucket-keys``: the streamed listing drops the meeting that the query run whole lists.
+meeting-timeline and timeline-meetings sort a meeting by ``COALESCE(?earliest, ?latest)``:
+the latest kb:earliest and the earliest kb:latest its accounts give. Each bound is taken over
+the accounts that give it (in Oxigraph, ``MAX``/``MIN`` over a group in which one account has
+no such bound has no value), so the meeting's month is always one account's kb:sortMonth, and
+the bucket that lists it has it among its ``bucket-keys``.
 """
 
 from __future__ import annotations
@@ -23,11 +22,6 @@ from kb.store.embedded import EmbeddedStore
 
 SEED_SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt, which has a language
 DCTERMS_LANGUAGE = ox.NamedNode("http://purl.org/dc/terms/language")
-
-OPEN_BOUNDS = (
-    "the meeting's date is MAX/MIN over its accounts, which Oxigraph leaves unbound "
-    "when one account lacks the bound: no account's kb:sortMonth is the meeting's month"
-)
 
 
 def account(
@@ -50,7 +44,6 @@ def account(
     return triples
 
 
-@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
 @pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
 def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed_whole(
     fresh_store: EmbeddedStore, name: str
@@ -74,7 +67,6 @@ def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed
     assert list(rows) == whole
 
 
-@pytest.mark.xfail(strict=True, reason=OPEN_BOUNDS)
 def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
     tmp_path: Path,
 ) -> None:
@@ -101,11 +93,6 @@ def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
     assert list(rows) == whole
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pre-existing, the root of the above: MAX/MIN over an undated account's missing "
-    "bounds is unbound on Oxigraph, so one undated source undates the whole meeting",
-)
 def test_an_undated_account_leaves_the_meeting_the_bounds_its_dated_accounts_give(
     fresh_store: EmbeddedStore,
 ) -> None:
