@@ -255,21 +255,33 @@ def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
     if not terms:
         return query
     code = _strip_comments(query)
-    matches = list(_WHERE.finditer(code))
-    if not matches:
+    if not _WHERE.search(code):
         raise InputError("a query with parameters needs a WHERE clause")
-    inserts: list[tuple[int, dict[str, NamedNode | Literal]]] = []
+    inserts: list[tuple[int, str]] = []
+    for offset, projected in _where_groups(code):
+        inner = terms if projected is None else {n: t for n, t in terms.items() if n in projected}
+        if inner:
+            inserts.append((offset, _values_block(inner)))
+    return _inserted(query, inserts)
+
+
+def _where_groups(code: str) -> Iterator[tuple[int, set[str] | None]]:
+    """Where each WHERE group of a query (comments blanked) opens, just after its ``{``, with
+    the variables its sub-select projects: None for the outermost query's own group."""
+    matches = list(_WHERE.finditer(code))
     for match in matches:
-        select = _SUBSELECT.search(code[: match.start()])
         if match is matches[0] and not _nested(code, match.start()):
-            inserts.append((match.end(), terms))
-        elif select is not None and select.end() == match.start():
-            projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
-            inner = {name: term for name, term in terms.items() if name in projected}
-            if inner:
-                inserts.append((match.end(), inner))
-    for offset, subset in sorted(inserts, key=lambda item: item[0], reverse=True):
-        query = query[:offset] + _values_block(subset) + query[offset:]
+            yield match.end(), None
+            continue
+        select = _SUBSELECT.search(code[: match.start()])
+        if select is not None and select.end() == match.start():
+            yield match.end(), set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+
+
+def _inserted(query: str, inserts: list[tuple[int, str]]) -> str:
+    """``query`` with each text put in at its offset."""
+    for offset, text in sorted(inserts, key=lambda item: item[0], reverse=True):
+        query = query[:offset] + text + query[offset:]
     return query
 
 
@@ -510,23 +522,15 @@ def narrow(query: str, keys: dict[str, list[object]]) -> str:
     module's docstring: the engine then reads from those values, by index lookups)."""
     if not keys:
         return query
-    code = _strip_comments(query)
-    matches = list(_WHERE.finditer(code))
     inserts: list[tuple[int, str]] = []
-    for match in matches:
-        select = _SUBSELECT.search(code[: match.start()])
-        if match is matches[0] and not _nested(code, match.start()):
+    for offset, projected in _where_groups(_strip_comments(query)):
+        if projected is None:
             continue  # the outermost WHERE: the stream variable, bound there, keeps the bucket
-        if select is None or select.end() != match.start():
-            continue
-        projected = set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
         for key, values in keys.items():
             if key in projected:
                 listed = " ".join(str(value) for value in values)
-                inserts.append((match.end(), f"\n  VALUES ?{key} {{ {listed} }}\n"))
-    for offset, block in sorted(inserts, key=lambda item: item[0], reverse=True):
-        query = query[:offset] + block + query[offset:]
-    return query
+                inserts.append((offset, f"\n  VALUES ?{key} {{ {listed} }}\n"))
+    return _inserted(query, inserts)
 
 
 def _bucket_keys(

@@ -1,14 +1,11 @@
-"""Review of issue 13's streamed meeting listings (review2): a meeting whose accounts leave
-their dates open on different sides.
+"""Streamed meeting listings and a meeting whose accounts leave their dates open on different
+sides (found in review).
 
-meeting-timeline and timeline-meetings sort a meeting by ``COALESCE(?earliest, ?latest)``,
-where ``?earliest`` is ``MAX`` of its accounts' kb:earliest and ``?latest`` ``MIN`` of their
-kb:latest. Oxigraph gives ``MAX``/``MIN`` no value when one account of the group has no such
-bound, so that key can be a month that is no account's kb:sortMonth (or 0 with no undated
-account), and the bucket whose query should list the meeting does not have it among its
-``bucket-keys``: the streamed listing dropped the meeting that the query run whole listed.
-Fixed: each bound is now the MAX (MIN) over the accounts that give one, so the meeting's month is
-that of one account's kb:sortMonth again, and the listing streams as it is listed whole.
+meeting-timeline and timeline-meetings sort a meeting by ``COALESCE(?earliest, ?latest)``:
+the latest kb:earliest and the earliest kb:latest its accounts give. Each bound is taken over
+the accounts that give it (in Oxigraph, ``MAX``/``MIN`` over a group in which one account has
+no such bound has no value), so the meeting's month is always one account's kb:sortMonth, and
+the bucket that lists it has it among its ``bucket-keys``.
 """
 
 from __future__ import annotations
