@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pyoxigraph import NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Triple
 
 from kb import kbase
 from kb.claimform import CompiledSource, compile_form
-from kb.namespaces import sparql_prologue
+from kb.namespaces import CLAIM, ENT, KB, MTG, RDF_TYPE, SRC, XSD, sparql_prologue
 from kb.resources import SEEDS_DIR
 from kb.store import Store
 from kb.textio import read_utf8 as read_text
@@ -71,3 +71,30 @@ def source_graph_triples(store: Store) -> dict[str, set[str]]:
                 str(Triple(quad.subject, quad.predicate, quad.object))
             )
     return out
+
+
+def meeting_account(
+    graph_id: str,
+    n: int,
+    meeting: str,
+    people: Sequence[str],
+    earliest: str = "",
+    latest: str = "",
+    source: str = "",
+) -> list[Triple]:
+    """Meeting account ``n`` of source graph ``graph_id`` (reported by ``source``, by default
+    that graph's own source): ``people`` met at ``meeting``, within the bounds given."""
+    account = CLAIM[f"{graph_id}/m{n}"]
+    triples = [
+        Triple(account, RDF_TYPE, KB.MeetingAccount),
+        Triple(account, KB.meeting, MTG[meeting]),
+        Triple(account, KB.source, SRC[source or graph_id]),
+    ]
+    for index, person in enumerate(people, 1):
+        participation = CLAIM[f"{graph_id}/m{n}/p{index}"]
+        triples.append(Triple(account, KB.participation, participation))
+        triples.append(Triple(participation, KB.participant, ENT[person]))
+    for bound, value in ((KB.earliest, earliest), (KB.latest, latest)):
+        if value:
+            triples.append(Triple(account, bound, Literal(value, datatype=XSD.date)))
+    return triples

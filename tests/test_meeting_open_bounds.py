@@ -16,32 +16,15 @@ import pyoxigraph as ox
 import pytest
 
 from kb import kbase, view
-from kb.namespaces import CLAIM, ENT, GRAPH, KB, MTG, RDF_TYPE, SRC, XSD
+from kb.namespaces import GRAPH, KB, MTG, RDF_TYPE, SRC, XSD
 from kb.queries import run, saved_queries, stream
 from kb.store.embedded import EmbeddedStore
 
+from .identity_helpers import meeting_account
+
+MET = ("ilham-aliyev", "ebrahim-raisi")  # who meets in every account below
 SEED_SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt, which has a language
 DCTERMS_LANGUAGE = ox.NamedNode("http://purl.org/dc/terms/language")
-
-
-def account(
-    source: str, n: int, meeting: str, earliest: str = "", latest: str = ""
-) -> list[ox.Triple]:
-    """A meeting account of ``source``, Aliyev and Raisi meeting, with the bounds given."""
-    iri = CLAIM[f"{source}/m{n}"]
-    triples = [
-        ox.Triple(iri, RDF_TYPE, KB.MeetingAccount),
-        ox.Triple(iri, KB.meeting, MTG[meeting]),
-        ox.Triple(iri, KB.source, SRC[source]),
-    ]
-    for index, person in enumerate(("ilham-aliyev", "ebrahim-raisi"), 1):
-        participation = CLAIM[f"{source}/m{n}/p{index}"]
-        triples.append(ox.Triple(iri, KB.participation, participation))
-        triples.append(ox.Triple(participation, KB.participant, ENT[person]))
-    for bound, value in ((KB.earliest, earliest), (KB.latest, latest)):
-        if value:
-            triples.append(ox.Triple(iri, bound, ox.Literal(value, datatype=XSD.date)))
-    return triples
 
 
 @pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
@@ -55,8 +38,8 @@ def test_a_meeting_known_only_after_one_day_and_before_another_streams_as_listed
         fresh_store,
         insert={
             graph: [
-                *account(SEED_SOURCE, 91, "2017-01-test-open", earliest="2017-01-01"),
-                *account(SEED_SOURCE, 92, "2017-01-test-open", latest="2017-03-01"),
+                *meeting_account(SEED_SOURCE, 91, "2017-01-test-open", MET, earliest="2017-01-01"),
+                *meeting_account(SEED_SOURCE, 92, "2017-01-test-open", MET, latest="2017-03-01"),
             ]
         },
     )
@@ -81,8 +64,8 @@ def test_a_dated_meeting_whose_month_no_account_has_streams_as_listed_whole(
             GRAPH[f"source/{source}"]: [
                 ox.Triple(SRC[source], RDF_TYPE, KB.Source),
                 ox.Triple(SRC[source], DCTERMS_LANGUAGE, ox.Literal("en")),
-                *account(source, 1, "2020-02-test-open", "2020-01-30", "2020-02-02"),
-                *account(source, 2, "2020-02-test-open", latest="2020-03-10"),
+                *meeting_account(source, 1, "2020-02-test-open", MET, "2020-01-30", "2020-02-02"),
+                *meeting_account(source, 2, "2020-02-test-open", MET, latest="2020-03-10"),
             ]
         },
     )
@@ -103,8 +86,10 @@ def test_an_undated_account_leaves_the_meeting_the_bounds_its_dated_accounts_giv
         fresh_store,
         insert={
             graph: [
-                *account(SEED_SOURCE, 93, "2016-01-test-undated", "2016-01-01", "2016-02-01"),
-                *account(SEED_SOURCE, 94, "2016-01-test-undated"),
+                *meeting_account(
+                    SEED_SOURCE, 93, "2016-01-test-undated", MET, "2016-01-01", "2016-02-01"
+                ),
+                *meeting_account(SEED_SOURCE, 94, "2016-01-test-undated", MET),
             ]
         },
     )

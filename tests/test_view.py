@@ -11,7 +11,7 @@ import pytest
 
 from kb import kbase, view
 from kb.errors import StoreError
-from kb.namespaces import CLAIM, ENT, GRAPH, KB, MTG, OA, RDF_TYPE, SRC, XSD, sparql_prologue
+from kb.namespaces import CLAIM, GRAPH, KB, MTG, OA, RDF_TYPE, XSD, sparql_prologue
 from kb.queries import SavedQuery, bucket_rows, bucket_values, run, saved_queries, stream
 from kb.resources import SEEDS_DIR
 from kb.retract import retract
@@ -19,6 +19,8 @@ from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 from kb.validation import validate_store
 from kb.view import BUCKETS, derive, is_current, is_view_graph, rebuild, stamp, view_graph
+
+from .identity_helpers import meeting_account
 
 SOURCE = "f0dfe1a430830148"  # seeds/001_35c6b722bd335644.txt
 SOURCE_GRAPH = GRAPH[f"source/{SOURCE}"]
@@ -239,20 +241,10 @@ def test_listings_sorted_by_date_source_or_meeting_stream() -> None:
 
 
 def _account(
-    source: str, n: int, meeting: str, person: str, earliest: str = "", latest: str = ""
+    graph_id: str, n: int, meeting: str, person: str, earliest: str = "", latest: str = ""
 ) -> list[ox.Triple]:
-    account, participation = CLAIM[f"{source}/m{n}"], CLAIM[f"{source}/m{n}/p1"]
-    triples = [
-        ox.Triple(account, RDF_TYPE, KB.MeetingAccount),
-        ox.Triple(account, KB.meeting, MTG[meeting]),
-        ox.Triple(account, KB.source, SRC[SOURCE]),  # a seed article, which has a language
-        ox.Triple(account, KB.participation, participation),
-        ox.Triple(participation, KB.participant, ENT[person]),
-    ]
-    for bound, value in ((KB.earliest, earliest), (KB.latest, latest)):
-        if value:
-            triples.append(ox.Triple(account, bound, ox.Literal(value, datatype=XSD.date)))
-    return triples
+    """One participant's account, reported by a seed article (which has a language)."""
+    return meeting_account(graph_id, n, meeting, [person], earliest, latest, source=SOURCE)
 
 
 @pytest.mark.parametrize("name", ["meeting-timeline", "timeline-meetings"])
@@ -269,10 +261,33 @@ def test_a_meeting_whose_accounts_differ_in_month_lists_once_in_the_month_of_its
             GRAPH[f"source/{source}"]: [
                 # bounds 2020-01-30..2020-02-02 and 2020-02-01: dated 2020-02-01, an account
                 # in January
-                *_account(source, 1, "2020-02-test-a", "ilham-aliyev", "2020-01-30", "2020-02-02"),
-                *_account(source, 2, "2020-02-test-a", "ebrahim-raisi", "2020-02-01", "2020-02-01"),
+                *meeting_account(
+                    source,
+                    1,
+                    "2020-02-test-a",
+                    ["ilham-aliyev"],
+                    "2020-01-30",
+                    "2020-02-02",
+                    source=SOURCE,
+                ),
+                *meeting_account(
+                    source,
+                    2,
+                    "2020-02-test-a",
+                    ["ebrahim-raisi"],
+                    "2020-02-01",
+                    "2020-02-01",
+                    source=SOURCE,
+                ),
                 # only "before 10 May 2019", and an undated account (month 0)
-                *_account(source, 3, "undated-test-b", "ilham-aliyev", latest="2019-05-10"),
+                *meeting_account(
+                    source,
+                    3,
+                    "undated-test-b",
+                    ["ilham-aliyev"],
+                    latest="2019-05-10",
+                    source=SOURCE,
+                ),
                 *_account(source, 4, "undated-test-b", "ebrahim-raisi"),
             ]
         },
@@ -305,8 +320,24 @@ def test_disagreements_in_several_buckets_stream_as_the_whole_query(
         replace={
             GRAPH[f"source/{source}"]: [
                 # apart in date and in who took part
-                *_account(source, 1, "2019-03-test-c", "ilham-aliyev", "2019-03-01", "2019-03-02"),
-                *_account(source, 2, "2019-03-test-c", "ebrahim-raisi", "2019-03-20", "2019-03-21"),
+                *meeting_account(
+                    source,
+                    1,
+                    "2019-03-test-c",
+                    ["ilham-aliyev"],
+                    "2019-03-01",
+                    "2019-03-02",
+                    source=SOURCE,
+                ),
+                *meeting_account(
+                    source,
+                    2,
+                    "2019-03-test-c",
+                    ["ebrahim-raisi"],
+                    "2019-03-20",
+                    "2019-03-21",
+                    source=SOURCE,
+                ),
                 *_account(source, 3, "undated-test-d", "ilham-aliyev"),
                 *_account(source, 4, "undated-test-d", "ebrahim-raisi"),
             ]
