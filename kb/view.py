@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from .errors import InputError, StoreError
 from .model import derived_properties
-from .namespaces import GRAPH, KB
+from .namespaces import GRAPH, KB, sparql_prologue
 from .resources import ONTOLOGY_DIR
 from .store import Store
 
@@ -83,9 +83,9 @@ def stamp() -> ox.Triple:
 
 def is_current(store: Store) -> bool:
     """Whether every view in ``store`` is of the current definition (one lookup)."""
-    prologue = "PREFIX kb: <" + KB[""].value + ">\n"
     return store.ask(
-        prologue + f"ASK {{ GRAPH {BUCKETS} {{ {BUCKETS} kb:viewDefinition {stamp().object} }} }}"
+        sparql_prologue()
+        + f"ASK {{ GRAPH {BUCKETS} {{ {BUCKETS} kb:viewDefinition {stamp().object} }} }}"
     )
 
 
@@ -201,8 +201,7 @@ def require(store: Store, query: str) -> None:
     definition: it would answer with rows missing or wrong, not with an error."""
     if not _reads_view().search(query) or is_current(store):
         return
-    prologue = "PREFIX kb: <" + KB[""].value + ">\n"
-    if store.ask(prologue + "ASK { ?claim kb:evidence ?evidence }"):
+    if store.ask(sparql_prologue() + "ASK { ?claim kb:evidence ?evidence }"):
         raise StoreError(
             f"the derived view (kb.view) of the KB at {store.location} is missing or out of "
             "date, and this query reads it: run `kb init` once to rebuild it"
