@@ -32,6 +32,15 @@ EXPRESSION`` gives a row's bucket from the variables it has (a meeting's month f
 ``?earliest`` and ``?latest``): a bucket's query then keeps the rows whose EXPRESSION is the
 bucket (a FILTER at its top), and the query run whole is the query as written.
 
+A listing sorted largest first says so: ``# stream-by: DESC(?sourceCount) PATTERN`` (the first
+bucket is then the largest value, the rest those below the last probed). Where the values are
+computed (a count per meeting, a sub-select in the pattern), ``# bucket-keys: ?meeting``
+without a pattern says that the stream-by pattern also binds the key: one pass over the
+pattern in the listing's order gives the buckets and each one's keys, read only as far as the
+first buckets (``stream`` does not count anything twice). A later ``bucket-keys`` pattern
+starts from the values of the keys found before it that it names (``?counted kb:meeting
+?meeting``: the accounts of the bucket's meetings, by index lookups).
+
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
 (``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
@@ -49,7 +58,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
@@ -67,12 +76,22 @@ _PARAM = re.compile(
 )
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _STREAM_BY = re.compile(r"^\?(\w+)\s+(.+)$")
+_DESCENDING = re.compile(r"^DESC\(\s*(\?\w+)\s*\)\s+", re.IGNORECASE)
+_BUCKET_KEY = re.compile(r"^\?(\w+)(?:\s+(.+))?$")
 _DATATYPES = {"date": XSD.date, "integer": XSD.integer, "decimal": XSD.decimal}
 
 
-def _stream_by(path: Path, value: str) -> tuple[str, str]:
-    """A ``stream-by`` header as (variable, pattern listing its values): ``?VAR PROPERTY``
-    reads the bucket list of the derived view, ``?VAR PATTERN`` any pattern."""
+def _stream_by(path: Path, value: str) -> tuple[tuple[str, str], bool]:
+    """A ``stream-by`` header as (variable, pattern listing its values) and whether the listing
+    runs down from the largest value: ``?VAR PROPERTY`` reads the bucket list of the derived
+    view, ``?VAR PATTERN`` any pattern; ``DESC(?VAR) ...`` either, largest first."""
+    descending = _DESCENDING.match(value)
+    if descending:
+        value = descending.group(1) + " " + value[descending.end() :]
+    return _stream_pattern(path, value), descending is not None
+
+
+def _stream_pattern(path: Path, value: str) -> tuple[str, str]:
     by = _STREAM_BY.match(value)
     if not by:
         raise InputError(f"{path}: bad stream-by header {value!r} (?VAR PROPERTY or ?VAR PATTERN)")
@@ -111,6 +130,7 @@ class SavedQuery:
     table_columns: list[str] = field(default_factory=list)
     same_as: str = ""
     stream_by: tuple[str, str] | None = None  # (variable, pattern listing its values)
+    descending: bool = False  # stream-by DESC(?VAR): the largest values first
     bucket_keys: list[tuple[str, str]] = field(default_factory=list)  # (variable, pattern)
     bucket_of: str = ""  # a row's bucket, as an expression of its variables
 
@@ -137,14 +157,14 @@ class SavedQuery:
             elif key == "same-as":
                 query.same_as = value.strip()
             elif key == "stream-by":
-                query.stream_by = _stream_by(path, value)
+                query.stream_by, query.descending = _stream_by(path, value)
             elif key == "bucket-of":
                 query.bucket_of = value.strip()
             elif key == "bucket-keys":
-                keys = _STREAM_BY.match(value)
+                keys = _BUCKET_KEY.match(value.strip())
                 if not keys:
                     raise InputError(f"{path}: bad bucket-keys header {value!r} (?VAR PATTERN)")
-                query.bucket_keys.append((keys.group(1), keys.group(2)))
+                query.bucket_keys.append((keys.group(1), keys.group(2) or ""))
             elif key == "param":
                 param = _PARAM.match(value)
                 if not param:
@@ -155,7 +175,21 @@ class SavedQuery:
                 query.params[name] = Param(name, kind, default or None, description or "")
         if query.same_as:
             query._take_from(path.parent / f"{query.same_as}.rq")
+        query._listed_keys(path)
         return query
+
+    def _listed_keys(self, path: Path) -> None:
+        """A ``bucket-keys`` line without a pattern takes its values from the stream-by pattern,
+        with each bucket (the key is listed with the buckets)."""
+        for number, (key, pattern) in enumerate(self.bucket_keys):
+            if pattern:
+                continue
+            if self.stream_by is None or not re.search(rf"\?{key}\b", self.stream_by[1]):
+                raise InputError(
+                    f"{path}: bucket-keys ?{key} without a pattern needs a stream-by pattern "
+                    f"that binds ?{key}"
+                )
+            self.bucket_keys[number] = (key, self.stream_by[1])
 
     def _take_from(self, target_path: Path) -> None:
         """Become the query at ``target_path``: its text, and its parameters (this file's own
@@ -177,7 +211,8 @@ class SavedQuery:
             **{n: p for n, p in target.params.items() if n not in self.params},
         }
         self.table_columns = self.table_columns or target.table_columns
-        self.stream_by = self.stream_by or target.stream_by
+        if not self.stream_by:
+            self.stream_by, self.descending = target.stream_by, target.descending
         self.bucket_keys = self.bucket_keys or target.bucket_keys
         self.bucket_of = self.bucket_of or target.bucket_of
 
@@ -412,7 +447,13 @@ def stream(
     streams = not saved.bucket_keys or hasattr(store, "select_stream")
     if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text) and streams:
         variables, rows = _bucketed(
-            store, saved.text, terms, saved.stream_by, saved.bucket_keys, saved.bucket_of
+            store,
+            saved.text,
+            terms,
+            saved.stream_by,
+            saved.bucket_keys,
+            saved.bucket_of,
+            saved.descending,
         )
         if limit is not None or offset:
             rows = islice(rows, offset, None if limit is None else offset + limit)
@@ -454,47 +495,80 @@ def _bucketed(
     by: tuple[str, str],
     keys: list[tuple[str, str]] | None = None,
     bucket_of: str = "",
+    descending: bool = False,
 ) -> tuple[list[str], Rows]:
     """A sorted listing run bucket by bucket (see ``stream-by`` in the module's docstring):
-    the smallest values of ``by``'s variable one at a time until one has rows, then every
-    larger value in one query. The buckets' rows, in bucket order, are the listing's rows.
-    ``keys`` (``bucket-keys``) narrow each bucket's sub-selects to the bucket's keys."""
+    the first values of ``by``'s variable in the listing's order (the smallest, or the largest
+    when ``descending``) one at a time until one has rows, then every later value in one
+    query. The buckets' rows, in bucket order, are the listing's rows. ``keys``
+    (``bucket-keys``) narrow each bucket's sub-selects to the bucket's keys."""
     var, _ = by
-    buckets = bucket_values(store, by)
-    probed = buckets[:PROBED_BUCKETS]
-    parts = iter(probed)
+    keys = keys or []
+    every = _buckets(store, by, keys, terms, descending)
+    buckets = islice(every, PROBED_BUCKETS)
 
-    def run(bucket: object) -> tuple[list[str], Rows]:
-        return bucket_rows(store, text, terms, var, keys or [], bucket, bucket_of)
+    def run(bucket: object, listed: dict[str, list[object]]) -> tuple[list[str], Rows]:
+        return bucket_rows(store, text, terms, var, keys, bucket, bucket_of, listed)
 
-    if not probed:
+    first_bucket = next(buckets, None)
+    if first_bucket is None:
         return _select_stream(store, sparql_prologue() + bind(text, terms))
-    variables, first = run(next(parts))
+    variables, first = run(*first_bucket)
 
     def rows() -> Rows:
         current: Rows | None = first
-        last = probed[0]
+        last = first_bucket[0]
         found = False
         while current is not None:
             for row in current:
                 found = True
                 yield row
-            following = next(parts, None) if not found else None
+            following = next(buckets, None) if not found else None
             if following is None:
                 break
-            last, current = following, run(following)[1]
-        if len(probed) < len(buckets) or found:
-            rest = _after(bind(text, terms), bucket_of or f"?{var}", last)
+            last, current = following[0], run(*following)[1]
+        if found or next(every, None) is not None:
+            rest = _after(bind(text, terms), bucket_of or f"?{var}", last, descending)
             yield from _select_stream(store, sparql_prologue() + rest)[1]
 
     return variables, rows()
 
 
-def bucket_values(store: Store, by: tuple[str, str]) -> list[object]:
+def _buckets(
+    store: Store,
+    by: tuple[str, str],
+    keys: list[tuple[str, str]],
+    terms: dict[str, NamedNode | Literal],
+    descending: bool,
+) -> Iterator[tuple[object, dict[str, list[object]]]]:
+    """The buckets in the listing's order, each with the values of the keys listed with it
+    (those whose ``bucket-keys`` pattern is the stream-by pattern: one ordered pass over the
+    pattern gives both, read only as far as the buckets asked for)."""
+    listed = [key for key, pattern in keys if pattern == by[1]]
+    if not listed:
+        for bucket in bucket_values(store, by, descending):
+            yield bucket, {}
+        return
+    var, pattern = by
+    projection = " ".join(f"?{name}" for name in (var, *listed))
+    order = f"DESC(?{var})" if descending else f"?{var}"
+    sparql = f"SELECT {projection} WHERE {{ {pattern} }} ORDER BY {order}"
+    _, rows = _select_stream(store, sparql_prologue() + bind(sparql, terms))
+    for bucket, group in groupby((row for row in rows if var in row), key=lambda row: row[var]):
+        found: dict[str, list[object]] = {key: [] for key in listed}
+        for row in group:
+            for key in listed:
+                if key in row and row[key] not in found[key]:
+                    found[key].append(row[key])
+        yield bucket, found
+
+
+def bucket_values(store: Store, by: tuple[str, str], descending: bool = False) -> list[object]:
     """The values of a ``stream-by`` variable the store lists, in the order of the listing."""
     var, pattern = by
     _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
-    return sorted({row[var] for row in listed if var in row}, key=_bucket_order)
+    values = {row[var] for row in listed if var in row}
+    return sorted(values, key=_bucket_order, reverse=descending)
 
 
 def bucket_rows(
@@ -505,10 +579,12 @@ def bucket_rows(
     keys: list[tuple[str, str]],
     bucket: object,
     bucket_of: str = "",
+    listed: dict[str, list[object]] | None = None,
 ) -> tuple[list[str], Rows]:
     """The rows of a listing's query in one bucket: ``var`` bound to it (or ``bucket_of``, a
-    row's bucket, equal to it), the sub-selects narrowed to the bucket's keys."""
-    narrowed = narrow(text, _bucket_keys(store, keys, var, bucket))
+    row's bucket, equal to it), the sub-selects narrowed to the bucket's keys (those
+    ``listed`` with the bucket already known)."""
+    narrowed = narrow(text, _bucket_keys(store, keys, var, bucket, terms, listed or {}))
     if bucket_of:
         query = _filtered(bind(narrowed, terms), f"{bucket_of} = {bucket}")
     else:
@@ -528,22 +604,38 @@ def narrow(query: str, keys: dict[str, list[object]]) -> str:
             continue  # the outermost WHERE: the stream variable, bound there, keeps the bucket
         for key, values in keys.items():
             if key in projected:
-                listed = " ".join(str(value) for value in values)
-                inserts.append((offset, f"\n  VALUES ?{key} {{ {listed} }}\n"))
+                inserts.append((offset, _listed_values(key, values)))
     return _inserted(query, inserts)
 
 
+def _listed_values(key: str, values: list[object]) -> str:
+    return f"\n  VALUES ?{key} {{ {' '.join(str(value) for value in values)} }}\n"
+
+
 def _bucket_keys(
-    store: Store, keys: list[tuple[str, str]], var: str, bucket: object
+    store: Store,
+    keys: list[tuple[str, str]],
+    var: str,
+    bucket: object,
+    terms: dict[str, NamedNode | Literal] | None = None,
+    listed: dict[str, list[object]] | None = None,
 ) -> dict[str, list[object]]:
-    """Each ``bucket-keys`` variable's values in ``bucket``: one small query each."""
-    found: dict[str, list[object]] = {}
+    """Each ``bucket-keys`` variable's values in ``bucket``: those ``listed`` with it, the
+    others one small query each, with the bucket, the parameters, and the values of the keys
+    found before it that its pattern names, bound."""
+    found: dict[str, list[object]] = dict(listed or {})
     for key, pattern in keys:
-        sparql = (
-            sparql_prologue()
-            + f"SELECT DISTINCT ?{key} WHERE {{{_values_block({var: bucket})} {pattern} }}"  # type: ignore[dict-item]
+        if key in found:
+            continue
+        starts = "".join(
+            _listed_values(name, values)
+            for name, values in found.items()
+            if re.search(rf"\?{name}\b", pattern)
         )
-        _, rows = _select_stream(store, sparql)
+        query = (
+            f"SELECT DISTINCT ?{key} WHERE {{{_values_block({var: bucket})}{starts} {pattern} }}"  # type: ignore[dict-item]
+        )
+        _, rows = _select_stream(store, sparql_prologue() + bind(query, terms or {}))
         found[key] = [row[key] for row in rows if key in row]
     return found
 
@@ -555,13 +647,14 @@ def _bucket_order(term: object) -> tuple[int, float, str]:
     return (1, 0.0, getattr(term, "value", str(term)))
 
 
-def _after(query: str, bucket: str, last: object) -> str:
+def _after(query: str, bucket: str, last: object, descending: bool = False) -> str:
     """The query restricted to rows whose ``bucket`` (a variable or expression) comes after
-    ``last``."""
+    ``last`` in the listing's order (below it when ``descending``)."""
+    comparison = "<" if descending else ">"
     if isinstance(last, Literal):
-        condition = f"{bucket} > {last}"
+        condition = f"{bucket} {comparison} {last}"
     else:
-        condition = f"STR({bucket}) > {Literal(getattr(last, 'value', str(last)))}"
+        condition = f"STR({bucket}) {comparison} {Literal(getattr(last, 'value', str(last)))}"
     return _filtered(query, condition)
 
 

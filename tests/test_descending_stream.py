@@ -1,0 +1,117 @@
+"""``# stream-by: DESC(?VAR) PATTERN``: a listing sorted by a count, largest first, streams by
+count. One ordered pass over the pattern gives the counts and, with each, its keys
+(``# bucket-keys: ?KEY`` without a pattern); the first bucket's rows are read from its keys
+only, and the rows, bucket after bucket, are those of the query run whole, in its order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kb import kbase, queries, view
+from kb.errors import InputError
+from kb.namespaces import GRAPH, MTG
+from kb.queries import SavedQuery, run, saved_queries, stream
+from kb.store.embedded import EmbeddedStore
+
+from .identity_helpers import meeting_account
+
+MET = ("ilham-aliyev", "ebrahim-raisi")
+# meeting -> the sources that report it; two ties (3 and 1), a bucket of several meetings,
+# and a meeting one source reports twice (two accounts, one source)
+REPORTS = {
+    "2020-01-05-b": ["s1", "s2", "s3"],
+    "2020-01-05-a": ["s4", "s5", "s6"],
+    "2020-02-05-c": ["s1", "s7"],
+    "2020-03-05-d": ["s2"],
+    "2020-03-05-e": ["s8", "s8"],
+    "2020-03-05-f": ["s3"],
+}
+PATTERN = "{ SELECT ?m (COUNT(?a) AS ?n) WHERE { ?a ?p ?m } GROUP BY ?m }"
+
+
+def saved(tmp_path: Path, *headers: str) -> SavedQuery:
+    path = tmp_path / "listing.rq"
+    lines = "".join(f"# {header}\n" for header in headers)
+    path.write_text(f"# title: a listing\n{lines}SELECT ?m WHERE {{ ?a ?p ?m }}\n", "utf-8")
+    return SavedQuery.from_file(path)
+
+
+def test_desc_names_the_variable_and_a_bare_key_comes_from_the_pattern(tmp_path: Path) -> None:
+    query = saved(tmp_path, f"stream-by: DESC(?n) {PATTERN}", "bucket-keys: ?m")
+    assert query.stream_by == ("n", PATTERN) and query.descending
+    assert query.bucket_keys == [("m", PATTERN)]
+    ascending = saved(tmp_path, "stream-by: ?source ?source a kb:Source")
+    assert ascending.stream_by == ("source", "?source a kb:Source") and not ascending.descending
+
+
+def test_a_bare_key_the_pattern_does_not_bind_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"bucket-keys \?meeting without a pattern"):
+        saved(tmp_path, f"stream-by: DESC(?n) {PATTERN}", "bucket-keys: ?meeting")
+
+
+def test_the_listings_sorted_by_a_count_stream_largest_first() -> None:
+    for name in ("meeting-sources", "meetings-corroborated"):
+        query = saved_queries()[name]
+        assert query.descending and query.stream_by and query.stream_by[0] == "sourceCount"
+        assert ("meeting", query.stream_by[1]) in query.bucket_keys
+
+
+@pytest.fixture
+def reported(tmp_path: Path) -> EmbeddedStore:
+    store = EmbeddedStore(tmp_path / "store")
+    kbase.init(store)
+    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for number, (meeting, sources) in enumerate(REPORTS.items()):
+        for index, source in enumerate(sources):
+            graph_id = f"{number:08d}{index:08d}"
+            graphs[GRAPH[f"source/{graph_id}"]] = meeting_account(
+                graph_id, 1, meeting, MET, source=source
+            )
+    view.write(store, insert=graphs)
+    return store
+
+
+@pytest.mark.parametrize("probed", [1, 2, queries.PROBED_BUCKETS])
+@pytest.mark.parametrize("name", ["meeting-sources", "meetings-corroborated"])
+def test_streamed_by_count_the_rows_are_the_whole_querys(
+    reported: EmbeddedStore, monkeypatch: pytest.MonkeyPatch, name: str, probed: int
+) -> None:
+    monkeypatch.setattr(queries, "PROBED_BUCKETS", probed)
+    saved = saved_queries()[name]
+    whole = run(reported, saved).rows
+    counts = [int(row["sourceCount"].value) for row in whole]  # type: ignore[attr-defined]
+    least = 1 if name == "meeting-sources" else 2
+    assert counts == [n for n in (3, 3, 2, 1, 1, 1) if n >= least]
+    # ties in the order of the meeting: a before b, d, e, f
+    assert [row["meeting"] for row in whole][:2] == [MTG["2020-01-05-a"], MTG["2020-01-05-b"]]
+    _, rows = stream(reported, saved)
+    assert list(rows) == whole
+    for limit, offset in ((1, 0), (2, 1), (None, 3)):
+        _, page = stream(reported, saved, limit=limit, offset=offset)
+        assert list(page) == whole[offset : None if limit is None else offset + limit]
+
+
+def test_the_first_bucket_is_read_from_the_meetings_with_the_most_sources(
+    reported: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    select_stream = queries._select_stream
+
+    def recorded(store: object, sparql: str) -> tuple[list[str], queries.Rows]:
+        asked.append(sparql)
+        return select_stream(store, sparql)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "_select_stream", recorded)
+    _, rows = stream(reported, saved_queries()["meeting-sources"])
+    first = next(rows)
+    assert first["meeting"] == MTG["2020-01-05-a"]
+    ranking, *keys, bucket = asked
+    assert "ORDER BY DESC(?sourceCount)" in ranking
+    narrowed = [set(values.split()) for values in re.findall(r"VALUES \?meeting \{(.*?)\}", bucket)]
+    top = {str(MTG["2020-01-05-a"]), str(MTG["2020-01-05-b"])}
+    assert narrowed and all(values == top for values in narrowed)  # no later bucket's meeting
+    assert len(keys) == 2  # its accounts, and their sources: each an index lookup
