@@ -39,7 +39,10 @@ without a pattern says that the stream-by pattern also binds the key: one pass o
 pattern in the listing's order gives the buckets and each one's keys, read only as far as the
 first buckets (``stream`` does not count anything twice). A later ``bucket-keys`` pattern
 starts from the values of the keys found before it that it names (``?counted kb:meeting
-?meeting``: the accounts of the bucket's meetings, by index lookups).
+?meeting``: the accounts of the bucket's meetings, by index lookups). The stream-by and key
+patterns see the query's parameters (meetings-corroborated lists only the counts of at least
+``minSources``). A bucket listed with more than ``BUCKET_KEYS_READ_ALONE`` keys is read with the
+rest (a lookup per key would read more than the whole query's scans).
 
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
@@ -505,12 +508,21 @@ def _bucketed(
     var, _ = by
     keys = keys or []
     every = _buckets(store, by, keys, terms, descending)
-    buckets = islice(every, PROBED_BUCKETS)
+    probed = islice(every, PROBED_BUCKETS)
+    # a bucket listed with so many keys that the query run whole reads less is left to the rest
+    unread: list[object] = []
+
+    def following() -> tuple[object, dict[str, list[object]]] | None:
+        bucket = next(probed, None)
+        if bucket is not None and not _small(bucket[1]):
+            unread.append(bucket[0])
+            return None
+        return bucket
 
     def run(bucket: object, listed: dict[str, list[object]]) -> tuple[list[str], Rows]:
         return bucket_rows(store, text, terms, var, keys, bucket, bucket_of, listed)
 
-    first_bucket = next(buckets, None)
+    first_bucket = following()
     if first_bucket is None:
         return _select_stream(store, sparql_prologue() + bind(text, terms))
     variables, first = run(*first_bucket)
@@ -523,15 +535,25 @@ def _bucketed(
             for row in current:
                 found = True
                 yield row
-            following = next(buckets, None) if not found else None
-            if following is None:
+            bucket = following() if not found else None
+            if bucket is None:
                 break
-            last, current = following[0], run(*following)[1]
-        if found or next(every, None) is not None:
+            last, current = bucket[0], run(*bucket)[1]
+        if found or unread or next(every, None) is not None:
             rest = _after(bind(text, terms), bucket_of or f"?{var}", last, descending)
             yield from _select_stream(store, sparql_prologue() + rest)[1]
 
     return variables, rows()
+
+
+# The most keys a bucket listed with its keys is read by on its own: a bucket with more (the
+# meetings one source reports, for a count) is read with the rest, whose query reads the KB
+# by scans rather than a lookup per key.
+BUCKET_KEYS_READ_ALONE = 1000
+
+
+def _small(listed: dict[str, list[object]]) -> bool:
+    return all(len(values) <= BUCKET_KEYS_READ_ALONE for values in listed.values())
 
 
 def _buckets(
@@ -546,7 +568,7 @@ def _buckets(
     pattern gives both, read only as far as the buckets asked for)."""
     listed = [key for key, pattern in keys if pattern == by[1]]
     if not listed:
-        for bucket in bucket_values(store, by, descending):
+        for bucket in bucket_values(store, by, descending, terms):
             yield bucket, {}
         return
     var, pattern = by
@@ -563,10 +585,17 @@ def _buckets(
         yield bucket, found
 
 
-def bucket_values(store: Store, by: tuple[str, str], descending: bool = False) -> list[object]:
-    """The values of a ``stream-by`` variable the store lists, in the order of the listing."""
+def bucket_values(
+    store: Store,
+    by: tuple[str, str],
+    descending: bool = False,
+    terms: dict[str, NamedNode | Literal] | None = None,
+) -> list[object]:
+    """The values of a ``stream-by`` variable the store lists (its pattern seeing the query's
+    parameters), in the order of the listing."""
     var, pattern = by
-    _, listed = _select_stream(store, sparql_prologue() + f"SELECT ?{var} WHERE {{ {pattern} }}")
+    sparql = bind(f"SELECT ?{var} WHERE {{ {pattern} }}", terms or {})
+    _, listed = _select_stream(store, sparql_prologue() + sparql)
     values = {row[var] for row in listed if var in row}
     return sorted(values, key=_bucket_order, reverse=descending)
 

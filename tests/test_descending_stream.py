@@ -98,14 +98,7 @@ def test_streamed_by_count_the_rows_are_the_whole_querys(
 def test_the_first_bucket_is_read_from_the_meetings_with_the_most_sources(
     reported: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[str] = []
-    select_stream = queries._select_stream
-
-    def recorded(store: object, sparql: str) -> tuple[list[str], queries.Rows]:
-        asked.append(sparql)
-        return select_stream(store, sparql)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(queries, "_select_stream", recorded)
+    asked = recorded_queries(monkeypatch)
     _, rows = stream(reported, saved_queries()["meeting-sources"])
     first = next(rows)
     assert first["meeting"] == MTG["2020-01-05-a"]
@@ -116,3 +109,45 @@ def test_the_first_bucket_is_read_from_the_meetings_with_the_most_sources(
     assert narrowed and all(values == top for values in narrowed)  # no later bucket's meeting
     (sources,) = keys  # the sources of its meetings' accounts, by index lookups from them
     assert "VALUES ?meeting" in sources and "ORDER BY" not in sources
+
+
+@pytest.mark.parametrize("least", ["1", "3", "4"])
+def test_the_count_pattern_sees_the_querys_parameters(reported: EmbeddedStore, least: str) -> None:
+    """meetings-corroborated lists only the counts of at least minSources: none above every
+    count (the whole query then, which has no rows), and no bucket probed that has no rows."""
+    saved = saved_queries()["meetings-corroborated"]
+    whole = run(reported, saved, {"minSources": least}).rows
+    assert len(whole) == {"1": 6, "3": 2, "4": 0}[least]
+    _, rows = stream(reported, saved, {"minSources": least})
+    assert list(rows) == whole
+
+
+@pytest.mark.parametrize(("most", "narrowed"), [(2, 1), (1, 0)])
+def test_a_bucket_with_too_many_keys_is_read_with_the_rest(
+    reported: EmbeddedStore, monkeypatch: pytest.MonkeyPatch, most: int, narrowed: int
+) -> None:
+    """With at most two keys read alone, the two meetings with three sources are one bucket,
+    read by their keys, and the rest follows; with one, the first bucket is too large and the
+    query is run whole."""
+    saved = saved_queries()["meeting-sources"]
+    whole = run(reported, saved).rows
+    monkeypatch.setattr(queries, "BUCKET_KEYS_READ_ALONE", most)
+    asked = recorded_queries(monkeypatch)
+    _, rows = stream(reported, saved)
+    assert list(rows) == whole
+    buckets = [query for query in asked if "GROUP_CONCAT" in query and "VALUES ?meeting" in query]
+    assert len(buckets) == narrowed
+    assert str(MTG["2020-03-05-d"]) not in "".join(asked)  # a one-source meeting: never a key
+
+
+def recorded_queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The queries kb.queries asks the store from now on."""
+    asked: list[str] = []
+    select_stream = queries._select_stream
+
+    def recorded(store: object, sparql: str) -> tuple[list[str], queries.Rows]:
+        asked.append(sparql)
+        return select_stream(store, sparql)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "_select_stream", recorded)
+    return asked

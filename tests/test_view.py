@@ -186,7 +186,7 @@ def every_bucket(store: Store, saved: SavedQuery, values: dict[str, str]) -> lis
     terms = saved.terms(values)
     return [
         row
-        for bucket in bucket_values(store, saved.stream_by, saved.descending)
+        for bucket in bucket_values(store, saved.stream_by, saved.descending, terms)
         for row in bucket_rows(
             store,
             saved.text,
