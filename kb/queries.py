@@ -37,7 +37,7 @@ bucket is then the largest value, the rest those below the last probed). Where t
 computed (a count per meeting, a sub-select in the pattern), ``# bucket-keys: ?meeting``
 without a pattern says that the stream-by pattern also binds the key: one pass over the
 pattern in the listing's order gives the buckets and each one's keys, read only as far as the
-first buckets (``stream`` does not count anything twice). A later ``bucket-keys`` pattern
+first buckets asked for. A later ``bucket-keys`` pattern
 starts from the values of the keys found before it that it names (``?counted kb:meeting
 ?meeting``: the accounts of the bucket's meetings, by index lookups). The stream-by and key
 patterns see the query's parameters (meetings-corroborated lists only the counts of at least
@@ -680,9 +680,11 @@ def _after(query: str, bucket: str, last: object, descending: bool = False) -> s
     """The query restricted to rows whose ``bucket`` (a variable or expression) comes after
     ``last`` in the listing's order (below it when ``descending``)."""
     comparison = "<" if descending else ">"
-    if isinstance(last, Literal):
+    if isinstance(last, Literal) and last.datatype != XSD.string and not last.language:
         condition = f"{bucket} {comparison} {last}"
     else:
+        # IRIs and strings by their text: Virtuoso 7.2 finds no stored string greater than a
+        # string given in the query (`?sourceBucket > "..."`), its STR() it compares
         condition = f"STR({bucket}) {comparison} {Literal(getattr(last, 'value', str(last)))}"
     return _filtered(query, condition)
 

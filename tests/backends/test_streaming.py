@@ -1,0 +1,42 @@
+"""`kb query` streams a sorted listing on a server as on the embedded store: bucket by bucket
+where the listing has no bucket-keys (the bucket list, then a query per bucket), whole where
+it has (Virtuoso refuses the narrowed queries); the rows are those of the query run whole
+(compared as in test_parity: ties under ORDER BY and the order inside GROUP_CONCAT are the
+engine's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kb import kbase
+from kb.queries import saved_queries, stream
+from kb.store import Solutions, Store
+
+from .conftest import SERVERS, emptied, location_of
+from .test_parity import answers, rows
+
+STREAMED = [name for name, query in saved_queries().items() if query.stream_by]
+
+
+@pytest.fixture(scope="module", params=SERVERS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    location = location_of(request, request.param, tmp_path_factory.mktemp("streaming"))
+    store = emptied(location)
+    kbase.build(store)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_a_streamed_listing_on_a_server_gives_the_whole_querys_rows(
+    server: Store, name: str
+) -> None:
+    saved = saved_queries()[name]
+    variables, whole = answers(server, saved)
+    streamed_variables, streamed = stream(server, saved)
+    assert streamed_variables == variables
+    assert rows(Solutions(variables, list(streamed)), saved.bound({})) == whole
