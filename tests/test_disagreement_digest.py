@@ -17,6 +17,7 @@ import pytest
 from kb import view
 from kb.namespaces import GRAPH, KB, MTG
 from kb.queries import run, saved_queries, stream
+from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 
 PEOPLE = "abcdefghij"  # ent:a ... ent:j
@@ -32,7 +33,7 @@ ACCOUNT = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
 src:%(name)s a kb:Source ; dcterms:language "en" .
-<https://w3id.org/kb/claim/%(name)s/m1> a kb:MeetingAccount ; kb:meeting mtg:2023-10-test ;
+<https://w3id.org/kb/claim/%(name)s/m1> a kb:MeetingAccount ; kb:meeting mtg:%(meeting)s ;
     kb:source src:%(name)s %(fields)s .
 %(people)s
 """
@@ -43,22 +44,25 @@ LABELS = "\n".join(
 BOUNDS = '; kb:earliest "2023-10-01"^^xsd:date ; kb:latest "2023-10-04"^^xsd:date'
 
 
-def account(name: str, people: str, fields: str = BOUNDS) -> list[ox.Triple]:
-    """Account m1 of source ``name``: ``people`` (letters, in the order written) at the test
-    meeting, with ``fields`` (Turtle: dates, place)."""
+def account(
+    name: str, people: str, fields: str = BOUNDS, meeting: str = "2023-10-test"
+) -> list[ox.Triple]:
+    """Account m1 of source ``name``: ``people`` (letters, in the order written) at
+    ``meeting``, with ``fields`` (Turtle: dates, place)."""
     account_iri = f"<https://w3id.org/kb/claim/{name}/m1>"
     named = "\n".join(
         f"{account_iri} kb:participation <https://w3id.org/kb/claim/{name}/m1/p{i}> . "
         f"<https://w3id.org/kb/claim/{name}/m1/p{i}> kb:participant ent:{person} ."
         for i, person in enumerate(people)
     )
-    text = ACCOUNT % {"name": name, "fields": fields, "people": named}
+    text = ACCOUNT % {"name": name, "fields": fields, "people": named, "meeting": meeting}
     return list(ox.parse(text, format=ox.RdfFormat.TURTLE))
 
 
-def kb_of(*accounts: list[ox.Triple]) -> EmbeddedStore:
-    """A KB of these accounts, each in its own source graph, written as kb writes them."""
-    store = EmbeddedStore.in_memory()
+def kb_of(*accounts: list[ox.Triple], store: Store | None = None) -> Store:
+    """A KB of these accounts (in ``store``, else a new one in memory), each in its own
+    source graph, written as kb writes them."""
+    store = store or EmbeddedStore.in_memory()
     labels = list(ox.parse(LABELS, format=ox.RdfFormat.TURTLE))
     store.write(insert={GRAPH["registry"]: labels})
     for n, triples in enumerate(accounts):
@@ -66,7 +70,7 @@ def kb_of(*accounts: list[ox.Triple]) -> EmbeddedStore:
     return store
 
 
-def listed(store: EmbeddedStore, name: str) -> list[dict[str, str]]:
+def listed(store: Store, name: str) -> list[dict[str, str]]:
     """The listing's rows (each value as text), the same whether run whole or streamed."""
     saved = saved_queries()[name]
     whole = run(store, saved).rows
@@ -75,7 +79,7 @@ def listed(store: EmbeddedStore, name: str) -> list[dict[str, str]]:
     return [{k: getattr(v, "value", str(v)) for k, v in row.items()} for row in whole]
 
 
-def digests(store: EmbeddedStore) -> set[str]:
+def digests(store: Store) -> set[str]:
     return {t.object.value for t in store.quads() if t.predicate == KB.accountDigest}
 
 
@@ -120,6 +124,8 @@ def test_an_account_naming_nobody_differs_from_one_naming_someone() -> None:
             "true",
             "date",
         ),
+        # from a day after the other's last, with no last day of its own
+        ('; kb:earliest "2023-10-05"^^xsd:date', "dates", "true", "date"),
         ("; schema:location ent:baku", "place", "false", "place"),
     ],
 )
