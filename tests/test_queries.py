@@ -8,7 +8,7 @@ import io
 import pytest
 
 from kb.errors import InputError
-from kb.namespaces import sparql_prologue
+from kb.namespaces import ENT, sparql_prologue
 from kb.queries import Param, bind, check_read_only, saved_queries, to_term
 from kb.store import Store
 
@@ -167,3 +167,22 @@ def test_no_triple_pattern_follows_a_bind_in_its_group(name: str) -> None:
     # A BIND closes the group's pattern so far: Oxigraph then joins what follows it as a separate
     # part and may pair every label with every statement (positions took 1.8 s for 1,000 rows).
     assert _patterns_after_a_bind(saved_queries()[name].text) == []
+
+
+@pytest.mark.parametrize("name", ["timeline-meetings", "meeting-timeline"])
+def test_a_participant_keeps_every_row_of_the_meetings_they_attended(
+    seed_store: Store, name: str
+) -> None:
+    saved = saved_queries()[name]
+    every = seed_store.select(sparql_prologue() + saved.bound({})).rows
+    person = ENT["khalaf-khalafov"]
+    theirs = {
+        row["meeting"]
+        for row in seed_store.select(
+            sparql_prologue() + f"SELECT DISTINCT ?meeting WHERE {{ ?a kb:meeting ?meeting ; "
+            f"kb:participation/kb:participant {person} }}"
+        ).rows
+    }
+    assert theirs and len(theirs) < len({row["meeting"] for row in every})
+    only = seed_store.select(sparql_prologue() + saved.bound({"participant": str(person)})).rows
+    assert only == [row for row in every if row["meeting"] in theirs]
