@@ -48,7 +48,9 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "meetings of a month are among those with an account in it) and a row's month "
         "(`# bucket-of:`, from the meeting's date); the listing of sources streams by "
         "`kb:publishedMonth`, and the disagreements by `kb:meetingBucket`, the start of the "
-        "meeting's IRI. "
+        "meeting's IRI, through the buckets of the meetings whose accounts differ: those with "
+        "more than one `kb:accountDigest`, found by one scan, the only meetings whose accounts "
+        "the disagreement listings compare. "
         "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
         "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",

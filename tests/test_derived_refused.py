@@ -50,6 +50,7 @@ def test_the_derived_properties_are_those_kb_ttl_declares() -> None:
         KB.sortMonth,
         KB.sourceBucket,
         KB.meetingBucket,
+        KB.accountDigest,
         KB.publishedMonth,
         KB.viewDefinition,
     }

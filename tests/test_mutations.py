@@ -386,6 +386,19 @@ CASES = [
         "m1",
     ),
     Case(
+        "account-digest-given",
+        msg("kb:accountDigest is derived"),
+        plus(
+            (
+                MTG["2023-10-ebrahim-raisi-khalaf-khalafov"],
+                KB.accountDigest,
+                ox.Literal("- - - | - | an account the source never gave"),
+            )
+        ),
+        None,
+        MTG["2023-10-ebrahim-raisi-khalaf-khalafov"],
+    ),
+    Case(
         "published-month-given",
         msg("kb:publishedMonth is derived"),
         plus((SOURCE, KB.publishedMonth, integer(202310))),

@@ -19,6 +19,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kb import view
+from kb.namespaces import GRAPH
 from kb.queries import saved_queries
 from kb.report import build_report
 from kb.report.data import SECTION_QUERIES, Dated, gather, run_saved
@@ -182,7 +184,8 @@ def disagreements(**case: str) -> list[dict[str, str]]:
     }
     store = EmbeddedStore.in_memory()
     triples = list(ox.parse(ACCOUNTS % values, format=ox.RdfFormat.TURTLE))
-    store.write(insert={ox.NamedNode("urn:test"): triples})
+    # written as kb writes a source graph: with its derived view, which the listing reads
+    view.write(store, replace={GRAPH["source/test"]: triples})
     return run_saved(store, "disagreements")
 
 

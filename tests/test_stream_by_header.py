@@ -43,7 +43,8 @@ def test_no_saved_query_writes_the_bucket_graph_itself() -> None:
     assert all(view.BUCKETS.value not in q.text for q in streamed)
 
 
-def test_the_source_bucket_is_the_source_namespace_and_two_characters_of_the_id() -> None:
+def test_the_source_bucket_is_the_source_namespace_and_three_characters_of_the_id() -> None:
+    """4,096 buckets of hexadecimal ids: a few hundred claims each at 10^6 statements."""
     (definition,) = [d for d in view.definitions() if "sourceBucket" in d]
     (length,) = re.findall(r"SUBSTR\(STR\(\?source\), 1, (\d+)\)", definition)
-    assert int(length) == len(SRC[""].value) + 2
+    assert int(length) == len(SRC[""].value) + 3
