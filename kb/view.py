@@ -201,7 +201,11 @@ def require(store: Store, query: str) -> None:
     definition: it would answer with rows missing or wrong, not with an error."""
     if not _reads_view().search(query) or is_current(store):
         return
-    if store.ask(sparql_prologue() + "ASK { ?claim kb:evidence ?evidence }"):
+    # any claim the view derives from: a statement always has evidence, a meeting account may not
+    if store.ask(
+        sparql_prologue()
+        + "ASK { { ?claim kb:evidence ?evidence } UNION { ?account kb:meeting ?m } }"
+    ):
         raise StoreError(
             f"the derived view (kb.view) of the KB at {store.location} is missing or out of "
             "date, and this query reads it: run `kb init` once to rebuild it"

@@ -11,7 +11,7 @@ import pytest
 
 from kb import kbase, view
 from kb.errors import StoreError
-from kb.namespaces import CLAIM, GRAPH, KB, MTG, OA, RDF_TYPE, XSD, sparql_prologue
+from kb.namespaces import CLAIM, DCTERMS, GRAPH, KB, MTG, OA, RDF_TYPE, SRC, XSD, sparql_prologue
 from kb.queries import SavedQuery, bucket_rows, bucket_values, run, saved_queries, stream
 from kb.resources import SEEDS_DIR
 from kb.retract import retract
@@ -110,6 +110,29 @@ def test_a_query_that_reads_the_view_refuses_a_kb_written_before_it(
     run(fresh_store, saved_queries()["who-met-whom"])  # a query that does not read it runs
     kbase.init(fresh_store)
     assert run(fresh_store, positions).rows
+
+
+def test_a_kb_of_meeting_accounts_without_evidence_is_refused_too_until_kb_init() -> None:
+    store = EmbeddedStore.in_memory()
+    kbase.init(store)  # the model, and a current (empty) view
+    for graph in ("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"):  # two accounts that disagree on dates
+        store.write(  # written without their views, as a KB from before the view was
+            replace={
+                GRAPH[f"source/{graph}"]: [
+                    ox.Triple(SRC[graph], DCTERMS.language, ox.Literal("en")),
+                    *meeting_account(graph, 1, "2023-10-m", ["khalaf-khalafov"], *DATES[graph]),
+                ]
+            }
+        )
+    store.write(replace={BUCKETS: []})  # ... whose bucket list has no stamp
+    disagreements = saved_queries()["disagreements"]
+    with pytest.raises(StoreError, match="kb init"):
+        run(store, disagreements)
+    kbase.init(store)
+    assert run(store, disagreements).rows
+
+
+DATES = {"aaaaaaaaaaaaaaaa": ("2023-10-01", "2023-10-02"), "bbbbbbbbbbbbbbbb": ("2023-10-05", "")}
 
 
 def test_a_view_of_an_older_definition_is_refused_until_kb_init_rebuilds_it(
