@@ -553,6 +553,7 @@ BUCKET_KEYS_READ_ALONE = 1000
 
 
 def _small(listed: dict[str, list[object]]) -> bool:
+    """Whether a bucket's keys are few enough to be looked up one by one."""
     return all(len(values) <= BUCKET_KEYS_READ_ALONE for values in listed.values())
 
 
@@ -577,12 +578,14 @@ def _buckets(
     sparql = f"SELECT {projection} WHERE {{ {pattern} }} ORDER BY {order}"
     _, rows = _select_stream(store, sparql_prologue() + bind(sparql, terms))
     for bucket, group in groupby((row for row in rows if var in row), key=lambda row: row[var]):
-        found: dict[str, list[object]] = {key: [] for key in listed}
+        found: dict[str, dict[object, None]] = {key: {} for key in listed}  # ordered sets
         for row in group:
             for key in listed:
-                if key in row and row[key] not in found[key]:
-                    found[key].append(row[key])
-        yield bucket, found
+                if key in row:
+                    found[key][row[key]] = None
+            if any(len(values) > BUCKET_KEYS_READ_ALONE for values in found.values()):
+                break  # a large bucket, read with the rest: its keys are not needed
+        yield bucket, {key: list(values) for key, values in found.items()}
 
 
 def bucket_values(

@@ -63,6 +63,7 @@ def kb_of(*accounts: list[ox.Triple], store: Store | None = None) -> Store:
     """A KB of these accounts (in ``store``, else a new one in memory), each in its own
     source graph, written as kb writes them."""
     store = store or EmbeddedStore.in_memory()
+    view.rebuild(store)  # the stamp of a current view, as a new KB has it
     labels = list(ox.parse(LABELS, format=ox.RdfFormat.TURTLE))
     store.write(insert={GRAPH["registry"]: labels})
     for n, triples in enumerate(accounts):

@@ -183,6 +183,7 @@ def disagreements(**case: str) -> list[dict[str, str]]:
         **case,
     }
     store = EmbeddedStore.in_memory()
+    view.rebuild(store)  # the stamp of a current view, as a new KB has it
     triples = list(ox.parse(ACCOUNTS % values, format=ox.RdfFormat.TURTLE))
     # written as kb writes a source graph: with its derived view, which the listing reads
     view.write(store, replace={GRAPH["source/test"]: triples})
