@@ -112,14 +112,21 @@ def test_the_first_bucket_is_read_from_the_meetings_with_the_most_sources(
 
 
 @pytest.mark.parametrize("least", ["1", "3", "4"])
-def test_the_count_pattern_sees_the_querys_parameters(reported: EmbeddedStore, least: str) -> None:
+def test_the_count_pattern_sees_the_querys_parameters(
+    reported: EmbeddedStore, monkeypatch: pytest.MonkeyPatch, least: str
+) -> None:
     """meetings-corroborated lists only the counts of at least minSources: none above every
     count (the whole query then, which has no rows), and no bucket probed that has no rows."""
     saved = saved_queries()["meetings-corroborated"]
     whole = run(reported, saved, {"minSources": least}).rows
     assert len(whole) == {"1": 6, "3": 2, "4": 0}[least]
+    asked = recorded_queries(monkeypatch)
     _, rows = stream(reported, saved, {"minSources": least})
     assert list(rows) == whole
+    ranking = [query for query in asked if "ORDER BY DESC(?sourceCount)" in query]
+    assert ranking and all(f'"{least}"' in query for query in ranking)
+    buckets = [query for query in asked if "GROUP_CONCAT" in query and "VALUES ?meeting" in query]
+    assert len(buckets) == (1 if whole else 0)
 
 
 @pytest.mark.parametrize(("most", "narrowed"), [(2, 1), (1, 0)])
