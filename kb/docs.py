@@ -47,10 +47,11 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "`# bucket-keys: ?meeting ?account kb:meeting ?meeting ; kb:sortMonth ?sortMonth` (the "
         "meetings of a month are among those with an account in it) and a row's month "
         "(`# bucket-of:`, from the meeting's date); the listing of sources streams by "
-        "`kb:publishedMonth`, and the disagreements by `kb:meetingBucket`, the start of the "
-        "meeting's IRI, through the buckets of the meetings whose accounts differ: those with "
-        "more than one `kb:accountDigest`, found by one scan, the only meetings whose accounts "
-        "the disagreement listings compare. "
+        "`kb:publishedMonth`, and the disagreements by the start of the meeting's IRI (the value "
+        "`kb:meetingBucket` holds, computed in the query) of the meetings whose accounts differ: "
+        "those with more than one `kb:accountDigest`, found by one scan, the only meetings whose "
+        "accounts the disagreement listings compare. No shipped query reads `kb:meetingBucket` "
+        "any more; it stays in the view for queries of one's own. "
         "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
         "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",
