@@ -95,6 +95,7 @@ def _stream_by(path: Path, value: str) -> tuple[tuple[str, str], bool]:
 
 
 def _stream_pattern(path: Path, value: str) -> tuple[str, str]:
+    """``?VAR PROPERTY`` or ``?VAR PATTERN`` as (variable, pattern listing its values)."""
     by = _STREAM_BY.match(value)
     if not by:
         raise InputError(f"{path}: bad stream-by header {value!r} (?VAR PROPERTY or ?VAR PATTERN)")
@@ -641,6 +642,7 @@ def narrow(query: str, keys: dict[str, list[object]]) -> str:
 
 
 def _listed_values(key: str, values: list[object]) -> str:
+    """``VALUES ?KEY { ... }`` of the values, as a line of its own."""
     return f"\n  VALUES ?{key} {{ {' '.join(str(value) for value in values)} }}\n"
 
 

@@ -4,7 +4,10 @@
 first time a part mentions it and kept, a node the store has in no triple is looked up no
 further, and a context from the rest of a batch is looked up only for the nodes parts share.
 Each part must get exactly what one plain CONSTRUCT over every node it mentions gives
-(``expected_context`` below: no node skipped, nothing kept between parts).
+(``expected_context`` below: the same four lookups as ``context_for``'s docstring lists, with no
+node skipped and nothing kept between parts). It tests the pre-filter, the reuse and the rest
+of a batch, not the choice of lookups, which tests/test_mutations.py covers (each broken rule,
+checked against the seed KB).
 """
 
 from __future__ import annotations
