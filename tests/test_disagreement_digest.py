@@ -15,28 +15,22 @@ import pyoxigraph as ox
 import pytest
 
 from kb import view
-from kb.namespaces import GRAPH, KB, MTG
+from kb.namespaces import GRAPH, KB, MTG, sparql_prologue
 from kb.queries import run, saved_queries, stream
 from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 
 PEOPLE = "abcdefghij"  # ent:a ... ent:j
 
-ACCOUNT = """
-@prefix kb: <https://w3id.org/kb/ontology#> .
-@prefix ent: <https://w3id.org/kb/entity/> .
-@prefix mtg: <https://w3id.org/kb/meeting/> .
-@prefix src: <https://w3id.org/kb/source/> .
-@prefix schema: <https://schema.org/> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
+ACCOUNT = (
+    sparql_prologue()
+    + """
 src:%(name)s a kb:Source ; dcterms:language "en" .
 <https://w3id.org/kb/claim/%(name)s/m1> a kb:MeetingAccount ; kb:meeting mtg:%(meeting)s ;
     kb:source src:%(name)s %(fields)s .
 %(people)s
 """
+)
 LABELS = "\n".join(
     f'<https://w3id.org/kb/entity/{p}> <http://www.w3.org/2000/01/rdf-schema#label> "{p.upper()}"@en .'
     for p in PEOPLE

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 
 from kb import view
-from kb.namespaces import GRAPH
+from kb.namespaces import GRAPH, sparql_prologue
 from kb.queries import saved_queries
 from kb.report import build_report
 from kb.report.data import SECTION_QUERIES, Dated, gather, run_saved
@@ -150,16 +150,9 @@ def test_the_seed_disagreement_is_called_out(page: str) -> None:
 
 # ---- disagreements, one regression case per kind, with the Turtle inline ------------
 
-ACCOUNTS = """
-@prefix kb: <https://w3id.org/kb/ontology#> .
-@prefix ent: <https://w3id.org/kb/entity/> .
-@prefix mtg: <https://w3id.org/kb/meeting/> .
-@prefix src: <https://w3id.org/kb/source/> .
-@prefix schema: <https://schema.org/> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-
+ACCOUNTS = (
+    sparql_prologue()
+    + """
 src:a a kb:Source ; dcterms:language "en" . src:b a kb:Source ; dcterms:language "fa" .
 ent:x rdfs:label "X"@en . ent:y rdfs:label "Y"@en . ent:z rdfs:label "Z"@en .
 ent:baku rdfs:label "Baku"@en . ent:tehran rdfs:label "Tehran"@en .
@@ -171,6 +164,7 @@ mtg:m a kb:Meeting .
     kb:earliest "%(earliest)s"^^xsd:date ; kb:latest "%(latest)s"^^xsd:date ;
     kb:participation [ kb:participant ent:x ] , [ kb:participant %(other)s ] %(b)s .
 """
+)
 
 
 def disagreements(**case: str) -> list[dict[str, str]]:
