@@ -52,6 +52,11 @@ def _derived_view(model: Graph, properties: list[Node]) -> list[str]:
         "those with more than one `kb:accountDigest`, found by one scan, the only meetings whose "
         "accounts the disagreement listings compare. No shipped query reads `kb:meetingBucket` "
         "any more; it stays in the view for queries of one's own. "
+        "The listings sorted by a count stream largest count first (`# stream-by: DESC(?n) "
+        "PATTERN`) and count from the view where the count would otherwise join several "
+        "properties over every claim: positions-by-topic-and-stance by the key "
+        "`kb:positionStance` (on the statement, its speaker and its source), who-met-whom by "
+        "each meeting's `kb:attendee` (the people all its accounts name). "
         "A draft never gives a derived property: `kb add` and `kb validate` refuse a file that does, and the shape "
         "`kbsh:NotDerivedShape` refuses one wherever validation meets it.",
         "",

@@ -51,6 +51,10 @@ def test_the_derived_properties_are_those_kb_ttl_declares() -> None:
         KB.sourceBucket,
         KB.meetingBucket,
         KB.accountDigest,
+        KB.attendee,
+        KB.positionStance,
+        KB.statesPositionStance,
+        KB.reportsPositionStance,
         KB.publishedMonth,
         KB.viewDefinition,
     }
