@@ -450,15 +450,7 @@ def stream(
     # (an estimated time over its limit)
     streams = not saved.bucket_keys or hasattr(store, "select_stream")
     if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text) and streams:
-        variables, rows = _bucketed(
-            store,
-            saved.text,
-            terms,
-            saved.stream_by,
-            saved.bucket_keys,
-            saved.bucket_of,
-            saved.descending,
-        )
+        variables, rows = _bucketed(store, saved, terms)
         if limit is not None or offset:
             rows = islice(rows, offset, None if limit is None else offset + limit)
         return variables, rows
@@ -493,22 +485,16 @@ def _select_stream(store: Store, sparql: str) -> tuple[list[str], Rows]:
 
 
 def _bucketed(
-    store: Store,
-    text: str,
-    terms: dict[str, NamedNode | Literal],
-    by: tuple[str, str],
-    keys: list[tuple[str, str]] | None = None,
-    bucket_of: str = "",
-    descending: bool = False,
+    store: Store, saved: SavedQuery, terms: dict[str, NamedNode | Literal]
 ) -> tuple[list[str], Rows]:
     """A sorted listing run bucket by bucket (see ``stream-by`` in the module's docstring):
-    the first values of ``by``'s variable in the listing's order (the smallest, or the largest
-    when ``descending``) one at a time until one has rows, then every later value in one
-    query. The buckets' rows, in bucket order, are the listing's rows. ``keys``
-    (``bucket-keys``) narrow each bucket's sub-selects to the bucket's keys."""
-    var, _ = by
-    keys = keys or []
-    every = _buckets(store, by, keys, terms, descending)
+    the first values of its stream variable in the listing's order (the smallest, or the
+    largest when descending) one at a time until one has rows, then every later value in one
+    query. The buckets' rows, in bucket order, are the listing's rows. Its ``bucket-keys``
+    narrow each bucket's sub-selects to the bucket's keys."""
+    assert saved.stream_by is not None
+    var, _ = saved.stream_by
+    every = _buckets(store, saved.stream_by, saved.bucket_keys, terms, saved.descending)
     probed = islice(every, PROBED_BUCKETS)
     # a bucket listed with so many keys that the query run whole reads less is left to the rest
     unread: list[object] = []
@@ -521,11 +507,12 @@ def _bucketed(
         return bucket
 
     def run(bucket: object, listed: dict[str, list[object]]) -> tuple[list[str], Rows]:
-        return bucket_rows(store, text, terms, var, keys, bucket, bucket_of, listed)
+        keys, bucket_of = saved.bucket_keys, saved.bucket_of
+        return bucket_rows(store, saved.text, terms, var, keys, bucket, bucket_of, listed)
 
     first_bucket = following()
     if first_bucket is None:
-        return _select_stream(store, sparql_prologue() + bind(text, terms))
+        return _select_stream(store, sparql_prologue() + bind(saved.text, terms))
     variables, first = run(*first_bucket)
 
     def rows() -> Rows:
@@ -541,7 +528,8 @@ def _bucketed(
                 break
             last, current = bucket[0], run(*bucket)[1]
         if found or unread or next(every, None) is not None:
-            rest = _after(bind(text, terms), bucket_of or f"?{var}", last, descending)
+            bucket_of = saved.bucket_of or f"?{var}"
+            rest = _after(bind(saved.text, terms), bucket_of, last, saved.descending)
             yield from _select_stream(store, sparql_prologue() + rest)[1]
 
     return variables, rows()
@@ -568,20 +556,20 @@ def _buckets(
     """The buckets in the listing's order, each with the values of the keys listed with it
     (those whose ``bucket-keys`` pattern is the stream-by pattern: one ordered pass over the
     pattern gives both, read only as far as the buckets asked for)."""
-    listed = [key for key, pattern in keys if pattern == by[1]]
-    if not listed:
+    with_buckets = [key for key, pattern in keys if pattern == by[1]]
+    if not with_buckets:
         for bucket in bucket_values(store, by, descending, terms):
             yield bucket, {}
         return
     var, pattern = by
-    projection = " ".join(f"?{name}" for name in (var, *listed))
+    projection = " ".join(f"?{name}" for name in (var, *with_buckets))
     order = f"DESC(?{var})" if descending else f"?{var}"
     sparql = f"SELECT {projection} WHERE {{ {pattern} }} ORDER BY {order}"
     _, rows = _select_stream(store, sparql_prologue() + bind(sparql, terms))
     for bucket, group in groupby((row for row in rows if var in row), key=lambda row: row[var]):
-        found: dict[str, dict[object, None]] = {key: {} for key in listed}  # ordered sets
+        found: dict[str, dict[object, None]] = {key: {} for key in with_buckets}  # ordered sets
         for row in group:
-            for key in listed:
+            for key in with_buckets:
                 if key in row:
                     found[key][row[key]] = None
             if any(len(values) > BUCKET_KEYS_READ_ALONE for values in found.values()):
@@ -599,8 +587,8 @@ def bucket_values(
     parameters), in the order of the listing."""
     var, pattern = by
     sparql = bind(f"SELECT ?{var} WHERE {{ {pattern} }}", terms or {})
-    _, listed = _select_stream(store, sparql_prologue() + sparql)
-    values = {row[var] for row in listed if var in row}
+    _, rows = _select_stream(store, sparql_prologue() + sparql)
+    values = {row[var] for row in rows if var in row}
     return sorted(values, key=_bucket_order, reverse=descending)
 
 
