@@ -10,11 +10,12 @@ from typing import Any
 import yaml
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kb import kbase
+from kb import kbase, view
 from kb.claimform import CompiledSource, compile_form
-from kb.namespaces import CLAIM, ENT, KB, MTG, RDF_TYPE, SRC, XSD, sparql_prologue
+from kb.namespaces import CLAIM, ENT, GRAPH, KB, MTG, RDF_TYPE, SRC, XSD, sparql_prologue
 from kb.resources import SEEDS_DIR
 from kb.store import Store
+from kb.store.embedded import EmbeddedStore
 from kb.textio import read_utf8 as read_text
 
 TURAN = "001_35c6b722bd335644.claims.yaml"
@@ -98,3 +99,21 @@ def meeting_account(
         if value:
             triples.append(Triple(account, bound, Literal(value, datatype=XSD.date)))
     return triples
+
+
+def kb_of_accounts(
+    path: Path, reports: dict[str, list[tuple[Sequence[str], str]]]
+) -> EmbeddedStore:
+    """A new KB at ``path`` of meeting accounts, each in a source graph of its own: for each
+    meeting, its accounts' people and source ("" for the graph's own)."""
+    store = EmbeddedStore(path)
+    kbase.init(store)
+    graphs: dict[NamedNode, list[Triple]] = {}
+    for number, (meeting, accounts) in enumerate(reports.items()):
+        for index, (people, source) in enumerate(accounts):
+            graph_id = f"{number:08d}{index:08d}"
+            graphs[GRAPH[f"source/{graph_id}"]] = meeting_account(
+                graph_id, 1, meeting, people, source=source
+            )
+    view.write(store, insert=graphs)
+    return store

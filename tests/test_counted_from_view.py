@@ -13,13 +13,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kb import kbase, queries, view
-from kb.namespaces import ENT, GRAPH, KB
+from kb import queries, view
+from kb.namespaces import ENT, KB
 from kb.queries import run, saved_queries, stream
 from kb.store import Store
 from kb.store.embedded import EmbeddedStore
 
-from .identity_helpers import meeting_account
+from .identity_helpers import kb_of_accounts
 
 ALIYEV, RAISI, ABDOLLAHIAN, BAYRAMOV = (
     "ilham-aliyev",
@@ -40,15 +40,8 @@ ACCOUNTS = {
 
 @pytest.fixture
 def meetings(tmp_path: Path) -> EmbeddedStore:
-    store = EmbeddedStore(tmp_path / "store")
-    kbase.init(store)
-    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
-    for number, (meeting, accounts) in enumerate(ACCOUNTS.items()):
-        for index, people in enumerate(accounts):
-            graph_id = f"{number:08d}{index:08d}"
-            graphs[GRAPH[f"source/{graph_id}"]] = meeting_account(graph_id, 1, meeting, people)
-    view.write(store, insert=graphs)
-    return store
+    reports = {meeting: [(people, "") for people in named] for meeting, named in ACCOUNTS.items()}
+    return kb_of_accounts(tmp_path / "store", reports)
 
 
 def pairs_met(accounts: dict[str, list[tuple[str, ...]]]) -> dict[tuple[str, str], int]:
@@ -88,10 +81,7 @@ def test_who_met_whom_streamed_by_count_prints_the_rows_of_the_whole_query(
 def test_a_meetings_attendees_are_the_people_its_accounts_name_in_each_source(
     meetings: EmbeddedStore,
 ) -> None:
-    for graph in meetings.graph_names():
-        derived = view_graph_of(meetings, graph)
-        if derived is None:
-            continue
+    for graph, derived in sources_and_views(meetings):
         named = {
             (t.subject, t.object) for t in meetings.graph(graph) if t.predicate == KB.participant
         }
@@ -99,9 +89,11 @@ def test_a_meetings_attendees_are_the_people_its_accounts_name_in_each_source(
         assert attendees == {person for _, person in named}
 
 
-def view_graph_of(store: Store, graph: ox.NamedNode) -> ox.NamedNode | None:
-    derived = view.view_graph(graph)
-    return derived if derived in store.graph_names() else None
+def sources_and_views(store: Store) -> list[tuple[ox.NamedNode, ox.NamedNode]]:
+    """Each source graph of ``store`` with its view graph."""
+    names = store.graph_names()
+    pairs = [(name, view.view_graph(name)) for name in names]
+    return [(name, derived) for name, derived in pairs if derived is not None and derived in names]
 
 
 def topic_stance_counts(store: Store) -> dict[tuple[str, str], tuple[int, int, int]]:
@@ -112,15 +104,15 @@ def topic_stance_counts(store: Store) -> dict[tuple[str, str], tuple[int, int, i
     )
     wanted = (KB.position, KB.stance, KB.speaker, KB.source)
     for quad in store.quads():
-        if view.view_graph(quad.graph_name) and quad.predicate in wanted:  # type: ignore[arg-type]
-            claims[quad.subject][quad.predicate].add(quad.object)  # type: ignore[index]
+        if view.view_graph(quad.graph_name) and quad.predicate in wanted:
+            claims[quad.subject][quad.predicate].add(quad.object)
     groups: dict[tuple[str, str], list[set[object]]] = defaultdict(lambda: [set(), set(), set()])
     for statement, values in claims.items():
         if not all(values[p] for p in wanted):
             continue
         for position in values[KB.position]:
             for stance in values[KB.stance]:
-                group = groups[(position.value, stance.value)]  # type: ignore[attr-defined]
+                group = groups[(position.value, stance.value)]
                 group[0].add(statement)
                 group[1].update(values[KB.speaker])
                 group[2].update(values[KB.source])
@@ -146,10 +138,7 @@ def test_positions_by_topic_and_stance_count_statements_speakers_and_sources(
 def test_a_statements_topic_and_stance_key_is_on_it_its_speaker_and_its_source(
     seed_store: Store,
 ) -> None:
-    for graph in seed_store.graph_names():
-        derived = view_graph_of(seed_store, graph)
-        if derived is None:
-            continue
+    for graph, derived in sources_and_views(seed_store):
         own = defaultdict(dict)
         for t in seed_store.graph(graph):
             own[t.subject][t.predicate] = t.object

@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
-from kb import kbase, queries, view
+from kb import queries
 from kb.errors import InputError
-from kb.namespaces import GRAPH, MTG
+from kb.namespaces import MTG
 from kb.queries import SavedQuery, run, saved_queries, stream
 from kb.store.embedded import EmbeddedStore
 
-from .identity_helpers import meeting_account
+from .identity_helpers import kb_of_accounts
 
 MET = ("ilham-aliyev", "ebrahim-raisi")
 # meeting -> the sources that report it; two ties (3 and 1), a bucket of several meetings,
@@ -62,17 +61,10 @@ def test_the_listings_sorted_by_a_count_stream_largest_first() -> None:
 
 @pytest.fixture
 def reported(tmp_path: Path) -> EmbeddedStore:
-    store = EmbeddedStore(tmp_path / "store")
-    kbase.init(store)
-    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
-    for number, (meeting, sources) in enumerate(REPORTS.items()):
-        for index, source in enumerate(sources):
-            graph_id = f"{number:08d}{index:08d}"
-            graphs[GRAPH[f"source/{graph_id}"]] = meeting_account(
-                graph_id, 1, meeting, MET, source=source
-            )
-    view.write(store, insert=graphs)
-    return store
+    reports = {
+        meeting: [(MET, source) for source in sources] for meeting, sources in REPORTS.items()
+    }
+    return kb_of_accounts(tmp_path / "store", reports)
 
 
 @pytest.mark.parametrize("probed", [1, 2, queries.PROBED_BUCKETS])
