@@ -24,6 +24,7 @@ from .errors import InputError
 from .namespaces import GRAPH, KB, PREFIXES, PROV, RDF_TYPE, RDFS, SKOS, local, sparql_prologue
 from .provenance import agent_iri, agent_triples, now_literal
 from .store import Store
+from .view import is_view_graph
 from .view import write as write_with_view
 
 CURATION_GRAPH = GRAPH["curation"]
@@ -53,10 +54,15 @@ def activity(
 
 
 def graphs_mentioning(store: Store, iri: NamedNode) -> list[NamedNode]:
+    """The graphs that mention ``iri``, but the derived view's: a source's view is derived
+    again whenever the source is written."""
     rows = store.select(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ {iri} ?p ?o }} UNION {{ ?s ?p {iri} }} }} }}"
     ).rows
-    return sorted((r["g"] for r in rows), key=lambda g: g.value)  # type: ignore[union-attr,misc]
+    graphs = [
+        g for g in (r["g"] for r in rows) if isinstance(g, NamedNode) and not is_view_graph(g)
+    ]
+    return sorted(graphs, key=lambda g: g.value)
 
 
 @dataclass

@@ -139,7 +139,7 @@ def test_a_statements_topic_and_stance_key_is_on_it_its_speaker_and_its_source(
     seed_store: Store,
 ) -> None:
     for graph, derived in sources_and_views(seed_store):
-        own = defaultdict(dict)
+        own: dict[object, dict[object, object]] = defaultdict(dict)
         for t in seed_store.graph(graph):
             own[t.subject][t.predicate] = t.object
         keys = {(t.subject, t.predicate, t.object) for t in seed_store.graph(derived)}

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pyoxigraph import NamedNode
 
-from kb import curation, identity, kbase
+from kb import curation, identity, kbase, view
 from kb.curation import CURATION_GRAPH
 from kb.errors import InputError
 from kb.namespaces import CLAIM, ENT, SRC, sparql_prologue
@@ -200,3 +200,23 @@ def test_entities_cli(kb: KbRunner, tmp_path: Path) -> None:
     explained = kb("explain", canonical, store=location)
     assert "reported by 2 source(s)" in explained.output
     assert "participants: Hossein Amir-Abdollahian, Khalaf Khalafov" in explained.output
+
+
+def test_accept_rewrites_and_records_the_sources_not_their_derived_views() -> None:
+    """The accepted person is also in the source's derived view (kb:attendee); the view is
+    derived again with the source, so only the source is rewritten, counted and recorded."""
+    store = EmbeddedStore.in_memory()
+    kbase.init(store)
+    path = ARTICLES / "tr" / "wire-fidan-antalya-forum.claims.yaml"
+    compiled = compile_variant(
+        path.name, directory=path.parent, origin="curated", drop_meeting_ids=False
+    )
+    view.write(store, replace={compiled.graph: compiled.triples})
+    kilic = ENT["serdar-kilic"]
+    assert store.ask(sparql_prologue() + f"ASK {{ ?meeting kb:attendee {kilic} }}")
+    assert curation.accept(store, kilic, agent="curator") == [compiled.graph]
+    used = store.select(
+        sparql_prologue()
+        + f"SELECT ?g WHERE {{ GRAPH {CURATION_GRAPH} {{ ?a kb:acceptedEntity {kilic} ; prov:used ?g }} }}"
+    ).rows
+    assert [row["g"] for row in used] == [compiled.graph]

@@ -399,6 +399,33 @@ CASES = [
         MTG["2023-10-ebrahim-raisi-khalaf-khalafov"],
     ),
     Case(
+        "attendee-given",
+        msg("kb:attendee is derived"),
+        plus((MTG["2023-10-ebrahim-raisi-khalaf-khalafov"], KB.attendee, ENT["ilham-aliyev"])),
+        None,
+        MTG["2023-10-ebrahim-raisi-khalaf-khalafov"],
+    ),
+    Case(
+        "position-stance-given",
+        msg("kb:positionStance is derived"),
+        plus((c("s1"), KB.positionStance, ox.Literal("a topic and stance the source never gave"))),
+        "s1",
+    ),
+    Case(
+        "states-position-stance-given",
+        msg("kb:statesPositionStance is derived"),
+        plus((ENT["ebrahim-raisi"], KB.statesPositionStance, ox.Literal("a key of no statement"))),
+        None,
+        ENT["ebrahim-raisi"],
+    ),
+    Case(
+        "reports-position-stance-given",
+        msg("kb:reportsPositionStance is derived"),
+        plus((SOURCE, KB.reportsPositionStance, ox.Literal("a key of no statement"))),
+        None,
+        SOURCE,
+    ),
+    Case(
         "published-month-given",
         msg("kb:publishedMonth is derived"),
         plus((SOURCE, KB.publishedMonth, integer(202310))),
