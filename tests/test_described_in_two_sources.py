@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from pyoxigraph import NamedNode, Triple
@@ -17,7 +17,10 @@ from kb.claimform import compile_form, text_sha256
 from kb.model import model_registry
 from kb.namespaces import ENT, KB
 from kb.queries import run, saved_queries, stream
+from kb.store import Store
 from kb.store.embedded import EmbeddedStore
+
+S = TypeVar("S", bound=Store)
 
 NEW_PERSON = "karim-nasirov"  # made up, as are the place, the office and the outlet
 WRITTEN = "Карим Насиров"
@@ -143,7 +146,11 @@ DESCRIBED = {ENT[entity["id"]] for entity in ENTITIES}
 
 def kb_of(path: Path, described_twice: bool) -> EmbeddedStore:
     """The two sources; the second describes the new entities too, or only names them."""
-    store = EmbeddedStore(path)
+    return fill(EmbeddedStore(path), described_twice)
+
+
+def fill(store: S, described_twice: bool) -> S:
+    """``store``, empty, made a KB of the two sources (see :func:`kb_of`)."""
     kbase.init(store)
     graphs: dict[NamedNode, list[Triple]] = {}
     for index, (text, claims) in enumerate(FORMS.items()):
