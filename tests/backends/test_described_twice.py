@@ -41,6 +41,16 @@ KNOWN = {
 }
 
 
+# (server, query) -> why the server's answer on this KB depends on what the store held before: a
+# non-strict xfail. Run alone, Virtuoso 7.2 answers meetings as the embedded store does; after the
+# contract tests wrote and emptied the same server, it lost a participant's row (with the label
+# tables DISTINCT) or kept a duplicate (with the whole SELECT DISTINCT): its plan, not the text
+UNSTABLE = {
+    ("virtuoso", "meetings"): "Virtuoso 7.2: rows lost or kept twice after the store was written "
+    "and emptied by earlier tests (the same KB run alone passes)",
+}
+
+
 @pytest.mark.parametrize(("name", "values"), list(bindings()))
 def test_a_second_description_adds_no_row_on_a_server(
     request: pytest.FixtureRequest, twice: Store, once: Store, name: str, values: dict[str, str]
@@ -49,6 +59,9 @@ def test_a_second_description_adds_no_row_on_a_server(
     reason = KNOWN.get((server, name, tuple(sorted(values))))
     if reason:
         request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
+    unstable = UNSTABLE.get((server, name))
+    if unstable:
+        request.applymarker(pytest.mark.xfail(reason=unstable, strict=False))
     saved = saved_queries()[name]
     text = saved.bound(values)
     assert rows(twice.select(sparql_prologue() + text), text) == rows(
