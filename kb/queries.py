@@ -507,8 +507,9 @@ def _bucketed(
         return bucket
 
     def run(bucket: object, listed: dict[str, list[object]]) -> tuple[list[str], Rows]:
-        keys, bucket_of = saved.bucket_keys, saved.bucket_of
-        return bucket_rows(store, saved.text, terms, var, keys, bucket, bucket_of, listed)
+        return bucket_rows(
+            store, saved.text, terms, var, saved.bucket_keys, bucket, saved.bucket_of, listed
+        )
 
     first_bucket = following()
     if first_bucket is None:

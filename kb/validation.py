@@ -535,16 +535,15 @@ class Context:
         # the KB's derived view is kb's own, never a submission's (the shapes refuse it in
         # drafts): left out by the engine, as a speaker's key of each topic and stance is one
         # row per source that quotes them (1,000 for the busiest at 10^5 statements)
-        derived = derived_properties()
-        own = f"FILTER (?p NOT IN ({', '.join(str(p) for p in sorted(derived, key=str))}))"
+        derived = ", ".join(str(p) for p in sorted(derived_properties(), key=str))
         scoped = self._scoped
         query = (
             sparql_prologue()
             + f"""
             SELECT ?s ?p ?o ?term ?tp ?to ?acct ?acctSource ?officeTerm
             WHERE {{
-                {scoped(bound + "?s ?p ?o " + own)}
-                UNION {scoped(bound + "?term kb:holder ?s ; ?tp ?to")}
+                {scoped(bound + f"?s ?p ?o FILTER (?p NOT IN ({derived}))")}
+                UNION {scoped(bound + f"?term kb:holder ?s ; ?tp ?to FILTER (?tp NOT IN ({derived}))")}
                 UNION {scoped(bound + "?acct kb:meeting ?s ; kb:source ?acctSource")}
                 UNION {scoped(bound + "?officeTerm a kb:OfficeTerm ; kb:office ?s")}
             }}"""
@@ -569,7 +568,7 @@ class Context:
                     ox.Triple(office_term, RDF_TYPE, KB.OfficeTerm),
                     ox.Triple(office_term, KB.office, node),
                 ]
-            self._of[node] += [t for t in found if t.predicate not in derived]
+            self._of[node] += found
 
 
 def _mentioned(store: Store, nodes: set[ox.NamedNode]) -> set[ox.NamedNode]:
