@@ -44,6 +44,12 @@ patterns see the query's parameters (meetings-corroborated lists only the counts
 ``minSources``). A bucket listed with more than ``BUCKET_KEYS_READ_ALONE`` keys is read with the
 rest (a lookup per key would read more than the whole query's scans).
 
+A key pattern written in the header that names a parameter narrows the listing run with that
+parameter, on any store: evidence-spans' ``?claim kb:sourceBucket ?sourceBucket ; kb:source
+?source`` with a ``source`` lists that source's claims, and the query, run whole, reads only
+those in every sub-select that projects ``?claim``. (The rows of every bucket are among the keys
+its pattern gives, so the rows of all buckets are among those the pattern gives unbound.)
+
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
 (``country-pair-timeline`` is ``meeting-timeline`` between Iran and Azerbaijan). Names people
@@ -418,7 +424,8 @@ def run(store: Store, saved: SavedQuery, values: dict[str, str] | None = None) -
     if form != "SELECT":
         raise InputError(f"{saved.name} is a {form} query; only SELECT results are printed")
     view.require(store, text)
-    return store.select(sparql_prologue() + text)
+    narrowed = _narrowed_by_parameters(store, saved, saved.terms(values or {}))
+    return store.select(sparql_prologue() + (narrowed or text))
 
 
 Rows = Iterator[dict[str, object]]
@@ -449,7 +456,12 @@ def stream(
     # server answers each query whole anyway, and Virtuoso 7.2 refuses the narrowed queries
     # (an estimated time over its limit)
     streams = not saved.bucket_keys or hasattr(store, "select_stream")
-    if saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text) and streams:
+    narrowed = _narrowed_by_parameters(store, saved, terms)
+    if narrowed is not None:
+        text = narrowed  # a few keys: the query whole reads them alone, by lookups
+    elif (
+        saved.stream_by and saved.stream_by[0] not in terms and not _PAGED.search(text) and streams
+    ):
         variables, rows = _bucketed(store, saved, terms)
         if limit is not None or offset:
             rows = islice(rows, offset, None if limit is None else offset + limit)
@@ -540,6 +552,31 @@ def _bucketed(
 # meetings one source reports, for a count) is read with the rest, whose query reads the KB
 # by scans rather than a lookup per key.
 BUCKET_KEYS_READ_ALONE = 1000
+
+
+def _narrowed_by_parameters(
+    store: Store, saved: SavedQuery, terms: dict[str, NamedNode | Literal]
+) -> str | None:
+    """The query, its parameters bound, with its sub-selects narrowed to the keys its own
+    ``bucket-keys`` patterns give with those parameters (see the module's docstring); None
+    where no such pattern names a bound parameter, or where the keys are too many to be looked
+    up one by one."""
+    own = [
+        (key, pattern)
+        for key, pattern in saved.bucket_keys
+        if saved.stream_by is None or pattern != saved.stream_by[1]
+    ]
+    named = [
+        (key, pattern)
+        for key, pattern in own
+        if any(re.search(rf"\?{name}\b", pattern) for name in terms)
+    ]
+    if not named:
+        return None
+    keys = _bucket_keys(store, named, None, None, terms)
+    if not _small(keys):
+        return None
+    return bind(narrow(saved.text, keys), terms)
 
 
 def _small(listed: dict[str, list[object]]) -> bool:
@@ -638,15 +675,16 @@ def _listed_values(key: str, values: list[object]) -> str:
 def _bucket_keys(
     store: Store,
     keys: list[tuple[str, str]],
-    var: str,
+    var: str | None,
     bucket: object,
     terms: dict[str, NamedNode | Literal] | None = None,
     listed: dict[str, list[object]] | None = None,
 ) -> dict[str, list[object]]:
-    """Each ``bucket-keys`` variable's values in ``bucket``: those ``listed`` with it, the
-    others one small query each, with the bucket, the parameters, and the values of the keys
-    found before it that its pattern names, bound."""
+    """Each ``bucket-keys`` variable's values in ``bucket`` (in every bucket where ``var`` is
+    None): those ``listed`` with it, the others one small query each, with the bucket, the
+    parameters, and the values of the keys found before it that its pattern names, bound."""
     found: dict[str, list[object]] = dict(listed or {})
+    in_bucket = "" if var is None else _values_block({var: bucket})  # type: ignore[dict-item]
     for key, pattern in keys:
         if key in found:
             continue
@@ -655,9 +693,7 @@ def _bucket_keys(
             for name, values in found.items()
             if re.search(rf"\?{name}\b", pattern)
         )
-        query = (
-            f"SELECT DISTINCT ?{key} WHERE {{{_values_block({var: bucket})}{starts} {pattern} }}"  # type: ignore[dict-item]
-        )
+        query = f"SELECT DISTINCT ?{key} WHERE {{{in_bucket}{starts} {pattern} }}"
         _, rows = _select_stream(store, sparql_prologue() + bind(query, terms or {}))
         found[key] = [row[key] for row in rows if key in row]
     return found

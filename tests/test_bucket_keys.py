@@ -3,12 +3,18 @@ streams by a bucket of one of them; each bucket's sub-selects start from the buc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
-from kb.namespaces import MTG, XSD
+from kb import queries
+from kb.namespaces import MTG, SRC, XSD, sparql_prologue
 from kb.queries import SavedQuery, narrow, saved_queries
+from kb.store import Store
+
+SOURCE = SRC["f0dfe1a430830148"]  # seeds/001_35c6b722bd335644.txt
 
 QUERY = """SELECT ?meeting ?n WHERE {
   { SELECT ?meeting (COUNT(?account) AS ?n) (MAX(?e) AS ?key) WHERE {
@@ -82,3 +88,38 @@ def test_the_meeting_timelines_find_a_meetings_month_from_its_date() -> None:
         query = saved_queries()[name]
         assert "?earliest" in query.bucket_of and "?latest" in query.bucket_of
         assert "?sortMonth" not in query.text.split("PREFIX", 1)[1]  # the query binds no month
+
+
+def test_a_parameter_a_key_pattern_names_narrows_the_listing_run_whole(seed_store: Store) -> None:
+    """evidence-spans with a source: its sub-selects read that source's claims only, by
+    lookups, rather than every claim of the KB by scans."""
+    saved = saved_queries()["evidence-spans"]
+    narrowed = queries._narrowed_by_parameters(seed_store, saved, {"source": SOURCE})
+    assert narrowed is not None
+    claims = seed_store.select(
+        sparql_prologue() + f"SELECT DISTINCT ?claim WHERE {{ ?claim kb:source {SOURCE} }}"
+    ).rows
+    listed = set(re.findall(r"VALUES \?claim \{([^}]*)\}", narrowed))
+    assert listed and all(
+        set(values.split()) == {str(row["claim"]) for row in claims} for values in listed
+    )
+    rows = seed_store.select(sparql_prologue() + narrowed).rows
+    assert (
+        rows
+        and rows
+        == seed_store.select(sparql_prologue() + saved.bound({"source": SOURCE.value})).rows
+    )
+
+
+def test_a_parameter_no_key_pattern_names_leaves_the_query_as_written(seed_store: Store) -> None:
+    saved = saved_queries()["meetings"]  # its key pattern lists accounts by month, not by person
+    terms = saved.terms({"participant": "ent:khalaf-khalafov"})
+    assert queries._narrowed_by_parameters(seed_store, saved, terms) is None
+
+
+def test_a_parameter_with_too_many_keys_leaves_the_query_as_written(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "BUCKET_KEYS_READ_ALONE", 0)
+    saved = saved_queries()["evidence-spans"]
+    assert queries._narrowed_by_parameters(seed_store, saved, {"source": SOURCE}) is None

@@ -189,6 +189,7 @@ STREAMED_WITH = [
     ("meetings-between-countries", {"country1": "ent:azerbaijan", "country2": "ent:iran"}),
     ("timeline-statements", {"speaker": "ent:ebrahim-raisi"}),
     ("evidence-spans", {"source": f"src:{SOURCE}"}),
+    ("meeting-sources", {"meeting": "mtg:2023-10-04-hossein-amir-abdollahian-khalaf-khalafov"}),
     ("disagreements", {"meeting": "mtg:2023-10-04-hossein-amir-abdollahian-khalaf-khalafov"}),
 ]
 

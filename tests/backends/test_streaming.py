@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from kb import kbase
-from kb.queries import saved_queries, stream
+from kb.queries import run, saved_queries, stream
 from kb.store import Solutions, Store
 
 from .conftest import SERVERS, emptied, location_of
@@ -40,3 +40,22 @@ def test_a_streamed_listing_on_a_server_gives_the_whole_querys_rows(
     streamed_variables, streamed = stream(server, saved)
     assert streamed_variables == variables
     assert rows(Solutions(variables, list(streamed)), saved.bound({})) == whole
+
+
+NARROWED = [
+    ("evidence-spans", {"source": "src:f0dfe1a430830148"}),
+    ("meeting-sources", {"meeting": "mtg:2023-10-04-hossein-amir-abdollahian-khalaf-khalafov"}),
+]
+
+
+@pytest.mark.parametrize(("name", "values"), NARROWED)
+def test_a_listing_narrowed_to_its_parameters_keys_on_a_server_gives_the_whole_querys_rows(
+    server: Store, name: str, values: dict[str, str]
+) -> None:
+    saved = saved_queries()[name]
+    variables, whole = answers(server, saved, saved.bound(values))
+    assert sum(whole.values()) > 0, f"{name} {values} answers nothing: a weak check"
+    streamed_variables, streamed = stream(server, saved, values)
+    assert streamed_variables == variables
+    assert rows(Solutions(variables, list(streamed)), saved.bound(values)) == whole
+    assert rows(run(server, saved, values), saved.bound(values)) == whole
