@@ -11,7 +11,7 @@ import pytest
 
 from kb import queries
 from kb.namespaces import MTG, SRC, XSD, sparql_prologue
-from kb.queries import SavedQuery, narrow, saved_queries
+from kb.queries import SavedQuery, narrow, saved_queries, stream
 from kb.store import Store
 
 SOURCE = SRC["f0dfe1a430830148"]  # seeds/001_35c6b722bd335644.txt
@@ -123,3 +123,12 @@ def test_a_parameter_with_too_many_keys_leaves_the_query_as_written(
     monkeypatch.setattr(queries, "BUCKET_KEYS_READ_ALONE", 0)
     saved = saved_queries()["evidence-spans"]
     assert queries._narrowed_by_parameters(seed_store, saved, {"source": SOURCE}) is None
+
+
+def test_a_parameter_that_gives_no_key_leaves_the_query_as_written(seed_store: Store) -> None:
+    """No source has this id: narrowed, every sub-select would read ``VALUES ?claim { }``
+    (which Virtuoso refuses); as written, the query finds no row of the source all the same."""
+    saved = saved_queries()["evidence-spans"]
+    nowhere = {"source": SRC["0000000000000000"]}
+    assert queries._narrowed_by_parameters(seed_store, saved, nowhere) is None
+    assert list(stream(seed_store, saved, {"source": "src:0000000000000000"})[1]) == []

@@ -59,3 +59,18 @@ def test_a_listing_narrowed_to_its_parameters_keys_on_a_server_gives_the_whole_q
     assert streamed_variables == variables
     assert rows(Solutions(variables, list(streamed)), saved.bound(values)) == whole
     assert rows(run(server, saved, values), saved.bound(values)) == whole
+
+
+NOWHERE = [
+    ("evidence-spans", {"source": "src:0000000000000000"}),
+    ("meeting-sources", {"meeting": "mtg:1999-01-01-nobody"}),
+]
+
+
+@pytest.mark.parametrize(("name", "values"), NOWHERE)
+def test_a_listing_whose_parameter_matches_nothing_on_a_server_has_no_rows(
+    server: Store, name: str, values: dict[str, str]
+) -> None:
+    saved = saved_queries()[name]
+    assert list(stream(server, saved, values)[1]) == []
+    assert run(server, saved, values).rows == []
