@@ -11,8 +11,10 @@ import pytest
 
 from kb import queries
 from kb.namespaces import MTG, SRC, XSD, sparql_prologue
-from kb.queries import SavedQuery, narrow, saved_queries, stream
+from kb.queries import SavedQuery, narrow, run, saved_queries, stream
 from kb.store import Store
+
+from .test_descending_stream import recorded_queries
 
 SOURCE = SRC["f0dfe1a430830148"]  # seeds/001_35c6b722bd335644.txt
 
@@ -109,6 +111,32 @@ def test_a_parameter_a_key_pattern_names_narrows_the_listing_run_whole(seed_stor
         and rows
         == seed_store.select(sparql_prologue() + saved.bound({"source": SOURCE.value})).rows
     )
+
+
+@pytest.mark.parametrize("listing", ["run", "stream"])
+def test_a_listing_run_with_such_a_parameter_is_read_narrowed(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch, listing: str
+) -> None:
+    """`kb query` (stream) and the report (run) both read the listing narrowed, whole."""
+    saved = saved_queries()["evidence-spans"]
+    values = {"source": f"<{SOURCE.value}>"}
+    narrowed = queries._narrowed_by_parameters(seed_store, saved, saved.terms(values))
+    asked = recorded_queries(monkeypatch, seed_store)
+    if listing == "run":
+        run(seed_store, saved, values)
+    else:
+        list(stream(seed_store, saved, values)[1])
+    assert narrowed is not None and asked[-1] == sparql_prologue() + narrowed
+
+
+def test_a_parameter_only_the_stream_by_pattern_names_leaves_the_query_as_written(
+    seed_store: Store,
+) -> None:
+    """meetings-corroborated's minSources, always bound (it has a default), is named by the
+    pattern its buckets come from: the listing still streams bucket by bucket."""
+    saved = saved_queries()["meetings-corroborated"]
+    assert saved.stream_by is not None and "?minSources" in saved.stream_by[1]
+    assert queries._narrowed_by_parameters(seed_store, saved, saved.terms({})) is None
 
 
 def test_a_parameter_no_key_pattern_names_leaves_the_query_as_written(seed_store: Store) -> None:

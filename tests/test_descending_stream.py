@@ -14,6 +14,7 @@ from kb import queries
 from kb.errors import InputError
 from kb.namespaces import MTG
 from kb.queries import SavedQuery, run, saved_queries, stream
+from kb.store import Solutions, Store
 from kb.store.embedded import EmbeddedStore
 
 from .identity_helpers import kb_of_accounts
@@ -139,8 +140,9 @@ def test_a_bucket_with_too_many_keys_is_read_with_the_rest(
     assert str(MTG["2020-03-05-d"]) not in "".join(asked)  # a one-source meeting: never a key
 
 
-def recorded_queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The queries kb.queries asks the store from now on."""
+def recorded_queries(monkeypatch: pytest.MonkeyPatch, store: Store | None = None) -> list[str]:
+    """The queries kb.queries asks the store from now on (and those asked of ``store``'s
+    ``select`` directly, as ``run`` asks)."""
     asked: list[str] = []
     select_stream = queries._select_stream
 
@@ -149,4 +151,12 @@ def recorded_queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return select_stream(store, sparql)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "_select_stream", recorded)
+    if store is not None:
+        select = store.select
+
+        def recorded_select(sparql: str) -> Solutions:
+            asked.append(sparql)
+            return select(sparql)
+
+        monkeypatch.setattr(store, "select", recorded_select)
     return asked
