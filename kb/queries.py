@@ -452,9 +452,10 @@ def stream(
         raise InputError("--limit and --offset take numbers from 0")
     view.require(store, text)
     terms = saved.terms(values or {})
-    # a listing narrowed by bucket-keys streams where the store streams (the embedded one): a
-    # server answers each query whole anyway, and Virtuoso 7.2 refuses the narrowed queries
-    # (an estimated time over its limit)
+    # a listing narrowed bucket by bucket by its bucket-keys streams where the store streams
+    # (the embedded one): a server answers each query whole anyway, and Virtuoso 7.2 refuses
+    # buckets' narrowed queries (an estimated time over its limit); narrowed by a parameter,
+    # it is one query, on any store
     streams = not saved.bucket_keys or hasattr(store, "select_stream")
     narrowed = _narrowed_by_parameters(store, saved, terms)
     if narrowed is not None:

@@ -1,8 +1,8 @@
 """`kb query` streams a sorted listing on a server as on the embedded store: bucket by bucket
 where the listing has no bucket-keys (the bucket list, then a query per bucket), whole where
-it has (Virtuoso refuses the narrowed queries); the rows are those of the query run whole
-(compared as in test_parity: ties under ORDER BY and the order inside GROUP_CONCAT are the
-engine's)."""
+it has (Virtuoso refuses buckets' narrowed queries), whole but narrowed to its keys where a
+parameter gives them (bucket-keys); the rows are those of the query run whole (compared as in
+test_parity: ties under ORDER BY and the order inside GROUP_CONCAT are the engine's)."""
 
 from __future__ import annotations
 
