@@ -106,11 +106,8 @@ def test_a_parameter_a_key_pattern_names_narrows_the_listing_run_whole(seed_stor
         set(values.split()) == {str(row["claim"]) for row in claims} for values in listed
     )
     rows = seed_store.select(sparql_prologue() + narrowed).rows
-    assert (
-        rows
-        and rows
-        == seed_store.select(sparql_prologue() + saved.bound({"source": SOURCE.value})).rows
-    )
+    as_written = seed_store.select(sparql_prologue() + saved.bound({"source": SOURCE.value})).rows
+    assert rows and rows == as_written
 
 
 @pytest.mark.parametrize("listing", ["run", "stream"])
