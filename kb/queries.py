@@ -312,15 +312,31 @@ def bind(query: str, terms: dict[str, NamedNode | Literal]) -> str:
 
 def _where_groups(code: str) -> Iterator[tuple[int, set[str] | None]]:
     """Where each WHERE group of a query (comments blanked) opens, just after its ``{``, with
-    the variables its sub-select projects: None for the outermost query's own group."""
+    the variables its sub-select projects: None for the outermost query's own group. A
+    sub-select with its own LIMIT or OFFSET is left out: a VALUES block inside it would change
+    which of its rows it keeps (the first three of one source's claims, not of the KB's)."""
     matches = list(_WHERE.finditer(code))
     for match in matches:
         if match is matches[0] and not _nested(code, match.start()):
             yield match.end(), None
             continue
         select = _SUBSELECT.search(code[: match.start()])
-        if select is not None and select.end() == match.start():
+        if select is not None and select.end() == match.start() and not _sliced(code, match.end()):
             yield match.end(), set(_PROJECTED.findall(_without_aliases(select.group("projection"))))
+
+
+def _sliced(code: str, start: int) -> bool:
+    """Whether the sub-select whose WHERE group opens at ``start`` has a LIMIT or OFFSET (in
+    the modifiers between the group's ``}`` and the sub-select's own)."""
+    depth = 1
+    end = start
+    while depth and end < len(code):
+        depth += (code[end] == "{") - (code[end] == "}")
+        end += 1
+    return _SLICE.search(code[end:].split("}", 1)[0]) is not None
+
+
+_SLICE = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
 
 
 def _inserted(query: str, inserts: list[tuple[int, str]]) -> str:

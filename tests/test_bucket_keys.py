@@ -157,3 +157,34 @@ def test_a_parameter_that_gives_no_key_leaves_the_query_as_written(seed_store: S
     nowhere = {"source": SRC["0000000000000000"]}
     assert queries._narrowed_by_parameters(seed_store, saved, nowhere) is None
     assert list(stream(seed_store, saved, {"source": "src:0000000000000000"})[1]) == []
+
+
+SLICED = """# title: A source's claims, the KB's three earliest spans marked
+# param: source iri | the source
+# stream-by: ?sourceBucket kb:sourceBucket
+# bucket-of: SUBSTR(STR(?source), 1, 30)
+# bucket-keys: ?claim ?claim kb:sourceBucket ?sourceBucket ; kb:source ?source
+PREFIX kb: <https://w3id.org/kb/ontology#>
+SELECT ?source ?claim ?first WHERE {
+  ?claim kb:source ?source .
+  OPTIONAL { { SELECT ?claim (true AS ?first) WHERE { ?claim kb:quoteStart ?s }
+               ORDER BY ?s ?claim LIMIT 3 } }
+}
+ORDER BY ?claim
+"""
+
+
+def test_a_sub_select_with_its_own_limit_is_never_narrowed(
+    seed_store: Store, tmp_path: Path
+) -> None:
+    """Its rows are the KB's three earliest spans: narrowed to one source's claims, they would
+    be that source's three."""
+    path = tmp_path / "sliced.rq"
+    path.write_text(SLICED, encoding="utf-8")
+    saved = SavedQuery.from_file(path)
+    assert narrow(saved.text, {"claim": [SOURCE]}) == saved.text
+    values = {"source": f"<{SOURCE.value}>"}
+    whole = seed_store.select(sparql_prologue() + saved.bound(values)).rows
+    assert any("first" in row for row in whole)
+    assert list(stream(seed_store, saved, values)[1]) == whole
+    assert run(seed_store, saved, values).rows == whole
