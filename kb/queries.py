@@ -48,7 +48,9 @@ A key pattern written in the header that names a parameter narrows the listing r
 parameter, on any store: evidence-spans' ``?claim kb:sourceBucket ?sourceBucket ; kb:source
 ?source`` with a ``source`` lists that source's claims, and the query, run whole, reads only
 those in every sub-select that projects ``?claim``. (The rows of every bucket are among the keys
-its pattern gives, so the rows of all buckets are among those the pattern gives unbound.)
+its pattern gives, so the rows of all buckets are among those the pattern gives unbound.) Such a
+listing is then one query, not streamed: a parameter with a default that a key pattern names
+would never stream it, and none of the shipped queries has one.
 
 A query may be another one under its own name and defaults: ``# same-as: meeting-timeline``
 takes that query's text and parameters, the file's own ``param`` lines giving their defaults
@@ -581,7 +583,7 @@ def _narrowed_by_parameters(
     ``VALUES ?key { }``: an estimated time over its limit); the query as written finds the
     parameter's rows, none, on its own (evidence-spans at once, meeting-sources in 25 ms of CPU
     at 10^5 statements)."""
-    own = [
+    own = [  # not a key listed with the buckets (its pattern is the stream-by pattern)
         (key, pattern)
         for key, pattern in saved.bucket_keys
         if saved.stream_by is None or pattern != saved.stream_by[1]
