@@ -247,10 +247,7 @@ def _acts(
                 if people:
                     act.speakers, act.how, act.subject_span = people, how, named[0][:2]
         elif verb.kind == "finite":
-            if any(
-                x.kind in ("media", "organization") and verb.j <= x.i <= verb.j + 1
-                for x in reading.mentions
-            ):
+            if _reported_by(reading, verb):
                 continue  # "according to IRNA": whose report, not who speaks
             joined = acts and any(c.kind == "conjunctions" and c.j == verb.i for c in reading.cues)
             if joined and acts[-1].speakers and not _person_between(ctx, reading, acts[-1], verb):
@@ -311,6 +308,22 @@ def _acts(
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _reported_by(reading: Reading, verb: Match) -> bool:
+    """Whether an outlet right after a reporting verb is whose report it is ("according to
+    IRNA", "ذكرت وكالة إرنا"), not the one spoken to ("told IRNA", "وقال عراقجي لوكالة إرنا").
+    A body there is the speaker where the subject follows its verb ("وقالت وزارة الخارجية",
+    "..., said the ministry")."""
+    addressed = any(
+        c.kind == "addressed_verbs" and (c.i, c.j) == (verb.i, verb.j) for c in reading.cues
+    )
+    for x in reading.mentions:
+        if x.kind != "media" or addressed or not verb.j <= x.i <= verb.j + 1:
+            continue
+        if not any(y.kind in PEOPLE and verb.j <= y.i and y.j <= x.i for y in reading.mentions):
+            return True
+    return False
 
 
 def _named_before_quotation(ctx: Context, reading: Reading, act: Act) -> list[str] | None:
