@@ -73,6 +73,7 @@ from itertools import groupby, islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
+from rapidfuzz import fuzz, process
 from rdflib.plugins.sparql import parser as sparql_parser
 
 from . import view
@@ -247,6 +248,32 @@ class SavedQuery:
                 continue
             terms[name] = to_term(raw, param)
         return terms
+
+
+def absent_iris(
+    store: Store, terms: dict[str, NamedNode | Literal]
+) -> list[tuple[str, str, str | None]]:
+    """The IRI parameters that name nothing in the KB (a misspelt entity gives an empty
+    answer, not an error) as (parameter, IRI as a CURIE, the closest IRI of its namespace that
+    a label names, or None): ``("country", "ent:azerbijan", "ent:azerbaijan")``."""
+    absent = []
+    for name, term in terms.items():
+        if not isinstance(term, NamedNode):
+            continue
+        if store.ask(f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}"):
+            continue
+        namespace = term.value[: max(term.value.rfind("/"), term.value.rfind("#")) + 1]
+        labelled = store.select(
+            "SELECT DISTINCT ?iri WHERE { ?iri <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+            f"FILTER (STRSTARTS(STR(?iri), {Literal(namespace)})) }}"
+        )
+        iris = [row["iri"] for row in labelled.rows]
+        names = [iri.value[len(namespace) :] for iri in iris if isinstance(iri, NamedNode)]
+        best = process.extractOne(
+            term.value[len(namespace) :], names, scorer=fuzz.ratio, score_cutoff=80
+        )
+        absent.append((name, curie(term.value), curie(namespace + best[0]) if best else None))
+    return absent
 
 
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
