@@ -68,6 +68,8 @@ def test_query_prints_a_table_and_sparql_json(kb: KbRunner, tmp_path: Path) -> N
     "args, code, message",
     [
         (["query", "no-such-query"], 2, "no saved query"),
+        (["query", "who-met-whim"], 2, "did you mean who-met-whom?"),
+        (["query", "missing.rq"], 2, "missing.rq: no such file"),
         (
             ["query", "positions", "--param", "nation=ent:iran"],
             2,
