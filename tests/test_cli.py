@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.resources import SEEDS_DIR
+from kb.store import Store
 
 from .conftest import KbRunner
 from .conftest import store_hash as _hash
@@ -65,6 +68,8 @@ def test_query_prints_a_table_and_sparql_json(kb: KbRunner, tmp_path: Path) -> N
     "args, code, message",
     [
         (["query", "no-such-query"], 2, "no saved query"),
+        (["query", "who-met-whim"], 2, "did you mean who-met-whom?"),
+        (["query", "missing.rq"], 2, "missing.rq: no such file"),
         (
             ["query", "positions", "--param", "nation=ent:iran"],
             2,
@@ -116,3 +121,59 @@ def test_version() -> None:
 
 def test_commands_are_click_commands() -> None:
     assert all(isinstance(c, click.Command) for c in main.commands.values())
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads", "jsonld"])
+def test_an_export_whose_reader_goes_away_ends_quietly_with_141(
+    seed_store: Store, fmt: str
+) -> None:
+    """`kb export | head -c 10`: no message, and the shell's code for a closed pipe, whatever the
+    format (a SIGPIPE'd command's 128 + 13, not 1 "violations" nor 3 "store failed")."""
+    command = [sys.executable, "-c", "from kb.cli import main; main()"]
+    exporting = subprocess.Popen(
+        [*command, "--store", seed_store.location, "export", "--format", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert exporting.stdout is not None and exporting.stderr is not None
+    assert len(exporting.stdout.read(10)) == 10
+    exporting.stdout.close()
+    assert exporting.wait(timeout=120) == 141
+    assert exporting.stderr.read() == b""
+
+
+def _query(store: Store, *args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, ["--store", store.location, "query", *args])
+
+
+def test_a_misspelt_entity_is_named_with_the_closest_one_and_the_empty_answer_prints(
+    seed_store: Store,
+) -> None:
+    result = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:azerbijan")
+    assert result.exit_code == 0
+    assert "(0 rows)" in result.stdout
+    assert result.stderr == (
+        "kb: note: country=ent:azerbijan names nothing in the KB; did you mean ent:azerbaijan?\n"
+    )
+
+
+def test_an_entity_like_no_other_gets_no_suggestion_and_a_known_one_no_note(
+    seed_store: Store,
+) -> None:
+    unknown = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:qqqq")
+    assert unknown.stderr == "kb: note: country=ent:qqqq names nothing in the KB\n"
+    known = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:armenia")
+    assert known.exit_code == 0 and known.stderr == ""
+
+
+def test_a_parameter_given_twice_is_a_usage_error(seed_store: Store) -> None:
+    result = _query(
+        seed_store,
+        "who-affirmed-territorial-integrity",
+        "-p",
+        "country=ent:iran",
+        "-p",
+        "country=ent:azerbaijan",
+    )
+    assert result.exit_code == 2
+    assert "country is given twice" in result.stderr
