@@ -177,3 +177,61 @@ def test_a_ministry_after_its_verb_is_the_speaker() -> None:
     assert ("ministry-of-foreign-affairs-of-iran", "طهران تدعم الحل السلمي للنزاعات") in found
     # "أنها" (that it) opens the content: the setting "in a statement" is not said
     assert ("ministry-of-foreign-affairs-of-iran", "تدين الاعتداء على السفارة") in found
+
+
+# -- meetings: who met whom ------------------------------------------------------------------
+
+
+def met(language: str, *paragraphs: str) -> set[frozenset[str]]:
+    draft = draft_of(language, *paragraphs)
+    return {frozenset(p["person"] for p in m["participants"]) for m in draft.form["meetings"]}
+
+
+ARAGHCHI_BAYRAMOV = frozenset({"abbas-araghchi", "jeyhun-bayramov"})
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # the speaker named after the meeting's partners, set off by a comma, met them
+        (
+            "en",
+            "During the meeting with Bayramov, Araghchi said Iran supported the territorial "
+            "integrity of Azerbaijan.",
+        ),
+        # the verb's subject after it, and a counterpart the article does not name
+        ("ar", "والتقى عراقجي نظيره الأذربيجاني في طهران يوم الاثنين."),
+        # "discussed with" reports talks, as "گفتگو کرد" does
+        ("ar", "وبحث عراقجي مع بيراموف في طهران العلاقات الثنائية."),
+    ],
+)
+def test_a_meeting_told_in_the_ways_of_the_language(language: str, sentence: str) -> None:
+    assert met(language, sentence) == {ARAGHCHI_BAYRAMOV}
+
+
+def test_a_list_of_partners_is_cut_only_at_a_speaker() -> None:
+    """Near miss: with no reporting verb, every name of the list after "with" is a partner."""
+    found = met("en", "Araghchi held talks with Bayramov, Mirzoyan and Lavrov in Tehran.")
+    assert frozenset({"abbas-araghchi", "sergey-lavrov"}) in found
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Araghchi held talks in a phone call with Bayramov on Monday."),
+        ("ar", "وبحث عراقجي في اتصال هاتفي مع بيراموف العلاقات الثنائية."),
+        ("ar", "وبحث عراقجي هاتفيا مع بيراموف العلاقات الثنائية."),
+    ],
+)
+def test_a_phone_call_before_the_partner_is_no_meeting(language: str, sentence: str) -> None:
+    assert met(language, sentence) == set()
+
+
+def test_a_phone_call_in_another_clause_leaves_the_meeting() -> None:
+    """Near miss: the call is with someone else, in a relative clause before the talks."""
+    found = met(
+        "en",
+        "Araghchi, who spoke by phone with Lavrov last week, held talks with Bayramov in Baku.",
+    )
+    assert found == {ARAGHCHI_BAYRAMOV}

@@ -143,14 +143,19 @@ def _names_unquoted(ctx: Context, reading: Reading) -> Reading:
 
 def _not_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:
     """Whether a phone call, a letter or a video link is the trigger's: in its clause before
-    it ("in a phone call with X, Y discussed") or right after it ("received a letter"), or,
+    it ("in a phone call with X, Y discussed"), right after it ("received a letter") or
+    before its "with" ("held talks in a phone call with X"), or,
     for the manner of a remote talk ("by video link"), anywhere in its clause."""
     start = _clause_start(ctx, reading, trigger.i)
     end = _clause_end(ctx, reading, trigger.j)
+    # between the trigger and its "with" ("held talks in a phone call with X")
+    partner = min((c.i for c in partner_markers(reading) if trigger.j <= c.i < end), default=0)
     return any(
         (
             c.kind == "not_meeting"
-            and min(start, trigger.i - NOT_MEETING_GAP) <= c.i < trigger.j + NOT_MEETING_GAP
+            and min(start, trigger.i - NOT_MEETING_GAP)
+            <= c.i
+            < max(trigger.j + NOT_MEETING_GAP, partner)
         )
         or (c.kind == "remote_markers" and start <= c.i < end)
         for c in reading.cues
@@ -247,7 +252,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             partners = post
             rules.append("meeting-with-postposition")
         elif withs and not postposition(ctx):
-            partners = _people_in(ctx, reading, withs[0].j, _clause_end(ctx, reading, withs[0].j))
+            partners = _people_in(ctx, reading, withs[0].j, _partners_end(ctx, reading, withs[0]))
             rules.append("meeting-agent" if withs[0].i in agents else "meeting-with")
         else:
             start = _clause_start(ctx, reading, trigger.i)
@@ -365,6 +370,12 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
             elif len(partners) == 1:
+                # "التقى X نظيره الأذربيجاني": the verb's subject after it, read as its object,
+                # met the counterpart the article does not name
+                counterpart = _counterpart_by_office(ctx, reading, trigger)
+                if counterpart is not None and counterpart.people[0] == partners[0][0]:
+                    out.append(counterpart)
+                    continue
                 # "at the meeting X said" (X read as the meeting's object), or "X was summoned
                 # by Y" after "Iran summoned X": the meeting the article began
                 marked = bool(WITH_RULES & set(rules))
@@ -411,6 +422,23 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             )
     _triggered_by(out, previous)
     return out
+
+
+def _partners_end(ctx: Context, reading: Reading, marker: Match) -> int:
+    """Where the partners after "with" end: the clause's end, or the subject of a reporting
+    verb set off by a comma after them ("During the meeting with X, Y said": Y speaks, and
+    met X; "A met with X, Y said": Y reports it)."""
+    end = _clause_end(ctx, reading, marker.j)
+    for act in reading.acts:
+        start = act.subject_span[0]
+        if (
+            act.verb is not None
+            and marker.j < start < end
+            and act.subject_span[1] <= act.verb.i
+            and ctx.doc.words[start - 1] in (",", "،")
+        ):
+            end = start
+    return end
 
 
 def _together(
