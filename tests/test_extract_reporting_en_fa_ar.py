@@ -235,3 +235,40 @@ def test_a_phone_call_in_another_clause_leaves_the_meeting() -> None:
         "Araghchi, who spoke by phone with Lavrov last week, held talks with Bayramov in Baku.",
     )
     assert found == {ARAGHCHI_BAYRAMOV}
+
+
+# -- what is no statement ---------------------------------------------------------------------
+
+
+def test_a_dateline_before_a_meeting_reported_by_a_ministry_is_no_statement() -> None:
+    draft = draft_of(
+        "en",
+        "TEHRAN, March 12 (Wire) - Iranian Foreign Minister Abbas Araghchi received his "
+        "Azerbaijani counterpart Jeyhun Bayramov in Tehran on Tuesday, the Iranian foreign "
+        "ministry said in a statement.",
+    )
+    assert said(draft) == []
+    assert len(draft.form["meetings"]) == 1
+
+
+def test_a_number_in_what_is_said_is_still_said() -> None:
+    """Near miss: a clause with figures and common words is a statement."""
+    found = statements("en", "Araghchi said 2,000 trucks crossed the border every week.")
+    assert ("abbas-araghchi", "2,000 trucks crossed the border every week") in found
+
+
+def test_according_to_a_statement_names_no_speaker() -> None:
+    found = statements(
+        "en",
+        "Pezeshkian expressed concern about the activities of Israel in the region, according "
+        "to a statement from the presidential office.",
+    )
+    assert [q for _, q in found] == ["concern about the activities of Israel in the region"]
+
+
+def test_according_to_a_person_is_what_the_person_says() -> None:
+    """Near miss: "according to" with a person's name reports what that person said."""
+    found = statements(
+        "en", "According to Araghchi, the presence of foreign forces only complicates matters."
+    )
+    assert ("abbas-araghchi", "the presence of foreign forces only complicates matters") in found

@@ -318,7 +318,8 @@ def _names_only(ctx: Context, reading: Reading, span: tuple[int, int]) -> bool:
     """Whether a clause said in the speaker's words (not quoted) is only who the verb is about
     ("eleştirdi" after "İsrail Başbakanı X'i": whom he criticised, not what he said): every
     word is in a mention of a person, office, country or organisation or a title, or is a
-    capitalised name, with its case ending; punctuation aside."""
+    capitalised name, with its case ending; punctuation and numbers aside (a dateline,
+    "TEHRAN, March 12 (AFP)", says nothing either)."""
     if any(t in reading.quoted for t in range(*span)):
         return False
     covers = [(x.i, x.j) for x in reading.mentions if x.kind in NAMED]
@@ -327,7 +328,7 @@ def _names_only(ctx: Context, reading: Reading, span: tuple[int, int]) -> bool:
     rest = [
         word
         for t, word in zip(range(*span), printed, strict=True)
-        if not any(i <= t < j for i, j in covers) and any(ch.isalnum() for ch in word)
+        if not any(i <= t < j for i, j in covers) and any(ch.isalpha() for ch in word)
     ]
     return all(word[0].isupper() for word in rest)
 
