@@ -272,3 +272,19 @@ def test_according_to_a_person_is_what_the_person_says() -> None:
         "en", "According to Araghchi, the presence of foreign forces only complicates matters."
     )
     assert ("abbas-araghchi", "the presence of foreign forces only complicates matters") in found
+
+
+def test_the_setting_of_a_statement_is_not_said() -> None:
+    """ "در بیانیه‌ای" (in a statement) after the subject is where it was said, not what."""
+    found = statements(
+        "fa", "وزارت امور خارجه ایران در بیانیه‌ای حمله به سفارت آذربایجان را محکوم کرد."
+    )
+    assert ("ministry-of-foreign-affairs-of-iran", "حمله به سفارت آذربایجان را") in found
+
+
+def test_a_statement_named_inside_what_is_said_stays_said() -> None:
+    """Near miss: "بیانیه" inside the content (not at its start) is part of what is said."""
+    found = statements(
+        "fa", "عراقچی گفت که ایران بیانیه پایانی نشست ۳+۳ را تایید می‌کند و از آن حمایت می‌کند."
+    )
+    assert any(s == "abbas-araghchi" and "بیانیه پایانی" in q for s, q in found)
