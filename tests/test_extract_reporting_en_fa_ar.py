@@ -288,3 +288,47 @@ def test_a_statement_named_inside_what_is_said_stays_said() -> None:
         "fa", "عراقچی گفت که ایران بیانیه پایانی نشست ۳+۳ را تایید می‌کند و از آن حمایت می‌کند."
     )
     assert any(s == "abbas-araghchi" and "بیانیه پایانی" in q for s, q in found)
+
+
+# -- a relative clause: "X met Y, who said ..." ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "speaker", "quote"),
+    [
+        (
+            "en",
+            "Bayramov met with Iranian President Masoud Pezeshkian, who called for the swift "
+            "completion of the railway link.",
+            "masoud-pezeshkian",
+            "the swift completion of the railway link",
+        ),
+        (
+            "en",
+            "Aliyev met with Araghchi, who also stressed that Iran supported the peace process "
+            "in the region.",
+            "abbas-araghchi",
+            "the peace process in the region",
+        ),
+        (
+            "ar",
+            "والتقى علييف عراقجي، الذي أكد أن إيران تدعم عملية السلام في المنطقة.",
+            "abbas-araghchi",
+            "إيران تدعم عملية السلام في المنطقة",
+        ),
+    ],
+)
+def test_who_after_a_name_makes_that_person_the_speaker(
+    language: str, sentence: str, speaker: str, quote: str
+) -> None:
+    assert (speaker, quote) in said(draft_of(language, sentence))
+
+
+def test_a_relative_clause_before_the_verb_leaves_the_subject_speaking() -> None:
+    """Near miss: "X, who met Y, said ...": the relative clause holds no reporting verb."""
+    draft = draft_of(
+        "en",
+        "Aliyev, who met Araghchi on Monday, said that Azerbaijan supported the peace process "
+        "in the region.",
+    )
+    assert [s for s, _ in said(draft)] == ["ilham-aliyev"]

@@ -254,6 +254,14 @@ def _acts(
                 act.speakers, act.how = list(acts[-1].speakers), acts[-1].how  # "... and added"
                 acts.append(act)
                 continue
+            antecedent = _relative_antecedent(ctx, reading, verb)
+            if antecedent is not None:
+                people, how = resolve(ctx, reading, antecedent)
+                if people:  # "X met Y, who said ...": Y says it
+                    act.speakers, act.how = people, how
+                    act.subject_span = (antecedent.i, antecedent.j)
+                    acts.append(act)
+                    continue
             scratch = Reading(
                 reading.sentence,
                 reading.mentions,
@@ -308,6 +316,30 @@ def _acts(
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _relative_antecedent(ctx: Context, reading: Reading, verb: Match) -> Mention | None:
+    """The person a relative pronoun right before a reporting verb stands for ("X met Y, who
+    called for ...", "..., who also said": the language's ``relative_pronouns``): the one
+    named right before the comma that opens the relative clause."""
+    words = ctx.doc.words
+    language = ctx.matcher.language
+    for phrase in lexicon_phrases(language, "relative_pronouns"):
+        end = verb.i
+        for marker in lexicon_phrases(language, "continuity_markers"):
+            if tuple(words[end - len(marker) : end]) == marker:
+                end -= len(marker)  # "who also said"
+                break
+        start = end - len(phrase)
+        if start < reading.sentence.i + 2 or tuple(words[start:end]) != phrase:
+            continue
+        if words[start - 1] not in (",", "،"):
+            return None
+        return next(
+            (x for x in reading.mentions if x.j == start - 1 and x.kind in PEOPLE and x.entity),
+            None,
+        )
+    return None
 
 
 def _reported_by(reading: Reading, verb: Match) -> bool:
