@@ -332,3 +332,24 @@ def test_a_relative_clause_before_the_verb_leaves_the_subject_speaking() -> None
         "in the region.",
     )
     assert [s for s, _ in said(draft)] == ["ilham-aliyev"]
+
+
+def test_commenting_on_the_talks_is_no_part_in_them() -> None:
+    found = met(
+        "en",
+        '"Azerbaijan is committed to the normalisation of relations with Armenia," Aliyev told '
+        "Lavrov.",
+        "Armenian Foreign Minister Ararat Mirzoyan, commenting on the talks, insisted that "
+        "Yerevan would not accept any route outside its control.",
+    )
+    assert not any("ararat-mirzoyan" in pair for pair in found)
+
+
+def test_talks_held_after_a_comment_are_a_meeting() -> None:
+    """Near miss: "commented on" in another sentence leaves the next meeting alone."""
+    found = met(
+        "en",
+        "Mirzoyan commented on the statement of the Azerbaijani side on Monday.",
+        "Mirzoyan held talks with Lavrov in Moscow on Tuesday.",
+    )
+    assert found == {frozenset({"ararat-mirzoyan", "sergey-lavrov"})}
