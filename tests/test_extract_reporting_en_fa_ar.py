@@ -71,6 +71,43 @@ def statements(language: str, *paragraphs: str) -> list[tuple[str, str]]:
             "jeyhun-bayramov",
             "بموقف إيران الداعم لوحدة أراضي أذربيجان",
         ),
+        (
+            "en",
+            "Araghchi went on to say that Iran would never accept a change of borders.",
+            "abbas-araghchi",
+            "Iran would never accept a change of borders",
+        ),
+        (
+            "en",
+            "Araghchi pointed to the importance of the North-South corridor for the region.",
+            "abbas-araghchi",
+            "the importance of the North-South corridor for the region",
+        ),
+        # the formal light verbs "نمود" (for "کرد") and "داشت"
+        (
+            "fa",
+            "عراقچی خاطرنشان نمود که مسائل منطقه باید توسط کشورهای منطقه حل شود.",
+            "abbas-araghchi",
+            "مسائل منطقه باید توسط کشورهای منطقه حل شود",
+        ),
+        (
+            "fa",
+            "بایراموف اعلام داشت که باکو آماده گسترش همکاری‌های ترانزیتی با تهران است.",
+            "jeyhun-bayramov",
+            "باکو آماده گسترش همکاری‌های ترانزیتی با تهران است",
+        ),
+        (
+            "ar",
+            "ورفض عراقجي أي تغيير في الحدود الدولية للمنطقة.",
+            "abbas-araghchi",
+            "أي تغيير في الحدود الدولية للمنطقة",
+        ),
+        (
+            "ar",
+            "وذكر عراقجي أن إيران مستعدة لتطوير التعاون مع أذربيجان.",
+            "abbas-araghchi",
+            "إيران مستعدة لتطوير التعاون مع أذربيجان",
+        ),
     ],
 )
 def test_a_reporting_verb_of_the_language_attributes_its_content(
@@ -86,6 +123,12 @@ def test_a_reporting_verb_of_the_language_attributes_its_content(
         ("en", "Azerbaijan's claims on the corridor and the diplomatic notes were on the table."),
         # "in the view of experts": no one of the article speaks
         ("fa", "به باور کارشناسان، روابط دو کشور بهبود یافته است."),
+        # a participle of a reporting verb after a thing, not a person
+        ("en", "The agreement mentioned in the statement of the two countries was signed."),
+        # "نمودار" (a chart) is no form of "نمود"
+        ("fa", "این نمودار رشد تجارت میان دو کشور را نشان می‌دهد."),
+        # "الجدير بالذكر أن" (it is worth mentioning that) is the writer's aside
+        ("ar", "والجدير بالذكر أن العلاقات بين البلدين شهدت تطورا ملحوظا."),
     ],
 )
 def test_a_word_that_only_looks_like_a_reporting_verb_states_nothing(
