@@ -396,3 +396,27 @@ def test_talks_held_after_a_comment_are_a_meeting() -> None:
         "Mirzoyan held talks with Lavrov in Moscow on Tuesday.",
     )
     assert found == {frozenset({"ararat-mirzoyan", "sergey-lavrov"})}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # verb first, then the two subjects joined by "و" written onto the second name
+        "وأجرى عراقجي وبيراموف محادثات في طهران يوم الاثنين.",
+        "وعقد عراقجي وبيراموف اجتماعا في طهران يوم الاثنين.",
+    ],
+)
+def test_two_people_who_held_talks_met(sentence: str) -> None:
+    assert met("ar", sentence) == {ARAGHCHI_BAYRAMOV}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # talks between countries, and talks by phone, are no meeting of people
+        "ودعا عراقجي إلى استئناف المحادثات بين أرمينيا وأذربيجان.",
+        "وأجرى عراقجي محادثات هاتفية مع بيراموف.",
+    ],
+)
+def test_talks_of_countries_or_by_phone_are_no_meeting(sentence: str) -> None:
+    assert met("ar", sentence) == set()

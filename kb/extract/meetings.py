@@ -862,13 +862,21 @@ def _conjoined(
     if len(people) < 2:
         return []
     joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    words = ctx.doc.words
+    # "and" written onto the next name ("عراقجي وبيراموف"): a conjunction that is a clitic
+    fused = tuple(
+        str(c)
+        for c in ctx.matcher.lexicon.get("conjunctions") or []
+        if str(c) in (ctx.matcher.lexicon.get("clitic_prefixes") or [])
+    )
     chain: list[tuple[str, Mention | None, str, int, int]] = []
     for person in sorted(people, key=lambda p: p[3]):
         if chain:
             between = range(chain[-1][4], person[3])
-            words = ctx.doc.words
             joined = all(t in joins or words[t] in (",", "،") for t in between)
-            if not between or not joined:
+            if not between:
+                joined = bool(fused) and words[person[3]].startswith(fused)
+            if not joined:
                 break
         if person[0] not in [p[0] for p in chain]:
             chain.append(person)
