@@ -246,6 +246,9 @@ ARAGHCHI_BAYRAMOV = frozenset({"abbas-araghchi", "jeyhun-bayramov"})
         ("ar", "والتقى عراقجي نظيره الأذربيجاني في طهران يوم الاثنين."),
         # "discussed with" reports talks, as "گفتگو کرد" does
         ("ar", "وبحث عراقجي مع بيراموف في طهران العلاقات الثنائية."),
+        # "consulted with"
+        ("fa", "عراقچی روز دوشنبه در تهران با بایراموف رایزنی کرد."),
+        ("ar", "وتشاور عراقجي مع بيراموف في طهران يوم الاثنين."),
     ],
 )
 def test_a_meeting_told_in_the_ways_of_the_language(language: str, sentence: str) -> None:
@@ -265,6 +268,8 @@ def test_a_list_of_partners_is_cut_only_at_a_speaker() -> None:
         ("en", "Araghchi held talks in a phone call with Bayramov on Monday."),
         ("ar", "وبحث عراقجي في اتصال هاتفي مع بيراموف العلاقات الثنائية."),
         ("ar", "وبحث عراقجي هاتفيا مع بيراموف العلاقات الثنائية."),
+        ("fa", "عراقچی روز دوشنبه تلفنی با بایراموف رایزنی کرد."),
+        ("ar", "وتشاور عراقجي هاتفيا مع بيراموف."),
     ],
 )
 def test_a_phone_call_before_the_partner_is_no_meeting(language: str, sentence: str) -> None:
