@@ -425,3 +425,14 @@ def test_two_people_who_held_talks_met(sentence: str) -> None:
 )
 def test_talks_of_countries_or_by_phone_are_no_meeting(sentence: str) -> None:
     assert met("ar", sentence) == set()
+
+
+def test_sat_down_with_is_a_meeting() -> None:
+    assert met("en", "Bayramov sat down with Araghchi in Tehran on Monday.") == {
+        frozenset({"jeyhun-bayramov", "abbas-araghchi"})
+    }
+
+
+def test_sat_down_for_an_interview_with_an_outlet_is_no_meeting() -> None:
+    """Near miss: the partner after "with" is an outlet, not a person."""
+    assert met("en", "Bayramov sat down for an interview with Euronews in Baku on Monday.") == set()
