@@ -388,8 +388,30 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and ((opening and (content or going_on)) or _opened_by_marker(ctx, reading))
+        and (
+            (opening and (content or going_on))
+            or _opened_by_marker(ctx, reading)
+            or _after_opening_quotation(ctx, reading, act.verb)
+        )
     )
+
+
+QUOTATION_TO_VERB = 3  # tokens: the farthest a verb ending its clause follows its quotation
+
+
+def _after_opening_quotation(ctx: Context, reading: Reading, verb: Match) -> bool:
+    """Whether, where the verb ends the clause, a quotation opens the sentence and the verb
+    follows it with no subject ("«...» diye konuştu", "«...», - deyə əlavə edib"): the
+    speaker before goes on."""
+    if not ctx.matcher.lexicon.get("verb_final"):
+        return False
+    start = reading.sentence.i
+    if start not in reading.quoted and start + 1 not in reading.quoted:
+        return False
+    end = start + 1
+    while end < verb.i and (end in reading.quoted or end + 1 in reading.quoted):
+        end += 1
+    return 0 <= verb.i - end <= QUOTATION_TO_VERB
 
 
 def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:

@@ -7,7 +7,7 @@ Each language uses what does the job best:
   keeps a name ending in -и apart from a name with a case ending: "Гусейном" is "гусейн",
   "Гусейни" stays "гусейни", where a suffix table made both "гусейн");
 - Turkish: the Snowball stemmer; a proper noun's case ending follows an apostrophe, so the
-  part before it is the lemma;
+  lemma is the stem of the part before it (the stem of the name as a label prints it);
 - English: only the possessive "'s" goes (Snowball makes "states" "stated" and "meetings"
   "meet": a noun becomes a speech verb or a meeting trigger; the lexicon lists the forms);
 - Azerbaijani: the language file's ``inflection_suffixes``, but a stem is used only when it is
@@ -23,8 +23,9 @@ Words shorter than ``MINIMUM`` letters are their own lemma (function words stay 
 >>> az = lemmatizer("az", frozenset({"iran", "azərbaycan"}))
 >>> az.lemma("iranin"), az.lemma("azərbaycanin"), az.lemma("rəisinin")  # folded: ı is i
 ('iran', 'azərbaycan', 'rəisinin')
->>> lemmatizer("tr").lemma("iran'ın")
-'iran'
+>>> tr = lemmatizer("tr")
+>>> tr.lemma("azerbaycan'ın") == tr.lemma("azerbaycan")  # the ending after the apostrophe goes
+True
 """
 
 from __future__ import annotations
@@ -107,8 +108,10 @@ def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) ->
 
 
 def _turkish(word: str, stemmer: Callable[[str], str]) -> str:
+    """The stem of the word, or of a proper noun without the case ending after its apostrophe
+    ("azerbaycan'ı" is "azerbaycan", stemmed as the label "Azerbaycan" is)."""
     head, apostrophe, _ = word.partition("'")
-    return head if apostrophe and head else stemmer(word)
+    return stemmer(head) if apostrophe and head else stemmer(word)
 
 
 @cache

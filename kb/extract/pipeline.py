@@ -27,7 +27,7 @@ from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
 from .published import credited_source
-from .quotations import QuotedBlocks, quotations_of, quoted_set
+from .quotations import QuotedBlocks, antecedent, quotations_of, quoted_set
 from .reading import Context, Reading
 from .segment import Doc, classify, lines_of, sentences_of
 from .source import language_of, source_section
@@ -168,6 +168,9 @@ def extract(text: str, options: Options | None = None) -> Draft:
             accounts.append((local, meeting.people, bounds))
         for waiting in blocks.read(ctx, reading):
             _statements(ctx, draft, waiting, accounts)
+        said_before = antecedent(ctx, reading, previous)
+        if said_before is not None:
+            _statements(ctx, draft, said_before, accounts)
         _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)

@@ -426,6 +426,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
             return max(runs, key=lambda r: r[1] - r[0]), "quotation"
         if act.subject_span[1] > act.subject_span[0]:
             return (act.subject_span[1], s.j), "continuation"  # "In his view, ..."
+        if act.form == "antecedent":
+            return (s.i, s.j), "antecedent"  # "... . Об этом заявил X": the sentence before
         return None
     earlier = [a.verb for a in reading.acts[:k] if a.verb is not None]
     later = [a.verb for a in reading.acts[k + 1 :] if a.verb is not None]
@@ -484,9 +486,9 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
+    if anaphoric(ctx, reading, act):
+        return None  # "Bunu ... bildirib", "Об этом заявил X": it reports what was said before
     if content_before(ctx, act):
-        if anaphoric(ctx, reading, act):
-            return None  # "Bunu ... bildirib": it reports the quotation before
         first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
@@ -664,13 +666,16 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
 
 
 def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
-    """ "..., the ministry said, while X met Y": what is said reports a meeting, no position."""
+    """ "..., the ministry said, while X met Y": what is said reports a meeting, no position.
+    A trigger inside a phrase that reports no meeting ("the negotiation process") is none."""
     weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
+    inside = {t for c in reading.cues if c.kind == "not_meeting" for t in range(c.i, c.j)}
     return any(
         c.kind == "meeting_triggers"
         and (c.i, c.j) not in weak
         and span[0] <= c.i < span[1]
         and c.i not in reading.quoted
+        and c.i not in inside
         for c in reading.cues
     )
 

@@ -290,6 +290,9 @@ def subject_candidates(
     for x in reading.mentions:
         if x.i in reading.quoted or x.complement or x.attached:
             continue
+        if x.kind == "office" and x.plural and not x.country and not x.entity:
+            out.append((x.i, x.j, "sides", None))  # "the presidents": the meeting's people
+            continue
         if (
             x.kind in PEOPLE
             or (x.kind == "office" and (x.entity or not x.country or x.offices))
