@@ -153,12 +153,11 @@ def render_stream(
             yield ("\n" if first else ",\n") + textwrap.indent(binding, "   ")
             first = False
         yield ("]" if first else "\n  ]") + "\n }\n}\n"
-    else:
+    else:  # the W3C CSV and TSV results, each line ended once (no blank line after the last)
         header = True
         while True:
             chunk = list(islice(rows, 1000))
             if not chunk and not header:
-                yield "\n"  # as kb query printed the whole answer: with one more newline
                 return
             text = _delimited(Solutions(variables, chunk), fmt)
             if not header:  # the header line once, at the top
@@ -166,7 +165,6 @@ def render_stream(
             yield text
             header = False
             if not chunk:
-                yield "\n"
                 return
 
 

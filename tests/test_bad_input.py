@@ -414,6 +414,27 @@ def test_no_such_file(store_path: Path, tmp_path: Path) -> None:
     assert_refused(run(store_path, "add", str(tmp_path / "missing.ttl")), "no such file")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add", str(UKRAINIAN)],
+        ["retract", "src:0000000000000000", "--reason", "a test"],
+        ["meetings", "reconcile"],
+        ["entities", "accept", "ent:nobody"],
+    ],
+)
+@pytest.mark.parametrize("location", ["missing", "empty"])
+def test_a_writer_refuses_a_location_with_no_kb_and_creates_none(
+    tmp_path: Path, command: list[str], location: str
+) -> None:
+    """A misspelt --store is refused as a reader refuses it, not made a new, empty store."""
+    store = tmp_path / "kb-dta"
+    if location == "empty":
+        store.mkdir()
+    assert_refused(run(store, *command), "no KB at", "kb init", code=3)
+    assert not store.exists() or not any(store.iterdir())
+
+
 # -- any bytes in, a clear refusal or a submission out ------------------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 from kb.cli import main
 from kb.resources import SEEDS_DIR
+from kb.store import Store
 
 from .conftest import KbRunner
 from .conftest import store_hash as _hash
@@ -116,3 +119,22 @@ def test_version() -> None:
 
 def test_commands_are_click_commands() -> None:
     assert all(isinstance(c, click.Command) for c in main.commands.values())
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads", "jsonld"])
+def test_an_export_whose_reader_goes_away_ends_quietly_with_141(
+    seed_store: Store, fmt: str
+) -> None:
+    """`kb export | head -c 10`: no message, and the shell's code for a closed pipe, whatever the
+    format (a SIGPIPE'd command's 128 + 13, not 1 "violations" nor 3 "store failed")."""
+    command = [sys.executable, "-c", "from kb.cli import main; main()"]
+    exporting = subprocess.Popen(
+        [*command, "--store", seed_store.location, "export", "--format", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert exporting.stdout is not None and exporting.stderr is not None
+    assert len(exporting.stdout.read(10)) == 10
+    exporting.stdout.close()
+    assert exporting.wait(timeout=120) == 141
+    assert exporting.stderr.read() == b""

@@ -89,6 +89,7 @@ def test_a_yaml_draft_declares_new_people_and_adds_to_the_store(tmp_path: Path) 
     draft = tmp_path / "article.claims.yaml"
     draft.write_text(result.stdout, encoding="utf-8")
     store = ["--store", str(tmp_path / "store")]
+    assert runner.invoke(main, [*store, "init"]).exit_code == 0
     added = runner.invoke(main, [*store, "add", str(draft)])
     assert added.exit_code == 0, added.output
     trig = runner.invoke(main, ["extract", str(article)])
@@ -101,3 +102,14 @@ def test_a_credited_wire_source_joins_every_claims_attribution() -> None:
     )
     claims = form["meetings"] + form["statements"]
     assert claims and all("agence-france-presse" in c["according_to"] for c in claims)
+
+
+def test_a_publication_date_that_is_not_iso_is_a_usage_error_before_any_file_is_read(
+    tmp_path: Path,
+) -> None:
+    result = CliRunner().invoke(
+        main, ["extract", str(tmp_path / "never-read.txt"), "--published", "14/11/2024"]
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for '--published'" in result.output
+    assert "write 2023-10-04" in result.output and "never-read" not in result.output

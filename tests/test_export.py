@@ -142,3 +142,33 @@ def test_a_graph_by_graph_export_keeps_line_breaks_in_literals_and_blank_node_gr
     read.load(kbase.export(store, rdf_format), format=rdf_format)
     as_triples = not rdf_format.supports_datasets
     assert canonical(read, as_triples) == canonical(AWKWARD, as_triples)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("kb.ttl", "turtle"),
+        ("kb.trig", "trig"),
+        ("kb.nq", "nquads"),
+        ("kb.jsonld", "jsonld"),
+        ("kb.TriG", "trig"),
+        ("kb.txt", "turtle"),
+    ],
+)
+def test_without_a_format_the_output_file_s_extension_names_it(
+    kb: KbRunner, tmp_path: Path, name: str, fmt: str
+) -> None:
+    assert kb("init").exit_code == 0
+    assert kb("export", "-o", str(tmp_path / name)).exit_code == 0
+    assert kb("export", "--format", fmt, "-o", str(tmp_path / "expected")).exit_code == 0
+    assert (tmp_path / name).read_bytes() == (tmp_path / "expected").read_bytes()
+
+
+def test_an_output_folder_that_does_not_exist_is_named_and_nothing_is_written(
+    kb: KbRunner, tmp_path: Path
+) -> None:
+    assert kb("init").exit_code == 0
+    result = kb("export", "-o", str(tmp_path / "missing" / "kb.nq"))
+    assert result.exit_code == 4
+    assert result.stderr.strip() == f"kb: {tmp_path / 'missing'}: no such folder to write into"
+    assert not (tmp_path / "missing").exists()

@@ -251,3 +251,98 @@ def test_the_checkout_reads_its_top_level_folders(monkeypatch: pytest.MonkeyPatc
 def test_kb_home_comes_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KB_HOME", str(tmp_path))
     assert locate_data() == DataHome(tmp_path, "KB_HOME")
+
+
+# -- every package kb imports is one it declares --------------------------------------------------
+
+PAGE = """<html lang="en"><head><title>Talks in Baku</title>
+<meta property="article:published_time" content="2024-11-14"></head><body>
+<nav>Home | World</nav><article><h1>Talks in Baku</h1>
+<p>President Ilham Aliyev received Foreign Minister Abbas Araghchi in Baku on 14 November.</p>
+<p>"We support the territorial integrity of every state in the region," Araghchi said.</p>
+</article><footer>Cookies</footer></body></html>"""
+
+# Runs kb's commands in a process where a third-party package outside the allowed
+# distributions cannot be imported (an optional import then takes its fallback, as it would
+# where the package is not installed); prints each command's exit code.
+WITH_DECLARED_ONLY = """
+import sys
+from importlib.abc import MetaPathFinder
+from importlib.metadata import packages_distributions
+
+allowed = set(sys.argv[1].split(","))
+owners = packages_distributions()
+
+class DeclaredOnly(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        top = name.partition(".")[0]
+        dists = {d.lower().replace("_", "-").replace(".", "-") for d in owners.get(top, [])}
+        if dists and top != "kb" and not dists & allowed:
+            raise ModuleNotFoundError(f"{top} ({', '.join(sorted(dists))}) is not declared", name=name)
+        return None
+
+sys.meta_path.insert(0, DeclaredOnly())
+from kb.cli import main
+for args in sys.argv[2:]:
+    try:
+        code = main(args.split(), standalone_mode=False) or 0
+    except SystemExit as done:
+        code = done.code
+    print("kb-exit", code)
+"""
+
+
+def _declared_closure(name: str) -> set[str]:
+    """The distributions pip installs for ``name``: its requirements and theirs, extras only
+    where a requirement asks for them (an extra a package no longer provides brings nothing)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    closure: set[str] = set()
+    todo = [(name, frozenset[str]())]
+    while todo:
+        wanted, extras = todo.pop()
+        key = canonicalize_name(wanted)
+        if (key, extras) in {(k, frozenset[str]()) for k in closure} and not extras:
+            continue
+        try:
+            requires = distribution(wanted).requires or []
+        except PackageNotFoundError:
+            continue
+        closure.add(key)
+        for text in requires:
+            requirement = Requirement(text)
+            marker = requirement.marker
+            if marker and not any(marker.evaluate({"extra": e}) for e in {"", *extras}):
+                continue
+            if canonicalize_name(requirement.name) not in closure or requirement.extras:
+                todo.append((requirement.name, frozenset(requirement.extras)))
+    return closure
+
+
+def test_kb_runs_on_its_declared_dependencies_alone(tmp_path: Path) -> None:
+    """Reading a web page and a text, building, adding, querying and reporting need nothing
+    but kb's declared dependencies, so a plain ``pip install`` of the wheel has all it needs
+    (the tests above borrow this environment's packages and would not notice a missing one)."""
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    store = tmp_path / "kb-data"
+    commands = [
+        f"extract {tmp_path / 'page.html'} -o {tmp_path / 'page.trig'}",
+        f"extract {ARTICLE} -o {tmp_path / 'article.trig'}",
+        f"--store {store} build",
+        f"--store {store} add {tmp_path / 'page.trig'}",
+        f"--store {store} query {HEADLINE} --format csv",
+        f"--store {store} report -o {tmp_path / 'report.html'}",
+    ]
+    allowed = ",".join(sorted(_declared_closure("kb")))
+    done = subprocess.run(
+        [sys.executable, "-c", WITH_DECLARED_ONLY, allowed, *commands],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    codes = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("kb-exit ")]
+    assert codes == ["0"] * len(commands), done.stderr
+    assert "is not declared" not in done.stderr, done.stderr

@@ -21,7 +21,20 @@ def test_a_streamed_answer_prints_as_the_whole_answer_did(
     saved = load_query(name)
     variables, rows = stream(seed_store, saved)
     streamed = "".join(render_stream(variables, rows, fmt, saved.table_columns))
-    assert streamed == render(run(seed_store, saved), fmt, saved.table_columns) + "\n"
+    whole = render(run(seed_store, saved), fmt, saved.table_columns)
+    # CSV and TSV end with their last row's line end, as the W3C formats have it; the others
+    # as printed text, with a newline
+    assert streamed == (whole if fmt in ("csv", "tsv") else whole + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_delimited_answer_has_no_blank_line_after_its_last_row(
+    seed_store: Store, fmt: str
+) -> None:
+    variables, rows = stream(seed_store, load_query("positions"))
+    streamed = "".join(render_stream(variables, rows, fmt))
+    line_end = "\r\n" if fmt == "csv" else "\n"
+    assert streamed.endswith(line_end) and not streamed.endswith(line_end * 2)
 
 
 def test_rows_come_before_the_listing_is_read_to_its_end(seed_store: Store) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 import yaml
 
-from ..errors import InputError, KBError, ValidationFailed
+from ..errors import InputError, KBError, StoreError, ValidationFailed
 from ..progress import Progress
 from ..store import Store, masked, open_store
 from ..store.embedded import EmbeddedStore
@@ -25,6 +25,7 @@ from ..store.embedded import EmbeddedStore
 DEFAULT_WAIT = 60.0
 EXIT_SYSTEM = 4  # an OSError no layer below turned into a KBError
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
 
 
 class KBGroup(click.Group):
@@ -50,9 +51,9 @@ class KBGroup(click.Group):
             click.echo(f"kb: {_malformed_yaml(error)}", err=True)
             ctx.exit(InputError.exit_code)
         except OSError as error:
-            if error.errno == errno.EPIPE:
-                raise  # click's main() ends quietly when the reader of stdout has gone
             _drop_unwritable_stdout()
+            if error.errno == errno.EPIPE:
+                ctx.exit(EXIT_PIPE)  # the reader of stdout has gone (| head): quietly
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"kb: {where}{error.strerror or error}", err=True)
             ctx.exit(EXIT_SYSTEM)
@@ -97,7 +98,16 @@ class Context:
 
     @property
     def store(self) -> Store:
-        """The store for writing: waits (up to ``--wait`` s) while another command writes."""
+        """The store for writing: waits (up to ``--wait`` s) while another command writes.
+        A location that holds no KB is refused, as a reader refuses it: a misspelt ``--store``
+        must not become a new, empty store (``kb init`` and ``kb build`` create one)."""
+        if self._store is None and self.new_store_path() is not None:
+            raise StoreError(f"no KB at {self.location}: create one with kb build or kb init")
+        return self.store_or_new
+
+    @property
+    def store_or_new(self) -> Store:
+        """The store for writing, created empty where none exists yet (``kb init``)."""
         if self._store is None:
             self._store = open_store(self._location, wait=self.wait, on_wait=self._waiting)
         return self._store

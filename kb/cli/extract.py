@@ -10,6 +10,7 @@ import click
 
 from ..errors import InputError
 from ..extract.lexicon import LANGUAGES
+from ..extract.source import publication_day
 from ..textio import read_utf8
 from .context import Context
 
@@ -45,6 +46,7 @@ SUMMARY_WORDS = {
 )
 @click.option(
     "--published",
+    callback=lambda ctx, param, value: _checked_date(value),
     help="Publication date (2023-10-05 or 2023-10-05T03:55:00), over what the page declares or prints.",
 )
 @click.option("--publisher", help="Publisher's entity id in the registry (e.g. irna).")
@@ -292,3 +294,13 @@ def evaluate(paths: tuple[Path, ...], devset_dir: Path | None, show: int) -> Non
         scored.append(article)
     click.echo(f"\ndevelopment set ({found}):")
     click.echo(devset.report(scored, show))
+
+
+def _checked_date(value: str | None) -> str | None:
+    """``--published`` checked before any file is read: one usage error, not one per file."""
+    if value is not None:
+        try:
+            publication_day(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    return value

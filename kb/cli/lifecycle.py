@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import shutil
 import sys
 import tempfile
@@ -40,7 +41,7 @@ def init(kb: Context) -> None:
     Example:
       kb --store ./my-kb init
     """
-    kbase.init(kb.store)
+    kbase.init(kb.store_or_new)
     click.echo(f"initialised {kb.location}", err=True)
 
 
@@ -152,21 +153,22 @@ def _stdin_spooled(files: tuple[Path, ...]) -> Iterator[tuple[list[Path], dict[P
     "--format",
     "fmt",
     type=click.Choice(list(EXPORT_FORMATS)),
-    default="turtle",
-    show_default=True,
+    help="[default: the output file's extension (.ttl .trig .nq .jsonld), else turtle]",
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of stdout."
 )
 @pass_context
-def export(kb: Context, fmt: str, output: Path | None) -> None:
+def export(kb: Context, fmt: str | None, output: Path | None) -> None:
     """Export the whole KB as Turtle, TriG, N-Quads or JSON-LD.
 
     \b
     Example:
-      kb export --format trig -o kb.trig
+      kb export -o kb.trig
     """
-    store, rdf_format = kb.reader, EXPORT_FORMATS[fmt]
+    store, rdf_format = kb.reader, EXPORT_FORMATS[fmt or _format_of(output)]
+    if output is not None and not output.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder to write into", str(output.parent))
     if output is None:
         kbase.export_to(store, rdf_format, sys.stdout.buffer)
         return
@@ -181,3 +183,10 @@ def export(kb: Context, fmt: str, output: Path | None) -> None:
         partial.replace(output)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _format_of(output: Path | None) -> str:
+    """The export format an output file's extension names; Turtle for any other."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    by_extension = {f.file_extension: name for name, f in EXPORT_FORMATS.items()}
+    return by_extension.get(suffix, "turtle")

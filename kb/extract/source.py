@@ -85,11 +85,11 @@ def source_section(
     }
     published_day: date | None = None
     if options.published:
-        published_day = _day(options.published)
+        published_day = publication_day(options.published)
         source["published"] = {"printed": options.published, "date": options.published}
         basis["published"] = f"{COMMAND_LINE} (--published)"
     elif page.published:
-        published_day = _day(page.published.value)
+        published_day = publication_day(page.published.value)
         source["published"] = {"printed": page.published.value, "date": page.published.value}
         basis["published"] = page.published.basis
     else:
@@ -126,7 +126,9 @@ def source_section(
     return SourceSection(source, published_day, found, basis)
 
 
-def _day(value: str) -> date:
+def publication_day(value: str) -> date:
+    """The day of a publication date written as ISO 8601 (a day, month, year or timestamp);
+    ValueError says how to write it."""
     return datetime.fromisoformat(value).date() if "T" in value else parse_partial(value)[0]
 
 

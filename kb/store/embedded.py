@@ -137,6 +137,8 @@ class EmbeddedStore:
         for attempt in (1, 2):
             try:
                 return answer()
+            except BrokenPipeError:  # the reader of what the answer is written to has gone
+                raise
             except (OSError, RuntimeError) as error:
                 if not self.read_only or attempt == 2:
                     raise StoreError(f"query failed on {self.location}: {error}") from error
