@@ -360,3 +360,55 @@ def test_about_this_said_x_leaves_a_sentence_with_its_own_speaker() -> None:
         "Об этом он сказал в ходе встречи с министром иностранных дел Армении Араратом Мирзояном.",
     )
     assert {speaker for speaker, _ in found} == {"masoud-pezeshkian"}
+
+
+# -- 6. transcripts: a name and a colon opens a turn of speech -----------------------------------
+
+RU_TRANSCRIPT = [
+    "Владимир Путин провёл переговоры с Президентом Ирана Масудом Пезешкианом в Казани.",
+    "В.Путин: Господин Президент, рад Вас видеть.",
+    "Россия поддерживает мирный процесс между Азербайджаном и Арменией.",
+    "Мы всегда с удовольствием встречаем гостей в Москве.",
+    "М.Пезешкиан (как переведено): Благодарю Вас.",
+    "Иран выступает за укрепление связей с Россией во всех областях.",
+]
+
+
+def test_the_lines_after_a_speaker_s_label_are_that_speaker_s() -> None:
+    found = statements("ru", *RU_TRANSCRIPT)
+    assert (
+        "vladimir-putin",
+        "Россия поддерживает мирный процесс между Азербайджаном и Арменией",
+    ) in (found)
+    # an aside between the name and the colon; a country as the subject is the speaker's
+    assert any(s == "masoud-pezeshkian" and "укрепление связей с Россией" in q for s, q in found), (
+        found
+    )
+    assert "government-of-iran" not in {s for s, _ in found}
+
+
+def test_small_talk_in_a_turn_and_the_narrative_before_it_state_nothing() -> None:
+    quotes = [q for _, q in statements("ru", *RU_TRANSCRIPT)]
+    assert not any("удовольствием" in q or "рад Вас видеть" in q for q in quotes), quotes
+    assert not any("провёл переговоры" in q for q in quotes), quotes
+
+
+def test_one_line_with_a_name_and_a_colon_makes_no_transcript() -> None:
+    found = statements(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров прибыл в Тегеран с визитом.",
+        "Лавров: Россия поддерживает мирный процесс между Азербайджаном и Арменией.",
+        "Переговоры продлятся два дня, сообщили в посольстве.",
+    )
+    assert not any("продлятся" in q for _, q in found), found
+
+
+def test_a_quotation_on_a_transcript_line_is_the_speaker_s() -> None:
+    found = statements(
+        "ru",
+        "Владимир Путин провёл переговоры с Президентом Азербайджана Ильхамом Алиевым.",
+        "В.Путин: «Россия поддерживает мирные переговоры между Баку и Ереваном».",
+        "И.Алиев: «Переговоры с Арменией должны завершиться подписанием мирного договора».",
+    )
+    assert any(s == "vladimir-putin" and "мирные переговоры" in q for s, q in found), found
+    assert any(s == "ilham-aliyev" and "мирного договора" in q for s, q in found), found

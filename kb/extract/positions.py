@@ -239,7 +239,7 @@ def _stated_in(
         direct = (
             span[0] in reading.quoted
             or (act.colon is not None and span[0] > act.colon)
-            or (act.form in ("continuation", "quotation") and bool(reading.quoted))
+            or (act.form in ("continuation", "quotation", "turn") and bool(reading.quoted))
         )
         return direct, ["speech-direct" if direct else "speech-reported"]
 
@@ -288,6 +288,8 @@ def _stated_in(
     hoped = _verb_stance(reading, act)
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
+    if act.form == "turn" and not (_political(reading, span) or hoped):
+        return []  # a further line of a speaker's turn: small talk, unless political itself
     if _discussed_only(reading, span):
         return []  # "we discussed the border crossings": a subject of talks, no stance
     if not _says_enough(ctx, reading, act, span):
@@ -668,15 +670,17 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
 def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
     """ "..., the ministry said, while X met Y": what is said reports a meeting, no position.
     A trigger inside a phrase that reports no meeting ("the negotiation process") is none."""
-    weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
-    inside = {t for c in reading.cues if c.kind == "not_meeting" for t in range(c.i, c.j)}
-    return any(
-        c.kind == "meeting_triggers"
-        and (c.i, c.j) not in weak
-        and span[0] <= c.i < span[1]
-        and c.i not in reading.quoted
-        and c.i not in inside
+    triggers = [
+        c
         for c in reading.cues
+        if c.kind == "meeting_triggers" and span[0] <= c.i < span[1] and c.i not in reading.quoted
+    ]
+    if not triggers:
+        return False
+    weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
+    phrases = [c for c in reading.cues if c.kind == "not_meeting"]
+    return any(
+        (c.i, c.j) not in weak and not any(p.i <= c.i < p.j for p in phrases) for c in triggers
     )
 
 

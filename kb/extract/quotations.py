@@ -148,7 +148,11 @@ class QuotedBlocks:
         if block not in self.speakers and named:
             self._attribute(block, named[0].speakers)
             return []  # "X: «...»": the line's own act says it
-        going_on = [a for a in reading.acts if a.speakers and a.form == "continuation"]
+        going_on = [
+            a
+            for a in reading.acts
+            if a.speakers and (a.form in ("continuation", "turn") or a.how == "interview")
+        ]
         if block not in self.speakers and going_on:
             self._attribute(block, going_on[0].speakers)  # the speaker of the paragraph
         if block not in self.speakers:
