@@ -73,6 +73,7 @@ from itertools import groupby, islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
+from rapidfuzz import fuzz, process
 from rdflib.plugins.sparql import parser as sparql_parser
 
 from . import view
@@ -249,6 +250,32 @@ class SavedQuery:
         return terms
 
 
+def absent_iris(
+    store: Store, terms: dict[str, NamedNode | Literal]
+) -> list[tuple[str, str, str | None]]:
+    """The IRI parameters that name nothing in the KB (a misspelt entity gives an empty
+    answer, not an error) as (parameter, IRI as a CURIE, the closest IRI of its namespace that
+    a label names, or None): ``("country", "ent:azerbijan", "ent:azerbaijan")``."""
+    absent = []
+    for name, term in terms.items():
+        if not isinstance(term, NamedNode):
+            continue
+        if store.ask(f"ASK {{ {{ {term} ?p ?o }} UNION {{ ?s ?p {term} }} }}"):
+            continue
+        namespace = term.value[: max(term.value.rfind("/"), term.value.rfind("#")) + 1]
+        labelled = store.select(
+            "SELECT DISTINCT ?iri WHERE { ?iri <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+            f"FILTER (STRSTARTS(STR(?iri), {Literal(namespace)})) }}"
+        )
+        iris = [row["iri"] for row in labelled.rows]
+        names = [iri.value[len(namespace) :] for iri in iris if isinstance(iri, NamedNode)]
+        best = process.extractOne(
+            term.value[len(namespace) :], names, scorer=fuzz.ratio, score_cutoff=80
+        )
+        absent.append((name, curie(term.value), curie(namespace + best[0]) if best else None))
+    return absent
+
+
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
     return {p.stem: SavedQuery.from_file(p) for p in sorted(directory.glob("*.rq"))}
 
@@ -257,10 +284,14 @@ def load_query(name_or_path: str) -> SavedQuery:
     path = Path(name_or_path)
     if path.suffix == ".rq" and path.exists():
         return SavedQuery.from_file(path)
+    if path.suffix == ".rq":
+        raise InputError(f"{path}: no such file")
     queries = saved_queries()
     if name_or_path not in queries:
+        close = process.extractOne(name_or_path, list(queries), scorer=fuzz.ratio, score_cutoff=70)
+        hint = f"did you mean {close[0]}? " if close else ""
         raise InputError(
-            f"no saved query {name_or_path!r}; `kb queries` lists them: {', '.join(queries)}"
+            f"no saved query {name_or_path!r}; {hint}`kb queries` lists them: {', '.join(queries)}"
         )
     return queries[name_or_path]
 
@@ -406,12 +437,27 @@ def _check_read_only(query: str) -> str:
         try:
             sparql_parser.parseUpdate(query)
         except Exception:
-            raise InputError(f"SPARQL syntax error: {error}") from None
+            raise InputError(f"SPARQL syntax error{_where_in(query, error)}") from None
         raise InputError("this is a SPARQL update; kb query only runs read-only queries") from None
     if _uses_service(parsed) or _service_in_algebra(parsed):
         raise InputError("SERVICE is not allowed: kb queries never reach other endpoints")
     form = parsed[1].name  # e.g. SelectQuery
     return form.removesuffix("Query").upper()
+
+
+def _where_in(query: str, error: Exception) -> str:
+    """Where pyparsing's error is, counted in the query as written (kb parses it after its
+    prologue of prefixes), and what it expected."""
+    loc = getattr(error, "loc", None)
+    message = getattr(error, "msg", None) or str(error)
+    offset = len(sparql_prologue())
+    if not isinstance(loc, int) or loc < offset:
+        return f": {message}"
+    before = query[: loc - offset]
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    text = query.split("\n")[line - 1].strip()
+    near = f' (near "{text[:60]}")' if text else ""
+    return f" at line {line}, column {column}{near}: {message}"
 
 
 def _service_in_algebra(parsed: object) -> bool:

@@ -134,3 +134,11 @@ def test_drafts_piped_from_kb_extract_are_added(store_path: Path) -> None:
     )
     assert [row["label"].value for row in used.rows] == ["-"]  # type: ignore[attr-defined]
     store.close()
+
+
+def test_malformed_standard_input_is_named_stdin_and_adds_nothing(store_path: Path) -> None:
+    before = store_hash(store_path)
+    result = CliRunner().invoke(main, ["--store", str(store_path), "add", "-"], input=b"garbage {")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("kb: <stdin>: malformed TriG")
+    assert store_hash(store_path) == before

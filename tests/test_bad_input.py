@@ -410,6 +410,16 @@ def test_an_unsafe_or_wrong_query_is_refused(store_path: Path, tmp_path: Path, c
     assert store_hash(store_path) == before
 
 
+def test_a_syntax_error_is_placed_in_the_file_as_written(store_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "typo.rq"
+    path.write_text("# title: a typo\nSELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER (?o = )\n}\n")
+    assert_refused(
+        run(store_path, "query", str(path)),
+        "SPARQL syntax error at line 5, column 3",
+        '(near "FILTER (?o = )")',
+    )
+
+
 def test_no_such_file(store_path: Path, tmp_path: Path) -> None:
     assert_refused(run(store_path, "add", str(tmp_path / "missing.ttl")), "no such file")
 

@@ -68,6 +68,8 @@ def test_query_prints_a_table_and_sparql_json(kb: KbRunner, tmp_path: Path) -> N
     "args, code, message",
     [
         (["query", "no-such-query"], 2, "no saved query"),
+        (["query", "who-met-whim"], 2, "did you mean who-met-whom?"),
+        (["query", "missing.rq"], 2, "missing.rq: no such file"),
         (
             ["query", "positions", "--param", "nation=ent:iran"],
             2,
@@ -138,3 +140,40 @@ def test_an_export_whose_reader_goes_away_ends_quietly_with_141(
     exporting.stdout.close()
     assert exporting.wait(timeout=120) == 141
     assert exporting.stderr.read() == b""
+
+
+def _query(store: Store, *args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, ["--store", store.location, "query", *args])
+
+
+def test_a_misspelt_entity_is_named_with_the_closest_one_and_the_empty_answer_prints(
+    seed_store: Store,
+) -> None:
+    result = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:azerbijan")
+    assert result.exit_code == 0
+    assert "(0 rows)" in result.stdout
+    assert result.stderr == (
+        "kb: note: country=ent:azerbijan names nothing in the KB; did you mean ent:azerbaijan?\n"
+    )
+
+
+def test_an_entity_like_no_other_gets_no_suggestion_and_a_known_one_no_note(
+    seed_store: Store,
+) -> None:
+    unknown = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:qqqq")
+    assert unknown.stderr == "kb: note: country=ent:qqqq names nothing in the KB\n"
+    known = _query(seed_store, "who-affirmed-territorial-integrity", "-p", "country=ent:armenia")
+    assert known.exit_code == 0 and known.stderr == ""
+
+
+def test_a_parameter_given_twice_is_a_usage_error(seed_store: Store) -> None:
+    result = _query(
+        seed_store,
+        "who-affirmed-territorial-integrity",
+        "-p",
+        "country=ent:iran",
+        "-p",
+        "country=ent:azerbaijan",
+    )
+    assert result.exit_code == 2
+    assert "country is given twice" in result.stderr

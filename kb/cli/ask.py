@@ -7,11 +7,20 @@ import json
 import textwrap
 
 import click
+from pyoxigraph import Literal, NamedNode
 
 from ..errors import InputError
 from ..output import FORMATS, render_stream
-from ..queries import SavedQuery, check_read_only, load_query, saved_queries, stream
+from ..queries import (
+    SavedQuery,
+    absent_iris,
+    check_read_only,
+    load_query,
+    saved_queries,
+    stream,
+)
 from ..resources import DATA, QUERIES_DIR
+from ..store import Store
 from .context import Context, pass_context
 
 QUERIES_FORMATS = ("text", "json")
@@ -49,18 +58,29 @@ def query(
       kb query positions --limit 20 --offset 40
     """
     saved = load_query(name)
-    values = {}
+    values: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep:
             raise click.BadParameter(f"{item!r}: write NAME=VALUE", param_hint="--param")
+        if key.strip() in values:
+            raise click.BadParameter(f"{key.strip()} is given twice", param_hint="--param")
         values[key.strip()] = value
     form = check_read_only(saved.bound(values))
     if form != "SELECT":
-        raise click.UsageError(f"{name} is a {form} query; kb query prints SELECT results")
+        raise click.UsageError(f"{name} is an {form} query; kb query prints SELECT results")
+    note_absent(kb.reader, saved.terms(values))
     variables, rows = stream(kb.reader, saved, values, limit=limit, offset=offset)
     for piece in render_stream(variables, rows, fmt, saved.table_columns):
         click.echo(piece, nl=False)
+
+
+def note_absent(store: Store, terms: dict[str, NamedNode | Literal]) -> None:
+    """One line on stderr for each IRI parameter the KB knows nothing of (the answer, empty,
+    still prints): a misspelt entity is named, with the closest one the KB has."""
+    for name, given, closest in absent_iris(store, terms):
+        hint = f"; did you mean {closest}?" if closest else ""
+        click.echo(f"kb: note: {name}={given} names nothing in the KB{hint}", err=True)
 
 
 @click.command("queries")

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from .. import kbase
 from ..claimform import iter_seed_forms
+from ..errors import InputError
 from ..resources import SEEDS_DIR
 from ..submission import submission_files
 from .context import Context, pass_context
@@ -144,7 +145,10 @@ def _stdin_spooled(files: tuple[Path, ...]) -> Iterator[tuple[list[Path], dict[P
         spooled = Path(folder) / "stdin.trig"
         with spooled.open("wb") as out:
             shutil.copyfileobj(sys.stdin.buffer, out)
-        yield [spooled if path == STDIN else path for path in files], {spooled: "-"}
+        try:
+            yield [spooled if path == STDIN else path for path in files], {spooled: "-"}
+        except InputError as error:  # named as the user gave it, not as kb spooled it
+            raise InputError(str(error).replace(str(spooled), "<stdin>")) from error
 
 
 @click.command()

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 import click
 from click.shell_completion import get_completion_class
 
+from ..namespaces import expand
 from ..report import SECTION_QUERIES, build_report
+from .ask import note_absent
 
 if TYPE_CHECKING:
     from .context import Context
@@ -54,6 +56,7 @@ def report(kb: Context, output: Path, country: str, fmt: str) -> None:
     """
     with kb.progress(len(SECTION_QUERIES) + 1, "report") as progress:
         page = build_report(kb.reader, country=country, progress=progress)
+    note_absent(kb.reader, {"country": expand(country)})
     if str(output) == "-":
         sys.stdout.write(page)
         return
