@@ -412,3 +412,42 @@ def test_a_quotation_on_a_transcript_line_is_the_speaker_s() -> None:
     )
     assert any(s == "vladimir-putin" and "мирные переговоры" in q for s, q in found), found
     assert any(s == "ilham-aliyev" and "мирного договора" in q for s, q in found), found
+
+
+# -- 7. meetings ---------------------------------------------------------------------------------
+
+
+def met(language: str, *paragraphs: str) -> list[set[str]]:
+    """The participants of each meeting of an article in the language."""
+    draft = draft_of(language, HEADLINE[language], *paragraphs)
+    return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+
+
+def test_talks_of_the_foreign_ministers_of_two_countries_in_the_genitive_plural() -> None:
+    assert {"jeyhun-bayramov", "abbas-araghchi"} in met(
+        "ru", "В Баку прошли переговоры глав МИД Азербайджана и Ирана."
+    )
+
+
+def test_the_head_of_one_foreign_ministry_in_the_genitive_is_one_person() -> None:
+    meetings = met("ru", "Визит главы МИД Ирана Аббаса Аракчи в Баку начался в понедельник.")
+    assert all(len(people) < 2 for people in meetings), meetings
+
+
+def test_welcomed_by_a_host_with_a_ceremony_is_a_meeting() -> None:
+    assert {"ilham-aliyev", "recep-tayyip-erdogan"} in met(
+        "tr",
+        "Azerbaycan Cumhurbaşkanı İlham Aliyev, Ankara'da Cumhurbaşkanı Recep Tayyip Erdoğan "
+        "tarafından resmi törenle karşılandı.",
+    )
+
+
+def test_welcoming_a_statement_is_no_meeting_with_its_author() -> None:
+    assert (
+        met(
+            "tr",
+            "Azerbaycan Cumhurbaşkanı İlham Aliyev, Ermenistan Başbakanı Nikol Paşinyan'ın "
+            "açıklamasını memnuniyetle karşıladı.",
+        )
+        == []
+    )
