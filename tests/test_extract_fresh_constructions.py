@@ -451,3 +451,36 @@ def test_welcoming_a_statement_is_no_meeting_with_its_author() -> None:
         )
         == []
     )
+
+
+# -- 8. "in his words, Iran stands for ...": the holder of the words speaks ------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "content"),
+    [
+        (
+            "ru",
+            "Официальный представитель МИД Ирана Эсмаил Багаи провел брифинг в Тегеране.",
+            "По его словам, Иран выступает за мирное урегулирование конфликтов на Кавказе.",
+        ),
+        (
+            "uk",
+            "Речник МЗС Ірану Есмаїл Багаї провів брифінг у Тегерані.",
+            "За його словами, Іран виступає за мирне врегулювання конфліктів на Кавказі.",
+        ),
+    ],
+)
+def test_a_country_inside_his_words_speaks_for_him(
+    language: str, opening: str, content: str
+) -> None:
+    assert speakers(language, opening, content) == {"esmaeil-baghaei"}
+
+
+def test_a_country_that_speaks_with_no_words_of_anyone_is_its_government() -> None:
+    said_by = speakers(
+        "ru",
+        "Официальный представитель МИД Ирана Эсмаил Багаи провел брифинг в Тегеране.",
+        "Между тем Иран выступает за мирное урегулирование конфликтов на Кавказе.",
+    )
+    assert said_by == {"government-of-iran"}

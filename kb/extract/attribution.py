@@ -280,10 +280,11 @@ def _acts(
                 and outer.verb is not None
                 and not any(
                     ctx.doc.words[t] in CLAUSE_BREAKS
-                    for t in range(outer.verb.j, act.subject_span[0])
+                    for t in range(_opening_end(ctx, reading, outer), act.subject_span[0])
                 )
             ):
-                # "X said Iran stressed ...": the country speaks inside X's statement
+                # "X said Iran stressed ...", "По его словам, Иран выступает за ...": the
+                # country speaks inside X's statement
                 act.speakers, act.how = list(outer.speakers), outer.how
         acts.append(act)
     for k, act in enumerate(acts):
@@ -311,6 +312,17 @@ def _acts(
         elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _opening_end(ctx: Context, reading: Reading, act: Act) -> int:
+    """Where an act's attribution ends: after its verb, or, where the act opens the sentence
+    with its speaker ("По его словам,", "На думку X,"), after the comma that closes it."""
+    assert act.verb is not None
+    end = max(act.verb.j, act.subject_span[1])
+    if act.verb.i == reading.sentence.i and end < reading.sentence.j:
+        if ctx.doc.words[end] in (",", "،"):
+            return end + 1
+    return act.verb.j
 
 
 def _named_before_quotation(ctx: Context, reading: Reading, act: Act) -> list[str] | None:
@@ -590,7 +602,14 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     chosen = None
     conjunctions = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
     if speech is not None:
-        before = [c for c in candidates if c[1] <= speech.i or (c[0] <= speech.i < c[1])]
+        # a pronoun inside the phrase is its holder ("по его словам", "за його словами")
+        before = [
+            c
+            for c in candidates
+            if c[1] <= speech.i
+            or (c[0] <= speech.i < c[1])
+            or (c[2] == "pronoun" and speech.i < c[0] < speech.j)
+        ]
         content = min(
             (
                 c.i
