@@ -104,6 +104,16 @@ def speakers(language: str, *paragraphs: str) -> set[str]:
             "ararat-mirzoyan",
             "Azərbaycanı sülh prosesini pozmaqda",
         ),
+        (  # "remarked"
+            "uk",
+            [
+                "Президент Азербайджану Ільхам Алієв виступив на форумі в Баку.",
+                "Глава держави зауважив, що Азербайджан не має територіальних претензій до "
+                "сусідів.",
+            ],
+            "ilham-aliyev",
+            "Азербайджан не має територіальних претензій до сусідів",
+        ),
         (  # "warned against"
             "ru",
             [
