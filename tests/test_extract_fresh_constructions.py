@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from kb.extract.pipeline import Options, extract
+
 from .drafting import draft_of, said
 
 HEADLINE = {"ru": "Новости региона", "uk": "Новини регіону", "tr": "Bölgeden haberler",
@@ -494,3 +496,50 @@ def test_a_country_that_speaks_with_no_words_of_anyone_is_its_government() -> No
         "Между тем Иран выступает за мирное урегулирование конфликтов на Кавказе.",
     )
     assert said_by == {"government-of-iran"}
+
+
+# -- 9. dates as the languages write them --------------------------------------------------------
+
+
+def meeting_days(language: str, *paragraphs: str) -> list[tuple[str, str]]:
+    """(earliest, latest) of each meeting; articles dated 2025-05-21."""
+    text = HEADLINE[language] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    draft = extract(text, Options(lang=language, published="2025-05-21"))
+    return [
+        (str(m["date"].get("earliest")), str(m["date"].get("latest")))
+        for m in draft.form["meetings"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("az", "Prezident İlham Əliyev mayın 19-da Tehranda Məsud Pezeşkian ilə görüşüb."),
+        ("az", "Prezident İlham Əliyev 2025-ci il mayın 19-da Tehranda Məsud Pezeşkian ilə "
+               "görüşüb."),
+        ("tr", "Azerbaycan Cumhurbaşkanı İlham Aliyev ile İran Cumhurbaşkanı Mesud Pezeşkiyan "
+               "19 Mayıs'ta Tahran'da bir araya geldi."),
+        ("ru", "Президент Азербайджана Ильхам Алиев и президент Ирана Масуд Пезешкиан провели "
+               "переговоры в Тегеране 19-го мая."),
+    ],
+)  # fmt: skip
+def test_a_day_and_month_with_their_case_endings_date_the_meeting(
+    language: str, sentence: str
+) -> None:
+    assert meeting_days(language, sentence) == [("2025-05-19", "2025-05-19")]
+
+
+def test_the_minutes_of_a_time_on_the_line_before_are_no_day() -> None:
+    days = meeting_days(
+        "az",
+        "21 may 2025, 14:05",
+        "Mayın 20-də Prezident İlham Əliyev Tehranda Məsud Pezeşkian ilə görüşüb.",
+    )
+    assert days == [("2025-05-20", "2025-05-20")]
+
+
+def test_a_year_then_a_month_then_a_count_is_no_day() -> None:
+    from kb.extract.dates import find_dates
+    from kb.extract.normalize import normalizer
+
+    assert find_dates(normalizer().key("2024-cü ilin oktyabrında 5 nəfər yaralanıb"), "az") == []

@@ -437,13 +437,26 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
     return True
 
 
+DAY = re.compile(r"(\d{1,2})(?:-\w{1,3})?")  # "29", with a case ending: "19-da", "19-го"
+
+
 def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
-    """The day printed right before or after a month name ("29 марта", "March 29"): its token
-    and number, if any."""
+    """The day printed right before or after a month name ("29 марта", "March 29", "19-го
+    мая", "mayın 19-da"): its token and number, if any."""
     for t in (month.i - 1, month.j):
-        word = doc.words[t] if 0 <= t < len(doc.words) else ""
-        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31:
-            return t, int(word)
+        day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
+        if day is None or not 1 <= int(day.group(1)) <= 31:
+            continue
+        a, b = (
+            (doc.span(t, t + 1)[1], doc.span(month.i, month.j)[0])
+            if t < month.i
+            else (
+                doc.span(month.i, month.j)[1],
+                doc.span(t, t + 1)[0],
+            )
+        )
+        if doc.text[a:b].strip(" \t") == "":  # on the same line, next to it
+            return t, int(day.group(1))
     return None
 
 
