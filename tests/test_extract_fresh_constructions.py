@@ -543,3 +543,36 @@ def test_a_year_then_a_month_then_a_count_is_no_day() -> None:
     from kb.extract.normalize import normalizer
 
     assert find_dates(normalizer().key("2024-cü ilin oktyabrında 5 nəfər yaralanıb"), "az") == []
+
+
+# -- 10. "during the meeting with X, Y said": X is the partner, Y the subject ------------------
+
+RU_DURING = (
+    "На встрече с министром иностранных дел Армении Араратом Мирзояном Аббас Аракчи заявил, "
+    "что Иран поддерживает мирный процесс."
+)
+
+
+def test_the_person_after_the_partner_of_with_is_the_subject() -> None:
+    assert speakers("ru", RU_DURING) == {"abbas-araghchi"}
+    assert {"abbas-araghchi", "ararat-mirzoyan"} in met("ru", RU_DURING)
+
+
+def test_partners_joined_by_and_after_with_are_all_partners() -> None:
+    meetings = met(
+        "ru", "Сергей Лавров встретился в Алматы с Араратом Мирзояном и Джейхуном Байрамовым."
+    )
+    assert {"sergey-lavrov", "ararat-mirzoyan"} in meetings
+    assert {"sergey-lavrov", "jeyhun-bayramov"} in meetings
+
+
+def test_an_unknown_ukrainian_name_in_a_case_form_is_the_registered_name() -> None:
+    assert {"ilham-aliyev", "masoud-pezeshkian"} in met(
+        "uk", "Відбулася зустріч Ільхама Алієва та Масуда Пезешкіана."
+    )
+
+
+def test_came_together_is_a_meeting_in_azerbaijani() -> None:
+    assert {"zakir-hasanov", "aziz-nasirzadeh"} in met(
+        "az", "Zakir Həsənov İranın müdafiə naziri Əziz Nəsirzadə ilə bir araya gəlib."
+    )

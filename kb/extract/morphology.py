@@ -76,7 +76,7 @@ def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer
     if language in _PYMORPHY:
         return Lemmatizer(
             language,
-            _pymorphy_rule(language),
+            _pymorphy_rule(language, known),
             dictionary_word=_common(language),
             name_stem=_name_stem(language),
         )
@@ -153,9 +153,10 @@ def _common(language: str) -> Callable[[str], bool]:
     return common
 
 
-def _pymorphy_rule(language: str) -> Callable[[str], str]:
+def _pymorphy_rule(language: str, known: frozenset[str] = frozenset()) -> Callable[[str], str]:
     analyzer = _analyzer(language)
     letter_g = "ґ" if language == "uk" else None
+    suffixes = _suffixes(language)
 
     def rule(word: str) -> str:
         if not _CYRILLIC.search(word):
@@ -171,6 +172,10 @@ def _pymorphy_rule(language: str) -> Callable[[str], str]:
             p.normal_form for p in parses if _NAME_TAGS & p.tag.grammemes and "plur" not in p.tag
         ]  # one person: a plural reading of a name ("байрамов", of Байрам) is not it
         lemma: str = min(names, key=lambda f: (len(f), f)) if names else parses[0].normal_form
+        if lemma not in known and not any(p.is_known for p in parses):
+            # a word the dictionary does not know, guessed wrong ("пезешкіана" read as a
+            # feminine noun): a known name word with a case ending of the language's table
+            lemma = checked_stem(word, suffixes, known) if known else lemma
         if letter_g:
             lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
         return lemma.replace("ё", "е")
