@@ -53,9 +53,16 @@ def test_extract_prints_a_reviewable_claim_form() -> None:
 def test_evaluate_reports_the_seeds_per_language(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", str(SEEDS_DIR)])
     assert result.exit_code == 0
-    for language in ("en", "uk", "fa", "ar", "all"):
-        assert f"seeds  {language}" in result.stdout
+    rows = [line.split() for line in result.stdout.splitlines()[1:]]
+    assert {row[1] for row in rows if row[0] == "seeds"} == {"en", "uk", "fa", "ar", "all"}
     assert "positions" in result.stdout and "meetings" in result.stdout
+
+
+def test_evaluate_names_each_set_by_the_folder_of_its_language_folders(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(Path(__file__).parent / "heldout" / "tr")])
+    assert result.exit_code == 0
+    groups = {line.split()[0] for line in result.stdout.splitlines()[1:]}
+    assert groups == {"heldout"}
 
 
 def test_evaluate_refuses_paths_without_claim_forms(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from ..namespaces import KB, OA, RDF_TYPE
 from ..registry import Registry
 from ..resources import HOME, SEEDS_DIR
 from ..textio import read_utf8
+from .lexicon import LANGUAGES
 from .pipeline import Options, extract
 
 KINDS = ("meetings", "dates~", "dates=", "positions", "topics", "stances")
@@ -170,14 +171,25 @@ def evaluate(forms: list[Path], registry: Registry) -> Iterator[Result]:
         text = read_utf8(article)
         gold = claims_of(compile_form_file(path, registry).triples)
         predicted = claims_of(extract(text, Options(file=article.name)).compile(registry).triples)
-        group = "seeds" if SEEDS_DIR.resolve() in path.resolve().parents else "other"
         yield Result(
-            path, group, str(form["source"].get("language") or "und"), compare(gold, predicted)
+            path,
+            _group(path),
+            str(form["source"].get("language") or "und"),
+            compare(gold, predicted),
         )
 
 
+def _group(form: Path) -> str:
+    """The set a claim form is reported in: ``seeds``, or the folder that holds its language
+    folders (``tests/articles/en/x.claims.yaml``: ``articles``), or else its own folder."""
+    if SEEDS_DIR.resolve() in form.resolve().parents:
+        return "seeds"
+    folder = form.resolve().parent
+    return folder.parent.name if folder.name in LANGUAGES else folder.name
+
+
 def report(results: list[Result]) -> str:
-    """Precision, recall and F1 per group (seeds, other), language and kind."""
+    """Precision, recall and F1 per group (seeds, or the set's folder), language and kind."""
     table: dict[tuple[str, str], dict[str, Tally]] = defaultdict(
         lambda: {k: Tally() for k in KINDS}
     )
@@ -185,7 +197,8 @@ def report(results: list[Result]) -> str:
         for key in ((result.group, result.language), (result.group, "all")):
             for kind, tally in result.tallies.items():
                 table[key][kind].add(tally)
-    lines = ["group  lang  kind       P      R      F1     (tp/pred/gold)"]
+    width = max([5, *(len(group) for group, _ in table)])
+    lines = [f"{'group':{width}} lang  kind       P      R      F1     (tp/pred/gold)"]
     for group, language in sorted(
         table, key=lambda k: (k[0] != "seeds", k[0], k[1] == "all", k[1])
     ):
@@ -193,7 +206,7 @@ def report(results: list[Result]) -> str:
             t = table[(group, language)][kind]
             p, r, f = t.scores()
             lines.append(
-                f"{group:6} {language:5} {kind:9} {p:6.3f} {r:6.3f} {f:6.3f}"
+                f"{group:{width}} {language:5} {kind:9} {p:6.3f} {r:6.3f} {f:6.3f}"
                 f"  ({t.tp}/{t.predicted}/{t.gold})"
             )
     return "\n".join(lines)
