@@ -576,3 +576,46 @@ def test_came_together_is_a_meeting_in_azerbaijani() -> None:
     assert {"zakir-hasanov", "aziz-nasirzadeh"} in met(
         "az", "Zakir Həsənov İranın müdafiə naziri Əziz Nəsirzadə ilə bir araya gəlib."
     )
+
+
+# -- 11. "said that Russia stands for X": one statement, the speaker's ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "quote"),
+    [
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров заявил, что Россия выступает за мирное "
+            "урегулирование конфликта.",
+            "Россия выступает за мирное урегулирование конфликта",
+        ),
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров заявил, что Москва выступает за мирное "
+            "урегулирование конфликта.",
+            "Москва выступает за мирное урегулирование конфликта",
+        ),
+        (
+            "uk",
+            "Міністр закордонних справ Росії Сергій Лавров заявив, що Росія виступає за мирне "
+            "врегулювання конфлікту.",
+            "Росія виступає за мирне врегулювання конфлікту",
+        ),
+    ],
+)
+def test_a_reporting_verb_inside_the_that_clause_is_part_of_what_is_said(
+    language: str, sentence: str, quote: str
+) -> None:
+    assert statements(language, sentence) == [("sergey-lavrov", quote)]
+
+
+def test_a_second_verb_after_a_comma_and_and_is_a_statement_of_its_own() -> None:
+    found = statements(
+        "ru",
+        "Министр иностранных дел России Сергей Лавров заявил, что Россия поддерживает мирный "
+        "процесс, и добавил, что Москва готова помочь в делимитации границы.",
+    )
+    quotes = [q for _, q in found]
+    assert "Россия поддерживает мирный процесс" in quotes, quotes
+    assert any(q.startswith("Москва готова помочь") for q in quotes), quotes

@@ -230,6 +230,7 @@ def _acts(
     opening the sentence, the speaker of the sentences before (continuity)."""
     acts: list[Act] = []
     colons = [t for t in range(reading.sentence.i, reading.sentence.j) if ctx.doc.words[t] == ":"]
+    that = {c.i for c in reading.cues if c.kind == "complementizers"}  # ", что": no clause break
     for verb in verbs:
         if acts and any(acts[-1].verb and acts[-1].verb.j <= t < verb.i for t in colons):
             break  # a verb inside the direct speech after "X said:" is part of what is said
@@ -279,12 +280,12 @@ def _acts(
                 and outer.how != "agent"
                 and outer.verb is not None
                 and not any(
-                    ctx.doc.words[t] in CLAUSE_BREAKS
+                    ctx.doc.words[t] in CLAUSE_BREAKS and t + 1 not in that
                     for t in range(_opening_end(ctx, reading, outer), act.subject_span[0])
                 )
             ):
-                # "X said Iran stressed ...", "По его словам, Иран выступает за ...": the
-                # country speaks inside X's statement
+                # "X said Iran stressed ...", "заявил, что Россия выступает за ...", "По его
+                # словам, Иран выступает за ...": the country speaks inside X's statement
                 act.speakers, act.how = list(outer.speakers), outer.how
         acts.append(act)
     for k, act in enumerate(acts):

@@ -183,8 +183,9 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        if _refers_back(ctx, reading, k):
-            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y): one statement
+        if _refers_back(ctx, reading, k) or _said_inside(ctx, reading, k, span):
+            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y), "said that Russia
+            # stands for X": one statement
             after = _content(ctx, reading, k + 1)
             if after is not None and after[0][1] > span[1]:
                 span = (span[0], after[0][1])
@@ -665,6 +666,22 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
             lo = start
     out.append((lo, span[1]))
     return out
+
+
+def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) -> bool:
+    """Whether the next act's verb stands inside act k's "that" clause, said by the same
+    speakers ("заявил, что Россия выступает за ...": the country speaks inside the statement),
+    so that the clause runs on past it."""
+    if k + 1 >= len(reading.acts):
+        return False
+    act, inner = reading.acts[k], reading.acts[k + 1]
+    if inner.verb is None or inner.speakers != act.speakers or span[1] != inner.verb.i:
+        return False
+    # the verb's own subject only between "that" and it: no comma, no "and" ("..., and added")
+    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    if any(ctx.doc.words[t] in HARD or t in joins for t in range(span[0], inner.verb.i)):
+        return False
+    return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)
 
 
 def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
