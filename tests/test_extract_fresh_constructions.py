@@ -602,6 +602,12 @@ def test_came_together_is_a_meeting_in_azerbaijani() -> None:
             "врегулювання конфлікту.",
             "Росія виступає за мирне врегулювання конфлікту",
         ),
+        (  # an object too short to be a statement alone
+            "ru",
+            "Министр иностранных дел России Сергей Лавров подчеркнул, что Москва выступает за "
+            "политико-дипломатическое урегулирование.",
+            "Москва выступает за политико-дипломатическое урегулирование",
+        ),
     ],
 )
 def test_a_reporting_verb_inside_the_that_clause_is_part_of_what_is_said(

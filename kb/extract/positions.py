@@ -183,10 +183,14 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        if _refers_back(ctx, reading, k) or _said_inside(ctx, reading, k, span):
+        inside = _said_inside(ctx, reading, k, span)
+        if _refers_back(ctx, reading, k) or inside:
             # "أكدا على X، واعتبراها Y" (stressed X and considered it Y), "said that Russia
             # stands for X": one statement
             after = _content(ctx, reading, k + 1)
+            inner = reading.acts[k + 1].verb
+            if after is None and inside and inner is not None:
+                after = ((inner.j, _said_end(ctx, reading, inner.j)), "speech-verb")
             if after is not None and after[0][1] > span[1]:
                 span = (span[0], after[0][1])
                 merged.add(k + 1)
