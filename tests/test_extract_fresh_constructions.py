@@ -625,3 +625,29 @@ def test_a_second_verb_after_a_comma_and_and_is_a_statement_of_its_own() -> None
     quotes = [q for _, q in found]
     assert "Россия поддерживает мирный процесс" in quotes, quotes
     assert any(q.startswith("Москва готова помочь") for q in quotes), quotes
+
+
+# -- 12. "X, «A. B» dedi": a quotation of two sentences between the subject and the verb ---------
+
+TR_FORUM = "Dışişleri Bakanı Hakan Fidan, Bakü'de düzenlenen forumda konuştu."
+
+
+def test_the_name_before_a_quotation_of_sentences_is_the_subject_of_the_verb_after_it() -> None:
+    found = statements(
+        "tr",
+        TR_FORUM,
+        'Fidan, "Bölgede kalıcı barış istiyoruz. Azerbaycan ile Ermenistan arasındaki anlaşma '
+        'bu yolda önemli bir adımdır" dedi.',
+    )
+    for quote in ("Bölgede kalıcı barış istiyoruz", "anlaşma bu yolda önemli bir adımdır"):
+        assert any(s == "hakan-fidan" and quote in q for s, q in found), (quote, found)
+
+
+def test_a_quotation_of_sentences_with_no_name_before_it_has_no_speaker() -> None:
+    found = statements(
+        "tr",
+        "Bakü'de düzenlenen forum sona erdi.",
+        '"Bölgede kalıcı barış istiyoruz. Azerbaycan ile Ermenistan arasındaki anlaşma bu yolda '
+        'önemli bir adımdır" dedi.',
+    )
+    assert found == []

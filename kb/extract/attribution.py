@@ -328,14 +328,29 @@ def _opening_end(ctx: Context, reading: Reading, act: Act) -> int:
 
 def _named_before_quotation(ctx: Context, reading: Reading, act: Act) -> list[str] | None:
     """The subject of a verb that follows a quotation of several sentences, named before
-    the quotation opened ("X, «A. B.» dedi.": the verb's sentence starts after the
-    closing mark): the person right before the opening mark, set off by a comma."""
+    the quotation opened ("X, «A. B.» dedi.": the verb's sentence starts after the closing
+    mark, or inside the quotation when the mark closes right before the verb): the person
+    right before the opening mark, set off by a comma."""
     words, s = ctx.doc.words, reading.sentence
-    if act.verb is None or act.verb.i - s.i > 1 or s.i == 0 or words[s.i - 1] not in QUOTE_CLOSE:
+    if act.verb is None or s.i == 0:
         return None
-    closer = s.i - 1
+    if act.verb.i - s.i <= 1 and words[s.i - 1] in QUOTE_CLOSE:
+        closer = s.i - 1
+    else:
+        # "X, «A. B» dedi.": the quotation closes in the verb's sentence, right before the
+        # verb, and opened in a sentence before it
+        closer = next(
+            (
+                t
+                for t in range(act.verb.i - 1, max(s.i, act.verb.i - 3) - 1, -1)
+                if words[t] in QUOTE_CLOSE
+            ),
+            -1,
+        )
+        if closer < 0 or s.i not in reading.quoted:
+            return None
     opener = next((t for t in range(closer - 1, -1, -1) if words[t] in QUOTE_OPEN), None)
-    if opener is None or closer - opener < 2:
+    if opener is None or closer - opener < 2 or (closer >= s.i and opener >= s.i):
         return None
     end = opener - 1 if opener and words[opener - 1] in (",", "،") else opener
     named = [x for x in ctx.found.mentions if x.j == end and x.kind in PEOPLE and x.entity]
