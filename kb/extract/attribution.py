@@ -230,6 +230,7 @@ def _acts(
     opening the sentence, the speaker of the sentences before (continuity)."""
     acts: list[Act] = []
     colons = [t for t in range(reading.sentence.i, reading.sentence.j) if ctx.doc.words[t] == ":"]
+    that = {c.i for c in reading.cues if c.kind == "complementizers"}  # ", что": no clause break
     for verb in verbs:
         if acts and any(acts[-1].verb and acts[-1].verb.j <= t < verb.i for t in colons):
             break  # a verb inside the direct speech after "X said:" is part of what is said
@@ -284,11 +285,12 @@ def _acts(
                 and outer.how != "agent"
                 and outer.verb is not None
                 and not any(
-                    ctx.doc.words[t] in CLAUSE_BREAKS
-                    for t in range(outer.verb.j, act.subject_span[0])
+                    ctx.doc.words[t] in CLAUSE_BREAKS and t + 1 not in that
+                    for t in range(_opening_end(ctx, reading, outer), act.subject_span[0])
                 )
             ):
-                # "X said Iran stressed ...": the country speaks inside X's statement
+                # "X said Iran stressed ...", "заявил, что Россия выступает за ...", "По его
+                # словам, Иран выступает за ...": the country speaks inside X's statement
                 act.speakers, act.how = list(outer.speakers), outer.how
         acts.append(act)
     for k, act in enumerate(acts):
@@ -358,16 +360,42 @@ def _reported_by(reading: Reading, verb: Match) -> bool:
     return False
 
 
+def _opening_end(ctx: Context, reading: Reading, act: Act) -> int:
+    """Where an act's attribution ends: after its verb, or, where the act opens the sentence
+    with its speaker ("По его словам,", "На думку X,"), after the comma that closes it."""
+    assert act.verb is not None
+    end = max(act.verb.j, act.subject_span[1])
+    if act.verb.i == reading.sentence.i and end < reading.sentence.j:
+        if ctx.doc.words[end] in (",", "،"):
+            return end + 1
+    return act.verb.j
+
+
 def _named_before_quotation(ctx: Context, reading: Reading, act: Act) -> list[str] | None:
     """The subject of a verb that follows a quotation of several sentences, named before
-    the quotation opened ("X, «A. B.» dedi.": the verb's sentence starts after the
-    closing mark): the person right before the opening mark, set off by a comma."""
+    the quotation opened ("X, «A. B.» dedi.": the verb's sentence starts after the closing
+    mark, or inside the quotation when the mark closes right before the verb): the person
+    right before the opening mark, set off by a comma."""
     words, s = ctx.doc.words, reading.sentence
-    if act.verb is None or act.verb.i - s.i > 1 or s.i == 0 or words[s.i - 1] not in QUOTE_CLOSE:
+    if act.verb is None or s.i == 0:
         return None
-    closer = s.i - 1
+    if act.verb.i - s.i <= 1 and words[s.i - 1] in QUOTE_CLOSE:
+        closer = s.i - 1
+    else:
+        # "X, «A. B» dedi.": the quotation closes in the verb's sentence, right before the
+        # verb, and opened in a sentence before it
+        closer = next(
+            (
+                t
+                for t in range(act.verb.i - 1, max(s.i, act.verb.i - 3) - 1, -1)
+                if words[t] in QUOTE_CLOSE
+            ),
+            -1,
+        )
+        if closer < 0 or s.i not in reading.quoted:
+            return None
     opener = next((t for t in range(closer - 1, -1, -1) if words[t] in QUOTE_OPEN), None)
-    if opener is None or closer - opener < 2:
+    if opener is None or closer - opener < 2 or (closer >= s.i and opener >= s.i):
         return None
     end = opener - 1 if opener and words[opener - 1] in (",", "،") else opener
     named = [x for x in ctx.found.mentions if x.j == end and x.kind in PEOPLE and x.entity]
@@ -433,8 +461,30 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and ((opening and (content or going_on)) or _opened_by_marker(ctx, reading))
+        and (
+            (opening and (content or going_on))
+            or _opened_by_marker(ctx, reading)
+            or _after_opening_quotation(ctx, reading, act.verb)
+        )
     )
+
+
+QUOTATION_TO_VERB = 3  # tokens: the farthest a verb ending its clause follows its quotation
+
+
+def _after_opening_quotation(ctx: Context, reading: Reading, verb: Match) -> bool:
+    """Whether, where the verb ends the clause, a quotation opens the sentence and the verb
+    follows it with no subject ("«...» diye konuştu", "«...», - deyə əlavə edib"): the
+    speaker before goes on."""
+    if not ctx.matcher.lexicon.get("verb_final"):
+        return False
+    start = reading.sentence.i
+    if start not in reading.quoted and start + 1 not in reading.quoted:
+        return False
+    end = start + 1
+    while end < verb.i and (end in reading.quoted or end + 1 in reading.quoted):
+        end += 1
+    return 0 <= verb.i - end <= QUOTATION_TO_VERB
 
 
 def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:
@@ -613,7 +663,14 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     chosen = None
     conjunctions = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
     if speech is not None:
-        before = [c for c in candidates if c[1] <= speech.i or (c[0] <= speech.i < c[1])]
+        # a pronoun inside the phrase is its holder ("по его словам", "за його словами")
+        before = [
+            c
+            for c in candidates
+            if c[1] <= speech.i
+            or (c[0] <= speech.i < c[1])
+            or (c[2] == "pronoun" and speech.i < c[0] < speech.j)
+        ]
         content = min(
             (
                 c.i

@@ -59,6 +59,7 @@ class DatePatterns:
     day_month_year: re.Pattern[str]
     month_day_year: re.Pattern[str]
     month_year: re.Pattern[str]
+    year_month_day: re.Pattern[str]
     months: dict[str, tuple[str, int]]  # folded month name -> (calendar, number)
     year_first_calendar: str
 
@@ -98,6 +99,10 @@ def patterns(language: str) -> DatePatterns:
             r"(?<![\w])(" + names + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
         ),
         month_year=re.compile(r"(?<![\w\d])(" + names + r")\s+(\d{4})(?!\d)"),
+        # the year first, with its ending and word for "year" ("2025-ci il mayın 19-da")
+        year_month_day=re.compile(
+            r"(?<![\w\d])(\d{4})(?:-?\w{1,3})?(?:\s+\w{1,3})?\s+(" + names + r")\s+(\d{1,2})(?!\d)"
+        ),
         months=months,
         year_first_calendar=year_first,
     )
@@ -175,6 +180,9 @@ def find_dates(folded: str, language: str) -> list[FoundDate]:
             match.group(4),
             match.group(5),
         )
+    for match in p.year_month_day.finditer(folded):
+        calendar, month = p.months[match.group(2)]
+        add(match, calendar, int(match.group(1)), month, int(match.group(3)), None, None)
     for match in p.iso.finditer(folded):
         add(
             match,

@@ -1,10 +1,14 @@
-"""Interviews and press conferences laid out as questions and answers.
+"""Interviews, press conferences and transcripts laid out as turns of speech.
 
 A body line that starts with a question label ("Q:", "پرسش:", "Вопрос:") is the journalist's:
 it may report a meeting but states no one's position. A line that starts with an answer label
-("A:", "Ответ:") or with a person's name and a colon ("کنعانی:") is the interviewee's, in direct
-speech: each of its sentences without a speaker of its own is theirs. The interviewee of a bare
-"A:" is the first person the article names before the first question.
+("A:", "Ответ:") or with a person's name and a colon ("کنعانی:", with initials "В.Фамилия:",
+with an aside "Фамилия (как переведено):") is the interviewee's, in direct speech: each of its
+sentences without a speaker of its own (or with only a country or body as its subject: "Иран
+выступает за ...") is theirs, and so are the body lines after it up to the next turn. The
+interviewee of a bare "A:" is the first person the article names before the first question.
+With no question, the lines are turns when at least two open with a person's name and a colon
+(a transcript); one such line alone is read as a colon after a name.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .reading import PEOPLE, Act, Context, Reading
-from .segment import Line
+from .segment import Line, initial_stop
 
 LABEL_END = (":",)
+ASIDE = 6  # tokens: the longest aside between a name and its colon ("(как переведено)")
+TRANSCRIPT = 2  # lines opening with a name and a colon: a transcript even with no question
 
 
 @dataclass
@@ -22,6 +28,7 @@ class Turn:
     kind: str  # question, answer
     speaker: str | None
     label_end: int  # token after the label's colon
+    going_on: bool = False  # a line after the answer's label line, with no label of its own
 
 
 def _label(ctx: Context, line: Line, phrases: list[tuple[str, ...]]) -> int | None:
@@ -37,8 +44,7 @@ def _label(ctx: Context, line: Line, phrases: list[tuple[str, ...]]) -> int | No
 def turns_of(
     ctx: Context, lines: list[Line], question: list[tuple[str, ...]], answer: list[tuple[str, ...]]
 ) -> dict[int, Turn]:
-    """Question and answer lines of the body, by line number (empty when there is no Q/A)."""
-    words = ctx.doc.words
+    """Question and answer lines of the body, by line number (empty when there is none)."""
     turns: dict[int, Turn] = {}
     for number, line in enumerate(lines):
         if line.role != "body" or line.j - line.i < 2:
@@ -51,22 +57,19 @@ def turns_of(
         if end is not None:
             turns[number] = Turn("answer", None, end)
             continue
-        named = next(
-            (
-                x
-                for x in ctx.found.mentions
-                if x.kind in PEOPLE
-                and x.entity
-                and x.i == line.i
-                and x.j < line.j
-                and words[x.j] in LABEL_END
-            ),
-            None,
-        )
-        if named is not None:
-            turns[number] = Turn("answer", named.entity, named.j + 1)
-    if not any(t.kind == "question" for t in turns.values()):
-        return {}
+        for x in ctx.found.mentions:
+            if x.kind not in PEOPLE or not x.entity or not line.i <= x.i < line.j:
+                continue
+            end = _label_after(ctx, x.j, line.j) if _initials(ctx, line.i, x.i) else None
+            if end is not None:
+                turns[number] = Turn("answer", x.entity, end)
+            break  # only the line's first name may be its speaker's label
+    questions = any(t.kind == "question" for t in turns.values())
+    if not questions and sum(t.speaker is not None for t in turns.values()) < TRANSCRIPT:
+        return {}  # one line "X: ..." is read as a colon after a name, not as a turn
+    _going_on(lines, turns)
+    if not questions:
+        return turns
     first_question = min(n for n, t in turns.items() if t.kind == "question")
     before = lines[first_question].i
     interviewee = next(
@@ -86,18 +89,56 @@ def turns_of(
     return turns
 
 
+def _initials(ctx: Context, start: int, i: int) -> bool:
+    """Whether tokens start..i-1 are only a name's initials ("В.", "С.В.") or nothing."""
+    words = ctx.doc.words
+    return all(
+        (len(words[t]) == 1 and words[t].isalpha() and t + 1 < i and words[t + 1] == ".")
+        or (words[t] == "." and initial_stop(ctx.doc, t))
+        for t in range(start, i)
+    )
+
+
+def _label_after(ctx: Context, t: int, end: int) -> int | None:
+    """The token after the colon that ends a speaker's label at token t ("NAME: ...",
+    "NAME (как переведено): ..."), if the colon is there and speech follows it."""
+    words = ctx.doc.words
+    if t < end and words[t] == "(":
+        close = next((u for u in range(t + 1, min(t + ASIDE, end)) if words[u] == ")"), None)
+        if close is None:
+            return None
+        t = close + 1
+    return t + 1 if t + 1 < end and words[t] in LABEL_END else None
+
+
+def _going_on(lines: list[Line], turns: dict[int, Turn]) -> None:
+    """Body lines after an answer, up to the next turn, are more of that answer."""
+    current: Turn | None = None
+    for number, line in enumerate(lines):
+        if number in turns:
+            current = turns[number] if turns[number].kind == "answer" else None
+        elif line.role == "body" and line.j > line.i and current is not None:
+            turns[number] = Turn("answer", current.speaker, line.i, going_on=True)
+
+
 def apply(turn: Turn, reading: Reading) -> None:
-    """A question states no position; an answer's sentences are the interviewee's, direct."""
+    """A question states no position; an answer's sentences are the interviewee's, direct
+    (a sentence whose subject is only a country or body is the interviewee's too)."""
     if turn.kind == "question":
         reading.speakers, reading.speech, reading.continuation = [], None, False
         reading.acts = []  # not even as direct speech going on from the answer before
         return
-    if turn.speaker is None or (reading.speakers and reading.speech is not None):
+    if turn.speaker is None or (
+        reading.speakers and reading.speech is not None and reading.speaker_how != "agent"
+    ):
         return
     reading.speakers, reading.speaker_how = [turn.speaker], "interview"
     reading.continuation = True
     reading.colon = reading.sentence.i - 1
     if reading.sentence.i < turn.label_end:
         reading.colon = turn.label_end - 1
-    # the answer's own act, after its label ("A: ..."), in place of speech going on
-    reading.acts = [Act(None, "quotation", [turn.speaker], "interview", (0, 0), reading.colon)]
+    # the answer's own act, after its label ("A: ..."), in place of speech going on; in the
+    # lines after it (a "turn"), a sentence with no topic states something only where it
+    # names a country or takes a stance (positions._stated_in)
+    form = "turn" if turn.going_on else "quotation"
+    reading.acts = [Act(None, form, [turn.speaker], "interview", (0, 0), reading.colon)]

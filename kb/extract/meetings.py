@@ -198,6 +198,20 @@ def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str
 COMPLEMENT_GAP = 4
 
 
+def _joined_run(
+    reading: Reading, people: list[tuple[str, Mention, str]]
+) -> list[tuple[str, Mention, str]]:
+    """The partners after "with" up to a name that follows the one before with nothing
+    between ("during the talks with X Y said": X only, Y is the subject)."""
+    out = people[:1]
+    for person in people[1:]:
+        last = out[-1][1]
+        if person[1] is not last and person[1].i == last.j:
+            break  # (the holders of one plural office share its mention)
+        out.append(person)
+    return out
+
+
 def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether an office named by its holder's title is part of another person's title
     ("советник президента Азербайджана по внешней политике X", "adviser to the
@@ -252,7 +266,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             partners = post
             rules.append("meeting-with-postposition")
         elif withs and not postposition(ctx):
-            partners = _people_in(ctx, reading, withs[0].j, _partners_end(ctx, reading, withs[0]))
+            partners = _joined_run(
+                reading,
+                _people_in(ctx, reading, withs[0].j, _partners_end(ctx, reading, withs[0])),
+            )
             rules.append("meeting-agent" if withs[0].i in agents else "meeting-with")
         else:
             start = _clause_start(ctx, reading, trigger.i)

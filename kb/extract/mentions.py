@@ -250,7 +250,7 @@ def _resolve(
     mentions = build_offices(doc, m, registry, mentions)
     mentions = new_people(doc, m, registry, mentions, cue_covered, ranks)
     mentions = surnames(doc, m, registry, mentions)
-    attach(registry, mentions, era)
+    attach(doc, registry, mentions, era)
     resolve_offices(registry, mentions, era)
     return mentions
 

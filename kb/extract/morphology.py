@@ -7,7 +7,7 @@ Each language uses what does the job best:
   keeps a name ending in -и apart from a name with a case ending: "Гусейном" is "гусейн",
   "Гусейни" stays "гусейни", where a suffix table made both "гусейн");
 - Turkish: the Snowball stemmer; a proper noun's case ending follows an apostrophe, so the
-  part before it is the lemma;
+  lemma is the stem of the part before it (the stem of the name as a label prints it);
 - English: only the possessive "'s" goes (Snowball makes "states" "stated" and "meetings"
   "meet": a noun becomes a speech verb or a meeting trigger; the lexicon lists the forms);
 - Azerbaijani: the language file's ``inflection_suffixes``, but a stem is used only when it is
@@ -23,8 +23,9 @@ Words shorter than ``MINIMUM`` letters are their own lemma (function words stay 
 >>> az = lemmatizer("az", frozenset({"iran", "azərbaycan"}))
 >>> az.lemma("iranin"), az.lemma("azərbaycanin"), az.lemma("rəisinin")  # folded: ı is i
 ('iran', 'azərbaycan', 'rəisinin')
->>> lemmatizer("tr").lemma("iran'ın")
-'iran'
+>>> tr = lemmatizer("tr")
+>>> tr.lemma("azerbaycan'ın") == tr.lemma("azerbaycan")  # the ending after the apostrophe goes
+True
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer
     if language in _PYMORPHY:
         return Lemmatizer(
             language,
-            _pymorphy_rule(language),
+            _pymorphy_rule(language, known),
             dictionary_word=_common(language),
             name_stem=_name_stem(language),
         )
@@ -107,8 +108,10 @@ def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) ->
 
 
 def _turkish(word: str, stemmer: Callable[[str], str]) -> str:
+    """The stem of the word, or of a proper noun without the case ending after its apostrophe
+    ("azerbaycan'ı" is "azerbaycan", stemmed as the label "Azerbaycan" is)."""
     head, apostrophe, _ = word.partition("'")
-    return head if apostrophe and head else stemmer(word)
+    return stemmer(head) if apostrophe and head else stemmer(word)
 
 
 @cache
@@ -150,9 +153,10 @@ def _common(language: str) -> Callable[[str], bool]:
     return common
 
 
-def _pymorphy_rule(language: str) -> Callable[[str], str]:
+def _pymorphy_rule(language: str, known: frozenset[str] = frozenset()) -> Callable[[str], str]:
     analyzer = _analyzer(language)
     letter_g = "ґ" if language == "uk" else None
+    suffixes = _suffixes(language)
 
     def rule(word: str) -> str:
         if not _CYRILLIC.search(word):
@@ -168,6 +172,10 @@ def _pymorphy_rule(language: str) -> Callable[[str], str]:
             p.normal_form for p in parses if _NAME_TAGS & p.tag.grammemes and "plur" not in p.tag
         ]  # one person: a plural reading of a name ("байрамов", of Байрам) is not it
         lemma: str = min(names, key=lambda f: (len(f), f)) if names else parses[0].normal_form
+        if lemma not in known and not any(p.is_known for p in parses):
+            # a word the dictionary does not know, guessed wrong ("пезешкіана" read as a
+            # feminine noun): a known name word with a case ending of the language's table
+            lemma = checked_stem(word, suffixes, known) if known else lemma
         if letter_g:
             lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
         return lemma.replace("ё", "е")

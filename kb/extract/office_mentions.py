@@ -8,7 +8,16 @@ from datetime import date
 from .found import Mention
 from .lexicon import Model
 from .phrases import Matcher, is_cue
-from .segment import Doc
+from .segment import Doc, initial_stop
+
+# Tokens that part a title from a name or country next to it: a sentence's end, a colon, a
+# quotation mark ("... of Azerbaijan. The spokesperson of ...", "President, \"Azerbaijan ...").
+PARTING = (".", "!", "?", "؟", ";", "؛", ":", "«", "»", "“", "”", "„", '"')
+
+
+def apart(doc: Doc, i: int, j: int) -> bool:
+    """Whether a sentence end, colon or quotation mark lies among tokens i..j-1."""
+    return any(doc.words[t] in PARTING and not initial_stop(doc, t) for t in range(i, j))
 
 
 def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
@@ -29,6 +38,7 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             k > 0
             and mentions[k - 1].kind in ("demonym", "country")
             and x.i - mentions[k - 1].j <= 1
+            and not apart(doc, mentions[k - 1].j, x.i)
             and out
             and out[-1] is mentions[k - 1]
         ):
@@ -43,6 +53,8 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             and mentions[q].i - end <= (2 if not countries else 1)
         ):
             between = doc.words[end : mentions[q].i]
+            if apart(doc, end, mentions[q].i):
+                break
             if between and not all(
                 w in (",", "،", "of", "the") or is_cue(m, w, "conjunctions") for w in between
             ):
@@ -114,24 +126,48 @@ def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def attach(registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]) -> None:
-    """An office next to a name is that person's ("Foreign Minister X", "X وزیر دفاع ...")."""
+def attach(
+    doc: Doc, registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
+) -> None:
+    """An office next to a name is that person's ("Foreign Minister X", "X وزیر دفاع ..."),
+    never across a sentence end or a quotation mark."""
     people = ("person", "new-person")
     for k, x in enumerate(mentions):
         if x.kind == "role":
-            after = mentions[k + 1] if k + 1 < len(mentions) else None
-            if after is not None and after.kind in people and after.i - x.j <= 1:
+            end, q = x.j, k + 1
+            if (
+                q + 1 < len(mentions)
+                and mentions[q].kind in ("country", "demonym")
+                and mentions[q].i - end <= 1
+            ):
+                end, q = (
+                    mentions[q].j,
+                    q + 1,
+                )  # its country between ("помощник президента Азербайджана X")
+            after = mentions[q] if q < len(mentions) else None
+            if (
+                after is not None
+                and after.kind in people
+                and after.i - end <= 1
+                and not apart(doc, x.j, after.i)
+            ):
                 x.attached = True
             continue
         if x.kind not in ("office", "counterpart"):
             continue
         before = mentions[k - 1] if k > 0 else None
         after = mentions[k + 1] if k + 1 < len(mentions) else None
-        near_after = after is not None and after.kind in people and after.i - x.j <= 1
+        near_after = (
+            after is not None
+            and after.kind in people
+            and after.i - x.j <= 1
+            and not apart(doc, x.j, after.i)
+        )
         near_before = (
             before is not None
             and before.kind in people
             and x.i - before.j <= 1
+            and not apart(doc, before.j, x.i)
             and not before.complement
         )
         target = None

@@ -27,7 +27,7 @@ from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
 from .published import credited_source
-from .quotations import QuotedBlocks, quotations_of, quoted_set
+from .quotations import QuotedBlocks, antecedent, quotations_of, quoted_set
 from .reading import Context, Reading
 from .segment import Doc, classify, lines_of, sentences_of
 from .source import language_of, source_section
@@ -168,6 +168,9 @@ def extract(text: str, options: Options | None = None) -> Draft:
             accounts.append((local, meeting.people, bounds))
         for waiting in blocks.read(ctx, reading):
             _statements(ctx, draft, waiting, accounts)
+        said_before = antecedent(ctx, reading, previous)
+        if said_before is not None:
+            _statements(ctx, draft, said_before, accounts)
         _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)
@@ -434,13 +437,26 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
     return True
 
 
+DAY = re.compile(r"(\d{1,2})(?:-\w{1,3})?")  # "29", with a case ending: "19-da", "19-го"
+
+
 def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
-    """The day printed right before or after a month name ("29 марта", "March 29"): its token
-    and number, if any."""
+    """The day printed right before or after a month name ("29 марта", "March 29", "19-го
+    мая", "mayın 19-da"): its token and number, if any."""
     for t in (month.i - 1, month.j):
-        word = doc.words[t] if 0 <= t < len(doc.words) else ""
-        if word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31:
-            return t, int(word)
+        day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
+        if day is None or not 1 <= int(day.group(1)) <= 31:
+            continue
+        a, b = (
+            (doc.span(t, t + 1)[1], doc.span(month.i, month.j)[0])
+            if t < month.i
+            else (
+                doc.span(month.i, month.j)[1],
+                doc.span(t, t + 1)[0],
+            )
+        )
+        if doc.text[a:b].strip(" \t") == "":  # on the same line, next to it
+            return t, int(day.group(1))
     return None
 
 

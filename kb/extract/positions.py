@@ -183,9 +183,14 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
         if found is None:
             continue
         span, how = found
-        if _refers_back(ctx, reading, k):
-            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y): one statement
+        inside = _said_inside(ctx, reading, k, span)
+        if _refers_back(ctx, reading, k) or inside:
+            # "أكدا على X، واعتبراها Y" (stressed X and considered it Y), "said that Russia
+            # stands for X": one statement
             after = _content(ctx, reading, k + 1)
+            inner = reading.acts[k + 1].verb
+            if after is None and inside and inner is not None:
+                after = ((inner.j, _said_end(ctx, reading, inner.j)), "speech-verb")
             if after is not None and after[0][1] > span[1]:
                 span = (span[0], after[0][1])
                 merged.add(k + 1)
@@ -239,7 +244,7 @@ def _stated_in(
         direct = (
             span[0] in reading.quoted
             or (act.colon is not None and span[0] > act.colon)
-            or (act.form in ("continuation", "quotation") and bool(reading.quoted))
+            or (act.form in ("continuation", "quotation", "turn") and bool(reading.quoted))
         )
         return direct, ["speech-direct" if direct else "speech-reported"]
 
@@ -288,6 +293,8 @@ def _stated_in(
     hoped = _verb_stance(reading, act)
     if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
         return []
+    if act.form == "turn" and not (_political(reading, span) or hoped):
+        return []  # a further line of a speaker's turn: small talk, unless political itself
     if _discussed_only(reading, span):
         return []  # "we discussed the border crossings": a subject of talks, no stance
     if not _says_enough(ctx, reading, act, span):
@@ -427,6 +434,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
             return max(runs, key=lambda r: r[1] - r[0]), "quotation"
         if act.subject_span[1] > act.subject_span[0]:
             return (act.subject_span[1], s.j), "continuation"  # "In his view, ..."
+        if act.form == "antecedent":
+            return (s.i, s.j), "antecedent"  # "... . Об этом заявил X": the sentence before
         return None
     earlier = [a.verb for a in reading.acts[:k] if a.verb is not None]
     later = [a.verb for a in reading.acts[k + 1 :] if a.verb is not None]
@@ -485,9 +494,9 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         )
     ):
         return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
+    if anaphoric(ctx, reading, act):
+        return None  # "Bunu ... bildirib", "Об этом заявил X": it reports what was said before
     if content_before(ctx, act):
-        if anaphoric(ctx, reading, act):
-            return None  # "Bunu ... bildirib": it reports the quotation before
         first = content_start(ctx, reading, k, lo)
         for t in range(first, verb.i):
             # "در این دیدار که ... برگزار شد، بر ...": a leading phrase about the meeting
@@ -664,15 +673,36 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
     return out
 
 
+def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) -> bool:
+    """Whether the next act's verb stands inside act k's "that" clause, said by the same
+    speakers ("заявил, что Россия выступает за ...": the country speaks inside the statement),
+    so that the clause runs on past it."""
+    if k + 1 >= len(reading.acts):
+        return False
+    act, inner = reading.acts[k], reading.acts[k + 1]
+    if inner.verb is None or inner.speakers != act.speakers or span[1] != inner.verb.i:
+        return False
+    # the verb's own subject only between "that" and it: no comma, no "and" ("..., and added")
+    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    if any(ctx.doc.words[t] in HARD or t in joins for t in range(span[0], inner.verb.i)):
+        return False
+    return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)
+
+
 def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
-    """ "..., the ministry said, while X met Y": what is said reports a meeting, no position."""
-    weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
-    return any(
-        c.kind == "meeting_triggers"
-        and (c.i, c.j) not in weak
-        and span[0] <= c.i < span[1]
-        and c.i not in reading.quoted
+    """ "..., the ministry said, while X met Y": what is said reports a meeting, no position.
+    A trigger inside a phrase that reports no meeting ("the negotiation process") is none."""
+    triggers = [
+        c
         for c in reading.cues
+        if c.kind == "meeting_triggers" and span[0] <= c.i < span[1] and c.i not in reading.quoted
+    ]
+    if not triggers:
+        return False
+    weak = {(c.i, c.j) for c in reading.cues if c.kind == "weak_triggers"}
+    phrases = [c for c in reading.cues if c.kind == "not_meeting"]
+    return any(
+        (c.i, c.j) not in weak and not any(p.i <= c.i < p.j for p in phrases) for c in triggers
     )
 
 

@@ -148,7 +148,11 @@ class QuotedBlocks:
         if block not in self.speakers and named:
             self._attribute(block, named[0].speakers)
             return []  # "X: «...»": the line's own act says it
-        going_on = [a for a in reading.acts if a.speakers and a.form == "continuation"]
+        going_on = [
+            a
+            for a in reading.acts
+            if a.speakers and (a.form in ("continuation", "turn") or a.how == "interview")
+        ]
         if block not in self.speakers and going_on:
             self._attribute(block, going_on[0].speakers)  # the speaker of the paragraph
         if block not in self.speakers:
@@ -191,3 +195,17 @@ DETACHED_MAX = 10  # tokens: the longest line that only names who spoke
 def _speak(reading: Reading, speakers: list[str]) -> None:
     reading.acts = [Act(None, "quotation", list(speakers), "quotation")]
     reading.speakers, reading.speaker_how = list(speakers), "quotation"
+
+
+def antecedent(ctx: Context, reading: Reading, previous: Reading | None) -> Reading | None:
+    """The sentence before a clause that opens with a demonstrative standing for it ("... .
+    Об этом заявил X", the language's ``anaphoric_content``), unquoted and with no speaker
+    of its own: X's statement, returned to be read; else None."""
+    if previous is None or previous.quoted or any(a.speakers for a in previous.acts):
+        return None
+    spoken = [a for a in reading.acts if a.speakers and a.verb is not None]
+    if not spoken or not anaphoric(ctx, reading, spoken[0]):
+        return None
+    previous.acts = [Act(None, "antecedent", list(spoken[0].speakers), spoken[0].how)]
+    previous.speakers, previous.speaker_how = list(spoken[0].speakers), spoken[0].how
+    return previous

@@ -222,13 +222,39 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
                 return True
         return False  # what follows a postposition is not its object ("X ile görüşen Y")
     for c in reading.cues:
-        if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i and x.i - c.j <= 3:
+        if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i:
+            start = _past_titles(reading, c.j)
+            if x.i - start > 3 or _after_partner(reading, start, x):
+                continue
             if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):
                 continue
             between = ctx.doc.words[c.j : x.i]
             if "," not in between and "،" not in between:
                 return True
     return False
+
+
+def _after_partner(reading: Reading, start: int, x: Mention) -> bool:
+    """Whether a person stands between token ``start`` and x with no "and" joining them
+    ("during the talks with X Y said": Y is the subject, not a second partner)."""
+    joins = {c.i for c in reading.cues if c.kind == "conjunctions"}
+    return any(
+        y.kind in PEOPLE and start <= y.i and y.j <= x.i and not joins & set(range(y.j, x.i))
+        for y in reading.mentions
+        if y is not x
+    )
+
+
+def _past_titles(reading: Reading, t: int) -> int:
+    """The token after the titles, offices and countries that start at token t ("with the
+    foreign minister of Armenia X": X's token)."""
+    moved = True
+    while moved:
+        moved = False
+        for y in reading.mentions:
+            if y.i == t and y.j > t and y.kind in ("office", "title", "country", "demonym", "role"):
+                t, moved = y.j, True
+    return t
 
 
 def _subject_by_comma(ctx: Context, reading: Reading, x: Mention) -> bool:
@@ -289,6 +315,9 @@ def subject_candidates(
     out: list[tuple[int, int, str, Mention | None]] = []
     for x in reading.mentions:
         if x.i in reading.quoted or x.complement or x.attached:
+            continue
+        if x.kind == "office" and x.plural and not x.country and not x.entity:
+            out.append((x.i, x.j, "sides", None))  # "the presidents": the meeting's people
             continue
         if (
             x.kind in PEOPLE

@@ -182,8 +182,9 @@ def _after_converb_clause(ctx: Context, reading: Reading, first: int, end: int) 
 
 def anaphoric(ctx: Context, reading: Reading, act: Act) -> bool:
     """Whether the act's clause opens with a demonstrative standing for what was said before
-    ("Bunu ... bildirib"): the act reports the quotation before it, nothing in its sentence."""
-    if act.verb is None or not content_before(ctx, act):
+    ("Bunu ... bildirib", "Об этом заявил X"): the act reports what was said before it,
+    nothing in its sentence."""
+    if act.verb is None or (ctx.matcher.lexicon.get("verb_final") and not content_before(ctx, act)):
         return False
     words = ctx.doc.words
     start = reading.sentence.i
