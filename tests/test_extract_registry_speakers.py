@@ -1,4 +1,5 @@
-"""A ministry the registry knows speaks for itself, in each language's usual name for it.
+"""Bodies and people the registry knows speak and meet under each language's usual names
+for them (Azerbaijan's foreign ministry, Iran's parliament speaker).
 
 The sentences are written for these tests. Each article opens with a meeting, as a diplomatic
 report does, so that what follows reads as political.
@@ -69,3 +70,31 @@ def test_a_ukrainian_spelling_of_aliyev_with_g_is_his() -> None:
         )
     )
     assert ("ilham-aliyev", "Баку підтримує мирний процес у регіоні") in found
+
+
+@pytest.mark.parametrize(
+    ("language", "meeting", "sentence", "quote"),
+    [
+        (
+            "en",
+            "Iranian parliament speaker Mohammad Bagher Ghalibaf met Azerbaijani President Ilham "
+            "Aliyev in Baku on 12 March 2024.",
+            "Ghalibaf said that Tehran supported the territorial integrity of Azerbaijan.",
+            "Tehran supported the territorial integrity of Azerbaijan",
+        ),
+        (
+            "ru",
+            "Спикер парламента Ирана Мохаммад Багер Галибаф встретился в Баку с президентом "
+            "Азербайджана Ильхамом Алиевым.",
+            "Галибаф заявил, что Иран поддерживает территориальную целостность Азербайджана.",
+            "Иран поддерживает территориальную целостность Азербайджана",
+        ),
+    ],
+)
+def test_iran_s_parliament_speaker_meets_and_speaks(
+    language: str, meeting: str, sentence: str, quote: str
+) -> None:
+    draft = draft_of(language, meeting, sentence)
+    assert ("mohammad-bagher-ghalibaf", quote) in said(draft)
+    met = [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+    assert {"mohammad-bagher-ghalibaf", "ilham-aliyev"} in met
