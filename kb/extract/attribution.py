@@ -18,7 +18,16 @@ from __future__ import annotations
 
 from .mentions import Match, Mention
 from .normalize import lexicon_phrases
-from .reading import PEOPLE, Act, Context, Reading, is_object, resolve, subject_candidates
+from .reading import (
+    PEOPLE,
+    Act,
+    Context,
+    Reading,
+    conjunction_tokens,
+    is_object,
+    resolve,
+    subject_candidates,
+)
 from .segment import Doc, Sentence
 from .speech import verbs_of
 
@@ -661,7 +670,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     ]
     speech = reading.speech
     chosen = None
-    conjunctions = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    conjunctions = conjunction_tokens(reading)
     if speech is not None:
         # a pronoun inside the phrase is its holder ("по его словам", "за його словами")
         before = [

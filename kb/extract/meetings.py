@@ -24,6 +24,7 @@ from .reading import (
     PEOPLE,
     Context,
     Reading,
+    conjunction_tokens,
     is_object,
     partner_markers,
     postposition_ends,
@@ -111,7 +112,7 @@ def _object_end(ctx: Context, reading: Reading, trigger: Match) -> int:
 def _next_item(ctx: Context, reading: Reading, trigger: Match) -> int:
     """Where the next item of a list starts with a trigger ("the meeting of X, a visit of Y":
     Y is the visit's; but "told the visiting minister"), else the sentence's end."""
-    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    joins = conjunction_tokens(reading)
     later = [
         c.i
         for c in reading.cues
@@ -218,7 +219,7 @@ def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
     President of Iran X"): a person follows within a few words, with no comma or "and"."""
     if x.kind != "office" or not x.entity:
         return False
-    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    joins = conjunction_tokens(reading)
     for y in reading.mentions:
         if y.kind not in PEOPLE or y.entity == x.entity or not 0 < y.i - x.j <= COMPLEMENT_GAP:
             continue

@@ -172,10 +172,10 @@ def _pymorphy_rule(language: str, known: frozenset[str] = frozenset()) -> Callab
             p.normal_form for p in parses if _NAME_TAGS & p.tag.grammemes and "plur" not in p.tag
         ]  # one person: a plural reading of a name ("байрамов", of Байрам) is not it
         lemma: str = min(names, key=lambda f: (len(f), f)) if names else parses[0].normal_form
-        if lemma not in known and not any(p.is_known for p in parses):
+        if known and lemma not in known and not any(p.is_known for p in parses):
             # a word the dictionary does not know, guessed wrong ("пезешкіана" read as a
             # feminine noun): a known name word with a case ending of the language's table
-            lemma = checked_stem(word, suffixes, known) if known else lemma
+            lemma = checked_stem(word, suffixes, known)
         if letter_g:
             lemma = lemma.replace(letter_g, "г")  # the folding writes ґ as г
         return lemma.replace("ё", "е")

@@ -140,10 +140,8 @@ def attach(
                 and mentions[q].kind in ("country", "demonym")
                 and mentions[q].i - end <= 1
             ):
-                end, q = (
-                    mentions[q].j,
-                    q + 1,
-                )  # its country between ("помощник президента Азербайджана X")
+                # its country between ("помощник президента Азербайджана X")
+                end, q = mentions[q].j, q + 1
             after = mentions[q] if q < len(mentions) else None
             if (
                 after is not None

@@ -447,15 +447,10 @@ def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
         day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
         if day is None or not 1 <= int(day.group(1)) <= 31:
             continue
-        a, b = (
-            (doc.span(t, t + 1)[1], doc.span(month.i, month.j)[0])
-            if t < month.i
-            else (
-                doc.span(month.i, month.j)[1],
-                doc.span(t, t + 1)[0],
-            )
+        first, second = (
+            ((t, t + 1), (month.i, month.j)) if t < month.i else ((month.i, month.j), (t, t + 1))
         )
-        if doc.text[a:b].strip(" \t") == "":  # on the same line, next to it
+        if doc.text[doc.span(*first)[1] : doc.span(*second)[0]].strip(" \t") == "":  # same line
             return t, int(day.group(1))
     return None
 

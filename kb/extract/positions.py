@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
-from .reading import Act, Context, Reading, resolve
+from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
 from .truncation import cut_short
 from .verb_final import (
@@ -683,7 +683,7 @@ def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) 
     if inner.verb is None or inner.speakers != act.speakers or span[1] != inner.verb.i:
         return False
     # the verb's own subject only between "that" and it: no comma, no "and" ("..., and added")
-    joins = {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+    joins = conjunction_tokens(reading)
     if any(ctx.doc.words[t] in HARD or t in joins for t in range(span[0], inner.verb.i)):
         return False
     return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)

@@ -204,6 +204,11 @@ def postposition_ends(ctx: Context, reading: Reading) -> list[int]:
     return sorted(ends)
 
 
+def conjunction_tokens(reading: Reading) -> set[int]:
+    """The tokens of the sentence's conjunctions ("and", "و", "и")."""
+    return {t for c in reading.cues if c.kind == "conjunctions" for t in range(c.i, c.j)}
+
+
 def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether a mention follows "with" (or a verb addressed to it) in its clause, or, where
     "with" is a postposition, comes right before it ("Aliyev ile", "Gülerlə")."""
