@@ -90,6 +90,8 @@ def new_people(
                 place.country,
                 place.j,
             )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+        else:
+            place = None
         nxt = next((y for y in mentions if y.i >= i), None)
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
@@ -115,7 +117,8 @@ def new_people(
                 name_end = cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
-        add(i, name_end, country, rank_span)
+        if add(i, name_end, country, rank_span) and place is not None:
+            place.complement = True  # the person's country, not a subject of its own
     for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
         add(i, name_end, country)
     for i, name_end, country in _titled_after(doc, m, mentions, ranks, covered):
@@ -219,7 +222,7 @@ def _before_titles(
 ) -> list[tuple[int, int, str | None]]:
     """In Arabic script a name often comes before its title or rank ("X سفیر جمهوری
     آذربایجان"): two or three tokens right before it (a quotation mark may close them) that
-    end with a surname ending of the language."""
+    end with a surname ending of the language or start with a given name."""
     out: list[tuple[int, int, str | None]] = []
     words = doc.words
     titles = [(x.i, x.country) for x in mentions if x.kind == "office"]
@@ -235,8 +238,10 @@ def _before_titles(
                 continue
             if arabic_name_end(doc, m, i, covered) < end:
                 continue
-            if surname_ending(m, span[-1]) and not any(
-                w.startswith(p) for w in span for p in m.definite_articles
+            if any(w.startswith(p) for w in span for p in m.definite_articles):
+                continue
+            if surname_ending(m, span[-1]) or (
+                span[0] in m.given_names and not any(is_cue(m, w, "stopwords") for w in span)
             ):
                 out.append((i, end, country))
                 break
