@@ -151,6 +151,15 @@ def test_an_arabic_script_name_opening_with_a_given_name_before_its_title_is_a_p
     assert new_names(text, language) == [name]
 
 
+def test_a_given_name_and_a_surname_shaped_word_are_a_person_without_a_title() -> None:
+    text = "وحید جلال‌زاده رئیس کمیسیون مجلس گفت که روابط خوب است."
+    assert new_names(text, "fa") == ["وحید جلال\u200cزاده"]
+
+
+def test_a_given_name_that_is_also_a_common_word_opens_no_name_alone() -> None:
+    assert new_names("روابط بر اساس حسن همجواری و احترام متقابل است.", "fa") == []
+
+
 def test_a_given_name_with_a_preposition_before_a_title_is_nobody() -> None:
     assert new_names("کتاب علی به سفیر ایران در باکو رسید.", "fa") == []
 

@@ -130,6 +130,11 @@ def new_people(
                     x.attached = True  # the subject is the name, not the title before it
     for i, name_end in _surname_shaped(doc, m, covered):
         add(i, name_end, None)
+    named = [
+        tuple(words[y.i : y.j]) for y in mentions + found if y.kind in ("person", "new-person")
+    ]
+    for i, name_end in _given_and_surname(doc, m, covered, named):
+        add(i, name_end, None)
     for i in _participle_subjects(doc, m, covered):
         add(i, i + 1, None)
     people = cover([y for y in mentions + found if y.kind in ("person", "new-person")])
@@ -380,6 +385,31 @@ def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, 
         ):
             out.append((start, end))
         i = max(end, i + 1)
+    return out
+
+
+def _given_and_surname(
+    doc: Doc, m: Matcher, covered: set[int], named: list[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """In Arabic script, with no capitals to go by: a given name and the word after it that
+    ends as surnames do ("وحید جلال‌زاده"), a person even with no title; a stopword or a word
+    with the definite article is no name, and the last words of a name already found are its
+    surname ("علي كريم زاده" ... "كريم زاده")."""
+    words = doc.words
+    out: list[tuple[int, int]] = []
+    for i in range(len(words) - 1):
+        pair = words[i : i + 2]
+        if (out and out[-1][1] > i) or any(name[-2:] == tuple(pair) for name in named):
+            continue
+        if (
+            pair[0] in m.given_names
+            and ARABIC_SCRIPT.search(pair[0])
+            and not covered.intersection((i, i + 1))
+            and surname_ending(m, pair[1])
+            and not any(is_cue(m, w, "stopwords") for w in pair)
+            and not any(pair[1].startswith(p) for p in m.definite_articles)
+        ):
+            out.append((i, i + 2))
     return out
 
 
