@@ -160,6 +160,27 @@ def test_a_given_name_that_is_also_a_common_word_opens_no_name_alone() -> None:
     assert new_names("روابط بر اساس حسن همجواری و احترام متقابل است.", "fa") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Azerbaijani MP Rasim Musabayov said ties were good.", "Rasim Musabayov", "azerbaijan"),
+        ("Iranian lawmaker Ahmad Naderi said ties were good.", "Ahmad Naderi", "iran"),
+        (
+            "The Azerbaijani ambassador Farhad Rahimi said ties were good.",
+            "Farhad Rahimi",
+            "azerbaijan",
+        ),
+    ],
+)
+def test_a_country_before_a_rank_is_the_new_persons(text: str, name: str, country: str) -> None:
+    found = [x for x in mentions(text, "en") if x.kind == "new-person"]
+    assert [(x.name, x.country) for x in found] == [(name, country)]
+
+
+def test_a_rank_with_no_name_after_it_is_nobody() -> None:
+    assert new_names("An Iranian lawmaker said ties were good.", "en") == []
+
+
 def test_a_given_name_with_a_preposition_before_a_title_is_nobody() -> None:
     assert new_names("کتاب علی به سفیر ایران در باکو رسید.", "fa") == []
 

@@ -85,11 +85,13 @@ def new_people(
             opened, i = True, i + 1  # "Director General (X)"
         country = x.country if x is not None else None
         place = next((y for y in mentions if y.i == i and y.kind in ("country", "demonym")), None)
+        before = next(
+            (y for y in mentions if y.j == first and y.kind in ("country", "demonym")), None
+        )
         if x is None and after_rank and place is not None:
-            country, i = (
-                place.country,
-                place.j,
-            )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+            country, i = place.country, place.j  # "سفیر آذربایجان X", "the ambassador of Iran X"
+        elif x is None and after_rank and before is not None:
+            country, place = before.country, before  # "the Azerbaijani ambassador X"
         else:
             place = None
         nxt = next((y for y in mentions if y.i >= i), None)
