@@ -191,18 +191,16 @@ def extract(text: str, options: Options | None = None) -> Draft:
 def _statements(
     ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]
 ) -> None:
-    if True:
-        for position in positions_in(ctx, reading):
-            for speaker in position.speakers:
-                local = f"s{len(draft.form['statements']) + 1}"
-                item = _statement_item(ctx, draft, position, speaker, accounts)
-                if item is None:
-                    continue
-                draft.form["statements"].append(item)
-                rules = position.rules + (
-                    ["shared-statement"] if len(position.speakers) > 1 else []
-                )
-                draft.extra[local] = _notes(rules, position.confidence)
+    """The statements of a sentence's positions, one per position and speaker."""
+    for position in positions_in(ctx, reading):
+        for speaker in position.speakers:
+            local = f"s{len(draft.form['statements']) + 1}"
+            item = _statement_item(ctx, draft, position, speaker, accounts)
+            if item is None:
+                continue
+            draft.form["statements"].append(item)
+            rules = position.rules + (["shared-statement"] if len(position.speakers) > 1 else [])
+            draft.extra[local] = _notes(rules, position.confidence)
 
 
 def _verbatim(doc: Doc, i: int, j: int) -> str:
