@@ -124,3 +124,10 @@ def test_the_co_chairs_of_the_intergovernmental_commission_are_registered(
     met = {p["person"] for meeting in draft.form["meetings"] for p in meeting["participants"]}
     assert met == people
     assert draft.entities() == []
+
+
+def test_the_roads_ministers_title_in_persian_is_not_what_she_said() -> None:
+    sentence = "فرزانه صادق وزیر راه و شهرسازی نیز گفت ایران از روند صلح حمایت می‌کند."
+    assert said(draft_of("fa", MET["fa"] + " " + sentence)) == [
+        ("farzaneh-sadegh", "ایران از روند صلح")
+    ]

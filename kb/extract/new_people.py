@@ -437,14 +437,15 @@ def _given_and_surname(
     with the definite article is no name, and the last words of a name already found are its
     surname ("علي كريم زاده" ... "كريم زاده")."""
     words = doc.words
+    tails = {name[-2:] for name in named}
     out: list[tuple[int, int]] = []
     for i in range(len(words) - 1):
-        pair = words[i : i + 2]
-        if (out and out[-1][1] > i) or any(name[-2:] == tuple(pair) for name in named):
+        if words[i] not in m.given_names or (out and out[-1][1] > i):
             continue
+        pair = (words[i], words[i + 1])
         if (
-            pair[0] in m.given_names
-            and ARABIC_SCRIPT.search(pair[0])
+            ARABIC_SCRIPT.search(pair[0])
+            and pair not in tails
             and not covered.intersection((i, i + 1))
             and surname_ending(m, pair[1])
             and not any(is_cue(m, w, "stopwords") for w in pair)
