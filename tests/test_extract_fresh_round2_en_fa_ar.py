@@ -391,3 +391,62 @@ def test_a_second_verb_after_but_says_its_own_quotation() -> None:
     )
     assert ("masoud-pezeshkian", "the presence of foreign forces near our borders") in found
     assert not any("supports peace" in q and "presence" in q for _, q in found)
+
+
+# -- meeting dates --------------------------------------------------------------------------
+
+
+def meeting_dates(language: str, sentence: str) -> list[tuple[str, str]]:
+    """(earliest, latest) of every meeting, in an article published on Thursday 2024-11-14."""
+    draft = draft_of(language, sentence)
+    return [(str(m["date"]["earliest"]), str(m["date"]["latest"])) for m in draft.form["meetings"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "day"),
+    [
+        # an abbreviated month and its full stop, an ordinal day
+        ("en", "Aliyev met Pashinyan on Oct. 9 in Abu Dhabi.", "2024-10-09"),
+        ("en", "Aliyev met Pashinyan on Oct. 9, 2023 in Abu Dhabi.", "2023-10-09"),
+        ("en", "Aliyev met Pashinyan in Abu Dhabi on November 9th.", "2024-11-09"),
+        (
+            "en",
+            "Monday's meeting between Aliyev and Pashinyan in Abu Dhabi was long.",
+            "2024-11-11",
+        ),
+        # a Persian day and month with no year, the month with "ماه"
+        ("fa", "عراقچی روز ۲۰ آبان در باکو با بایراموف دیدار کرد.", "2024-11-10"),
+        ("fa", "عراقچی ۲۰ آبان‌ماه در باکو با بایراموف دیدار کرد.", "2024-11-10"),
+        ("fa", "عراقچی روز ۲۰ آبان‌ماه ۱۴۰۳ در باکو با بایراموف دیدار کرد.", "2024-11-10"),
+        # later in the month than the publication day: the year before
+        ("fa", "عراقچی روز ۲۸ آبان در باکو با بایراموف دیدار کرد.", "2023-11-19"),
+        # a weekday said to be past, on that weekday's publication day: the week before
+        ("en", "Aliyev met Pashinyan last Thursday in Abu Dhabi.", "2024-11-07"),
+        ("ar", "التقى عراقجي بيراموف في باكو الخميس الماضي.", "2024-11-07"),
+        ("fa", "عراقچی پنجشنبه گذشته در باکو با بایراموف دیدار کرد.", "2024-11-07"),
+    ],
+)
+def test_a_meeting_date_in_the_ways_of_the_language(language: str, sentence: str, day: str) -> None:
+    assert meeting_dates(language, sentence) == [(day, day)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "day"),
+    [
+        # near misses: a weekday not said to be past is the publication day's
+        ("en", "Aliyev met Pashinyan on Thursday in Abu Dhabi.", "2024-11-14"),
+        ("ar", "التقى عراقجي بيراموف في باكو الثلاثاء الماضي.", "2024-11-12"),
+        ("fa", "عراقچی روز پنجشنبه در باکو با بایراموف دیدار کرد.", "2024-11-14"),
+    ],
+)
+def test_a_weekday_is_the_last_one_on_or_before_publication(
+    language: str, sentence: str, day: str
+) -> None:
+    assert meeting_dates(language, sentence) == [(day, day)]
+
+
+def test_a_month_with_no_day_is_the_month() -> None:
+    """Near miss: "in November" with no day is the month up to the publication day."""
+    assert meeting_dates("en", "Aliyev met Pashinyan in November in Abu Dhabi.") == [
+        ("2024-11-01", "2024-11-14")
+    ]
