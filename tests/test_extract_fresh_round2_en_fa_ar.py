@@ -450,3 +450,28 @@ def test_a_month_with_no_day_is_the_month() -> None:
     assert meeting_dates("en", "Aliyev met Pashinyan in November in Abu Dhabi.") == [
         ("2024-11-01", "2024-11-14")
     ]
+
+
+# -- Arabic: a title's complement between the title and the name ----------------------------
+
+
+def test_a_title_with_its_complement_introduces_the_name_after_it() -> None:
+    """ "مساعد وزير الخارجية الإيراني للشؤون السياسية X": X holds the title, and the title
+    alone later is X."""
+    draft = draft_of(
+        "ar",
+        "أجرى مساعد وزير الخارجية الإيراني للشؤون السياسية مجيد تخت روانجي اليوم محادثات "
+        "في باكو مع نائب وزير الخارجية الأذربيجاني فاتح شعبانوف.",
+        'وأضاف نائب وزير الخارجية الإيراني أن طهران "لن تقبل أي تغيير في حدود المنطقة".',
+    )
+    (meeting,) = draft.form["meetings"]
+    deputy = meeting["participants"][0]["person"]
+    assert said(draft) == [(deputy, 'طهران "لن تقبل أي تغيير في حدود المنطقة"')]
+
+
+def test_a_rank_and_its_complement_alone_are_nobody() -> None:
+    """Near miss: "السفير الجديد للبلاد" (the country's new ambassador) names no one."""
+    found = met(
+        "ar", "استقبل وزير الخارجية الإيراني عباس عراقجي يوم الأربعاء السفير الجديد للبلاد."
+    )
+    assert found == set()

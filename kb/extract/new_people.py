@@ -105,8 +105,14 @@ def new_people(
                 continue
             name_end = arabic_name_end(doc, m, i, covered)
             introduced = after_rank
-            if after_rank and (name_end - i < 2 or not arabic_name(m, words[i:name_end], True)):
-                # "السفير الجديد X": past the rank's complement, ...
+            titled_here = after_rank or x is not None
+            if titled_here and (
+                name_end - i < 2
+                or not arabic_name(m, words[i:name_end], introduced)
+                or words[i].startswith(m.definite_articles)  # "السفير الجديد", no name
+            ):
+                # "السفير الجديد X", "مساعد وزير الخارجية للشؤون السياسية X": past the
+                # rank's or title's complement, ...
                 past = after_arabic_complement(doc, m, mentions, i)
                 if past > i or name_end - i < 2:
                     i = past
