@@ -475,3 +475,41 @@ def test_a_rank_and_its_complement_alone_are_nobody() -> None:
         "ar", "استقبل وزير الخارجية الإيراني عباس عراقجي يوم الأربعاء السفير الجديد للبلاد."
     )
     assert found == set()
+
+
+# -- the speaker's view of a meeting; "quoted X as saying" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "quote"),
+    [
+        (
+            "en",
+            "Araghchi said the talks had been constructive and fruitful for both countries.",
+            "the talks had been constructive and fruitful for both countries",
+        ),
+        (
+            "ar",
+            'وبحسب عراقجي، فإن المحادثات كانت "بناءة وصريحة".',
+            'فإن المحادثات كانت "بناءة وصريحة"',
+        ),
+        ("fa", "عراقچی گفت که مذاکرات دو طرف سازنده بود.", "مذاکرات دو طرف سازنده بود"),
+    ],
+)
+def test_judging_the_talks_is_a_position(language: str, sentence: str, quote: str) -> None:
+    assert ("abbas-araghchi", quote) in statements(language, sentence)
+
+
+def test_telling_where_the_talks_were_held_is_no_position() -> None:
+    """Near miss: the same verb reporting the talks, judging nothing."""
+    assert statements("en", "Araghchi said the talks had been held in Baku on Monday.") == []
+
+
+def test_an_outlet_quoting_a_person_as_saying_is_the_persons_statement() -> None:
+    found = statements(
+        "en",
+        "Iran's state news agency IRNA quoted Araghchi as saying that \"the security of "
+        'Azerbaijan is the security of Iran".',
+    )
+    assert [s for s, _ in found] == ["abbas-araghchi"]
+    assert "the security of Azerbaijan is the security of Iran" in found[0][1]

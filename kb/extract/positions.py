@@ -220,8 +220,10 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
                 and not _verb_stance(reading, act, EVALUATIVE)
-            )  # "the importance of the meeting", "welcomed the peace talks" are positions,
-            # "while X met Y" is not
+                and not any(t in reading.quoted for t in range(*trimmed))
+                and not _judges(ctx, trimmed)
+            )  # "the importance of the meeting", "welcomed the peace talks", "the talks had
+            # been "constructive"" are positions, "while X met Y" is not
             for position in _stated_in(ctx, reading, act, trimmed, how, topics, meeting):
                 key = (position.concept, position.span, tuple(position.speakers))
                 if key not in seen:
@@ -559,6 +561,18 @@ def _past_setting(ctx: Context, start: int, end: int) -> int:
         if words[t] in openers:
             return t
     return start
+
+
+def _judges(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a clause holds a word that judges what it is about ("the talks were
+    constructive", "كانت المحادثات مثمرة": the language's ``judgement_words``): the speaker's
+    view of a meeting is a position, where a report of it is not."""
+    words = ctx.doc.words
+    return any(
+        tuple(words[t : t + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "judgement_words")
+        for t in range(span[0], span[1] - len(phrase) + 1)
+    )
 
 
 def _asked(ctx: Context, t: int) -> bool:
