@@ -513,3 +513,18 @@ def test_an_outlet_quoting_a_person_as_saying_is_the_persons_statement() -> None
     )
     assert [s for s, _ in found] == ["abbas-araghchi"]
     assert "the security of Azerbaijan is the security of Iran" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وأوضح رئيس الدبلوماسية الإيرانية أن طهران تدعم السلام في القوقاز.", "abbas-araghchi"),
+        ("وأوضح رئيس الدبلوماسية الأذربيجانية أن باكو تدعم السلام في القوقاز.", "jeyhun-bayramov"),
+        # near miss: the head of the republic is the president
+        ("وأوضح رئيس الجمهورية الإيرانية أن طهران تدعم السلام في القوقاز.", "masoud-pezeshkian"),
+    ],
+)
+def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister(
+    sentence: str, speaker: str
+) -> None:
+    assert [s for s, _ in statements("ar", sentence)] == [speaker]
