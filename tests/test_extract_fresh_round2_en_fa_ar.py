@@ -528,3 +528,16 @@ def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister(
     sentence: str, speaker: str
 ) -> None:
     assert [s for s, _ in statements("ar", sentence)] == [speaker]
+
+
+def test_irans_foreign_ministry_is_the_ministry() -> None:
+    found = statements(
+        "en", 'In a statement, Iran\'s foreign ministry said the talks had been "constructive".'
+    )
+    assert [s for s, _ in found] == ["ministry-of-foreign-affairs-of-iran"]
+
+
+def test_iran_alone_is_its_government() -> None:
+    """Near miss: the country named alone speaks for its government."""
+    found = statements("en", 'Iran said the talks had been "constructive and useful".')
+    assert [s for s, _ in found] == ["government-of-iran"]
