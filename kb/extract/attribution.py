@@ -22,8 +22,10 @@ from .reading import (
     PEOPLE,
     Act,
     Context,
+    Person,
     Reading,
     conjunction_tokens,
+    country_near,
     is_object,
     resolve,
     subject_candidates,
@@ -91,10 +93,12 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
         if sentence.i <= v.i < sentence.j
         and (v.i not in quoted or v.i in ctx.unclosed)
         and not _no_speaker_verb(ctx, v)
+        # a word of a name that reads as a verb's form ("قاليباف" as "قال"): the name
+        and not any(x.i <= v.i < x.j and x.kind in PEOPLE and x.entity for x in mentions)
     ]
     _attribution(ctx, reading)
     reading.pronoun_referent = _pronoun_referent(ctx, previous)
-    reading.acts = _acts(ctx, reading, previous, verbs)
+    reading.acts = [] if _document_content(ctx, reading) else _acts(ctx, reading, previous, verbs)
     spoken = [a for a in reading.acts if a.speakers]
     primary = next((a for a in spoken if a.form == "finite"), spoken[0] if spoken else None)
     if primary is not None:
@@ -145,6 +149,17 @@ def read(ctx: Context, sentence: Sentence, previous: Reading | None) -> Reading:
     return reading
 
 
+def _document_content(ctx: Context, reading: Reading) -> bool:
+    """Whether the sentence opens by citing a document ("Under the 1993 treaty, both sides
+    pledged ...", "بموجب الاتفاق": the language's ``document_openers``): it tells what the
+    document provides, and no one speaks in it."""
+    words, start = ctx.doc.words, reading.sentence.i
+    return any(
+        tuple(words[start : start + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "document_openers")
+    )
+
+
 def _name_and_colon(ctx: Context, reading: Reading) -> None:
     """A line opening with a person's name, a colon and a quotation ("ALİYEV: «...»",
     "Алиев: «...»", a headline's convention): the person said it."""
@@ -177,7 +192,8 @@ ROLE_GAP_BREAKS = (
 
 def _introduced_roles(ctx: Context, reading: Reading) -> None:
     """A role noun that introduces a name ("the adviser to the president on political affairs
-    Mehdi X") is that person's: "the adviser" later refers to them."""
+    Mehdi X"), or stands right after it ("X سفیر آذربایجان"), is that person's: "the adviser"
+    later refers to them."""
     words = ctx.doc.words
     for x in reading.mentions:
         if x.kind != "role" or not x.role or x.i in reading.quoted:
@@ -190,7 +206,23 @@ def _introduced_roles(ctx: Context, reading: Reading) -> None:
             ),
             None,
         )
-        if named is None or any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
+        if named is None:
+            # the role in apposition right after the name ("علی‌زاده سفیر آذربایجان", "X,
+            # the ambassador of ...")
+            named = next(
+                (
+                    y
+                    for y in reading.mentions
+                    if y.kind in PEOPLE
+                    and y.entity
+                    and (y.j == x.i or (y.j == x.i - 1 and words[y.j] in (",", "،")))
+                ),
+                None,
+            )
+            if named is not None:
+                _take_role(ctx.people.get(named.entity or ""), x, reading)
+            continue
+        if any(words[t] in CLAUSE_BREAKS for t in range(x.j, named.i)):
             continue
         # only the role's complement may stand between ("the adviser on foreign policy X"),
         # not a verb or a partner ("an adviser held talks with X": X is someone else)
@@ -198,9 +230,17 @@ def _introduced_roles(ctx: Context, reading: Reading) -> None:
             a.verb is not None and x.j <= a.verb.i < named.i for a in reading.acts
         ):
             continue
-        person = ctx.people.get(named.entity or "")
-        if person is not None:
-            person.roles += [r for r in x.role if r not in person.roles]
+        _take_role(ctx.people.get(named.entity or ""), x, reading)
+
+
+def _take_role(person: Person | None, role: Mention, reading: Reading) -> None:
+    """The person holds the role noun, and, known to be of no other, the role's country
+    ("سفیر جمهوری آذربایجان")."""
+    if person is None or not role.role:
+        return
+    person.roles += [r for r in role.role if r not in person.roles]
+    if person.country is None:
+        person.country = country_near(reading, role)
 
 
 def _direct_speech(ctx: Context, reading: Reading) -> None:
@@ -286,6 +326,11 @@ def _acts(
             _speaker(ctx, scratch, previous)
             act.speakers, act.how = scratch.speakers, scratch.speaker_how
             act.subject_span, act.colon = scratch.subject_span, scratch.colon
+            if _not_an_official(ctx, reading, act.subject_span):
+                act.speakers, act.how = [], ""  # "said X, an analyst at ...": no official
+            if _names_its_source(ctx, verb) and act.subject_span[0] != verb.j:
+                # "ووفقا للمكتب الصحفي، أكد X": whom it cites is right after it, or no one
+                act.speakers, act.how = [], ""
             outer = acts[-1] if acts else None
             if (
                 act.how == "agent"
@@ -324,9 +369,42 @@ def _acts(
             act.speakers, act.how = list(donors[0].speakers), donors[0].how
         elif before_quote is not None:
             act.speakers, act.how = before_quote, "name"  # X, «... . ...» dedi.
-        elif k == 0 and act.form != "participle" and ctx.current and _opens(ctx, reading, act):
+        elif (
+            k == 0
+            and act.form != "participle"
+            and ctx.current
+            and not _names_its_source(ctx, act.verb)
+            and _opens(ctx, reading, act)
+        ):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+NON_OFFICIAL_GAP = 8  # tokens: how far from a name the words that say what the person is stand
+
+
+def _not_an_official(ctx: Context, reading: Reading, subject: tuple[int, int]) -> bool:
+    """Whether the subject is someone the registry does not know whom the words next to the
+    name show to be no official ("analyst X", "X, head of a think tank": the language's
+    ``non_officials``): an analyst's view is no position of a state."""
+    if not any((x.i, x.j) == subject and x.kind == "new-person" for x in reading.mentions):
+        return False
+    words = ctx.doc.words
+    lo = max(reading.sentence.i, subject[0] - NON_OFFICIAL_GAP)
+    hi = min(reading.sentence.j, subject[1] + NON_OFFICIAL_GAP)
+    for phrase in lexicon_phrases(ctx.matcher.language, "non_officials"):
+        for t in range(lo, hi - len(phrase) + 1):
+            if tuple(words[t : t + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _names_its_source(ctx: Context, verb: Match) -> bool:
+    """Whether the verb is one that names whom it cites right after it ("according to X",
+    "بحسب X": the language's ``source_verbs``): with no one named there ("بحسب الاتفاق",
+    according to the agreement), the speaker before does not go on."""
+    words = tuple(ctx.doc.words[verb.i : verb.j])
+    return words in lexicon_phrases(ctx.matcher.language, "source_verbs")
 
 
 def _relative_antecedent(ctx: Context, reading: Reading, verb: Match) -> Mention | None:
@@ -470,12 +548,30 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
+        and not _unnamed_subject(ctx, reading, act.verb)
         and (
             (opening and (content or going_on))
             or _opened_by_marker(ctx, reading)
             or _after_opening_quotation(ctx, reading, act.verb)
         )
     )
+
+
+UNNAMED_AFTER = 2  # tokens: the farthest an unnamed subject follows its verb ("وقال محللون")
+
+
+def _unnamed_subject(ctx: Context, reading: Reading, verb: Match) -> bool:
+    """Whether the verb's subject is people the text does not name ("Western diplomats said",
+    "Analysts say", "وقال محللون": the language's ``unnamed_speakers``), before the verb in
+    its sentence or right after it: no one named speaks, and the speaker before does not go on."""
+    words = ctx.doc.words
+    start, end = reading.sentence.i, min(verb.j + UNNAMED_AFTER, reading.sentence.j)
+    for phrase in lexicon_phrases(ctx.matcher.language, "unnamed_speakers"):
+        n = len(phrase)
+        for t in [*range(start, verb.i - n + 1), *range(verb.j, end - n + 1)]:
+            if tuple(words[t : t + n]) == phrase:
+                return True
+    return False
 
 
 QUOTATION_TO_VERB = 3  # tokens: the farthest a verb ending its clause follows its quotation
@@ -512,7 +608,8 @@ def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:
 
 def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
     """A reporting verb that names no speaker: an impersonal form ("вказано", "отмечено":
-    the language's ``impersonal_endings``) or part of a phrase that only looks like one
+    the language's ``impersonal_endings``), a passive ("was proposed by": after one of the
+    language's ``passive_auxiliaries``) or part of a phrase that only looks like one
     ("في إشارة إلى", in reference to: the language's ``not_speech``)."""
     words = ctx.doc.words
     last = words[verb.j - 1]
@@ -520,6 +617,10 @@ def _no_speaker_verb(ctx: Context, verb: Match) -> bool:
     endings = tuple(str(e) for e in lex.get("impersonal_endings") or [])
     if endings and len(last) > 4 and last.endswith(endings):
         return True
+    if verb.i > 0 and (words[verb.i - 1],) in lexicon_phrases(
+        ctx.matcher.language, "passive_auxiliaries"
+    ):
+        return True  # "the format was proposed by X": what X did, not what X says
     for phrase in lexicon_phrases(ctx.matcher.language, "not_speech"):
         for start in range(verb.i - len(phrase) + 1, verb.i + 1):
             if start >= 0 and tuple(words[start : start + len(phrase)]) == phrase:

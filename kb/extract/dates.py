@@ -96,7 +96,7 @@ def patterns(language: str) -> DatePatterns:
             + _TIME
         ),
         month_day_year=re.compile(
-            r"(?<![\w])(" + names + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
+            r"(?<![\w])(" + names + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
         ),
         month_year=re.compile(r"(?<![\w\d])(" + names + r")\s+(\d{4})(?!\d)"),
         # the year first, with its ending and word for "year" ("2025-ci il mayın 19-da")
@@ -290,11 +290,15 @@ def weekday_before(published: date, weekday: int) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
-def relative(kind: str, payload: Any, phrase: str, published: date) -> Bounds | None:
-    """Bounds of a relative date phrase in an article published on ``published``."""
+def relative(
+    kind: str, payload: Any, phrase: str, published: date, *, past: bool = False
+) -> Bounds | None:
+    """Bounds of a relative date phrase in an article published on ``published``; a weekday
+    said to be ``past`` ("last Thursday", "الخميس الماضي") is before the publication day."""
     when = f"'{phrase}' in an article published on {published.isoformat()}"
     if kind == "weekday":
-        day = weekday_before(published, int(payload))
+        latest = published - timedelta(days=1) if past else published
+        day = weekday_before(latest, int(payload))
         return Bounds(day, day, f"{when}: {day.strftime('%A')} {day.isoformat()}")
     if kind == "reldays":
         if isinstance(payload, list):

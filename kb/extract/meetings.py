@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .mentions import Match, Mention
-from .normalize import key_tokens
+from .normalize import key_tokens, lexicon_phrases
 from .reading import (
     PEOPLE,
     Context,
@@ -170,6 +170,34 @@ def _called_off(ctx: Context, reading: Reading, trigger: Match) -> bool:
     return any(c.kind == "cancel_markers" and start <= c.i < end for c in reading.cues)
 
 
+def _not_yet(ctx: Context, reading: Reading, trigger: Match) -> bool:
+    """Whether the trigger's clause tells of a future, a plan or a condition ("is expected to
+    meet", "had been expected to meet", "where he will meet", "if they meet"; where the verb
+    ends the clause, after the trigger too: "دیدار خواهد کرد"): what has not happened is no
+    meeting. The clause here runs back to the nearest punctuation, over a "that" ("ومن المقرر
+    أن يلتقي")."""
+    words = ctx.doc.words
+    lo = trigger.i
+    while lo > reading.sentence.i and words[lo - 1] not in CLAUSE_ENDS + (",", "،"):
+        lo -= 1
+    hi = _clause_end(ctx, reading, trigger.j) if verb_final(ctx) else trigger.i
+    return any(
+        c.kind == "irrealis_markers" and lo <= c.i < hi and c.i not in reading.quoted
+        for c in reading.cues
+    )
+
+
+def _between(ctx: Context, trigger: Match) -> bool:
+    """Whether the trigger ends with, or is followed by, a word that makes its partners meet
+    one another ("the meeting between X and Y", "دیدار میان X و Y": the language's
+    ``reciprocal_markers``)."""
+    words = ctx.doc.words
+    markers = {m[0] for m in lexicon_phrases(ctx.matcher.language, "reciprocal_markers")}
+    return words[trigger.j - 1] in markers or (
+        trigger.j < len(words) and words[trigger.j] in markers
+    )
+
+
 def _people_in(ctx: Context, reading: Reading, i: int, j: int) -> list[tuple[str, Mention, str]]:
     out: list[tuple[str, Mention, str]] = []
     for x in reading.mentions:
@@ -240,6 +268,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
             and c.i not in reading.quoted
             and not _not_meeting(ctx, reading, c)
             and not _called_off(ctx, reading, c)
+            and not _not_yet(ctx, reading, c)
         ),
         key=lambda c: (c.i, -c.j),
     )
@@ -361,6 +390,10 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     rules + ["meeting-plural-office", "participant-office"],
                 )
             )
+            continue
+        if len(partners) >= 2 and _between(ctx, trigger):
+            # "welcomed the meeting between X and Y": X and Y met, not the one who speaks
+            out.append(_together(ctx, reading, trigger, partners, rules + ["meeting-between"]))
             continue
         if _addressed(ctx, reading, trigger, partners):
             subject = _addressee(ctx, reading, partners)  # "your meeting with X"

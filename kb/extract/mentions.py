@@ -250,7 +250,7 @@ def _resolve(
     mentions = build_offices(doc, m, registry, mentions)
     mentions = new_people(doc, m, registry, mentions, cue_covered, ranks)
     mentions = surnames(doc, m, registry, mentions)
-    attach(doc, registry, mentions, era)
+    attach(doc, registry, mentions, era, complement=_complement_words(doc, m))
     resolve_offices(registry, mentions, era)
     return mentions
 
@@ -267,3 +267,12 @@ def _pick(
         if registry.offices_held(entity, *era) and era[0] is not None:
             return entity
     return ids[0]
+
+
+def _complement_words(doc: Doc, m: Matcher) -> set[int]:
+    """Tokens that may stand between a title and its holder's name as the title's complement:
+    in a script without capitals, words with the definite article (the language's
+    ``definite_articles``: "للشؤون السياسية", for political affairs)."""
+    if not m.definite_articles:
+        return set()
+    return {t for t, word in enumerate(doc.words) if word.startswith(m.definite_articles)}

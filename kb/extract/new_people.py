@@ -55,8 +55,11 @@ def new_people(
     for rank in ranks:
         if rank.i in after_title or rank.i - 1 in after_title:
             continue  # right after a title, the title's own reading skips it
-        if any(y.i <= rank.i < y.j for y in mentions):
-            continue  # a word of a longer title ("Dışişleri Bakanı")
+        if any(
+            y.i <= rank.i < y.j and (y.kind, y.i, y.j) != ("role", rank.i, rank.j) for y in mentions
+        ):
+            continue  # a word of a longer title ("Dışişleri Bakanı"), not a rank that is a role
+            # noun of its own too ("السفير": the ambassador)
         starts.append((rank.i, None))
     found: list[Mention] = []
     titled: list[tuple[Mention, int, int]] = []  # a new person and the rank before the name
@@ -102,10 +105,19 @@ def new_people(
                 continue
             name_end = arabic_name_end(doc, m, i, covered)
             introduced = after_rank
-            if name_end - i < 2 and after_rank:
-                i = after_arabic_complement(doc, m, mentions, i)
-                name_end = arabic_name_end(doc, m, i, covered)
-                introduced = False  # past a complement, the words must look like a name
+            titled_here = after_rank or x is not None
+            if titled_here and (
+                name_end - i < 2
+                or not arabic_name(m, words[i:name_end], introduced)
+                or words[i].startswith(m.definite_articles)  # "السفير الجديد", no name
+            ):
+                # "السفير الجديد X", "مساعد وزير الخارجية للشؤون السياسية X": past the
+                # rank's or title's complement, ...
+                past = after_arabic_complement(doc, m, mentions, i)
+                if past > i or name_end - i < 2:
+                    i = past
+                    name_end = arabic_name_end(doc, m, i, covered)
+                    introduced = False  # ... the words must look like a name
             closed = opened and name_end < len(words) and words[name_end] in APPOSITION
             if name_end - i < 2 or not arabic_name(m, words[i:name_end], introduced or closed):
                 continue

@@ -15,6 +15,9 @@ from .segment import Doc, initial_stop
 PARTING = (".", "!", "?", "؟", ";", "؛", ":", "«", "»", "“", "”", "„", '"')
 
 
+COMPLEMENT_WORDS = 3  # words of a title's complement before its holder's name
+
+
 def apart(doc: Doc, i: int, j: int) -> bool:
     """Whether a sentence end, colon or quotation mark lies among tokens i..j-1."""
     return any(doc.words[t] in PARTING and not initial_stop(doc, t) for t in range(i, j))
@@ -127,10 +130,17 @@ def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def attach(
-    doc: Doc, registry: Model, mentions: list[Mention], era: tuple[date | None, date | None]
+    doc: Doc,
+    registry: Model,
+    mentions: list[Mention],
+    era: tuple[date | None, date | None],
+    complement: set[int] | None = None,
 ) -> None:
     """An office next to a name is that person's ("Foreign Minister X", "X وزیر دفاع ..."),
-    never across a sentence end or a quotation mark."""
+    or with only its complement between ("مساعد وزير الخارجية للشؤون السياسية X": the
+    ``complement`` tokens, at most COMPLEMENT_WORDS), never across a sentence end or a
+    quotation mark."""
+    gap = complement or set()
     people = ("person", "new-person")
     for k, x in enumerate(mentions):
         if x.kind == "role":
@@ -158,7 +168,12 @@ def attach(
         near_after = (
             after is not None
             and after.kind in people
-            and after.i - x.j <= 1
+            and (
+                after.i - x.j <= 1
+                or (
+                    after.i - x.j <= COMPLEMENT_WORDS and all(t in gap for t in range(x.j, after.i))
+                )
+            )
             and not apart(doc, x.j, after.i)
         )
         near_before = (

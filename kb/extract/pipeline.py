@@ -18,13 +18,13 @@ from ..namespaces import KB, XSD
 from ..registry import Registry
 from . import EXTRACTOR_VERSION
 from .attribution import read
-from .dates import find_dates, month_bounds, relative
+from .dates import find_dates, month_bounds, relative, to_gregorian, year_of
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
-from .normalize import key_tokens, normalizer
+from .normalize import key_tokens, lexicon_phrases, normalizer
 from .positions import Position, positions_in
 from .published import credited_source, detect_language
 from .quotations import QuotedBlocks, antecedent, quotations_of, quoted_set
@@ -259,7 +259,9 @@ def _meeting_bounds(
             ]
     for cue in cues:
         if cue.kind in ("weekday", "reldays", "relperiod"):
-            bounds = relative(cue.kind, cue.payload, _verbatim(doc, cue.i, cue.j), published)
+            past = cue.kind == "weekday" and _said_past(ctx, cue)
+            phrase = _verbatim(doc, cue.i, cue.j)
+            bounds = relative(cue.kind, cue.payload, phrase, published, past=past)
             if bounds is not None:
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
@@ -273,16 +275,19 @@ def _meeting_bounds(
         if printed_years:
             break  # "in June 2022" that the patterns above did not read: no guess
         calendar, number = month.payload
-        day = _day_next_to(doc, month) if calendar == "gregorian" else None
+        day = _day_next_to(doc, month)
         if day is not None:
             t, number_of_day = day
             phrase = _verbatim(doc, min(t, month.i), max(t + 1, month.j))
             bounds = month_bounds(calendar, number, phrase, published, None)
             if bounds is not None and bounds.earliest is not None:
-                try:
-                    when = bounds.earliest.replace(day=number_of_day)
-                except ValueError:
-                    continue
+                try:  # a day of the month's own calendar ("20 آبان")
+                    in_year = year_of(calendar, bounds.earliest)
+                    when = to_gregorian(calendar, in_year, number, number_of_day)
+                    if when > published:  # later this month: the month a year before
+                        when = to_gregorian(calendar, in_year - 1, number, number_of_day)
+                except (ValueError, OverflowError, IndexError):
+                    continue  # no such day in that month ("31 June")
                 if when <= published:
                     why = f"'{phrase}' in an article published on {published.isoformat()}"
                     return DateBounds(when, when, (why,)), ["date-day-month"]
@@ -427,6 +432,15 @@ def _statement_item(
     return item
 
 
+def _said_past(ctx: Context, cue: Any) -> bool:
+    """Whether a weekday is said to be past ("last Thursday", "الخميس الماضي", "پنجشنبه
+    گذشته": one of the language's ``past_weekday_markers`` right before or after it): on
+    that weekday's own publication day, it is the week before."""
+    words = ctx.doc.words
+    markers = {m[0] for m in lexicon_phrases(ctx.matcher.language, "past_weekday_markers")}
+    return any(0 <= t < len(words) and words[t] in markers for t in (cue.i - 1, cue.j))
+
+
 def _month_alone(ctx: Context, cue: Any) -> bool:
     """Whether a month name can be read as a month: at least three letters (Persian "می" is
     also a verb prefix) and, where the language capitalises months, capitalised ("May")."""
@@ -438,20 +452,25 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
     return True
 
 
-DAY = re.compile(r"(\d{1,2})(?:-\w{1,3})?")  # "29", with a case ending: "19-da", "19-го"
+# "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th")
+DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-\w{1,3})?")
 
 
 def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
-    """The day printed right before or after a month name ("29 марта", "March 29", "19-го
-    мая", "mayın 19-da"): its token and number, if any."""
-    for t in (month.i - 1, month.j):
+    """The day printed right before or after a month name ("29 марта", "March 29", "Oct. 9",
+    "November 9th", "19-го мая", "mayın 19-da"): its token and number, if any."""
+    after = [month.j]
+    if month.j < len(doc.words) and doc.words[month.j] == ".":
+        after.append(month.j + 1)  # the abbreviation's full stop ("Oct. 9")
+    for t in (month.i - 1, *after):
         day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
         if day is None or not 1 <= int(day.group(1)) <= 31:
             continue
         first, second = (
             ((t, t + 1), (month.i, month.j)) if t < month.i else ((month.i, month.j), (t, t + 1))
         )
-        if doc.text[doc.span(*first)[1] : doc.span(*second)[0]].strip(" \t") == "":  # same line
+        gap = doc.text[doc.span(*first)[1] : doc.span(*second)[0]]
+        if gap.strip(" \t") in ("", ".") and len(gap) <= 2:  # same line, at most a full stop
             return t, int(day.group(1))
     return None
 

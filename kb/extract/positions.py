@@ -36,6 +36,7 @@ from .verb_final import (
     opens_quotation,
     quotation_after,
     quoted_after_subject,
+    settings,
 )
 
 BOUNDARY_WORDS = (".", ";", ":", "«", "»", "“", "”", '"', "؛", "!", "?", "؟", "(", ")")
@@ -55,10 +56,14 @@ MIN_UNCLASSIFIED = 4
 ENDS = (".", ";", "؛", "!", "?", "؟")
 CLAUSE_ENDS = (";", "؛")
 THAT_AFTER = 16  # tokens: the farthest "that" follows a reporting verb ("said at the talks that")
+SETTING_SPAN = 16  # tokens: the longest setting before what a verb says ("في اتصال هاتفي مع ...")
 THAT_NEAR = 4  # tokens: "that" so close after a verb introduces its content ("said later, that")
 QUOTE_TO_VERB = 10  # tokens: the farthest a reporting verb follows the quotation it reports
 DASHES = ("-", "–", "—")
 NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern it
+# Stances that judge what they are about: a verb of one judging talks or a meeting ("welcomed
+# the peace talks") states a position, where another verb's content reporting a meeting does not.
+EVALUATIVE = ("welcomes", "supports", "opposes", "rejects")
 
 
 @dataclass
@@ -217,7 +222,11 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
-            )  # "the importance of the meeting" is a position, "while X met Y" is not
+                and not _verb_stance(reading, act, EVALUATIVE)
+                and not any(t in reading.quoted for t in range(*trimmed))
+                and not _judges(ctx, trimmed)
+            )  # "the importance of the meeting", "welcomed the peace talks", "the talks had
+            # been "constructive"" are positions, "while X met Y" is not
             for position in _stated_in(ctx, reading, act, trimmed, how, topics, meeting):
                 key = (position.concept, position.span, tuple(position.speakers))
                 if key not in seen:
@@ -459,6 +468,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     start = verb.j
     if has_subject and 0 <= subject[0] - verb.j <= 2:
         start = subject[1]  # "به گفته X، ...", "said X that ..."
+    start = _past_setting(ctx, start, hi)
     that = [
         c.j
         for c in reading.cues
@@ -471,11 +481,15 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and not any(words[t] in HARD for t in range(start, c.i - 1))
         and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
     ]
+    # a verb joined to the one before ("said "A" but warned against "B""): the quotation
+    # before it is the first verb's
+    joined = bool(earlier) and any(c.kind == "conjunctions" and c.j == verb.i for c in reading.cues)
     for run in reversed(runs):
         # «...», – said X / "...," the minister told ...; not where "that" follows the verb
         # ("called it «useful», saying later that ...": what the verb says is after "that")
         if (
-            lo <= run[0]
+            not joined
+            and lo <= run[0]
             and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
             and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
             and not (that and that[0] - start <= THAT_NEAR)
@@ -490,6 +504,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and verb.i - 1 > lo
         and words[verb.i - 1] in SOFT + DASHES
         and _words(ctx, lo, verb.i) >= MIN_SAID
+        and not _asked(ctx, lo)
         and (
             _words(ctx, *after_subject) < MIN_SAID
             or _meeting_only(reading, after_subject)
@@ -517,6 +532,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and lo < head
         and words[head - 1] in SOFT + DASHES
         and _words(ctx, *before) >= MIN_SAID
+        and not _asked(ctx, lo)
         and (
             _words(ctx, *after) < MIN_SAID
             or _weight(reading, before) > _weight(reading, after)
@@ -530,6 +546,47 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
     return None
+
+
+def _past_setting(ctx: Context, start: int, end: int) -> int:
+    """Where what a verb says starts when the setting opens it ("شدد X خلال اللقاء على ...",
+    "في اتصال هاتفي مع Y مساء الثلاثاء على ...": a ``setting_phrases`` phrase): at the
+    first word that opens the verb's object (``object_openers``) before any punctuation,
+    else where it started."""
+    words = ctx.doc.words
+    language = ctx.matcher.language
+    if not any(tuple(words[start : start + len(m)]) == m for m in settings(language)):
+        return start
+    openers = {m[0] for m in lexicon_phrases(language, "object_openers") if len(m) == 1}
+    for t in range(start + 1, min(end, start + SETTING_SPAN)):
+        if words[t] in HARD and not initial_stop(ctx.doc, t):
+            break
+        if words[t] in openers:
+            return t
+    return start
+
+
+def _judges(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a clause holds a word that judges what it is about ("the talks were
+    constructive", "كانت المحادثات مثمرة": the language's ``judgement_words``): the speaker's
+    view of a meeting is a position, where a report of it is not."""
+    words = ctx.doc.words
+    return any(
+        tuple(words[t : t + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "judgement_words")
+        for t in range(span[0], span[1] - len(phrase) + 1)
+    )
+
+
+def _asked(ctx: Context, t: int) -> bool:
+    """Whether the words from token t open a journalist's question ("Asked whether ...,",
+    "When asked about ...": the language's ``question_openers``): what the question says
+    before the speaker's verb is not what the speaker says."""
+    words = ctx.doc.words
+    return any(
+        tuple(words[t : t + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "question_openers")
+    )
 
 
 def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> int:
@@ -547,11 +604,14 @@ def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> i
     return verb
 
 
-def _verb_stance(reading: Reading, act: Act) -> bool:
+def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
     """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
-    not "noted"."""
+    not "noted" (or, where ``stances`` are given, one of them)."""
     return act.verb is not None and any(
-        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
+        c.kind == "stance"
+        and c.payload != "affirms"
+        and (not stances or c.payload in stances)
+        and act.verb.i <= c.i < act.verb.j
         for c in reading.cues
     )
 

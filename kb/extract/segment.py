@@ -19,6 +19,9 @@ _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w)|(?<=[.!?؟][\"�
 _ABBREVIATION = re.compile(
     r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$"
 )
+# a short capitalised word and its full stop before a number: an abbreviated month ("Oct. 9",
+# "Sept. 12, 2024"), no sentence's end
+_BEFORE_NUMBER = re.compile(r"\b[A-Z][a-z]{2,3}\.$")
 _SCRIPTS = (
     ("cyrillic", re.compile(r"[\u0400-\u04FF]")),
     ("arabic", re.compile(r"[\u0600-\u06FF]")),
@@ -227,6 +230,8 @@ def sentences_of(doc: Doc, lines: list[Line]) -> list[Sentence]:
         start = 0
         for match in _SPLIT.finditer(text):
             if _ABBREVIATION.search(text[: match.start()].rstrip('"”»')):
+                continue
+            if _BEFORE_NUMBER.search(text[: match.start()]) and text[match.end() :][:1].isdigit():
                 continue
             out.append(_sentence(doc, line.start + start, line.start + match.start(), number))
             start = match.end()
