@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .mentions import Match, Mention
 from .normalize import lexicon_phrases
+from .quotations import interjection_at
 from .reading import (
     PEOPLE,
     Act,
@@ -45,13 +46,20 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     inside: set[int] = set()
     opener: str | None = None
     start = 0
-    for t in range(sentence.i, sentence.j):
+    t = sentence.i
+    while t < sentence.j:
         word = doc.words[t]
+        resumed = interjection_at(doc.words, t, sentence.j) if opener is not None else None
+        if resumed is not None:  # the author's words inside the quotation are not quoted
+            inside.update(range(start + 1, t))
+            start, t = resumed - 1, resumed
+            continue
         if opener is None and word in QUOTE_OPEN:
             opener, start = QUOTE_OPEN[word], t
         elif opener is not None and (word == opener or (opener == '"' and word in '”"')):
             inside.update(range(start + 1, t))
             opener = None
+        t += 1
     if opener is not None and sentence.j - start > 3:
         inside.update(range(start + 1, sentence.j))
     if not inside and _open_before(doc, sentence):
@@ -467,9 +475,15 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
         for m in lexicon_phrases(ctx.matcher.language, "continuity_markers")
     )
     handed_over = any(c.kind == "turn_markers" and c.j <= act.verb.i for c in reading.cues)
+    # "Experts believe that ...": the verb has a subject of its own, who is no one named
+    unnamed = any(
+        c.kind == "unnamed_speakers" and reading.sentence.i <= c.i and c.j <= act.verb.i
+        for c in reading.cues
+    )
     return (
         not before
         and not handed_over
+        and not unnamed
         and (
             (opening and (content or going_on))
             or _opened_by_marker(ctx, reading)

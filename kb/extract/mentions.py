@@ -107,7 +107,12 @@ def _other_initial(doc: Doc, x: Match) -> bool:
         return False
     initial = doc.words[x.i - 2]
     firsts = _given_names_of(x.payload)
-    return len(initial) == 1 and bool(firsts) and not any(f.startswith(initial) for f in firsts)
+    return (
+        len(initial) == 1
+        and initial.isalpha()  # "...», said X. Y went on": a closing mark is no initial
+        and bool(firsts)
+        and not any(f.startswith(initial) for f in firsts)
+    )
 
 
 @cache

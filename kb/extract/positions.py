@@ -44,6 +44,7 @@ SOFT = (",", "،")
 MAX_CLAUSE = 30
 UNCLASSIFIED = "unclassified"  # pos:unclassified: stated, topic not yet assigned
 UNCLASSIFIED_CONFIDENCE = 0.3
+HOPES = ("hopes",)  # the stance of a verb whose content may be talks to come ("hoped the talks")
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
 # words: the shortest unclassified statement outside quotation marks ("In this regard", "You
@@ -201,6 +202,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             continue
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
         quoted = quotation_after(ctx, reading, span) + quoted_after_subject(ctx, reading, act)
+        if how == "quotation":
+            quoted += _resumed(ctx, reading, act)
         for whole in clauses + quoted:
             piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
             if piece is None:
@@ -291,7 +294,11 @@ def _stated_in(
     if out or inside:
         return out
     hoped = _verb_stance(reading, act)
-    if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
+    # "hoped that the talks will resume" is a position; "noted that X met Y", "proposed to
+    # open the meeting with X" are none
+    if (meeting and not _verb_stance(reading, act, HOPES)) or not (
+        _political(reading, span) or hoped or _political_article(ctx)
+    ):
         return []
     if act.form == "turn" and not (_political(reading, span) or hoped):
         return []  # a further line of a speaker's turn: small talk, unless political itself
@@ -529,11 +536,30 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     return None
 
 
-def _verb_stance(reading: Reading, act: Act) -> bool:
+def _resumed(ctx: Context, reading: Reading, act: Act) -> list[tuple[int, int]]:
+    """The quotation that goes on right after the verb and speaker that interrupt it ("«A, —
+    said X, — and B»": B is X's too), with only punctuation between."""
+    if act.verb is None:
+        return []
+    t = max(act.verb.j, act.subject_span[1])
+    while t < reading.sentence.j and t not in reading.quoted:
+        if ctx.doc.words[t] not in SOFT + DASHES + ("«", "“", '"', "„"):
+            return []
+        t += 1
+    end = t
+    while end in reading.quoted:
+        end += 1
+    return [(t, end)] if end > t else []
+
+
+def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
     """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
-    not "noted"."""
+    not "noted" (one of ``stances``, where given)."""
     return act.verb is not None and any(
-        c.kind == "stance" and c.payload != "affirms" and act.verb.i <= c.i < act.verb.j
+        c.kind == "stance"
+        and c.payload != "affirms"
+        and (not stances or c.payload in stances)
+        and act.verb.i <= c.i < act.verb.j
         for c in reading.cues
     )
 

@@ -21,6 +21,13 @@ from .verb_final import anaphoric
 # Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
 # «3+3»), not speech; unclosed, a stray mark.
 MIN_TOKENS = 4
+# The author's words inside a quotation ("«A, — said X. — B»"): a dash after a comma or a
+# sentence end opens them, a dash after a comma, full stop or colon closes them, at most this
+# many tokens later.
+DASHES = ("-", "–", "—")
+INTERJECTION_OPENS = (",", ".", "!", "?", "…")
+INTERJECTION_CLOSES = (",", ".", ":")
+MAX_INTERJECTION = 12
 
 
 @dataclass(frozen=True)
@@ -56,14 +63,25 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
     for number, line in enumerate(body):
         if stack:  # carried over from the paragraph before: the same block goes on
             stack = [(mark, line.i - 1) for mark, _ in stack[:1]]
-        for t in range(line.i, line.j):
+        t = line.i
+        while t < line.j:
             word = words[t]
+            resumed = interjection_at(words, t, line.j) if stack else None
+            if resumed is not None:  # the author's words: the quotation resumes after them
+                mark = stack[0][0]
+                while len(stack) > 1:
+                    stack.pop()
+                close(t, True)
+                stack.append((mark, resumed - 1))
+                t = resumed
+                continue
             if stack and word in opening.get(stack[-1][0], ()):
                 close(t, True)
                 if not stack:
                     block += 1
             elif word in opening:
                 stack.append((word, t))
+            t += 1
         if stack:
             following = body[number + 1] if number + 1 < len(body) else None
             if following is None or not _continues(doc, following, stack[0][0]):
@@ -80,6 +98,17 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
                     following.start, following.end, following.i + 1, following.j, following.role
                 )
     return out
+
+
+def interjection_at(words: list[str], t: int, end: int) -> int | None:
+    """Where the author's words that open at token t of a quotation end (the token after
+    their closing dash: "«A, — said X. — B»"), if they open there; None otherwise."""
+    if t == 0 or words[t] not in DASHES or words[t - 1] not in INTERJECTION_OPENS:
+        return None
+    for u in range(t + 2, min(end, t + MAX_INTERJECTION)):
+        if words[u] in DASHES and words[u - 1] in INTERJECTION_CLOSES:
+            return u + 1
+    return None
 
 
 def _continues(doc: Doc, line: Line, opener: str) -> bool:
