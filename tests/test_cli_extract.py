@@ -120,3 +120,40 @@ def test_a_publication_date_that_is_not_iso_is_a_usage_error_before_any_file_is_
     assert result.exit_code == 2
     assert "Invalid value for '--published'" in result.output
     assert "write 2023-10-04" in result.output and "never-read" not in result.output
+
+
+def test_a_lang_the_text_is_not_in_is_drafted_as_asked_with_a_note(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--lang", "ru", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "ru, 0 meeting(s), 0 statement(s) (--lang ru, but the text reads as en)" in (
+        result.stderr
+    )
+
+
+def test_a_lang_the_text_is_in_gets_no_note(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--lang", "en", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "reads as" not in result.stderr
+
+
+def test_a_batch_notes_each_article_whose_text_is_not_in_the_lang_given(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / SEED.name).write_bytes(SEED.read_bytes())
+    result = CliRunner().invoke(
+        main,
+        [
+            "--store",
+            str(tmp_path / "none"),
+            "extract",
+            str(articles),
+            "--lang",
+            "fa",
+            "-o",
+            str(tmp_path / "drafts"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"note       {articles / SEED.name}: --lang fa, but the text reads as en" in (
+        result.stderr
+    )

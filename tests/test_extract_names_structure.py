@@ -134,6 +134,44 @@ def test_an_arabic_script_name_before_its_title_is_a_person() -> None:
     assert new_names(text, "fa") == ["کامران رحیم اف"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "مجتبی دمیرچی‌لو سفیر جمهوری اسلامی ایران در باکو گفت که روابط خوب است.",
+            "fa",
+            "مجتبی دمیرچی\u200cلو",
+        ),
+        ("مجتبى دميرجيلو سفير إيران في باكو قال إن العلاقات جيدة.", "ar", "مجتبى دميرجيلو"),
+    ],
+)
+def test_an_arabic_script_name_opening_with_a_given_name_before_its_title_is_a_person(
+    text: str, language: str, name: str
+) -> None:
+    assert new_names(text, language) == [name]
+
+
+def test_a_given_name_and_a_surname_shaped_word_are_a_person_without_a_title() -> None:
+    text = "وحید جلال‌زاده رئیس کمیسیون مجلس گفت که روابط خوب است."
+    assert new_names(text, "fa") == ["وحید جلال\u200cزاده"]
+
+
+def test_a_given_name_that_is_also_a_common_word_opens_no_name_alone() -> None:
+    assert new_names("روابط بر اساس حسن همجواری و احترام متقابل است.", "fa") == []
+
+
+def test_a_given_name_with_a_preposition_before_a_title_is_nobody() -> None:
+    assert new_names("کتاب علی به سفیر ایران در باکو رسید.", "fa") == []
+
+
+def test_the_country_between_a_rank_and_the_name_is_the_persons_not_a_subject() -> None:
+    text = "وقال سفير إيران لدى باكو مجتبى دميرجيلو إن العلاقات جيدة."
+    found = {x.kind: x for x in mentions(text, "ar")}
+    assert found["new-person"].name == "مجتبى دميرجيلو"
+    assert found["new-person"].country == "iran"
+    assert found["country"].complement
+
+
 def test_words_before_a_title_without_a_surname_ending_are_nobody() -> None:
     text = "دیروز در تهران سفیر جمهوری آذربایجان گفت که روابط خوب است."
     assert new_names(text, "fa") == []

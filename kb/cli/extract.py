@@ -118,11 +118,7 @@ def _one_by_one(
         result = draft_file(path, job) if _is_page(path) else _text_draft(path, job)
         if result.outcome != "drafted":
             raise InputError(f"{path}: {SUMMARY_WORDS[result.outcome]}: {result.reason}")
-        click.echo(
-            f"{path}: {result.language}, {result.meetings} meeting(s), "
-            f"{result.statements} statement(s)",
-            err=True,
-        )
+        click.echo(result.summary, err=True)
         if output is not None and output.is_dir():
             suffix = ".claims.yaml" if fmt == "yaml" else ".trig"
             (output / (path.stem + suffix)).write_bytes(result.data)
@@ -189,6 +185,8 @@ def _batch(
                 )
                 continue
             empty_drafts += result.meetings + result.statements == 0
+            if result.note:
+                problems.append(f"  {'note':<10} {result.path}: {result.note}")
             target = _draft_path(result.path, articles, output, fmt, written)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(result.data)

@@ -49,6 +49,15 @@ class Result:
     text_sha256: str = ""
     data: bytes = b""  # the draft, serialised (TriG or claim form)
     kind: str = "text"
+    note: str = ""  # what a drafted article's reader should check
+
+    @property
+    def summary(self) -> str:
+        """One line on a drafted article: its language and what was found."""
+        return (
+            f"{self.path}: {self.language}, {self.meetings} meeting(s), "
+            f"{self.statements} statement(s)" + (f" ({self.note})" if self.note else "")
+        )
 
 
 @dataclass
@@ -144,7 +153,14 @@ def _draft(article: Article, job: Job) -> Result:
         text_sha256=text_sha256(article.text),
         data=data,
         kind=article.kind,
+        note=_language_note(draft.language, draft.reads_as),
     )
+
+
+def _language_note(language: str, reads_as: str) -> str:
+    if not reads_as:
+        return ""
+    return f"--lang {language}, but the text reads as {reads_as}"
 
 
 def run(

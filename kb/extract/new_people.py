@@ -63,13 +63,15 @@ def new_people(
 
     def add(
         i: int, name_end: int, country: str | None, rank: tuple[int, int] | None = None
-    ) -> None:
+    ) -> bool:
         person = _person(doc, m, registry, i, name_end, country)
-        if person is not None:
-            found.append(person)
-            covered.update(range(i, name_end))
-            if rank is not None and person.kind == "new-person":
-                titled.append((person, *rank))
+        if person is None:
+            return False
+        found.append(person)
+        covered.update(range(i, name_end))
+        if rank is not None and person.kind == "new-person":
+            titled.append((person, *rank))
+        return True
 
     for i, x in sorted(starts, key=lambda t: t[0]):
         opened = i < len(words) and words[i] in APPOSITION
@@ -88,6 +90,8 @@ def new_people(
                 place.country,
                 place.j,
             )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+        else:
+            place = None
         nxt = next((y for y in mentions if y.i >= i), None)
         if nxt is not None and nxt.i <= i + 1 and nxt.kind == "person":
             continue
@@ -113,10 +117,23 @@ def new_people(
                 name_end = cased_name_end(doc, m, i, covered)
             if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
                 continue
-        add(i, name_end, country, rank_span)
+        if add(i, name_end, country, rank_span) and place is not None:
+            place.complement = True  # the person's country, not a subject of its own
     for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
         add(i, name_end, country)
+    for i, name_end, country in _titled_after(doc, m, mentions, ranks, covered):
+        add(i, name_end, country)
+    for i, name_end, country, title in _titled_before(doc, m, mentions, ranks, covered):
+        if add(i, name_end, country):
+            for x in mentions:
+                if x.i == title and x.kind in ("office", "title", "role"):
+                    x.attached = True  # the subject is the name, not the title before it
     for i, name_end in _surname_shaped(doc, m, covered):
+        add(i, name_end, None)
+    named = [
+        tuple(words[y.i : y.j]) for y in mentions + found if y.kind in ("person", "new-person")
+    ]
+    for i, name_end in _given_and_surname(doc, m, covered, named):
         add(i, name_end, None)
     for i in _participle_subjects(doc, m, covered):
         add(i, i + 1, None)
@@ -210,7 +227,7 @@ def _before_titles(
 ) -> list[tuple[int, int, str | None]]:
     """In Arabic script a name often comes before its title or rank ("X سفیر جمهوری
     آذربایجان"): two or three tokens right before it (a quotation mark may close them) that
-    end with a surname ending of the language."""
+    end with a surname ending of the language or start with a given name."""
     out: list[tuple[int, int, str | None]] = []
     words = doc.words
     titles = [(x.i, x.country) for x in mentions if x.kind == "office"]
@@ -226,12 +243,115 @@ def _before_titles(
                 continue
             if arabic_name_end(doc, m, i, covered) < end:
                 continue
-            if surname_ending(m, span[-1]) and not any(
-                w.startswith(p) for w in span for p in m.definite_articles
+            if any(w.startswith(p) for w in span for p in m.definite_articles):
+                continue
+            if surname_ending(m, span[-1]) or (
+                span[0] in m.given_names and not any(is_cue(m, w, "stopwords") for w in span)
             ):
                 out.append((i, end, country))
                 break
     return out
+
+
+APPOSED_WORDS = 8  # words of a title in apposition after a name, up to its closing comma
+APPOSITION_CLOSE = frozenset({",", "—", "–", ")"})
+CLAUSE_CUES = ("speech_verbs", "meeting_triggers", "weak_triggers", "discussion_verbs")
+
+
+def _titled_after(
+    doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
+) -> list[tuple[int, int, str | None]]:
+    """In Latin and Cyrillic script a name often comes first and its title after it, between
+    commas ("X, Iran's ambassador to Azerbaijan, said", "X, посол Ирана в Баку, заявил"): two
+    to four capitalised words, a comma, a title, role or rank among the next words (a country
+    before it gives the person's), and a comma or dash closing the apposition. A verb of speech
+    or meeting inside it makes it a clause, not a title ("Baku, the minister said, ...")."""
+    out: list[tuple[int, int, str | None]] = []
+    words = doc.words
+    titles = _titles(mentions, ranks)
+    places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
+    for comma in (k for k, word in enumerate(words) if word == ","):
+        title = next((k for k in range(comma + 1, comma + 4) if k in titles), None)
+        if title is None:
+            continue
+        start = _name_before(doc, m, comma, covered)
+        if start is None or not _closed_apposition(m, words, comma):
+            continue
+        country = next((places[k] for k in range(comma + 1, title) if k in places), None)
+        out.append((start, comma, country or titles[title]))
+    return out
+
+
+def _titled_before(
+    doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
+) -> list[tuple[int, int, str | None, int]]:
+    """The other order, the title with its complement first and the name between commas
+    ("Iran's envoy to Baku, X, said", "The spokesman for the government, X, said"): a title,
+    role or rank at most a title's length before the comma, nothing between that reads as a
+    clause, and two to four capitalised words closed by a comma or dash."""
+    out: list[tuple[int, int, str | None, int]] = []
+    words = doc.words
+    titles = _titles(mentions, ranks)
+    places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
+    for comma in (k for k, word in enumerate(words) if word == ","):
+        end = cased_name_end(doc, m, comma + 1, covered)
+        if end - comma < 3 or end >= len(words) or words[end] not in APPOSITION_CLOSE:
+            continue
+        if ARABIC_SCRIPT.search(words[comma + 1]):
+            continue
+        title = None
+        for k in range(comma - 1, max(-1, comma - APPOSED_WORDS), -1):
+            if _ends_apposition(m, words[k]):
+                break
+            if k in titles:
+                title = k
+                break
+        if title is None:
+            continue
+        country = next((places[k] for k in range(max(0, title - 3), comma) if k in places), None)
+        out.append((comma + 1, end, country or titles[title], title))
+    return out
+
+
+def _titles(mentions: list[Mention], ranks: list[Match]) -> dict[int, str | None]:
+    """Where a title, role or rank starts, with the country it names."""
+    titles = {x.i: x.country for x in mentions if x.kind in ("office", "title", "role")}
+    titles.update((x.i, None) for x in ranks if x.i not in titles)
+    return titles
+
+
+def _ends_apposition(m: Matcher, word: str) -> bool:
+    """A quotation mark, a sentence's end, a comma or a verb of speech or meeting: no title
+    in apposition reaches past it."""
+    return (
+        word in QUOTES
+        or word in (".", "!", "?", ":")
+        or word in APPOSITION_CLOSE
+        or any(is_cue(m, word, kind) for kind in CLAUSE_CUES)
+    )
+
+
+def _name_before(doc: Doc, m: Matcher, end: int, covered: set[int]) -> int | None:
+    """Where two to four capitalised name words ending at ``end`` start, when they do."""
+    for i in range(max(0, end - 4), end - 1):
+        if i in covered or ARABIC_SCRIPT.search(doc.words[i]):
+            continue
+        if cased_name_end(doc, m, i, covered) == end and (
+            i == 0 or sentence_start(doc, i) or not capitalised(doc, i - 1)
+        ):
+            return i
+    return None
+
+
+def _closed_apposition(m: Matcher, words: list[str], comma: int) -> bool:
+    """Whether the words after ``comma`` close with a comma or dash within a title's length,
+    with no quotation, sentence end or verb of speech or meeting before."""
+    for k in range(comma + 2, min(len(words), comma + 1 + APPOSED_WORDS)):
+        if words[k] in APPOSITION_CLOSE:
+            return True
+        if _ends_apposition(m, words[k]):
+            return False
+    return False
 
 
 def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, int]]:
@@ -265,6 +385,31 @@ def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, 
         ):
             out.append((start, end))
         i = max(end, i + 1)
+    return out
+
+
+def _given_and_surname(
+    doc: Doc, m: Matcher, covered: set[int], named: list[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """In Arabic script, with no capitals to go by: a given name and the word after it that
+    ends as surnames do ("وحید جلال‌زاده"), a person even with no title; a stopword or a word
+    with the definite article is no name, and the last words of a name already found are its
+    surname ("علي كريم زاده" ... "كريم زاده")."""
+    words = doc.words
+    out: list[tuple[int, int]] = []
+    for i in range(len(words) - 1):
+        pair = words[i : i + 2]
+        if (out and out[-1][1] > i) or any(name[-2:] == tuple(pair) for name in named):
+            continue
+        if (
+            pair[0] in m.given_names
+            and ARABIC_SCRIPT.search(pair[0])
+            and not covered.intersection((i, i + 1))
+            and surname_ending(m, pair[1])
+            and not any(is_cue(m, w, "stopwords") for w in pair)
+            and not any(pair[1].startswith(p) for p in m.definite_articles)
+        ):
+            out.append((i, i + 2))
     return out
 
 

@@ -86,7 +86,7 @@ class Matcher:
     clitics: tuple[str, ...]
     attribution: list[tuple[tuple[str, ...], tuple[str, ...]]]
     acronyms: set[tuple[str, ...]]
-    given_names: frozenset[str] = frozenset()  # first words of registered names, Arabic script
+    given_names: frozenset[str] = frozenset()  # Arabic script: the lexicon's, registered names'
     name_suffixes: tuple[str, ...] = ()  # surname endings (lexicon name_suffixes)
     definite_articles: tuple[str, ...] = ()  # never open a name (lexicon definite_articles)
     common_words: frozenset[str] = frozenset()  # words of titles and cues, in no person's name
@@ -166,7 +166,7 @@ def matcher(language: str) -> Matcher:
         clitics,
         attribution,
         acronyms - lower_labels,
-        _given_names(registry),
+        _given_names(registry) | {normalizer().key(str(x)) for x in lex.get("given_names") or []},
         tuple(normalizer().key(str(x)) for x in lex.get("name_suffixes") or []),
         tuple(normalizer().key(str(x)) for x in lex.get("definite_articles") or []),
         _common_words(index, registry),

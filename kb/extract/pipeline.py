@@ -26,7 +26,7 @@ from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens, normalizer
 from .positions import Position, positions_in
-from .published import credited_source
+from .published import credited_source, detect_language
 from .quotations import QuotedBlocks, antecedent, quotations_of, quoted_set
 from .reading import Context, Reading
 from .segment import Doc, classify, lines_of, sentences_of
@@ -65,6 +65,7 @@ class Draft:
         default_factory=dict
     )  # id -> (name, lang, country)
     language: str = "en"
+    reads_as: str = ""  # the language the text reads as, when --lang named another one
 
     def entities(self) -> list[dict[str, Any]]:
         """The claim form's ``entities:`` section: the people the extractors introduced."""
@@ -129,6 +130,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
     era = (published_day, published_day)
     source["basis"] = {"language": language_basis, **section.basis}
     draft = Draft(text, {"source": source, "meetings": [], "statements": []}, language=language)
+    if options.lang and (detected := detect_language(doc, lines)) != language:
+        draft.reads_as = detected
     ctx = Context(doc, found, matcher(language), model(), era)
     quotations = quotations_of(doc, lines)
     ctx.quoted = quoted_set(quotations)
