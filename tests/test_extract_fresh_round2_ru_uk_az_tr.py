@@ -165,3 +165,64 @@ def test_the_speaker_before_goes_on_where_no_one_else_is_the_subject() -> None:
         "Также заявил, что Баку выступает за открытие всех коммуникаций в регионе.",
     )
     assert ("jeyhun-bayramov", "Баку выступает за открытие всех коммуникаций в регионе") in out
+
+
+# -- 4. short contents of a verb that is a stance; titles and people -------------------------
+
+
+def test_a_verb_that_is_a_stance_needs_only_a_short_object() -> None:
+    out = statements("ru", TALKS_RU, "Аракчи также осудил удары по инфраструктуре.")
+    assert out == [("abbas-araghchi", "удары по инфраструктуре")]
+
+
+def test_a_short_object_of_a_verb_that_is_no_stance_states_nothing() -> None:
+    assert statements("ru", TALKS_RU, "Аракчи также отметил роль посредников.") == []
+
+
+def test_the_head_of_a_country_s_diplomacy_is_its_foreign_minister() -> None:
+    out = statements(
+        "ru",
+        TALKS_RU,
+        "Как подчеркнул глава российской дипломатии, работа рабочей группы по разблокированию "
+        "коммуникаций должна быть продолжена.",
+    )
+    assert [speaker for speaker, _ in out] == ["sergey-lavrov"]
+
+
+def test_the_head_of_a_country_s_delegation_is_not_its_foreign_minister() -> None:
+    out = statements(
+        "ru",
+        TALKS_RU,
+        "Как подчеркнул глава российской делегации, работа рабочей группы по разблокированию "
+        "коммуникаций должна быть продолжена.",
+    )
+    assert out == []
+
+
+def meetings(language: str, *paragraphs: str) -> list[set[str]]:
+    draft = draft_of(language, HEADLINE[language], *paragraphs)
+    return [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
+
+
+def test_the_first_vice_president_of_iran_named_in_azerbaijani_meets() -> None:
+    out = meetings(
+        "az",
+        "Ceyhun Bayramov Tehranda İranın birinci vitse-prezidenti Məhəmmədrza Arif ilə görüşüb.",
+    )
+    assert out == [{"jeyhun-bayramov", "mohammad-reza-aref"}]
+
+
+def test_a_reception_in_the_turkish_past_perfect_is_a_meeting() -> None:
+    out = meetings(
+        "tr",
+        "Cumhurbaşkanı Recep Tayyip Erdoğan, dün de İran Cumhurbaşkanı Mesud Pezeşkiyan'ı kabul "
+        "etmişti.",
+    )
+    assert out == [{"recep-tayyip-erdogan", "masoud-pezeshkian"}]
+
+
+def test_accepting_an_offer_in_the_turkish_past_perfect_is_no_meeting() -> None:
+    out = meetings(
+        "tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, İran'ın teklifini geçen ay kabul etmişti."
+    )
+    assert out == []

@@ -604,11 +604,13 @@ def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
 
 def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
     """Whether a clause with no topic cue has the content of a position: at least
-    MIN_UNCLASSIFIED words (unless it is a quotation), not a courtesy ("greetings", "you are
+    MIN_UNCLASSIFIED words (MIN_SAID after a verb that is a stance; any, quoted), not a courtesy ("greetings", "you are
     welcome"), and, said by a converb before its clause ("Welcoming the guests, ..."), a stance
     or a country."""
     quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
-    if not quoted and _words(ctx, *span) < MIN_UNCLASSIFIED:
+    # a verb that is a stance of its own needs less after it ("condemned the border attacks")
+    shortest = MIN_SAID if _verb_stance(reading, act) else MIN_UNCLASSIFIED
+    if not quoted and _words(ctx, *span) < shortest:
         return False
     if _courteous(ctx, span):
         return False
