@@ -226,3 +226,79 @@ def test_accepting_an_offer_in_the_turkish_past_perfect_is_no_meeting() -> None:
         "tr", "Cumhurbaşkanı Recep Tayyip Erdoğan, İran'ın teklifini geçen ay kabul etmişti."
     )
     assert out == []
+
+
+# -- 5. direct speech over paragraphs, after dashes and in dialogues -------------------------
+
+
+def test_a_quotation_closed_in_the_next_paragraph_is_the_speaker_s_in_both() -> None:
+    out = statements(
+        "uk",
+        "Президент Азербайджану Ільхам Алієв дав інтерв'ю телеканалу.",
+        "«Азербайджан ніколи не стане плацдармом проти Ірану. Азербайджан проводить "
+        "незалежну зовнішню політику.",
+        "Наші відносини з Іраном перебувають на найвищому рівні», – сказав Алієв.",
+    )
+    assert ("ilham-aliyev", "Азербайджан ніколи не стане плацдармом проти Ірану") in out
+    assert ("ilham-aliyev", "Азербайджан проводить незалежну зовнішню політику") in out
+
+
+def test_a_quotation_left_open_at_a_paragraph_s_end_is_no_one_s() -> None:
+    out = statements(
+        "uk",
+        "Президент Азербайджану Ільхам Алієв дав інтерв'ю телеканалу.",
+        "«Азербайджан ніколи не стане плацдармом проти Ірану. Ми проводимо незалежну "
+        "зовнішню політику.",
+        "Вірменія та Азербайджан ведуть переговори про мирний договір з 2022 року.",
+    )
+    assert not any("плацдармом" in quote for _, quote in out), out
+
+
+def test_direct_speech_after_a_dash_over_two_sentences_is_the_speaker_s() -> None:
+    out = statements(
+        "uk",
+        "Президент Азербайджану Ільхам Алієв дав інтерв'ю телеканалу.",
+        "– Ми не висуваємо нових умов Вірменії. Це питання безпеки Азербайджану, – підкреслив він.",
+    )
+    assert ("ilham-aliyev", "Ми не висуваємо нових умов Вірменії") in out
+    assert ("ilham-aliyev", "Це питання безпеки Азербайджану") in out
+
+
+INTERVIEW = [
+    "Официальный представитель МИД России Мария Захарова дала интервью нашему агентству.",
+    "— Мария Владимировна, как в Москве оценивают переговоры между Баку и Ереваном?",
+    "— Мы приветствуем любые шаги, которые ведут к нормализации отношений Армении и Азербайджана.",
+    "— Звучат мнения, что Россия теряет влияние в регионе.",
+    "— Россия была и остается ключевым игроком на Южном Кавказе.",
+]
+
+
+def test_the_answers_of_an_interview_printed_as_a_dialogue_of_dashes_are_the_interviewee_s() -> (
+    None
+):
+    out = statements("ru", *INTERVIEW)
+    assert ("maria-zakharova", "Россия была и остается ключевым игроком на Южном Кавказе") in out
+    assert any(
+        speaker == "maria-zakharova" and quote.startswith("Мы приветствуем любые шаги")
+        for speaker, quote in out
+    ), out
+    assert not any("теряет влияние" in quote for _, quote in out), out  # a question
+
+
+def test_a_background_paragraph_after_the_last_answer_is_no_one_s() -> None:
+    out = statements(
+        "ru",
+        *INTERVIEW,
+        "Россия и Азербайджан подписали декларацию о союзническом взаимодействии в 2022 году.",
+    )
+    assert not any("декларацию" in quote for _, quote in out), out
+
+
+def test_dashed_lines_with_no_question_are_no_interview() -> None:
+    out = statements(
+        "ru",
+        "Официальный представитель МИД России Мария Захарова провела брифинг.",
+        "— Россия и Азербайджан подписали декларацию о союзническом взаимодействии.",
+        "— Армения вышла из ряда программ ОДКБ в прошлом году.",
+    )
+    assert out == []

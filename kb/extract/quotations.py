@@ -28,6 +28,7 @@ DASHES = ("-", "–", "—")
 INTERJECTION_OPENS = (",", ".", "!", "?", "…")
 INTERJECTION_CLOSES = (",", ".", ":")
 MAX_INTERJECTION = 12
+SPEECH_DASH = "—"  # the mark of direct speech opened by a dash, on the stack of open quotations
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,12 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
     for number, line in enumerate(body):
         if stack:  # carried over from the paragraph before: the same block goes on
             stack = [(mark, line.i - 1) for mark, _ in stack[:1]]
-        t = line.i
+        elif dash_speech(words, line):
+            stack.append((SPEECH_DASH, line.i))
+        t = line.i + 1 if stack and stack[0][0] == SPEECH_DASH else line.i
         while t < line.j:
             word = words[t]
+            opens_aside = bool(stack) and word in DASHES and words[t - 1] in INTERJECTION_OPENS
             resumed = interjection_at(words, t, line.j) if stack else None
             if resumed is not None:  # the author's words: the quotation resumes after them
                 mark = stack[0][0]
@@ -75,6 +79,12 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
                 stack.append((mark, resumed - 1))
                 t = resumed
                 continue
+            if opens_aside and stack[0][0] == SPEECH_DASH:  # "— A, — said X.": A ends here
+                while stack:
+                    close(t, True)
+                block += 1
+                t += 1
+                continue
             if stack and word in opening.get(stack[-1][0], ()):
                 close(t, True)
                 if not stack:
@@ -82,12 +92,23 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
             elif word in opening:
                 stack.append((word, t))
             t += 1
+        if stack and stack[0][0] == SPEECH_DASH:  # direct speech after a dash ends with its line
+            while stack:
+                close(line.j, True)
+            block += 1
         if stack:
             following = body[number + 1] if number + 1 < len(body) else None
             if following is None or not _continues(doc, following, stack[0][0]):
                 while stack:
                     close(line.j, False)
                 block += 1
+            elif following is not None and words[following.i] not in opening:
+                # closed further on in the next paragraph: this paragraph's part is quoted too
+                mark = stack[0][0]
+                while len(stack) > 1:
+                    stack.pop()
+                close(line.j, False)
+                stack.append((mark, following.i - 1))
             elif following is not None and words[following.i] in opening:
                 while len(stack) > 1:
                     stack.pop()
@@ -98,6 +119,17 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
                     following.start, following.end, following.i + 1, following.j, following.role
                 )
     return out
+
+
+def dash_speech(words: list[str], line: Line) -> bool:
+    """Whether a paragraph is direct speech opened by a dash and interrupted by the author's
+    words ("— A. B, — said X."): it starts with a dash, and a dash after a comma or a sentence
+    end follows."""
+    if line.j - line.i < 2 or words[line.i] not in DASHES:
+        return False
+    return any(
+        words[t] in DASHES and words[t - 1] in INTERJECTION_OPENS for t in range(line.i + 2, line.j)
+    )
 
 
 def interjection_at(words: list[str], t: int, end: int) -> int | None:
@@ -217,7 +249,6 @@ class QuotedBlocks:
         return [pid for pid in named if pid][:1]
 
 
-DASHES = ("-", "–", "—")
 DETACHED_MAX = 10  # tokens: the longest line that only names who spoke
 
 
