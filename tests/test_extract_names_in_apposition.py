@@ -56,6 +56,12 @@ def _new_people(language: str, sentence: str) -> dict[str, str | None]:
             "Iran supports the territorial integrity of Azerbaijan",
         ),
         (
+            "en",
+            "Farhad Rahimi, Iran's deputy roads minister, said Tehran supports the peace process.",
+            "farhad-rahimi",
+            "Tehran supports the peace process",
+        ),
+        (
             "ru",
             "Фархад Рахими, посол Ирана в Азербайджане, заявил, что Тегеран поддерживает мирный "
             "процесс.",

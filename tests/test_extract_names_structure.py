@@ -160,6 +160,51 @@ def test_a_given_name_that_is_also_a_common_word_opens_no_name_alone() -> None:
     assert new_names("روابط بر اساس حسن همجواری و احترام متقابل است.", "fa") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Azerbaijani MP Rasim Musabayov said ties were good.", "Rasim Musabayov", "azerbaijan"),
+        ("Iranian lawmaker Ahmad Naderi said ties were good.", "Ahmad Naderi", "iran"),
+        (
+            "The Azerbaijani ambassador Farhad Rahimi said ties were good.",
+            "Farhad Rahimi",
+            "azerbaijan",
+        ),
+    ],
+)
+def test_a_country_before_a_rank_is_the_new_persons(text: str, name: str, country: str) -> None:
+    found = [x for x in mentions(text, "en") if x.kind == "new-person"]
+    assert [(x.name, x.country) for x in found] == [(name, country)]
+
+
+def test_a_rank_with_no_name_after_it_is_nobody() -> None:
+    assert new_names("An Iranian lawmaker said ties were good.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "country"),
+    [
+        (
+            "Iranian Roads Minister Farhad Rahimi said ties were good.",
+            "en",
+            "Farhad Rahimi",
+            "iran",
+        ),
+        ("Министр Фархад Рахими заявил, что всё хорошо.", "ru", "Фархад Рахими", None),
+    ],
+)
+def test_capitalised_words_right_after_a_role_noun_are_a_person(
+    text: str, language: str, name: str, country: str | None
+) -> None:
+    found = [x for x in mentions(text, language) if x.kind == "new-person"]
+    assert [(x.name, x.country) for x in found] == [(name, country)]
+
+
+def test_words_past_a_comma_after_a_role_noun_are_nobody() -> None:
+    text = "Ermeni bakan, forum marjında Türkiye-Ermenistan Normalleşme Süreci ile görüştü."
+    assert new_names(text, "tr") == []
+
+
 def test_a_given_name_with_a_preposition_before_a_title_is_nobody() -> None:
     assert new_names("کتاب علی به سفیر ایران در باکو رسید.", "fa") == []
 

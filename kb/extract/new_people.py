@@ -85,11 +85,13 @@ def new_people(
             opened, i = True, i + 1  # "Director General (X)"
         country = x.country if x is not None else None
         place = next((y for y in mentions if y.i == i and y.kind in ("country", "demonym")), None)
+        before = next(
+            (y for y in mentions if y.j == first and y.kind in ("country", "demonym")), None
+        )
         if x is None and after_rank and place is not None:
-            country, i = (
-                place.country,
-                place.j,
-            )  # "the Azerbaijani ambassador X", "سفیر آذربایجان X"
+            country, i = place.country, place.j  # "سفیر آذربایجان X", "the ambassador of Iran X"
+        elif x is None and after_rank and before is not None:
+            country, place = before.country, before  # "the Azerbaijani ambassador X"
         else:
             place = None
         nxt = next((y for y in mentions if y.i >= i), None)
@@ -120,6 +122,8 @@ def new_people(
         if add(i, name_end, country, rank_span) and place is not None:
             place.complement = True  # the person's country, not a subject of its own
     for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
+        add(i, name_end, country)
+    for i, name_end, country in _after_roles(doc, m, mentions, covered):
         add(i, name_end, country)
     for i, name_end, country in _titled_after(doc, m, mentions, ranks, covered):
         add(i, name_end, country)
@@ -258,6 +262,25 @@ APPOSITION_CLOSE = frozenset({",", "—", "–", ")"})
 CLAUSE_CUES = ("speech_verbs", "meeting_triggers", "weak_triggers", "discussion_verbs")
 
 
+def _after_roles(
+    doc: Doc, m: Matcher, mentions: list[Mention], covered: set[int]
+) -> list[tuple[int, int, str | None]]:
+    """In Latin and Cyrillic script, a role noun with two or more capitalised words right
+    after it (ranks between): "Iranian Roads Minister X", "министр Х Y"; a country or demonym
+    just before the role is the person's. Nothing may stand between the role and the name (in
+    Arabic script a role is too weak a sign of a name to follow)."""
+    out: list[tuple[int, int, str | None]] = []
+    words = doc.words
+    for x in mentions:
+        if x.kind != "role" or x.j >= len(words) or ARABIC_SCRIPT.search(words[x.j]):
+            continue
+        i = after_honorifics(m, words, x.j)
+        end = cased_name_end(doc, m, i, covered)
+        if end - i >= 2 and not all(len(w) == 1 for w in words[i:end]):
+            out.append((i, end, _country_before(mentions, x.i)))
+    return out
+
+
 def _titled_after(
     doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
 ) -> list[tuple[int, int, str | None]]:
@@ -271,11 +294,12 @@ def _titled_after(
     titles = _titles(mentions, ranks)
     places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
     for comma in (k for k, word in enumerate(words) if word == ","):
-        title = next((k for k in range(comma + 1, comma + 4) if k in titles), None)
+        close = _closed_apposition(m, words, comma)
+        title = next((k for k in range(comma + 1, close or comma) if k in titles), None)
         if title is None:
             continue
         start = _name_before(doc, m, comma, covered)
-        if start is None or not _closed_apposition(m, words, comma):
+        if start is None:
             continue
         country = next((places[k] for k in range(comma + 1, title) if k in places), None)
         out.append((start, comma, country or titles[title]))
@@ -343,15 +367,23 @@ def _name_before(doc: Doc, m: Matcher, end: int, covered: set[int]) -> int | Non
     return None
 
 
-def _closed_apposition(m: Matcher, words: list[str], comma: int) -> bool:
-    """Whether the words after ``comma`` close with a comma or dash within a title's length,
-    with no quotation, sentence end or verb of speech or meeting before."""
+def _closed_apposition(m: Matcher, words: list[str], comma: int) -> int | None:
+    """Where the words after ``comma`` close with a comma or dash within a title's length,
+    with no quotation, sentence end or verb of speech or meeting before; None if they don't."""
     for k in range(comma + 2, min(len(words), comma + 1 + APPOSED_WORDS)):
         if words[k] in APPOSITION_CLOSE:
-            return True
+            return k
         if _ends_apposition(m, words[k]):
-            return False
-    return False
+            return None
+    return None
+
+
+def _country_before(mentions: list[Mention], i: int) -> str | None:
+    """The country of a country or demonym mention ending at most two tokens before ``i``."""
+    return next(
+        (y.country for y in mentions if y.kind in ("country", "demonym") and 0 <= i - y.j <= 2),
+        None,
+    )
 
 
 def _surname_shaped(doc: Doc, m: Matcher, covered: set[int]) -> list[tuple[int, int]]:
