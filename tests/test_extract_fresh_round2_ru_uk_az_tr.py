@@ -302,3 +302,107 @@ def test_dashed_lines_with_no_question_are_no_interview() -> None:
         "— Армения вышла из ряда программ ОДКБ в прошлом году.",
     )
     assert out == []
+
+
+# -- 6. speech announced by a colon, quoted by an outlet, named by a title -------------------
+
+SUMMIT_RU = (
+    "Президент Азербайджана Ильхам Алиев и премьер-министр Армении Никол Пашинян провели "
+    "двустороннюю встречу в Абу-Даби."
+)
+
+
+def test_a_quotation_opening_the_paragraph_after_said_and_a_colon_is_the_speaker_s() -> None:
+    out = statements(
+        "ru",
+        SUMMIT_RU,
+        "Пашинян, в частности, заявил:",
+        "«Армения готова парафировать текст мирного договора в ближайшие недели».",
+    )
+    assert (
+        "nikol-pashinyan",
+        "Армения готова парафировать текст мирного договора в ближайшие недели",
+    ) in out
+
+
+def test_a_quotation_opening_a_paragraph_after_one_with_no_colon_is_no_one_s() -> None:
+    out = statements(
+        "ru",
+        SUMMIT_RU,
+        "Пашинян выступил на форуме в Абу-Даби.",
+        "«Армения готова парафировать текст мирного договора в ближайшие недели».",
+    )
+    assert out == []
+
+
+def test_an_outlet_quoting_a_person_reports_that_person_s_words() -> None:
+    out = statements(
+        "ru", SUMMIT_RU, "«Азербайджан не претендует на чужие земли», — цитирует Алиева агентство."
+    )
+    assert out == [("ilham-aliyev", "Азербайджан не претендует на чужие земли")]
+
+
+def test_an_outlet_writing_with_no_one_quoted_reports_no_one_s_words() -> None:
+    out = statements(
+        "ru", SUMMIT_RU, "«Азербайджан не претендует на чужие земли», — пишет агентство."
+    )
+    assert not any(speaker == "ilham-aliyev" for speaker, _ in out), out
+
+
+def test_the_head_of_a_country_s_state_in_the_genitive_is_its_president() -> None:
+    out = statements(
+        "ru",
+        SUMMIT_RU,
+        "По словам главы азербайджанского государства, открытие коммуникаций отвечает интересам "
+        "всех народов региона.",
+    )
+    assert [speaker for speaker, _ in out] == ["ilham-aliyev"]
+
+
+def test_the_head_of_a_country_s_delegation_in_the_genitive_is_no_one_known() -> None:
+    out = statements(
+        "ru",
+        SUMMIT_RU,
+        "По словам главы азербайджанской делегации, открытие коммуникаций отвечает интересам "
+        "всех народов региона.",
+    )
+    assert not any(speaker == "ilham-aliyev" for speaker, _ in out), out
+
+
+# -- 7. Turkish months in running text; quoted reports of meetings ---------------------------
+
+
+def meeting_dates(language: str, *paragraphs: str) -> list[tuple[str, str]]:
+    draft = draft_of(language, HEADLINE[language], *paragraphs)
+    return [(str(m["date"]["earliest"]), str(m["date"]["latest"])) for m in draft.form["meetings"]]
+
+
+def test_a_lowercase_turkish_month_before_the_word_for_month_dates_the_meeting() -> None:
+    out = meeting_dates(
+        "tr", "Hakan Fidan ile Ceyhun Bayramov eylül ayında New York'ta görüşmüştü."
+    )
+    assert out == [("2024-09-01", "2024-09-30")]
+
+
+def test_a_lowercase_word_spelled_as_a_turkish_month_is_no_month() -> None:
+    out = meeting_dates("tr", "Hakan Fidan ile Ceyhun Bayramov ekim ve hasat öncesinde görüştü.")
+    assert out and not out[0][0].startswith("2024-10"), out
+
+
+def test_a_quoted_report_of_a_summons_in_the_third_person_is_no_position() -> None:
+    out = statements(
+        "tr",
+        "İran Dışişleri Bakanlığı'nın internet sitesindeki açıklamada, \"Azerbaycan Büyükelçisi, "
+        "Bakan Yardımcısı Ali Rıza Hakikiyan tarafından Dışişleri Bakanlığına çağrıldı ve "
+        "Bakü'nün açıklamalarına tepki iletildi.\" denildi.",
+    )
+    assert out == []
+
+
+def test_a_quoted_judgement_of_a_meeting_in_the_third_person_is_a_position() -> None:
+    out = statements(
+        "az",
+        'Səfir Abbas Musəvi bildirib: "Prezidentlərin görüşü ikitərəfli münasibətlərdə yeni '
+        'mərhələnin başlanğıcı oldu."',
+    )
+    assert [speaker for speaker, _ in out] == ["abbas-mousavi"], out

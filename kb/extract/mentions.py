@@ -53,6 +53,7 @@ def find(
     entity_like = [x for x in raw if x.kind in ENTITY_KINDS]
     covered = cover(entity_like)
     extra = _variant_matches(doc, m, covered, lines_ok, lemma_matches)
+    extra += _wider_by_lemma(entity_like, lemma_matches)
     entity_like = _longest(entity_like + extra)
     cues = [x for x in raw if x.kind not in ENTITY_KINDS] + entity_like
     cues.sort(key=lambda x: (x.i, -x.j))
@@ -163,6 +164,33 @@ def _variant_matches(
                     for kind, payload in m.index.table.get((key,), ()):
                         if kind in ("entity", "demonym"):
                             out.append(Match(kind, payload, i, i + 1, "clitic"))
+    return out
+
+
+def _wider_by_lemma(exact: list[Match], lemma_matches: list[Match]) -> list[Match]:
+    """Names matched by lemma that hold a shorter exact match of a country or demonym and
+    overlap no other ("главы азербайджанского государства" holds "азербайджанского", "İran
+    Dışişleri Bakanlığı'nın" holds "İran"): the longest wins."""
+    entities = model().entities
+    out = []
+    for x in lemma_matches:
+        if x.kind not in ENTITY_KINDS:
+            continue
+        overlapping = [e for e in exact if e.i < x.j and x.i < e.j]
+        if overlapping and all(
+            x.i <= e.i
+            and e.j <= x.j
+            and e.j - e.i < x.j - x.i
+            and (
+                e.kind == "demonym"
+                or (
+                    e.kind == "entity" and getattr(entities.get(e.payload), "kind", "") == "country"
+                )
+            )
+            for e in overlapping
+        ):
+            x.how = "stem"
+            out.append(x)
     return out
 
 

@@ -211,9 +211,12 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None or _names_only(ctx, reading, trimmed):
                 continue
+            # a quotation in the third person ("'X was received by Y,' it said") reports
+            # its meeting as the narrative would
+            reported = _quoted_in_third_person(reading, trimmed)
             meeting = (
-                how in ("speech-verb", "verb-final", "colon")
-                and _reports_meeting(reading, trimmed)
+                (how in ("speech-verb", "verb-final", "colon") or reported)
+                and _reports_meeting(reading, trimmed, quoted_too=reported)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
@@ -717,13 +720,16 @@ def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) 
     return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)
 
 
-def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
+def _reports_meeting(reading: Reading, span: tuple[int, int], quoted_too: bool = False) -> bool:
     """ "..., the ministry said, while X met Y": what is said reports a meeting, no position.
-    A trigger inside a phrase that reports no meeting ("the negotiation process") is none."""
+    A trigger inside a phrase that reports no meeting ("the negotiation process") is none; one
+    inside a quotation counts only with ``quoted_too``."""
     triggers = [
         c
         for c in reading.cues
-        if c.kind == "meeting_triggers" and span[0] <= c.i < span[1] and c.i not in reading.quoted
+        if c.kind == "meeting_triggers"
+        and span[0] <= c.i < span[1]
+        and (quoted_too or c.i not in reading.quoted)
     ]
     if not triggers:
         return False
@@ -731,6 +737,24 @@ def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
     phrases = [c for c in reading.cues if c.kind == "not_meeting"]
     return any(
         (c.i, c.j) not in weak and not any(p.i <= c.i < p.j for p in phrases) for c in triggers
+    )
+
+
+def _quoted_in_third_person(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a span is a quotation with no first or second person in it ("we", "your")
+    that names a person and someone's partner ("with", "by": "X was summoned by Y"), as a
+    report does."""
+    inside = [t for t in range(*span) if t in reading.quoted]
+    kinds = {c.kind for c in reading.cues if span[0] <= c.i < span[1]}
+    people = any(
+        x.kind in ("person", "new-person", "office", "title") and span[0] <= x.i < span[1]
+        for x in reading.mentions
+    )
+    return (
+        len(inside) >= span[1] - span[0] - 2
+        and people
+        and not kinds & {"first_person", "second_person"}
+        and bool(kinds & {"with_markers", "agent_markers"})
     )
 
 

@@ -216,6 +216,12 @@ class QuotedBlocks:
         ]
         if block not in self.speakers and going_on:
             self._attribute(block, going_on[0].speakers)  # the speaker of the paragraph
+        if (
+            block not in self.speakers
+            and ctx.direct is not None
+            and self._after_colon(ctx, reading)
+        ):
+            self._attribute(block, ctx.direct[0])  # "X said:" ending the paragraph before
         if block not in self.speakers:
             detached = self._detached(ctx, block)
             if detached:
@@ -233,6 +239,22 @@ class QuotedBlocks:
         for reading in waiting:
             _speak(reading, self.speakers[block])
         return waiting
+
+    def _after_colon(self, ctx: Context, reading: Reading) -> bool:
+        """Whether the sentence opens a paragraph, with a quotation mark, right after a
+        paragraph that ends with a colon ("X said:" / «...»)."""
+        number = reading.sentence.line
+        if number < 1 or number >= len(self.lines):
+            return False
+        line, before = self.lines[number], self.lines[number - 1]
+        words = ctx.doc.words
+        return (
+            reading.sentence.i == line.i
+            and words[line.i] in marks()
+            and before.role == "body"
+            and before.j > before.i
+            and words[before.j - 1] == ":"
+        )
 
     def _detached(self, ctx: Context, block: int) -> list[str]:
         """The speaker on a short line right after the block that starts with a dash."""
