@@ -172,11 +172,15 @@ def _wider_by_lemma(exact: list[Match], lemma_matches: list[Match]) -> list[Matc
     overlap no other ("главы азербайджанского государства" holds "азербайджанского", "İran
     Dışişleri Bakanlığı'nın" holds "İran"): the longest wins."""
     entities = model().entities
+    at: dict[int, list[Match]] = defaultdict(list)
+    for e in exact:
+        for t in range(e.i, e.j):
+            at[t].append(e)
     out = []
     for x in lemma_matches:
-        if x.kind not in ENTITY_KINDS:
+        if x.kind not in ENTITY_KINDS or x.j - x.i < 2:
             continue
-        overlapping = [e for e in exact if e.i < x.j and x.i < e.j]
+        overlapping = list({id(e): e for t in range(x.i, x.j) for e in at.get(t, ())}.values())
         if overlapping and all(
             x.i <= e.i
             and e.j <= x.j
