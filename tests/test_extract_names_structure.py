@@ -191,6 +191,12 @@ def test_a_rank_with_no_name_after_it_is_nobody() -> None:
             "iran",
         ),
         ("Министр Фархад Рахими заявил, что всё хорошо.", "ru", "Фархад Рахими", None),
+        (
+            "Министр дорог и градостроительства Ирана Фархад Рахими заявил, что всё хорошо.",
+            "ru",
+            "Фархад Рахими",
+            "iran",
+        ),
     ],
 )
 def test_capitalised_words_right_after_a_role_noun_are_a_person(
@@ -200,9 +206,17 @@ def test_capitalised_words_right_after_a_role_noun_are_a_person(
     assert [(x.name, x.country) for x in found] == [(name, country)]
 
 
-def test_words_past_a_comma_after_a_role_noun_are_nobody() -> None:
-    text = "Ermeni bakan, forum marjında Türkiye-Ermenistan Normalleşme Süreci ile görüştü."
-    assert new_names(text, "tr") == []
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ermeni bakan, forum marjında Türkiye-Ermenistan Normalleşme Süreci ile görüştü.", "tr"),
+        ("Министр дорог Ирана посетил Баку и Нахчыван.", "ru"),
+    ],
+)
+def test_words_past_punctuation_or_a_verb_after_a_role_noun_are_nobody(
+    text: str, language: str
+) -> None:
+    assert new_names(text, language) == []
 
 
 def test_a_given_name_with_a_preposition_before_a_title_is_nobody() -> None:

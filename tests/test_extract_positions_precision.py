@@ -458,3 +458,26 @@ def test_thanks_for_being_received_is_a_courtesy_in_direct_speech() -> None:
         "en", opening, "Araghchi said: We thank Azerbaijan for its support of the peace process."
     )
     assert said(thanks)
+
+
+# -- what a later reporting verb's subject is not ----------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["officials", "Iranian state media", "the sources"])
+def test_the_subject_of_a_later_reporting_verb_is_not_part_of_the_statement(source: str) -> None:
+    sentence = (
+        "President Masoud Pezeshkian stressed the importance of the peace process in the "
+        f"Caucasus, {source} said."
+    )
+    assert said(draft_of("en", sentence)) == [
+        ("masoud-pezeshkian", "the importance of the peace process in the Caucasus")
+    ]
+
+
+def test_a_long_clause_after_a_comma_before_a_later_verb_stays_in_the_statement() -> None:
+    sentence = (
+        "President Masoud Pezeshkian stressed that Iran supports the peace process, which the "
+        "region needs, and added that trade should grow."
+    )
+    quotes = [quote for _, quote in said(draft_of("en", sentence))]
+    assert quotes[0].startswith("Iran supports the peace process, which the region needs")

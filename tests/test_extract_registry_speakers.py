@@ -98,3 +98,29 @@ def test_iran_s_parliament_speaker_meets_and_speaks(
     assert ("mohammad-bagher-ghalibaf", quote) in said(draft)
     met = [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]]
     assert {"mohammad-bagher-ghalibaf", "ilham-aliyev"} in met
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "people"),
+    [
+        (
+            "ru",
+            "Министр дорог и градостроительства Ирана Фарзане Садег и вице-премьер Азербайджана "
+            "Шахин Мустафаев провели в среду переговоры в Баку.",
+            {"farzaneh-sadegh", "shahin-mustafayev"},
+        ),
+        (
+            "en",
+            "Iranian Roads Minister Farzaneh Sadegh met Azerbaijani Deputy Prime Minister Shahin "
+            "Mustafayev in Baku on Wednesday.",
+            {"farzaneh-sadegh", "shahin-mustafayev"},
+        ),
+    ],
+)
+def test_the_co_chairs_of_the_intergovernmental_commission_are_registered(
+    language: str, sentence: str, people: set[str]
+) -> None:
+    draft = draft_of(language, sentence)
+    met = {p["person"] for meeting in draft.form["meetings"] for p in meeting["participants"]}
+    assert met == people
+    assert draft.entities() == []

@@ -265,10 +265,11 @@ CLAUSE_CUES = ("speech_verbs", "meeting_triggers", "weak_triggers", "discussion_
 def _after_roles(
     doc: Doc, m: Matcher, mentions: list[Mention], covered: set[int]
 ) -> list[tuple[int, int, str | None]]:
-    """In Latin and Cyrillic script, a role noun with two or more capitalised words right
-    after it (ranks between): "Iranian Roads Minister X", "министр Х Y"; a country or demonym
-    just before the role is the person's. Nothing may stand between the role and the name (in
-    Arabic script a role is too weak a sign of a name to follow)."""
+    """In Latin and Cyrillic script, a role noun with two or more capitalised words after it
+    (ranks, or the role's complement, between): "Iranian Roads Minister X", "министр дорог и
+    градостроительства Ирана X Y"; a country just before the role or ending its complement is
+    the person's. No punctuation may stand between the role and the name (in Arabic script a
+    role is too weak a sign of a name to follow)."""
     out: list[tuple[int, int, str | None]] = []
     words = doc.words
     for x in mentions:
@@ -276,8 +277,16 @@ def _after_roles(
             continue
         i = after_honorifics(m, words, x.j)
         end = cased_name_end(doc, m, i, covered)
+        if end - i < 2:
+            i = after_complement(doc, m, i, covered)
+            end = cased_name_end(doc, m, i, covered)
+        country = _country_before(mentions, x.i)
+        if end - i < 2:
+            i = after_organisation(doc, m, mentions, i, covered)
+            end = cased_name_end(doc, m, i, covered)
+            country = country or _country_before(mentions, i)
         if end - i >= 2 and not all(len(w) == 1 for w in words[i:end]):
-            out.append((i, end, _country_before(mentions, x.i)))
+            out.append((i, end, country))
     return out
 
 

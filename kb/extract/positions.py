@@ -47,6 +47,9 @@ UNCLASSIFIED_CONFIDENCE = 0.3
 HOPES = ("hopes",)  # the stance of a verb whose content may be talks to come ("hoped the talks")
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
+TRAILING_SUBJECT = (
+    3  # words: the longest subject of a later verb after a comma ("..., officials said")
+)
 # words: the shortest unclassified statement outside quotation marks ("In this regard", "You
 # are welcome" are no positions; a quoted phrase may be shorter: «...»)
 MIN_UNCLASSIFIED = 4
@@ -450,7 +453,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     earlier = [a.verb for a in reading.acts[:k] if a.verb is not None]
     later = [a.verb for a in reading.acts[k + 1 :] if a.verb is not None]
     lo = earlier[-1].j if earlier else s.i
-    hi = later[0].i if later else s.j
+    hi = _before_subject(reading, words, verb.j + MIN_SAID, later[0].i) if later else s.j
     following = reading.acts[k + 1] if k + 1 < len(reading.acts) else None
     if act.form == "converb" and following is not None:
         head = following.subject_span[0]
@@ -553,6 +556,21 @@ def _resumed(ctx: Context, reading: Reading, act: Act) -> list[tuple[int, int]]:
     while end in reading.quoted:
         end += 1
     return [(t, end)] if end > t else []
+
+
+def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> int:
+    """Where what comes before a later reporting verb ends: at the comma before the verb's
+    short subject, when one stands there after ``lo`` ("... corridor, officials said"); not
+    where a "that" opens the later verb's clause ("заявил, что Россия выступает")."""
+    clause = {c.i for c in reading.cues if c.kind == "complementizers"}
+    for t in range(verb - 1, max(lo, verb - TRAILING_SUBJECT - 2), -1):
+        if t in clause:
+            break
+        if words[t] in SOFT:
+            return t
+        if not words[t][:1].isalpha():
+            break
+    return verb
 
 
 def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
