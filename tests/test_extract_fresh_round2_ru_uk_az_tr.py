@@ -406,3 +406,43 @@ def test_a_quoted_judgement_of_a_meeting_in_the_third_person_is_a_position() -> 
         'mərhələnin başlanğıcı oldu."',
     )
     assert [speaker for speaker, _ in out] == ["abbas-mousavi"], out
+
+
+# -- 8. "answered"; a list of more news ends the article -------------------------------------
+
+
+def test_answered_that_reports_a_position() -> None:
+    out = statements(
+        "ru",
+        SUMMIT_RU,
+        "Пашинян ответил, что вопрос изменения конституции Армении будет решаться на референдуме.",
+    )
+    assert out == [
+        ("nikol-pashinyan", "вопрос изменения конституции Армении будет решаться на референдуме")
+    ]
+
+
+def test_answered_a_question_with_no_content_reports_nothing() -> None:
+    assert statements("ru", SUMMIT_RU, "Пашинян ответил на вопросы журналистов.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "marker", "headline"),
+    [
+        ("uk", "Більше новин:", "Пашинян зустрівся з Алієвим у Празі"),
+        ("ru", "Другие новости", "Пашинян встретился с Алиевым в Праге"),
+        ("tr", "Diğer haberler", "Erdoğan, Aliyev ile görüştü"),
+        ("az", "Digər xəbərlər", "Ceyhun Bayramov Hakan Fidanla görüşüb"),
+    ],
+)
+def test_a_list_of_more_news_after_the_article_reports_no_meeting(
+    language: str, marker: str, headline: str
+) -> None:
+    body = {
+        "uk": "Вірменія та Азербайджан ведуть переговори про мирний договір вже кілька років.",
+        "ru": "Армения и Азербайджан ведут переговоры о мирном договоре уже несколько лет.",
+        "tr": "Ermenistan ile Azerbaycan birkaç yıldır barış anlaşması üzerinde çalışıyor.",
+        "az": "Azərbaycan və Ermənistan bir neçə ildir ki, sülh sazişi üzərində işləyir.",
+    }[language]
+    draft = draft_of(language, HEADLINE[language], body, marker, headline)
+    assert draft.form["meetings"] == []
