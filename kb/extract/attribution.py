@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .mentions import Match, Mention
 from .normalize import lexicon_phrases
+from .quotations import interjection_at
 from .reading import (
     PEOPLE,
     Act,
@@ -47,13 +48,20 @@ def quoted_tokens(doc: Doc, sentence: Sentence) -> set[int]:
     inside: set[int] = set()
     opener: str | None = None
     start = 0
-    for t in range(sentence.i, sentence.j):
+    t = sentence.i
+    while t < sentence.j:
         word = doc.words[t]
+        resumed = interjection_at(doc.words, t, sentence.j) if opener is not None else None
+        if resumed is not None:  # the author's words inside the quotation are not quoted
+            inside.update(range(start + 1, t))
+            start, t = resumed - 1, resumed
+            continue
         if opener is None and word in QUOTE_OPEN:
             opener, start = QUOTE_OPEN[word], t
         elif opener is not None and (word == opener or (opener == '"' and word in '”"')):
             inside.update(range(start + 1, t))
             opener = None
+        t += 1
     if opener is not None and sentence.j - start > 3:
         inside.update(range(start + 1, sentence.j))
     if not inside and _open_before(doc, sentence):
@@ -548,7 +556,7 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
     return (
         not before
         and not handed_over
-        and not _unnamed_subject(ctx, reading, act.verb)
+        and not _unnamed_subject(reading, act.verb)
         and (
             (opening and (content or going_on))
             or _opened_by_marker(ctx, reading)
@@ -560,18 +568,17 @@ def _opens(ctx: Context, reading: Reading, act: Act) -> bool:
 UNNAMED_AFTER = 2  # tokens: the farthest an unnamed subject follows its verb ("وقال محللون")
 
 
-def _unnamed_subject(ctx: Context, reading: Reading, verb: Match) -> bool:
+def _unnamed_subject(reading: Reading, verb: Match) -> bool:
     """Whether the verb's subject is people the text does not name ("Western diplomats said",
-    "Analysts say", "وقال محللون": the language's ``unnamed_speakers``), before the verb in
+    "Эксперты считают", "وقال محللون": the language's ``unnamed_speakers``), before the verb in
     its sentence or right after it: no one named speaks, and the speaker before does not go on."""
-    words = ctx.doc.words
-    start, end = reading.sentence.i, min(verb.j + UNNAMED_AFTER, reading.sentence.j)
-    for phrase in lexicon_phrases(ctx.matcher.language, "unnamed_speakers"):
-        n = len(phrase)
-        for t in [*range(start, verb.i - n + 1), *range(verb.j, end - n + 1)]:
-            if tuple(words[t : t + n]) == phrase:
-                return True
-    return False
+    end = min(verb.j + UNNAMED_AFTER, reading.sentence.j)
+    return any(
+        c.kind == "unnamed_speakers"
+        and reading.sentence.i <= c.i
+        and (c.j <= verb.i or verb.j <= c.i and c.j <= end)
+        for c in reading.cues
+    )
 
 
 QUOTATION_TO_VERB = 3  # tokens: the farthest a verb ending its clause follows its quotation

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .quotations import DASHES, dash_speech
 from .reading import PEOPLE, Act, Context, Reading
 from .segment import Line, initial_stop
 
@@ -65,9 +66,16 @@ def turns_of(
                 turns[number] = Turn("answer", x.entity, end)
             break  # only the line's first name may be its speaker's label
     questions = any(t.kind == "question" for t in turns.values())
+    dashed = False
+    if not turns:
+        turns = _dash_dialogue(ctx, lines)
+        questions = dashed = bool(turns)
     if not questions and sum(t.speaker is not None for t in turns.values()) < TRANSCRIPT:
         return {}  # one line "X: ..." is read as a colon after a name, not as a turn
     _going_on(lines, turns)
+    if dashed:  # the lines after the last dashed turn are the article's again
+        last = max(n for n, t in turns.items() if not t.going_on)
+        turns = {n: t for n, t in turns.items() if n <= last}
     if not questions:
         return turns
     first_question = min(n for n, t in turns.items() if t.kind == "question")
@@ -87,6 +95,35 @@ def turns_of(
         if turn.kind == "answer" and turn.speaker is None:
             turn.speaker = interviewee
     return turns
+
+
+def _dash_dialogue(ctx: Context, lines: list[Line]) -> dict[int, Turn]:
+    """The turns of an interview printed as a dialogue of paragraphs opened by dashes, with no
+    label ("— Как вы оцениваете ...? / — Мы считаем ..."): a dashed paragraph ending with a
+    question mark is a question, the dashed paragraph right after a question its answer, and
+    one right after an answer the next question. Paragraphs whose dash speech the author's
+    words interrupt ("— A, — said X.") are quotations, not turns. Empty unless the article
+    has a question and an answer."""
+    words = ctx.doc.words
+    turns: dict[int, Turn] = {}
+    before: Turn | None = None
+    for number, line in enumerate(lines):
+        if line.role != "body":
+            continue
+        if line.j - line.i < 2 or words[line.i] not in DASHES or dash_speech(words, line):
+            before = None
+            continue
+        if words[line.j - 1] == "?":
+            kind: str | None = "question"
+        elif before is not None:
+            kind = "answer" if before.kind == "question" else "question"
+        else:
+            kind = None
+        before = Turn(kind, None, line.i + 1) if kind else None
+        if before is not None:
+            turns[number] = before
+    kinds = {t.kind for t in turns.values()}
+    return turns if kinds == {"question", "answer"} else {}
 
 
 def _initials(ctx: Context, start: int, i: int) -> bool:

@@ -70,6 +70,7 @@ LIST_KINDS = (
     "joint_triggers",
     "agent_markers",
     "delegation_markers",
+    "unnamed_speakers",
 )
 
 

@@ -53,6 +53,7 @@ def find(
     entity_like = [x for x in raw if x.kind in ENTITY_KINDS]
     covered = cover(entity_like)
     extra = _variant_matches(doc, m, covered, lines_ok, lemma_matches)
+    extra += _wider_by_lemma(entity_like, lemma_matches)
     entity_like = _longest(entity_like + extra)
     cues = [x for x in raw if x.kind not in ENTITY_KINDS] + entity_like
     cues.sort(key=lambda x: (x.i, -x.j))
@@ -107,7 +108,12 @@ def _other_initial(doc: Doc, x: Match) -> bool:
         return False
     initial = doc.words[x.i - 2]
     firsts = _given_names_of(x.payload)
-    return len(initial) == 1 and bool(firsts) and not any(f.startswith(initial) for f in firsts)
+    return (
+        len(initial) == 1
+        and initial.isalpha()  # "...», said X. Y went on": a closing mark is no initial
+        and bool(firsts)
+        and not any(f.startswith(initial) for f in firsts)
+    )
 
 
 @cache
@@ -158,6 +164,37 @@ def _variant_matches(
                     for kind, payload in m.index.table.get((key,), ()):
                         if kind in ("entity", "demonym"):
                             out.append(Match(kind, payload, i, i + 1, "clitic"))
+    return out
+
+
+def _wider_by_lemma(exact: list[Match], lemma_matches: list[Match]) -> list[Match]:
+    """Names matched by lemma that hold a shorter exact match of a country or demonym and
+    overlap no other ("главы азербайджанского государства" holds "азербайджанского", "İran
+    Dışişleri Bakanlığı'nın" holds "İran"): the longest wins."""
+    entities = model().entities
+    at: dict[int, list[Match]] = defaultdict(list)
+    for e in exact:
+        for t in range(e.i, e.j):
+            at[t].append(e)
+    out = []
+    for x in lemma_matches:
+        if x.kind not in ENTITY_KINDS or x.j - x.i < 2:
+            continue
+        overlapping = list({id(e): e for t in range(x.i, x.j) for e in at.get(t, ())}.values())
+        if overlapping and all(
+            x.i <= e.i
+            and e.j <= x.j
+            and e.j - e.i < x.j - x.i
+            and (
+                e.kind == "demonym"
+                or (
+                    e.kind == "entity" and getattr(entities.get(e.payload), "kind", "") == "country"
+                )
+            )
+            for e in overlapping
+        ):
+            x.how = "stem"
+            out.append(x)
     return out
 
 

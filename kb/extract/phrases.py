@@ -34,6 +34,7 @@ LEMMA_CUE_KINDS = frozenset(
         "honorifics",
         "topic",
         "stance",
+        "unnamed_speakers",
     }
 )
 

@@ -448,7 +448,10 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
     if len(word) < 3:
         return False
     if ctx.matcher.lexicon.get("months_capitalised"):
-        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper()
+        following = ctx.doc.words[cue.j] if cue.j < len(ctx.doc.words) else ""
+        nouns = {normalizer().key(str(n)) for n in ctx.matcher.lexicon.get("month_nouns") or []}
+        # "eylül ayında": a lowercase month before the word for month is one
+        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper() or following in nouns
     return True
 
 

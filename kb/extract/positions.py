@@ -45,6 +45,7 @@ SOFT = (",", "،")
 MAX_CLAUSE = 30
 UNCLASSIFIED = "unclassified"  # pos:unclassified: stated, topic not yet assigned
 UNCLASSIFIED_CONFIDENCE = 0.3
+HOPES = ("hopes",)  # the stance of a verb whose content may be talks to come ("hoped the talks")
 MAX_SAID = 45  # tokens: the longest quote of an unclassified statement
 MIN_SAID = 3  # words: the shortest
 TRAILING_SUBJECT = (
@@ -209,6 +210,8 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             continue
         clauses = [inner_content(ctx, reading, p) for p in _pieces(ctx, reading, span)]
         quoted = quotation_after(ctx, reading, span) + quoted_after_subject(ctx, reading, act)
+        if how == "quotation":
+            quoted += _resumed(ctx, reading, act)
         for whole in clauses + quoted:
             piece = cut_short(ctx, reading, whole)  # the text ends mid-sentence
             if piece is None:
@@ -216,23 +219,45 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             trimmed = _trim(ctx, reading, piece)
             if trimmed is None or _names_only(ctx, reading, trimmed):
                 continue
+            # a quotation in the third person ("'X was received by Y,' it said") reports
+            # its meeting as the narrative would
+            reported = _quoted_in_third_person(reading, trimmed)
             meeting = (
-                how in ("speech-verb", "verb-final", "colon")
-                and _reports_meeting(reading, trimmed)
+                (how in ("speech-verb", "verb-final", "colon") or reported)
+                and _reports_meeting(reading, trimmed, quoted_too=reported)
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
                 and not _verb_stance(reading, act, EVALUATIVE)
-                and not any(t in reading.quoted for t in range(*trimmed))
+                and (reported or not any(t in reading.quoted for t in range(*trimmed)))
                 and not _judges(ctx, trimmed)
             )  # "the importance of the meeting", "welcomed the peace talks", "the talks had
-            # been "constructive"" are positions, "while X met Y" is not
+            # been "constructive"" are positions, "while X met Y" and a quoted report of a
+            # meeting in the third person are not
             for position in _stated_in(ctx, reading, act, trimmed, how, topics, meeting):
                 key = (position.concept, position.span, tuple(position.speakers))
                 if key not in seen:
                     seen.add(key)
-                    out.append(position)
+                    _add_widest(out, position)
     return out
+
+
+def _add_widest(out: list[Position], position: Position) -> None:
+    """Add a position unless the same speakers already state it on words around it (two verbs
+    of one clause: "X گفت ایران از ... حمایت می‌کند"); one it holds gives way to it."""
+    a, b = position.span
+
+    def same(other: Position) -> bool:
+        return (other.concept, other.stance, other.speakers) == (
+            position.concept,
+            position.stance,
+            position.speakers,
+        )
+
+    if any(same(o) and o.span[0] <= a and b <= o.span[1] for o in out):
+        return
+    out[:] = [o for o in out if not (same(o) and a <= o.span[0] and o.span[1] <= b)]
+    out.append(position)
 
 
 POLITICAL = ("country", "demonym")  # mention kinds that make a clause political
@@ -303,7 +328,11 @@ def _stated_in(
     if out or inside:
         return out
     hoped = _verb_stance(reading, act)
-    if meeting or not (_political(reading, span) or hoped or _political_article(ctx)):
+    # "hoped that the talks will resume" is a position; "noted that X met Y", "proposed to
+    # open the meeting with X" are none
+    if (meeting and not _verb_stance(reading, act, HOPES)) or not (
+        _political(reading, span) or hoped or _political_article(ctx)
+    ):
         return []
     if act.form == "turn" and not (_political(reading, span) or hoped):
         return []  # a further line of a speaker's turn: small talk, unless political itself
@@ -589,6 +618,22 @@ def _asked(ctx: Context, t: int) -> bool:
     )
 
 
+def _resumed(ctx: Context, reading: Reading, act: Act) -> list[tuple[int, int]]:
+    """The quotation that goes on right after the verb and speaker that interrupt it ("«A, —
+    said X, — and B»": B is X's too), with only punctuation between."""
+    if act.verb is None:
+        return []
+    t = max(act.verb.j, act.subject_span[1])
+    while t < reading.sentence.j and t not in reading.quoted:
+        if ctx.doc.words[t] not in SOFT + DASHES + ("«", "“", '"', "„"):
+            return []
+        t += 1
+    end = t
+    while end in reading.quoted:
+        end += 1
+    return [(t, end)] if end > t else []
+
+
 def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> int:
     """Where what comes before a later reporting verb ends: at the comma before the verb's
     short subject, when one stands there after ``lo`` ("... corridor, officials said"); not
@@ -606,7 +651,7 @@ def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> i
 
 def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
     """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
-    not "noted" (or, where ``stances`` are given, one of them)."""
+    not "noted" (one of ``stances``, where given)."""
     return act.verb is not None and any(
         c.kind == "stance"
         and c.payload != "affirms"
@@ -656,11 +701,13 @@ def _only_refers(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
 
 def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]) -> bool:
     """Whether a clause with no topic cue has the content of a position: at least
-    MIN_UNCLASSIFIED words (unless it is a quotation), not a courtesy ("greetings", "you are
+    MIN_UNCLASSIFIED words (MIN_SAID after a verb that is a stance; any, quoted), not a courtesy ("greetings", "you are
     welcome"), and, said by a converb before its clause ("Welcoming the guests, ..."), a stance
     or a country."""
     quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
-    if not quoted and _words(ctx, *span) < MIN_UNCLASSIFIED:
+    # a verb that is a stance of its own needs less after it ("condemned the border attacks")
+    shortest = MIN_SAID if _verb_stance(reading, act) else MIN_UNCLASSIFIED
+    if not quoted and _words(ctx, *span) < shortest:
         return False
     if _courteous(ctx, span):
         return False
@@ -767,13 +814,16 @@ def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) 
     return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)
 
 
-def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
+def _reports_meeting(reading: Reading, span: tuple[int, int], quoted_too: bool = False) -> bool:
     """ "..., the ministry said, while X met Y": what is said reports a meeting, no position.
-    A trigger inside a phrase that reports no meeting ("the negotiation process") is none."""
+    A trigger inside a phrase that reports no meeting ("the negotiation process") is none; one
+    inside a quotation counts only with ``quoted_too``."""
     triggers = [
         c
         for c in reading.cues
-        if c.kind == "meeting_triggers" and span[0] <= c.i < span[1] and c.i not in reading.quoted
+        if c.kind == "meeting_triggers"
+        and span[0] <= c.i < span[1]
+        and (quoted_too or c.i not in reading.quoted)
     ]
     if not triggers:
         return False
@@ -781,6 +831,24 @@ def _reports_meeting(reading: Reading, span: tuple[int, int]) -> bool:
     phrases = [c for c in reading.cues if c.kind == "not_meeting"]
     return any(
         (c.i, c.j) not in weak and not any(p.i <= c.i < p.j for p in phrases) for c in triggers
+    )
+
+
+def _quoted_in_third_person(reading: Reading, span: tuple[int, int]) -> bool:
+    """Whether a span is a quotation with no first or second person in it ("we", "your")
+    that names a person and someone's partner ("with", "by": "X was summoned by Y"), as a
+    report does."""
+    inside = [t for t in range(*span) if t in reading.quoted]
+    kinds = {c.kind for c in reading.cues if span[0] <= c.i < span[1]}
+    people = any(
+        x.kind in ("person", "new-person", "office", "title") and span[0] <= x.i < span[1]
+        for x in reading.mentions
+    )
+    return (
+        len(inside) >= span[1] - span[0] - 2
+        and people
+        and not kinds & {"first_person", "second_person"}
+        and bool(kinds & {"with_markers", "agent_markers"})
     )
 
 

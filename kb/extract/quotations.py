@@ -21,6 +21,14 @@ from .verb_final import anaphoric
 # Fewer tokens than this between the marks are a name or a term set off ("Hassan Rouhani",
 # «3+3»), not speech; unclosed, a stray mark.
 MIN_TOKENS = 4
+# The author's words inside a quotation ("«A, — said X. — B»"): a dash after a comma or a
+# sentence end opens them, a dash after a comma, full stop or colon closes them, at most this
+# many tokens later.
+DASHES = ("-", "–", "—")
+INTERJECTION_OPENS = (",", ".", "!", "?", "…")
+INTERJECTION_CLOSES = (",", ".", ":")
+MAX_INTERJECTION = 12
+SPEECH_DASH = "—"  # the mark of direct speech opened by a dash, on the stack of open quotations
 
 
 @dataclass(frozen=True)
@@ -56,20 +64,51 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
     for number, line in enumerate(body):
         if stack:  # carried over from the paragraph before: the same block goes on
             stack = [(mark, line.i - 1) for mark, _ in stack[:1]]
-        for t in range(line.i, line.j):
+        elif dash_speech(words, line):
+            stack.append((SPEECH_DASH, line.i))
+        t = line.i + 1 if stack and stack[0][0] == SPEECH_DASH else line.i
+        while t < line.j:
             word = words[t]
+            opens_aside = bool(stack) and word in DASHES and words[t - 1] in INTERJECTION_OPENS
+            resumed = interjection_at(words, t, line.j) if stack else None
+            if resumed is not None:  # the author's words: the quotation resumes after them
+                mark = stack[0][0]
+                while len(stack) > 1:
+                    stack.pop()
+                close(t, True)
+                stack.append((mark, resumed - 1))
+                t = resumed
+                continue
+            if opens_aside and stack[0][0] == SPEECH_DASH:  # "— A, — said X.": A ends here
+                while stack:
+                    close(t, True)
+                block += 1
+                t += 1
+                continue
             if stack and word in opening.get(stack[-1][0], ()):
                 close(t, True)
                 if not stack:
                     block += 1
             elif word in opening:
                 stack.append((word, t))
+            t += 1
+        if stack and stack[0][0] == SPEECH_DASH:  # direct speech after a dash ends with its line
+            while stack:
+                close(line.j, True)
+            block += 1
         if stack:
             following = body[number + 1] if number + 1 < len(body) else None
             if following is None or not _continues(doc, following, stack[0][0]):
                 while stack:
                     close(line.j, False)
                 block += 1
+            elif following is not None and words[following.i] not in opening:
+                # closed further on in the next paragraph: this paragraph's part is quoted too
+                mark = stack[0][0]
+                while len(stack) > 1:
+                    stack.pop()
+                close(line.j, False)
+                stack.append((mark, following.i - 1))
             elif following is not None and words[following.i] in opening:
                 while len(stack) > 1:
                     stack.pop()
@@ -80,6 +119,28 @@ def quotations_of(doc: Doc, lines: list[Line]) -> list[Quotation]:
                     following.start, following.end, following.i + 1, following.j, following.role
                 )
     return out
+
+
+def dash_speech(words: list[str], line: Line) -> bool:
+    """Whether a paragraph is direct speech opened by a dash and interrupted by the author's
+    words ("— A. B, — said X."): it starts with a dash, and a dash after a comma or a sentence
+    end follows."""
+    if line.j - line.i < 2 or words[line.i] not in DASHES:
+        return False
+    return any(
+        words[t] in DASHES and words[t - 1] in INTERJECTION_OPENS for t in range(line.i + 2, line.j)
+    )
+
+
+def interjection_at(words: list[str], t: int, end: int) -> int | None:
+    """Where the author's words that open at token t of a quotation end (the token after
+    their closing dash: "«A, — said X. — B»"), if they open there; None otherwise."""
+    if t == 0 or words[t] not in DASHES or words[t - 1] not in INTERJECTION_OPENS:
+        return None
+    for u in range(t + 2, min(end, t + MAX_INTERJECTION)):
+        if words[u] in DASHES and words[u - 1] in INTERJECTION_CLOSES:
+            return u + 1
+    return None
 
 
 def _continues(doc: Doc, line: Line, opener: str) -> bool:
@@ -155,6 +216,12 @@ class QuotedBlocks:
         ]
         if block not in self.speakers and going_on:
             self._attribute(block, going_on[0].speakers)  # the speaker of the paragraph
+        if (
+            block not in self.speakers
+            and ctx.direct is not None
+            and self._after_colon(ctx, reading)
+        ):
+            self._attribute(block, ctx.direct[0])  # "X said:" ending the paragraph before
         if block not in self.speakers:
             detached = self._detached(ctx, block)
             if detached:
@@ -173,6 +240,22 @@ class QuotedBlocks:
             _speak(reading, self.speakers[block])
         return waiting
 
+    def _after_colon(self, ctx: Context, reading: Reading) -> bool:
+        """Whether the sentence opens a paragraph, with a quotation mark, right after a
+        paragraph that ends with a colon ("X said:" / «...»)."""
+        number = reading.sentence.line
+        if number < 1 or number >= len(self.lines):
+            return False
+        line, before = self.lines[number], self.lines[number - 1]
+        words = ctx.doc.words
+        return (
+            reading.sentence.i == line.i
+            and words[line.i] in marks()
+            and before.role == "body"
+            and before.j > before.i
+            and words[before.j - 1] == ":"
+        )
+
     def _detached(self, ctx: Context, block: int) -> list[str]:
         """The speaker on a short line right after the block that starts with a dash."""
         end = self.end[block]
@@ -188,7 +271,6 @@ class QuotedBlocks:
         return [pid for pid in named if pid][:1]
 
 
-DASHES = ("-", "–", "—")
 DETACHED_MAX = 10  # tokens: the longest line that only names who spoke
 
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from .normalize import normalizer, tokens_of
 
 _SENTENCE_END = re.compile(r"[.!?؟»”\"]\s*$")
-_SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w)|(?<=[.!?؟][\"”»])\s*(?=\w)")
+# A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
+# ("... he said. — We are ready, — he added.").
+_SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
 _ABBREVIATION = re.compile(
     r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$"
 )
