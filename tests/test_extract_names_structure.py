@@ -177,6 +177,28 @@ def test_a_country_before_a_rank_is_the_new_persons(text: str, name: str, countr
     assert [(x.name, x.country) for x in found] == [(name, country)]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Milletvekili Hüseyin Yayman, ilişkilerin iyi olduğunu söyledi.", "tr", "Hüseyin Yayman"),
+        (
+            "Milli Məclisin deputatı Rasim Musabəyov bildirib ki, hər şey yaxşıdır.",
+            "az",
+            "Rasim Musabəyov",
+        ),
+        ("Народний депутат Іван Петренко заявив, що все добре.", "uk", "Іван Петренко"),
+    ],
+)
+def test_a_member_of_parliament_named_after_the_rank_is_a_person(
+    text: str, language: str, name: str
+) -> None:
+    assert new_names(text, language) == [name]
+
+
+def test_members_of_parliament_not_named_are_nobody() -> None:
+    assert new_names("Депутаты Госдумы заявили, что всё хорошо.", "ru") == []
+
+
 def test_a_rank_with_no_name_after_it_is_nobody() -> None:
     assert new_names("An Iranian lawmaker said ties were good.", "en") == []
 
