@@ -10,20 +10,10 @@ from __future__ import annotations
 import pytest
 
 from .drafting import draft_of, said
+from .drafting import said_after_meeting as statements
 
-MET = {
-    "en": "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
-    "Bayramov in Baku on Monday.",
-    "fa": "عراقچی وزیر امور خارجه کشورمان روز دوشنبه با بایراموف دیدار کرد.",
-    "ar": "التقى وزير الخارجية الإيراني عباس عراقجي نظيره الأذربيجاني جيهون بيراموف في باكو "
-    "يوم الاثنين.",
-}
 ARAGHCHI_BAYRAMOV = frozenset({"abbas-araghchi", "jeyhun-bayramov"})
 ALIYEV_PASHINYAN = frozenset({"ilham-aliyev", "nikol-pashinyan"})
-
-
-def statements(language: str, *paragraphs: str) -> list[tuple[str, str]]:
-    return said(draft_of(language, MET[language], *paragraphs))
 
 
 def met(language: str, *paragraphs: str) -> set[frozenset[str]]:

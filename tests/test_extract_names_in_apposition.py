@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .drafting import draft_of, said
-
-MET = {
-    "en": "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
-    "Bayramov in Baku on Monday.",
-    "ru": "Министр иностранных дел Ирана Аббас Аракчи встретился в Баку с министром иностранных "
-    "дел Азербайджана Джейхуном Байрамовым.",
-}
+from .drafting import MET, draft_of, said
 
 
 def _new_people(language: str, sentence: str) -> dict[str, str | None]:

@@ -9,17 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .drafting import draft_of, said
-
-MET = {
-    "en": "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
-    "Bayramov in Baku on Monday.",
-    "ru": "Министр иностранных дел Ирана Аббас Аракчи встретился в Баку с министром иностранных "
-    "дел Азербайджана Джейхуном Байрамовым.",
-    "fa": "عراقچی وزیر امور خارجه کشورمان روز دوشنبه با بایراموف دیدار کرد.",
-    "tr": "İran Dışişleri Bakanı Abbas Arakçi, Bakü'de Azerbaycan Dışişleri Bakanı Ceyhun "
-    "Bayramov ile görüştü.",
-}
+from .drafting import MET, draft_of, said
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,7 @@ from __future__ import annotations
 import pytest
 
 from .drafting import draft_of, said
-
-MET = {
-    "en": "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
-    "Bayramov in Baku on Monday.",
-    "fa": "عراقچی وزیر امور خارجه کشورمان روز دوشنبه با بایراموف دیدار کرد.",
-    "ar": "التقى وزير الخارجية الإيراني عباس عراقجي نظيره الأذربيجاني جيهون بيراموف في باكو "
-    "يوم الاثنين.",
-}
-
-
-def statements(language: str, *paragraphs: str) -> list[tuple[str, str]]:
-    return said(draft_of(language, MET[language], *paragraphs))
-
+from .drafting import said_after_meeting as statements
 
 # -- reporting verbs the lexicons lacked ----------------------------------------------------
 
