@@ -124,3 +124,12 @@ def test_a_title_with_no_closing_comma_introduces_nobody() -> None:
         )
         == {}
     )
+
+
+def test_a_registered_person_between_commas_after_a_title_is_the_speaker() -> None:
+    sentence = (
+        "Iran's ambassador to Baku, Seyed Abbas Mousavi, said Iran supports the peace process."
+    )
+    assert said(draft_of("en", MET["en"], sentence)) == [
+        ("abbas-mousavi", "Iran supports the peace process")
+    ]

@@ -155,6 +155,7 @@ def new_people(
         add(i, i + 1, None)
     people = cover([y for y in mentions + found if y.kind in ("person", "new-person")])
     found += _same_titles(doc, m, titled, people)
+    _attach_titles_before(m, words, mentions, ranks)
     out = mentions + found
     out.sort(key=lambda x: (x.i, x.j))
     return out
@@ -344,18 +345,42 @@ def _titled_before(
             continue
         if ARABIC_SCRIPT.search(words[comma + 1]):
             continue
-        title = None
-        for k in range(comma - 1, max(-1, comma - APPOSED_WORDS), -1):
-            if _ends_apposition(m, words[k]):
-                break
-            if k in titles:
-                title = k
-                break
+        title = _title_before(m, words, titles, comma)
         if title is None:
             continue
         country = next((places[k] for k in range(max(0, title - 3), comma) if k in places), None)
         out.append((comma + 1, end, country or titles[title], title))
     return out
+
+
+def _title_before(
+    m: Matcher, words: list[str], titles: dict[int, str | None], comma: int
+) -> int | None:
+    """Where the title, role or rank a comma closes starts: at most a title's length before
+    it, with nothing between that reads as a clause."""
+    for k in range(comma - 1, max(-1, comma - APPOSED_WORDS), -1):
+        if _ends_apposition(m, words[k]):
+            return None
+        if k in titles:
+            return k
+    return None
+
+
+def _attach_titles_before(
+    m: Matcher, words: list[str], mentions: list[Mention], ranks: list[Match]
+) -> None:
+    """A registered person named between commas after a title with its complement ("Iran's
+    ambassador to Baku, X, said") holds that title: the sentence's subject is the person."""
+    titles = _titles(mentions, ranks)
+    for x in mentions:
+        if x.kind != "person" or x.i == 0 or words[x.i - 1] != ",":
+            continue
+        if x.j >= len(words) or words[x.j] not in APPOSITION_CLOSE:
+            continue
+        title = _title_before(m, words, titles, x.i - 1)
+        for y in mentions:
+            if title is not None and y.i == title and y.kind in ("office", "title", "role"):
+                y.attached = True
 
 
 def _titles(mentions: list[Mention], ranks: list[Match]) -> dict[int, str | None]:
