@@ -122,24 +122,21 @@ def new_people(
             if name_end - i < 2 or not arabic_name(m, words[i:name_end], introduced or closed):
                 continue
         else:
-            name_end = cased_name_end(doc, m, i, covered)
-            if name_end - i < 2:
-                i = after_complement(doc, m, i, covered)
-                name_end = cased_name_end(doc, m, i, covered)
-            if name_end - i < 2:
-                i = after_organisation(doc, m, mentions, i, covered)
-                name_end = cased_name_end(doc, m, i, covered)
-            if name_end - i < 2 or all(len(w) == 1 for w in doc.words[i:name_end]):
+            span = _cased_name_from(doc, m, mentions, i, covered)
+            if span is None:
                 continue
+            i, name_end = span
         if add(i, name_end, country, rank_span) and place is not None:
             place.complement = True  # the person's country, not a subject of its own
     for i, name_end, country in _before_titles(doc, m, mentions, ranks, covered):
         add(i, name_end, country)
     for i, name_end, country in _after_roles(doc, m, mentions, covered):
         add(i, name_end, country)
-    for i, name_end, country in _titled_after(doc, m, mentions, ranks, covered):
+    titles = _titles(mentions, ranks)
+    places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
+    for i, name_end, country in _titled_after(doc, m, titles, places, covered):
         add(i, name_end, country)
-    for i, name_end, country, title in _titled_before(doc, m, mentions, ranks, covered):
+    for i, name_end, country, title in _titled_before(doc, m, titles, places, covered):
         if add(i, name_end, country):
             for x in mentions:
                 if x.i == title and x.kind in ("office", "title", "role"):
@@ -155,7 +152,7 @@ def new_people(
         add(i, i + 1, None)
     people = cover([y for y in mentions + found if y.kind in ("person", "new-person")])
     found += _same_titles(doc, m, titled, people)
-    _attach_titles_before(m, words, mentions, ranks)
+    _attach_titles_before(m, words, mentions, titles)
     out = mentions + found
     out.sort(key=lambda x: (x.i, x.j))
     return out
@@ -288,23 +285,37 @@ def _after_roles(
     for x in mentions:
         if x.kind != "role" or x.j >= len(words) or ARABIC_SCRIPT.search(words[x.j]):
             continue
-        i = after_honorifics(m, words, x.j)
-        end = cased_name_end(doc, m, i, covered)
-        if end - i < 2:
-            i = after_complement(doc, m, i, covered)
-            end = cased_name_end(doc, m, i, covered)
-        country = _country_before(mentions, x.i)
-        if end - i < 2:
-            i = after_organisation(doc, m, mentions, i, covered)
-            end = cased_name_end(doc, m, i, covered)
-            country = country or _country_before(mentions, i)
-        if end - i >= 2 and not all(len(w) == 1 for w in words[i:end]):
-            out.append((i, end, country))
+        named = _cased_name_from(doc, m, mentions, after_honorifics(m, words, x.j), covered)
+        if named is not None:
+            country = _country_before(mentions, x.i) or _country_before(mentions, named[0])
+            out.append((*named, country))
     return out
 
 
+def _cased_name_from(
+    doc: Doc, m: Matcher, mentions: list[Mention], i: int, covered: set[int]
+) -> tuple[int, int] | None:
+    """Where two or more capitalised name words start and end from token ``i`` of a title:
+    right there, past the title's complement, or past the organisation it heads; None if
+    there are none, or only initials."""
+    end = cased_name_end(doc, m, i, covered)
+    if end - i < 2:
+        i = after_complement(doc, m, i, covered)
+        end = cased_name_end(doc, m, i, covered)
+    if end - i < 2:
+        i = after_organisation(doc, m, mentions, i, covered)
+        end = cased_name_end(doc, m, i, covered)
+    if end - i < 2 or all(len(w) == 1 for w in doc.words[i:end]):
+        return None
+    return i, end
+
+
 def _titled_after(
-    doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
+    doc: Doc,
+    m: Matcher,
+    titles: dict[int, str | None],
+    places: dict[int, str | None],
+    covered: set[int],
 ) -> list[tuple[int, int, str | None]]:
     """In Latin and Cyrillic script a name often comes first and its title after it, between
     commas ("X, Iran's ambassador to Azerbaijan, said", "X, посол Ирана в Баку, заявил"): two
@@ -313,8 +324,6 @@ def _titled_after(
     or meeting inside it makes it a clause, not a title ("Baku, the minister said, ...")."""
     out: list[tuple[int, int, str | None]] = []
     words = doc.words
-    titles = _titles(mentions, ranks)
-    places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
     for comma in (k for k, word in enumerate(words) if word == ","):
         close = _closed_apposition(m, words, comma)
         title = next((k for k in range(comma + 1, close or comma) if k in titles), None)
@@ -329,7 +338,11 @@ def _titled_after(
 
 
 def _titled_before(
-    doc: Doc, m: Matcher, mentions: list[Mention], ranks: list[Match], covered: set[int]
+    doc: Doc,
+    m: Matcher,
+    titles: dict[int, str | None],
+    places: dict[int, str | None],
+    covered: set[int],
 ) -> list[tuple[int, int, str | None, int]]:
     """The other order, the title with its complement first and the name between commas
     ("Iran's envoy to Baku, X, said", "The spokesman for the government, X, said"): a title,
@@ -337,8 +350,6 @@ def _titled_before(
     clause, and two to four capitalised words closed by a comma or dash."""
     out: list[tuple[int, int, str | None, int]] = []
     words = doc.words
-    titles = _titles(mentions, ranks)
-    places = {x.i: x.country for x in mentions if x.kind in ("country", "demonym")}
     for comma in (k for k, word in enumerate(words) if word == ","):
         end = cased_name_end(doc, m, comma + 1, covered)
         if end - comma < 3 or end >= len(words) or words[end] not in APPOSITION_CLOSE:
@@ -367,11 +378,10 @@ def _title_before(
 
 
 def _attach_titles_before(
-    m: Matcher, words: list[str], mentions: list[Mention], ranks: list[Match]
+    m: Matcher, words: list[str], mentions: list[Mention], titles: dict[int, str | None]
 ) -> None:
     """A registered person named between commas after a title with its complement ("Iran's
     ambassador to Baku, X, said") holds that title: the sentence's subject is the person."""
-    titles = _titles(mentions, ranks)
     for x in mentions:
         if x.kind != "person" or x.i == 0 or words[x.i - 1] != ",":
             continue
