@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .normalize import normalizer, tokens_of
@@ -118,43 +119,93 @@ def lines_of(doc: Doc) -> list[Line]:
 
 # A paragraph hard-wrapped at a fixed width (some wires and mirrors): at least this many lines
 # in a row, each but the last unfinished (no sentence end) and of at least WRAP_WORDS words and
-# WRAP_SHARE of the longest line's length, the longest at least WRAP_WIDTH characters.
+# WRAP_SHARE of the longest line's length, the longest at least WRAP_WIDTH characters. A page
+# whose paragraphs (runs of lines ending in a sentence end) have at least WRAP_LINES unfinished
+# lines is wrapped at the width of the WRAP_LINES-th widest of them (if at least WRAP_WIDTH):
+# there a paragraph of two lines or more is joined too when it ends in a sentence end (or ends
+# the page, cut mid-sentence) and each line but its last fills at least WRAP_FILL of that
+# width. A list of headlines, each followed by its section's name, ends in no sentence end and
+# shows no width.
 WRAP_LINES = 3
 WRAP_WORDS = 5
 WRAP_SHARE = 0.5
 WRAP_WIDTH = 40
+WRAP_FILL = 0.75
 
 
 def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
     """Lines with every hard-wrapped paragraph joined into one line (offsets kept: the line
     breaks inside it are read as spaces), so that its sentences are read whole."""
-    out: list[Line] = []
-    k = 0
-    while k < len(lines):
-        run = k
-        while run + 1 < len(lines) and _continues(doc, lines[run]):
-            run += 1
-        block = lines[k : run + 1]
-        widest = max(line.end - line.start for line in block)
-        wrapped = (
-            len(block) >= WRAP_LINES
-            and widest >= WRAP_WIDTH
-            and all(line.end - line.start >= WRAP_SHARE * widest for line in block[:-1])
+    unfinished = sorted(
+        (
+            line.end - line.start
+            for block in _blocks(doc, lines, lambda block: True)
+            if _finished(doc, block[-1])
+            for line in block[:-1]
+        ),
+        reverse=True,
+    )
+    page_width = unfinished[WRAP_LINES - 1] if len(unfinished) >= WRAP_LINES else 0
+
+    def filled(block: list[Line]) -> bool:
+        return (
+            page_width >= WRAP_WIDTH
+            and (_finished(doc, block[-1]) or block[-1] is lines[-1])
+            and all(line.end - line.start >= WRAP_FILL * page_width for line in block[:-1])
         )
-        if wrapped:
-            first, last = block[0], block[-1]
-            out.append(Line(first.start, last.end, first.i, last.j))
-            k = run + 1
+
+    out: list[Line] = []
+    for block in _blocks(doc, lines, lambda block: _wrapped(block) or filled(block)):
+        if len(block) > 1:
+            out.append(Line(block[0].start, block[-1].end, block[0].i, block[-1].j))
         else:
-            out.append(lines[k])
-            k += 1
+            out.extend(block)
     return out
 
 
-def _continues(doc: Doc, line: Line) -> bool:
-    """Whether a line stops mid-sentence: long enough, and no sentence end."""
+def _finished(doc: Doc, line: Line) -> bool:
+    """Whether a line ends a sentence."""
+    return _SENTENCE_END.search(doc.text[line.start : line.end]) is not None
+
+
+def _blocks(
+    doc: Doc, lines: list[Line], accept: Callable[[list[Line]], bool]
+) -> Iterator[list[Line]]:
+    """The lines in blocks: the longest run of lines from each line on, each going on in the
+    next, when ``accept`` takes it, else the line alone."""
+    k = 0
+    while k < len(lines):
+        run = k
+        while run + 1 < len(lines) and _continues(doc, lines[run], lines[run + 1]):
+            run += 1
+        block = lines[k : run + 1]
+        if len(block) > 1 and accept(block):
+            yield block
+            k = run + 1
+        else:
+            yield [lines[k]]
+            k += 1
+
+
+def _wrapped(block: list[Line]) -> bool:
+    """Whether a run of lines is a paragraph wrapped at a fixed width."""
+    widest = max(line.end - line.start for line in block)
+    return (
+        len(block) >= WRAP_LINES
+        and widest >= WRAP_WIDTH
+        and all(line.end - line.start >= WRAP_SHARE * widest for line in block[:-1])
+    )
+
+
+def _continues(doc: Doc, line: Line, following: Line) -> bool:
+    """Whether a line stops mid-sentence and the next line goes on with it: long enough, no
+    sentence end, and no blank line between them (a blank line ends a paragraph)."""
     text = doc.text[line.start : line.end]
-    return line.j - line.i >= WRAP_WORDS and not _SENTENCE_END.search(text)
+    return (
+        line.j - line.i >= WRAP_WORDS
+        and (not _finished(doc, line) or _ABBREVIATION.search(text) is not None)
+        and doc.text.count("\n", line.end, following.start) == 1
+    )
 
 
 def classify(

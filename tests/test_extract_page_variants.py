@@ -1,0 +1,155 @@
+"""The same article printed another way reads the same: hard-wrapped at a fixed width, with soft
+hyphens or other invisible characters, with a byte order mark, with Windows line ends."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kb.extract.pipeline import Draft, Options, extract
+from kb.extract.segment import Doc, lines_of
+
+from .drafting import PUBLISHED
+
+ARTICLE = (
+    "Talks in Baku\n\n"
+    "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun Bayramov in "
+    "Baku on Monday, at the start of a two-day visit.\n\n"
+    "Bayramov stressed that the two neighbours must widen their trade and transport links in the "
+    "years to come.\n\n"
+    "Araghchi said that Iran supports the territorial integrity of Azerbaijan and welcomed the "
+    "talks between Baku and Yerevan on a peace treaty.\n"
+)
+
+
+def read(text: str) -> list[tuple[str, str, str, str]]:
+    """(speaker, topic, stance, quote with its invisible characters and line breaks read as
+    spaces) of each statement."""
+    draft: Draft = extract(text, Options(lang="en", published=PUBLISHED))
+    out = []
+    for item in draft.form["statements"]:
+        assert item["quote"] in draft.text
+        quote = " ".join(re.sub("[\u00ad\u2060\ufeff]", "", item["quote"]).split())
+        out.append((item["speaker"], item["position"], item["stance"], quote))
+    return out
+
+
+def wrapped(text: str, width: int) -> str:
+    """The text with each paragraph broken into lines of at most ``width`` characters."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        lines = []
+        for word in paragraph.split(" "):
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        out.append("\n".join([*lines, line]))
+    return "\n".join(out)
+
+
+def soft_hyphenated(text: str) -> str:
+    """Every word of ten letters or more with a soft hyphen after its fifth letter."""
+    return re.sub(r"\w{10,}", lambda m: m.group()[:5] + "\u00ad" + m.group()[5:], text)
+
+
+def test_the_article_has_two_speakers() -> None:
+    speakers = [speaker for speaker, *_ in read(ARTICLE)]
+    assert "jeyhun-bayramov" in speakers and "abbas-araghchi" in speakers
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda text: wrapped(text, 72), id="hard-wrapped at 72"),
+        pytest.param(lambda text: wrapped(text, 60), id="hard-wrapped at 60"),
+        pytest.param(soft_hyphenated, id="soft hyphens"),
+        pytest.param(lambda text: "\ufeff" + text, id="byte order mark"),
+        pytest.param(lambda text: text.replace("\n", "\r\n"), id="windows line ends"),
+        pytest.param(lambda text: text.replace(" ", "\u2060 "), id="word joiners"),
+    ],
+)
+def test_a_variant_of_the_article_reads_the_same(variant) -> None:
+    assert read(variant(ARTICLE)) == read(ARTICLE)
+
+
+def lines(text: str) -> list[str]:
+    doc = Doc.of(text)
+    return [doc.text[line.start : line.end] for line in lines_of(doc)]
+
+
+WIDE = "x" * 60
+
+
+def test_a_blank_line_ends_a_wrapped_paragraph() -> None:
+    caption = "Photo of the foreign ministers at the ministry in Baku"
+    paragraph = wrapped(f"The two ministers met for three hours and then {WIDE} spoke.", 40)
+    assert lines(f"{caption}\n\n{paragraph}\n")[0] == caption
+
+
+def test_an_abbreviation_at_a_line_end_does_not_end_the_wrapped_paragraph() -> None:
+    text = (
+        "The minister said that two years ago he had met with Mrs.\n"
+        "Aliyeva in Baku and that the meeting had left a very good and\n"
+        "lasting impression on him and on his whole delegation.\n"
+    )
+    assert len(lines(text)) == 1
+
+
+def test_a_two_line_paragraph_joins_on_a_page_wrapped_at_a_fixed_width() -> None:
+    page = (
+        "The ministers of the two countries met in the capital on Monday and\n"
+        "spoke about the road that will link the two countries by the end of\n"
+        "the year.\n"
+        "\n"
+        "The minister of Azerbaijan said that his country wants the new road\n"
+        "to open soon.\n"
+    )
+    assert lines(page)[1] == (
+        "The minister of Azerbaijan said that his country wants the new road\nto open soon."
+    )
+
+
+def test_two_short_lines_stay_apart_on_a_page_that_is_not_wrapped() -> None:
+    page = "Politics, economy and society news\nTalks in the capital end today.\n"
+    assert len(lines(page)) == 2
+
+
+AZERBAIJANI = (
+    "Bakıda danışıqlar\n\n"
+    "Azərbaycan Respublikasının xarici işlər naziri Ceyhun Bayramov İranın xarici işlər naziri "
+    "Abbas Əraqçi ilə görüşüb.\n\n"
+    "Ceyhun Bayramov vurğulayıb ki, iki ölkə arasında nəqliyyat əlaqələri genişlənməlidir.\n"
+)
+RUSSIAN = (
+    "Переговоры в Баку\n\n"
+    "Министр иностранных дел Ирана Аббас Аракчи встретился в Баку с министром иностранных дел "
+    "Азербайджана Джейхуном Байрамовым.\n\n"
+    "Аракчи подчеркнул, что Иран поддерживает территориальную целостность Азербайджана.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "variant"),
+    [
+        pytest.param("az", AZERBAIJANI, str.maketrans("əƏ", "әӘ"), id="az with the Cyrillic schwa"),
+        pytest.param("ru", RUSSIAN, str.maketrans("е", "ё"), id="ru with ё for е"),
+    ],
+)
+def test_a_letter_printed_in_its_other_form_reads_the_same(language, text, variant) -> None:
+    def drafted(text: str) -> list[tuple[str, str, str, int]]:
+        draft = extract(text, Options(lang=language, published=PUBLISHED))
+        people = [p["person"] for m in draft.form["meetings"] for p in m["participants"]]
+        return [
+            *((person, "", "", 0) for person in people),
+            *(
+                (s["speaker"], s["position"], s["stance"], len(s["quote"]))
+                for s in draft.form["statements"]
+            ),
+        ]
+
+    assert drafted(text.translate(variant)) == drafted(text)
+    assert drafted(text)
