@@ -2,14 +2,17 @@
 the extractor, the registry's title lookup and the evaluation (data in
 ``ontology/lexicons/_common.yaml``).
 
-``fold`` keeps offsets (the extractor quotes the original text); ``key`` folds a label or a
-cue; ``loose_key`` also drops accents, punctuation and a leading article, for comparing whole
+``fold`` keeps offsets (the extractor quotes the original text) and reads the HTML character
+references a scraper left in a text ("&quot;", "&#171;", "&nbsp;") as their characters; ``key``
+folds a label or a cue; ``loose_key`` also drops accents, punctuation and a leading article, for comparing whole
 names and titles ("the Azeri President", "Dışişleri" / "Disisleri").
 
 >>> n = normalizer()
 >>> folded, index = n.fold("Ali\u00a0ك ۱۴")
 >>> folded
 'ali ك 14'
+>>> n.fold("&laquo;Yes&raquo;, he said")[0][:6]
+'«yes»,'
 >>> n.key("حسن\u200cاف") == n.key("حسناف")
 True
 >>> loose_key("The President (of Azerbaijan)") == loose_key("president of azerbaijan")
@@ -20,8 +23,10 @@ True
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -52,15 +57,16 @@ class Normalizer:
         )
 
     def fold(self, text: str) -> tuple[str, list[int] | None]:
-        """The folded text and, if lengths differ, the original offset of each folded character."""
+        """The folded text and, unless each character stays in place, the original offset of each
+        folded character."""
         folded = text.translate(self.table)
         lowered = folded.lower()
-        if len(folded) == len(text) and len(lowered) == len(folded):
+        if len(folded) == len(text) and len(lowered) == len(folded) and not _REFERENCE.search(text):
             return lowered, None
         index: list[int] = []
         out: list[str] = []
-        for position, char in enumerate(text):
-            mapped = char.translate(self.table)
+        for position, chars in _characters(text):
+            mapped = chars.translate(self.table)
             if not mapped:
                 continue
             low = mapped.lower()
@@ -83,6 +89,26 @@ class Normalizer:
         if self.article is not None:
             text = self.article.sub("", text)
         return text
+
+
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _characters(text: str) -> Iterator[tuple[int, str]]:
+    """Each character of a text with its offset, an HTML character reference read as the
+    character(s) it stands for, at the reference's offset."""
+    position = 0
+    for reference in _REFERENCE.finditer(text):
+        for offset in range(position, reference.start()):
+            yield offset, text[offset]
+        character = html.unescape(reference.group())
+        if character == reference.group():  # no reference HTML knows: its characters as they are
+            yield from ((offset, text[offset]) for offset in range(*reference.span()))
+        else:
+            yield reference.start(), character
+        position = reference.end()
+    for offset in range(position, len(text)):
+        yield offset, text[offset]
 
 
 @lru_cache(maxsize=1)

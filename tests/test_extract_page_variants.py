@@ -153,3 +153,23 @@ def test_a_letter_printed_in_its_other_form_reads_the_same(language, text, varia
 
     assert drafted(text.translate(variant)) == drafted(text)
     assert drafted(text)
+
+
+QUOTED = (
+    "Talks in Baku\n\n"
+    "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun Bayramov in "
+    "Baku on Monday.\n\n"
+    '"Iran supports the territorial integrity of Azerbaijan," Araghchi said.\n\n'
+    "Bayramov said: «Baku welcomes the talks on a peace treaty with Yerevan».\n"
+)
+
+
+def test_html_character_references_left_by_a_scraper_read_as_their_characters() -> None:
+    escaped = QUOTED.replace('"', "&quot;").replace("«", "&laquo;").replace("»", "&#187;")
+    assert read(escaped) == read(QUOTED)
+    assert len(read(QUOTED)) == 2
+
+
+def test_an_ampersand_that_is_no_character_reference_stays_as_it_is() -> None:
+    text = QUOTED.replace("Monday.", "Monday at the R&D; centre &zz; of the ministry.")
+    assert read(text) == read(QUOTED)
