@@ -50,7 +50,7 @@ class Normalizer:
             for code in range(ord(first), ord(last) + 1):
                 table[code] = None
         self.table = table
-        self.deleted = frozenset(chr(c) for c, t in table.items() if t is None)
+        self.invisible: dict[int, None] = {c: None for c, t in table.items() if t is None}
         self.punctuation = re.compile(f"[{re.escape(punctuation)}]") if punctuation else None
         self.article = (
             re.compile(r"^(?:" + "|".join(map(re.escape, articles)) + r")\s+") if articles else None
@@ -73,6 +73,11 @@ class Normalizer:
             out.append(low)
             index.extend([position] * len(low))
         return "".join(out), index
+
+    def visible(self, text: str) -> str:
+        """The text as a reader sees it: without the characters folding deletes (soft hyphens,
+        joiners, Arabic diacritics), otherwise as written."""
+        return text.translate(self.invisible)
 
     def key(self, text: str) -> str:
         """The folded form of a label or cue (no offsets needed)."""

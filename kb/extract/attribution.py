@@ -605,8 +605,7 @@ def _object_follows(ctx: Context, t: int, *, listed: bool = False) -> bool:
     with the article "ال"), not a name."""
     if t >= len(ctx.doc.words):
         return False
-    a, b = ctx.doc.span(t, t + 1)
-    word = ctx.doc.text[a:b]
+    word = ctx.doc.printed(*ctx.doc.span(t, t + 1))
     lex = ctx.matcher.lexicon
     openers = [str(w) for w in lex.get("object_openers") or []]
     prefixes = tuple(str(w) for w in lex.get("object_prefixes") or [])

@@ -7,7 +7,7 @@ from collections import defaultdict
 from .found import Mention
 from .lexicon import Model
 from .name_forms import base_word
-from .name_spans import CAPITAL
+from .name_spans import capitalised_word
 from .normalize import ARABIC_SCRIPT
 from .phrases import Match, Matcher, cover
 from .segment import Doc
@@ -51,7 +51,7 @@ def surnames(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> 
             continue
         if not (
             not word.isalpha()
-            or CAPITAL.match(doc.text[doc.starts[i] : doc.span(i, i + 1)[1]])
+            or capitalised_word(doc.printed(*doc.span(i, i + 1)))
             or ARABIC_SCRIPT.search(word)
         ):
             continue

@@ -11,9 +11,18 @@ from .phrases import Matcher, is_cue
 from .segment import Doc
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-CAPITAL = re.compile(r"^[A-ZА-ЯІЇЄҐЁƏÇĞİÖŞÜ][\w'’\-]+$")
 APPOSITION = frozenset({",", "،", "("})  # opens a name in apposition to a title
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
+
+
+def capitalised_word(printed: str) -> bool:
+    """Whether a word as printed is capitalised: a capital letter of any script ("Ə", "Ә",
+    "Ş"), then letters, digits, apostrophes or hyphens."""
+    return (
+        len(printed) > 1
+        and printed[0].isupper()
+        and all(c.isalnum() or c in "_'’-" for c in printed[1:])
+    )
 
 
 def capitalised(doc: Doc, k: int) -> bool:
@@ -126,14 +135,13 @@ def cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
     words = doc.words
     cyrillic = bool(i < len(words) and CYRILLIC.search(words[i]))
     while end < len(words) and count < 4 and end not in covered:
-        start, stop = doc.span(end, end + 1)
-        text = doc.text[start:stop]
+        text = doc.printed(*doc.span(end, end + 1))
         if len(text) == 1 and text.isupper() and end + 1 < len(words) and words[end + 1] == ".":
             end += 2  # an initial and its full stop
             continue
         word = words[end]
         if (
-            not CAPITAL.match(text)
+            not capitalised_word(text)
             or is_cue(m, word, "stopwords")
             or word in m.common_words
             or m.stem(word) in m.common_words

@@ -14,7 +14,6 @@ from .lexicon import Model
 from .name_forms import base_name, base_word, genitive
 from .name_spans import (
     APPOSITION,
-    CAPITAL,
     QUOTES,
     after_arabic_complement,
     after_complement,
@@ -23,6 +22,7 @@ from .name_spans import (
     arabic_name,
     arabic_name_end,
     capitalised,
+    capitalised_word,
     cased_name_end,
     sentence_start,
     surname_ending,
@@ -524,7 +524,7 @@ def _participle_subjects(doc: Doc, m: Matcher, covered: set[int]) -> list[int]:
             or counts[word] < 2
             or len(word) < 4
             or not word.isalpha()
-            or not CAPITAL.match(doc.text[start:stop])
+            or not capitalised_word(doc.printed(start, stop))
             or (word,) in m.index.table
             or word in m.common_words
             or m.stem(word) in m.common_words

@@ -65,6 +65,11 @@ class Doc:
             return start, start
         return self.starts[i], self.orig(self.toks[j - 1][1] - 1) + 1
 
+    def printed(self, start: int, end: int) -> str:
+        """The original text of a span as a reader sees it (``Normalizer.visible``): what case,
+        spelling and inflection are read from."""
+        return normalizer().visible(self.text[start:end])
+
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after an original offset."""
         return bisect.bisect_left(self.starts, offset)
