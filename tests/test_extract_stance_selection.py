@@ -12,7 +12,7 @@ PEACE = "regional-peace-and-stability"  # a topic with no default stance of its 
 
 
 def test_a_speech_verb_as_printed_is_still_a_stance_cue_by_its_lemma() -> None:
-    """"застерегла" is listed as a speech verb; by its lemma it is "застеріг", a warning."""
+    """ "застерегла" is listed as a speech verb; by its lemma it is "застеріг", a warning."""
     assert stances(
         draft_of(
             "uk",
