@@ -37,3 +37,60 @@ def test_a_speech_verb_that_is_no_stance_by_its_lemma_only_affirms() -> None:
             "від сторін.",
         )
     ) == [(PEACE, "affirms")]
+
+
+def test_the_verb_that_says_a_clause_gives_its_stance_over_a_cue_inside_it() -> None:
+    """ "hoped that ... against", "выразил надежду, что ... поддержат", "...desteklediğini
+    memnuniyetle karşıladı": the speaker hopes or welcomes what the clause says, whatever it says;
+    before its clause or after it (verb-final)."""
+    for language, sentence, stance in [
+        (
+            "en",
+            "Bayramov hoped that the parties would act against any threat to peace and "
+            "stability in the region.",
+            "hopes",
+        ),
+        (
+            "ru",
+            "Байрамов выразил надежду, что стороны поддержат мир и стабильность в регионе.",
+            "hopes",
+        ),
+        (
+            "uk",
+            "Байрамов висловив сподівання, що сторони підтримають мир і стабільність у регіоні.",
+            "hopes",
+        ),
+        (
+            "tr",
+            "Bayramov, tarafların bölgede barış ve istikrarı desteklediğini memnuniyetle "
+            "karşıladı.",
+            "welcomes",
+        ),
+    ]:
+        assert stances(draft_of(language, sentence)) == [(PEACE, stance)], language
+
+
+def test_a_verb_that_only_says_leaves_the_stance_to_the_clause() -> None:
+    for language, sentence in [
+        ("ru", "Байрамов заявил, что стороны поддержат мир и стабильность в регионе."),
+        ("tr", "Bayramov, tarafların bölgede barış ve istikrarı desteklediğini söyledi."),
+    ]:
+        assert stances(draft_of(language, sentence)) == [(PEACE, "supports")], language
+
+
+def test_a_quotation_keeps_the_stance_of_its_own_words() -> None:
+    """The speaker's own words say what they do; "he warned" after them does not recast them."""
+    assert stances(
+        draft_of("en", '"Iran supports peace and stability in the region," Bayramov warned.')
+    ) == [(PEACE, "supports")]
+
+
+def test_in_a_verb_final_language_the_verb_closing_the_clause_gives_its_stance() -> None:
+    """ "X گفت ایران از ... حمایت می‌کند" (X said Iran supports ...): one statement, supported."""
+    assert stances(draft_of("fa", "بایراموف گفت ایران از صلح و ثبات در منطقه حمایت می‌کند.")) == [
+        (PEACE, "supports")
+    ]
+    # near miss: a closing verb that takes no stance ("considers important")
+    assert stances(draft_of("fa", "بایراموف گفت ایران صلح و ثبات در منطقه را مهم می‌داند.")) == [
+        (PEACE, "affirms")
+    ]

@@ -8,7 +8,9 @@ clause before the verb, else the words after the verb or before its subject ("..
 said"). A content span is cut at nominalised clauses joined by "and" ("...geliştiğini ve
 ...gösterdiğini") and at semicolons. Each topic cue (positions.ttl) in a clause makes a
 statement whose quote is the clause (the quotation inside it, when the topic is quoted); its
-stance is the stance cue (stances.ttl) nearest the topic, else the verb's, else "affirms".
+stance is the one of the act's own verb when that verb is more than a saying ("hoped that",
+"призвал", "...memnuniyetle karşıladı") and the clause is not a quotation, else the stance cue
+(stances.ttl) nearest the topic, else the verb's, else "affirms".
 
 A clause with no topic cue still states something where the text is political (a stance cue or
 a country in it, a verb that is a stance, or an article with topic cues or meetings): one
@@ -311,7 +313,7 @@ def _stated_in(
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
         if meeting and not in_clause and not _verb_stance(reading, act):
             continue  # "noted the meeting of the commission on trade": a meeting, no stance
-        stance, rule, confidence = _stance(ctx, reading, cue, span)
+        stance, rule, confidence = _stance(ctx, reading, cue, span, act)
         direct, how_said = speech(span)
         out.append(
             Position(
@@ -342,7 +344,7 @@ def _stated_in(
         return []
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
-    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
+    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span, act)
     direct, how_said = speech(span)
     return [
         Position(
@@ -402,12 +404,12 @@ def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match
 
 
 def _stance(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
+    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
 ) -> tuple[str, str, float]:
     """The stance of a topic, with the rule that decided and a confidence: what the text says
     (_stated), unless the position admits no such stance or the text only affirms it and the
     position has a default stance of its own (positions.ttl: kb:admitsStance, kb:defaultStance)."""
-    stance, rule, confidence = _stated(ctx, reading, cue, span)
+    stance, rule, confidence = _stated(ctx, reading, cue, span, act)
     concept = str(cue.payload)
     default = ctx.model.default_stance.get(concept)
     admits = ctx.model.admits_stance.get(concept)
@@ -417,14 +419,23 @@ def _stance(
 
 
 def _stated(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
+    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
 ) -> tuple[str, str, float]:
-    """The stance cue nearest the topic in its clause, else just before the clause, else the
+    """The stance of the verb that says the clause (the act's), when it is more than a saying
+    and the clause is not a quotation; else the stance cue nearest the topic in its clause (in
+    a verb-final language, the verb that closes the clause is in it: "X گفت ایران از ... حمایت
+    می‌کند"), else the act's verb's, else one just before the clause, else the sentence's
     reporting verb's, else "affirms"."""
     stances = [c for c in reading.cues if c.kind == "stance"]
-    in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
+    closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
+    in_clause = [c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i == closing)]
+    own = _verb_cue(reading, act)
+    if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
+        return own.payload, "stance-verb", 0.75
     if in_clause:
         return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
+    if own is not None:
+        return own.payload, "stance-verb", 0.7
     before = [c for c in stances if span[0] - 12 <= c.i < span[0]]
     if before:
         return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
@@ -652,13 +663,21 @@ def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> i
 def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
     """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
     not "noted" (one of ``stances``, where given)."""
-    return act.verb is not None and any(
-        c.kind == "stance"
-        and c.payload != "affirms"
-        and (not stances or c.payload in stances)
-        and act.verb.i <= c.i < act.verb.j
-        for c in reading.cues
+    found = _verb_cue(reading, act)
+    return (
+        found is not None
+        and found.payload != "affirms"
+        and (not stances or found.payload in stances)
     )
+
+
+def _verb_cue(reading: Reading, act: Act | None) -> Match | None:
+    """The stance cue that starts on the act's own verb ("welcomed", "expressed hope",
+    "призвал", "خواستار"), wherever the verb stands: before its content or after it."""
+    if act is None or act.verb is None:
+        return None
+    verb = act.verb
+    return next((c for c in reading.cues if c.kind == "stance" and verb.i <= c.i < verb.j), None)
 
 
 def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
