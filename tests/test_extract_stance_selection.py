@@ -94,3 +94,42 @@ def test_in_a_verb_final_language_the_verb_closing_the_clause_gives_its_stance()
     assert stances(draft_of("fa", "بایراموف گفت ایران صلح و ثبات در منطقه را مهم می‌داند.")) == [
         (PEACE, "affirms")
     ]
+
+
+def test_relations_and_visits_stressed_without_a_stance_cue_are_affirmed() -> None:
+    """An assessment of relations or of visits ("are at a high level", "noted the exchange of
+    visits") states the speaker's view: affirms, not supports or welcomes by default."""
+    for language, sentence, position in [
+        (
+            "en",
+            "Bayramov stressed that relations between Iran and Azerbaijan are at a high level.",
+            "bilateral-relations",
+        ),
+        (
+            "ru",
+            "Байрамов подчеркнул, что отношения между Ираном и Азербайджаном находятся на "
+            "высоком уровне.",
+            "bilateral-relations",
+        ),
+        (
+            "en",
+            "Bayramov noted the regular exchange of visits between the two countries.",
+            "diplomatic-exchanges",
+        ),
+    ]:
+        assert stances(draft_of(language, sentence)) == [(position, "affirms")], sentence
+
+
+def test_relations_and_visits_with_a_stance_cue_take_it() -> None:
+    assert stances(
+        draft_of(
+            "en",
+            "Bayramov said that Azerbaijan supports the development of relations between Iran "
+            "and Azerbaijan.",
+        )
+    ) == [("bilateral-relations", "supports")]
+    assert stances(
+        draft_of(
+            "en", "Bayramov welcomed the regular exchange of visits between the two countries."
+        )
+    ) == [("diplomatic-exchanges", "welcomes")]
