@@ -133,3 +133,21 @@ def test_relations_and_visits_with_a_stance_cue_take_it() -> None:
             "en", "Bayramov welcomed the regular exchange of visits between the two countries."
         )
     ) == [("diplomatic-exchanges", "welcomes")]
+
+
+def test_an_arabic_cue_matches_after_a_one_letter_clitic() -> None:
+    """ "ويجب" (and must) is the cue "يجب" after the conjunction "و"."""
+    assert stances(
+        draft_of(
+            "ar",
+            "وقال بيراموف إن إيران وأذربيجان جارتان ويجب الحفاظ على السلام والاستقرار في المنطقة.",
+        )
+    ) == [(PEACE, "calls-for")]
+    # near miss: "وواجب" (and a duty) is "و" before "واجب", which is no cue
+    assert stances(
+        draft_of(
+            "ar",
+            "وقال بيراموف إن إيران وأذربيجان جارتان وواجب الجميع الحفاظ على السلام والاستقرار "
+            "في المنطقة.",
+        )
+    ) == [(PEACE, "affirms")]
