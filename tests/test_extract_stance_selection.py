@@ -151,3 +151,40 @@ def test_an_arabic_cue_matches_after_a_one_letter_clitic() -> None:
             "في المنطقة.",
         )
     ) == [(PEACE, "affirms")]
+
+
+FRAMED = [
+    (
+        "ru",
+        "Байрамов заявил, что Азербайджан готов содействовать миру и стабильности в регионе.",
+        "Байрамов заявил, что Азербайджан будет содействовать миру и стабильности в регионе.",
+        "offers",
+    ),
+    (
+        "tr",
+        "Bayramov, Azerbaycan'ın bölgede barış ve istikrara katkı sunmaya hazır olduğunu "
+        "vurguladı.",
+        "Bayramov, Azerbaycan'ın bölgede barış ve istikrara katkı sunduğunu vurguladı.",
+        "offers",
+    ),
+    (
+        "uk",
+        "Байрамов заявив: «Сподіваємося на діалог заради підтримки миру і стабільності в регіоні».",
+        "Байрамов заявив: «Працюємо заради підтримки миру і стабільності в регіоні».",
+        "hopes",
+    ),
+    (
+        "en",
+        "Bayramov said Azerbaijan stands ready to contribute to peace and stability in the region.",
+        "Bayramov said Azerbaijan will contribute to peace and stability in the region.",
+        "offers",
+    ),
+]
+
+
+def test_readiness_hope_or_need_in_a_clause_decides_over_what_it_frames() -> None:
+    """ "ready to contribute to", "hope for ... support": the speaker offers or hopes; the
+    same clause without the frame supports (near miss)."""
+    for language, framed, plain, stance in FRAMED:
+        assert stances(draft_of(language, framed)) == [(PEACE, stance)], framed
+        assert stances(draft_of(language, plain)) == [(PEACE, "supports")], plain

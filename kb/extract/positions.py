@@ -67,6 +67,9 @@ NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern
 # Stances that judge what they are about: a verb of one judging talks or a meeting ("welcomed
 # the peace talks") states a position, where another verb's content reporting a meeting does not.
 EVALUATIVE = ("welcomes", "supports", "opposes", "rejects")
+# Stances that say how the speaker holds what the rest of a clause says ("ready to contribute",
+# "hope for the support of", "must support"): in a clause with other stance cues, they decide.
+FRAMES = ("hopes", "offers", "calls-for")
 
 
 @dataclass
@@ -422,7 +425,8 @@ def _stated(
     ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
 ) -> tuple[str, str, float]:
     """The stance of the verb that says the clause (the act's), when it is more than a saying
-    and the clause is not a quotation; else the stance cue nearest the topic in its clause (in
+    and the clause is not a quotation; else the stance cue nearest the topic in its clause, a
+    frame first ("ready to contribute": FRAMES) (in
     a verb-final language, the verb that closes the clause is in it: "X گفت ایران از ... حمایت
     می‌کند"), else the act's verb's, else one just before the clause, else the sentence's
     reporting verb's, else "affirms"."""
@@ -432,6 +436,9 @@ def _stated(
     own = _verb_cue(reading, act)
     if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
         return own.payload, "stance-verb", 0.75
+    framing = [c for c in in_clause if c.payload in FRAMES]
+    if framing:  # "ready to contribute to", "hope for support of": the frame decides
+        return min(framing, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
     if in_clause:
         return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
     if own is not None:
