@@ -425,11 +425,10 @@ def _stated(
     ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
 ) -> tuple[str, str, float]:
     """The stance of the verb that says the clause (the act's), when it is more than a saying
-    and the clause is not a quotation; else the stance cue nearest the topic in its clause, a
-    frame first ("ready to contribute": FRAMES) (in
-    a verb-final language, the verb that closes the clause is in it: "X گفت ایران از ... حمایت
-    می‌کند"), else the act's verb's, else one just before the clause, else the sentence's
-    reporting verb's, else "affirms"."""
+    and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
+    frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
+    the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
+    just before the clause; else the sentence's reporting verb's; else "affirms"."""
     stances = [c for c in reading.cues if c.kind == "stance"]
     closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
     in_clause = [c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i == closing)]
