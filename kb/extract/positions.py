@@ -451,14 +451,21 @@ def _stated(
     return "affirms", "stance-default", 0.45
 
 
+JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's sovereignty and ...")
+
+
 def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
-    """A broader concept's cue inside a narrower concept's cue is the same statement."""
+    """A broader concept's cue inside a narrower concept's cue, or joined to one by a word or
+    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement."""
     out = []
     for cue in topics:
         broader_of_other = any(
             ctx.model.broader.get(other.payload) == cue.payload
-            and other.i <= cue.i
-            and cue.j <= other.j
+            and (
+                (other.i <= cue.i and cue.j <= other.j)
+                or _joined(ctx, other, cue)
+                or _joined(ctx, cue, other)
+            )
             for other in topics
             if other is not cue
         )
@@ -472,6 +479,11 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
         if not broader_of_other and not inside_same:
             out.append(cue)
     return out
+
+
+def _joined(ctx: Context, first: Match, second: Match) -> bool:
+    """Whether the second cue follows the first within JOINED tokens, no punctuation between."""
+    return 0 <= second.i - first.j <= JOINED and _unbroken(ctx, first.j, second.i)
 
 
 def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], str] | None:
