@@ -428,8 +428,9 @@ def _stated(
     and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
     frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
     the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
-    just before the clause; else the sentence's reporting verb's; else "affirms"."""
-    stances = [c for c in reading.cues if c.kind == "stance"]
+    just before the clause; else the sentence's reporting verb's; else "affirms". A cue
+    inside a longer one is part of it ("supports" in "does not support")."""
+    stances = _whole_cues([c for c in reading.cues if c.kind == "stance"])
     closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
     in_clause = [c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i == closing)]
     own = _verb_cue(reading, act)
@@ -449,6 +450,15 @@ def _stated(
     if near:
         return near[0].payload, "stance-verb", 0.6
     return "affirms", "stance-default", 0.45
+
+
+def _whole_cues(cues: list[Match]) -> list[Match]:
+    """The cues that no longer cue holds."""
+    return [
+        c
+        for c in cues
+        if not any(o.i <= c.i and c.j <= o.j and o.j - o.i > c.j - c.i for o in cues)
+    ]
 
 
 JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's sovereignty and ...")
