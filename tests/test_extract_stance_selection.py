@@ -188,3 +188,46 @@ def test_readiness_hope_or_need_in_a_clause_decides_over_what_it_frames() -> Non
     for language, framed, plain, stance in FRAMED:
         assert stances(draft_of(language, framed)) == [(PEACE, stance)], framed
         assert stances(draft_of(language, plain)) == [(PEACE, "supports")], plain
+
+
+def test_another_verbs_stance_does_not_pass_to_what_a_later_verb_says() -> None:
+    """ "welcomed X and said that Y": Y is said, not welcomed; in a verb-final language the
+    cue that ends the clause before ("...memnuniyetle karşıladığını, ...") is that clause's."""
+    assert stances(
+        draft_of(
+            "en",
+            "Bayramov welcomed the growth of trade and said that peace and stability in the "
+            "region had grown stronger.",
+        )
+    ) == [("unclassified", "welcomes"), (PEACE, "affirms")]
+    assert stances(
+        draft_of(
+            "tr",
+            "Bayramov, ticaretin arttığını memnuniyetle karşıladığını, bölgede barış ve "
+            "istikrarın güçlendiğini söyledi.",
+        )
+    ) == [("unclassified", "welcomes"), (PEACE, "affirms")]
+    # near miss: what the welcoming verb itself takes is welcomed
+    assert stances(
+        draft_of(
+            "en", "Bayramov welcomed the growth of trade and peace and stability in the region."
+        )
+    ) == [(PEACE, "welcomes")]
+
+
+def test_a_verb_final_clauses_cue_may_run_into_its_verb() -> None:
+    """ "... yardıma hazır olduğunu söyledi": "hazır olduğunu" ends the clause and starts the
+    verb; the clause offers. Near miss: "çalıştığını söyledi" only says."""
+    assert stances(
+        draft_of(
+            "tr",
+            "Bayramov, Azerbaycan'ın bölgede barış ve istikrar için her türlü yardıma hazır "
+            "olduğunu söyledi.",
+        )
+    ) == [(PEACE, "offers")]
+    assert stances(
+        draft_of(
+            "tr",
+            "Bayramov, Azerbaycan'ın bölgede barış ve istikrar için çalıştığını söyledi.",
+        )
+    ) == [(PEACE, "affirms")]

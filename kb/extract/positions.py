@@ -428,11 +428,15 @@ def _stated(
     and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
     frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
     the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
-    just before the clause; else the sentence's reporting verb's; else "affirms". A cue
+    just before the clause that is no other act's verb ("welcomed X and said that Y": Y is not
+    welcomed; none in a verb-final language, where it ends the clause before); else, for an
+    act with no verb (a quotation), the sentence's reporting verb's; else "affirms". A cue
     inside a longer one is part of it ("supports" in "does not support")."""
     stances = _whole_cues([c for c in reading.cues if c.kind == "stance"])
     closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
-    in_clause = [c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i == closing)]
+    in_clause = [
+        c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i <= closing)
+    ]  # a verb-final clause's cue may run into its verb ("... hazır olduğunu söyledi")
     own = _verb_cue(reading, act)
     if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
         return own.payload, "stance-verb", 0.75
@@ -443,10 +447,19 @@ def _stated(
         return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
     if own is not None:
         return own.payload, "stance-verb", 0.7
-    before = [c for c in stances if span[0] - 12 <= c.i < span[0]]
+    others = [a.verb for a in reading.acts if a is not act and a.verb is not None]
+    before = [
+        c
+        for c in stances
+        if span[0] - 12 <= c.i < span[0]
+        and closing < 0  # in a verb-final language, a cue before a clause ends the one before
+        and not (act is not None and any(v.i <= c.i < v.j for v in others))
+    ]
     if before:
         return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
-    near = [c for c in stances if reading.speech and abs(c.i - reading.speech.i) <= 2]
+    # the sentence's reporting verb, for an act with no verb of its own (a quotation)
+    speech = reading.speech if act is None or act.verb is None else None
+    near = [c for c in stances if speech and abs(c.i - speech.i) <= 2]
     if near:
         return near[0].payload, "stance-verb", 0.6
     return "affirms", "stance-default", 0.45
