@@ -8,9 +8,8 @@ clause before the verb, else the words after the verb or before its subject ("..
 said"). A content span is cut at nominalised clauses joined by "and" ("...geliştiğini ve
 ...gösterdiğini") and at semicolons. Each topic cue (positions.ttl) in a clause makes a
 statement whose quote is the clause (the quotation inside it, when the topic is quoted); its
-stance is the one of the act's own verb when that verb is more than a saying ("hoped that",
-"призвал", "...memnuniyetle karşıladı") and the clause is not a quotation, else the stance cue
-(stances.ttl) nearest the topic, else the verb's, else "affirms".
+stance is chosen by kb.extract.stance (the act's own verb when it is more than a saying, else
+the clause's stance cues, ...).
 
 A clause with no topic cue still states something where the text is political (a stance cue or
 a country in it, a verb that is a stance, or an article with topic cues or meetings): one
@@ -26,6 +25,7 @@ from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
+from .stance import stance_of, stated, verb_stance
 from .truncation import cut_short
 from .verb_final import (
     anaphoric,
@@ -67,9 +67,6 @@ NEAR = 8  # tokens: how close a discussion verb must be to a topic cue to govern
 # Stances that judge what they are about: a verb of one judging talks or a meeting ("welcomed
 # the peace talks") states a position, where another verb's content reporting a meeting does not.
 EVALUATIVE = ("welcomes", "supports", "opposes", "rejects")
-# Stances that say how the speaker holds what the rest of a clause says ("ready to contribute",
-# "hope for the support of", "must support"): in a clause with other stance cues, they decide.
-FRAMES = ("hopes", "offers", "calls-for")
 
 
 @dataclass
@@ -174,7 +171,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             nominal.add(id(cue))
             noun, holder, _ = held
             span = (noun.i, _clause(ctx, reading, cue)[1])
-            stance = _stance(ctx, reading, cue, span)[0]
+            stance = stance_of(ctx, reading, cue, span)[0]
             out.append(
                 Position(
                     [holder],
@@ -233,7 +230,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
-                and not _verb_stance(reading, act, EVALUATIVE)
+                and not verb_stance(reading, act, EVALUATIVE)
                 and (reported or not any(t in reading.quoted for t in range(*trimmed)))
                 and not _judges(ctx, trimmed)
             )  # "the importance of the meeting", "welcomed the peace talks", "the talks had
@@ -314,9 +311,9 @@ def _stated_in(
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
-        if meeting and not in_clause and not _verb_stance(reading, act):
+        if meeting and not in_clause and not verb_stance(reading, act):
             continue  # "noted the meeting of the commission on trade": a meeting, no stance
-        stance, rule, confidence = _stance(ctx, reading, cue, span, act)
+        stance, rule, confidence = stance_of(ctx, reading, cue, span, act)
         direct, how_said = speech(span)
         out.append(
             Position(
@@ -332,10 +329,10 @@ def _stated_in(
         )
     if out or inside:
         return out
-    hoped = _verb_stance(reading, act)
+    hoped = verb_stance(reading, act)
     # "hoped that the talks will resume" is a position; "noted that X met Y", "proposed to
     # open the meeting with X" are none
-    if (meeting and not _verb_stance(reading, act, HOPES)) or not (
+    if (meeting and not verb_stance(reading, act, HOPES)) or not (
         _political(reading, span) or hoped or _political_article(ctx)
     ):
         return []
@@ -347,7 +344,7 @@ def _stated_in(
         return []
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
-    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span, act)
+    stance, rule, _ = stated(ctx, reading, Match("said", None, span[0], span[1]), span, act)
     direct, how_said = speech(span)
     return [
         Position(
@@ -404,74 +401,6 @@ def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match
         t in conjunctions or ctx.doc.words[t] in SOFT or ctx.doc.words[t] in HARD
         for t in range(first.j, cue.i)
     )
-
-
-def _stance(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
-) -> tuple[str, str, float]:
-    """The stance of a topic, with the rule that decided and a confidence: what the text says
-    (_stated), unless the position admits no such stance or the text only affirms it and the
-    position has a default stance of its own (positions.ttl: kb:admitsStance, kb:defaultStance)."""
-    stance, rule, confidence = _stated(ctx, reading, cue, span, act)
-    concept = str(cue.payload)
-    default = ctx.model.default_stance.get(concept)
-    admits = ctx.model.admits_stance.get(concept)
-    if default and ((admits and stance not in admits) or stance == "affirms"):
-        return default, "stance-of-position", confidence
-    return stance, rule, confidence
-
-
-def _stated(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
-) -> tuple[str, str, float]:
-    """The stance of the verb that says the clause (the act's), when it is more than a saying
-    and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
-    frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
-    the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
-    just before the clause that is no other act's verb ("welcomed X and said that Y": Y is not
-    welcomed; none in a verb-final language, where it ends the clause before); else, for an
-    act with no verb (a quotation), the sentence's reporting verb's; else "affirms". A cue
-    inside a longer one is part of it ("supports" in "does not support")."""
-    stances = _whole_cues([c for c in reading.cues if c.kind == "stance"])
-    closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
-    in_clause = [
-        c for c in stances if span[0] <= c.i and (c.j <= span[1] or c.i <= closing)
-    ]  # a verb-final clause's cue may run into its verb ("... hazır olduğunu söyledi")
-    own = _verb_cue(reading, act)
-    if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
-        return own.payload, "stance-verb", 0.75
-    framing = [c for c in in_clause if c.payload in FRAMES]
-    if framing:  # "ready to contribute to", "hope for support of": the frame decides
-        return min(framing, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
-    if in_clause:
-        return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
-    if own is not None:
-        return own.payload, "stance-verb", 0.7
-    others = [a.verb for a in reading.acts if a is not act and a.verb is not None]
-    before = [
-        c
-        for c in stances
-        if span[0] - 12 <= c.i < span[0]
-        and closing < 0  # in a verb-final language, a cue before a clause ends the one before
-        and not (act is not None and any(v.i <= c.i < v.j for v in others))
-    ]
-    if before:
-        return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
-    # the sentence's reporting verb, for an act with no verb of its own (a quotation)
-    speech = reading.speech if act is None or act.verb is None else None
-    near = [c for c in stances if speech and abs(c.i - speech.i) <= 2]
-    if near:
-        return near[0].payload, "stance-verb", 0.6
-    return "affirms", "stance-default", 0.45
-
-
-def _whole_cues(cues: list[Match]) -> list[Match]:
-    """The cues that no longer cue holds."""
-    return [
-        c
-        for c in cues
-        if not any(o.i <= c.i and c.j <= o.j and o.j - o.i > c.j - c.i for o in cues)
-    ]
 
 
 JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's sovereignty and ...")
@@ -701,26 +630,6 @@ def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> i
     return verb
 
 
-def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
-    """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
-    not "noted" (one of ``stances``, where given)."""
-    found = _verb_cue(reading, act)
-    return (
-        found is not None
-        and found.payload != "affirms"
-        and (not stances or found.payload in stances)
-    )
-
-
-def _verb_cue(reading: Reading, act: Act | None) -> Match | None:
-    """The stance cue that starts on the act's own verb ("welcomed", "expressed hope",
-    "призвал", "خواستار"), wherever the verb stands: before its content or after it."""
-    if act is None or act.verb is None:
-        return None
-    verb = act.verb
-    return next((c for c in reading.cues if c.kind == "stance" and verb.i <= c.i < verb.j), None)
-
-
 def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
     """Whether the act after act k is the same speakers' verb joined to it that takes what act
     k said as its object by a pronoun suffix (the language's ``object_clitics``: "واعتبراها",
@@ -766,7 +675,7 @@ def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
     or a country."""
     quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
     # a verb that is a stance of its own needs less after it ("condemned the border attacks")
-    shortest = MIN_SAID if _verb_stance(reading, act) else MIN_UNCLASSIFIED
+    shortest = MIN_SAID if verb_stance(reading, act) else MIN_UNCLASSIFIED
     if not quoted and _words(ctx, *span) < shortest:
         return False
     if _courteous(ctx, span):
