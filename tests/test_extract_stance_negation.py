@@ -61,3 +61,18 @@ def test_support_denied_is_opposition_and_support_given_is_support(
     assert "supports" not in {s for _, s in stances(draft_of(language, denied))}
     assert (CORRIDOR, "supports") in stances(draft_of(language, given))
     assert "opposes" not in {s for _, s in stances(draft_of(language, given))}
+
+
+def test_in_the_interest_of_supports_and_not_in_the_interest_of_warns() -> None:
+    """ "not in the interest(s) of" holds "in the interest(s) of": the longer cue decides."""
+    peace = "regional-peace-and-stability"
+    assert stances(
+        draft_of(
+            "en", "Bayramov said that lasting peace in the region is in the interest of all states."
+        )
+    ) == [(peace, "supports")]
+    for sentence in (
+        "Bayramov said that tension is not in the interest of peace and stability in the region.",
+        "Bayramov said that tension is not in the interests of peace and stability in the region.",
+    ):
+        assert stances(draft_of("en", sentence)) == [(peace, "warns")], sentence
