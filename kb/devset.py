@@ -8,7 +8,10 @@ says: a gold position is found by a row whose speaker label contains one of the 
 forms (``eval/aliases.yaml`` beside the set, else the surname) and whose quote covers at
 least half of the gold quote while at least 30% of it lies inside; a gold meeting is found
 by an extracted meeting that names at least two of its participants. Every claim drawn from
-a negative article is false.
+a negative article is false. Of the gold positions found, the stance is compared too: the gold
+word ("calls for") names the stance concept of that label (stance:calls-for), and the row that
+found it with the largest share of the gold quote must give that concept; a gold word the
+scheme has no concept for counts as a disagreement, and is named in the report.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +33,7 @@ from .errors import KBError
 from .extract.pipeline import Options, extract
 from .kbase import add, init
 from .model import model_graphs, model_registry
-from .namespaces import PREFIXES
+from .namespaces import GRAPH, PREFIXES, SKOS, STANCE, local
 from .normalize import loose_key
 from .queries import load_query, run
 from .resources import HOME
@@ -94,6 +97,27 @@ class Tally:
 
 
 @dataclass
+class Agreement:
+    """Of the gold positions found, how many the statement that found them gives the gold
+    stance; the gold words no stance concept has; what was found instead."""
+
+    same: int = 0
+    compared: int = 0
+    unknown: Counter[str] = field(default_factory=Counter)
+    differences: list[str] = field(default_factory=list)
+
+    def add(self, other: Agreement) -> None:
+        self.same += other.same
+        self.compared += other.compared
+        self.unknown += other.unknown
+        self.differences += other.differences
+
+    @property
+    def share(self) -> float:
+        return self.same / self.compared if self.compared else 1.0
+
+
+@dataclass
 class ArticleScore:
     id: str
     language: str
@@ -101,6 +125,24 @@ class ArticleScore:
     positions: Tally
     meetings: Tally
     failure: str | None = None
+    stances: Agreement = field(default_factory=Agreement)
+
+
+@lru_cache(maxsize=1)
+def stance_concepts() -> frozenset[str]:
+    """The local ids of the stance scheme's concepts (ontology/stances.ttl)."""
+    return frozenset(
+        local(t.subject.value)
+        for t in model_graphs()[GRAPH["stances"]]
+        if isinstance(t.subject, ox.NamedNode)
+        and t.predicate == SKOS.inScheme
+        and t.object == STANCE["scheme"]
+    )
+
+
+def stance_of(word: str) -> str:
+    """The stance concept a gold stance word names: "calls for" is stance:calls-for."""
+    return "-".join(word.strip().lower().split())
 
 
 class Scorer:
@@ -117,14 +159,21 @@ class Scorer:
         return any(_fold(f) and _fold(f) in folded for f in forms)
 
     @staticmethod
-    def overlaps(text: str, gold_quote: str, quote: str) -> bool:
+    def shares(text: str, gold_quote: str, quote: str) -> tuple[float, float]:
+        """The share of the gold quote that the quote covers, and of the quote that lies
+        inside the gold quote (0, 0 when either is not in the text)."""
         text, gold_quote, quote = _spaces(text), _spaces(gold_quote), _spaces(quote)
         g, x = text.find(gold_quote), text.find(quote)
-        if g < 0 or x < 0 or not quote:
-            return False
+        if g < 0 or x < 0 or not quote or not gold_quote:
+            return 0.0, 0.0
         g_end, x_end = g + len(gold_quote), x + len(quote)
         inside = max(0, min(g_end, x_end) - max(g, x))
-        return inside / (g_end - g) >= 0.5 and inside / (x_end - x) >= 0.3
+        return inside / (g_end - g), inside / (x_end - x)
+
+    @staticmethod
+    def overlaps(text: str, gold_quote: str, quote: str) -> bool:
+        covered, within = Scorer.shares(text, gold_quote, quote)
+        return covered >= 0.5 and within >= 0.3
 
     def positions(self, gold: dict[str, Any], text: str, rows: list[dict[str, str]]) -> Tally:
         golds = gold.get("positions") or []
@@ -149,6 +198,32 @@ class Scorer:
                     f"{gold['id']}: {r.get('speakerLabel')} / {r.get('quote', '')[:60]}"
                 )
         return tally
+
+    def stances(self, gold: dict[str, Any], text: str, rows: list[dict[str, str]]) -> Agreement:
+        """Of the gold positions found, whether the row with the largest share of the gold
+        quote (the first, on a tie) gives the gold stance."""
+        agreement = Agreement()
+        for g in gold.get("positions") or []:
+            found = [
+                r
+                for r in rows
+                if self.names(g["speaker"], r.get("speakerLabel"))
+                and self.overlaps(text, g["quote"], r.get("quote", ""))
+            ]
+            if not found or not g.get("stance"):
+                continue
+            best = max(found, key=lambda r: self.shares(text, g["quote"], r.get("quote", ""))[0])
+            wanted, given = stance_of(str(g["stance"])), local(best.get("stance", ""))
+            agreement.compared += 1
+            if wanted not in stance_concepts():
+                agreement.unknown[str(g["stance"])] += 1
+            if wanted == given:
+                agreement.same += 1
+            else:
+                agreement.differences.append(
+                    f"{gold['id']}: {g['speaker']} / {g['stance']} -> {given} / {g['quote'][:50]}"
+                )
+        return agreement
 
     def meetings(self, gold: dict[str, Any], rows: list[dict[str, str]]) -> Tally:
         found: dict[str, set[str]] = defaultdict(set)
@@ -250,12 +325,14 @@ def _scored(
         negative,
         scorer.positions(gold, text, positions),
         scorer.meetings(gold, meetings),
+        stances=scorer.stances(gold, text, positions),
     )
 
 
 def report(results: list[ArticleScore], show: int = 0) -> str:
     """Per language and in all: precision, recall and F1 of positions and meetings; the
-    negatives' claims; failures; and up to ``show`` misses and extras of each kind."""
+    negatives' claims; failures; the stance agreement of the gold positions found; and up to
+    ``show`` misses and extras of each kind, and stance differences."""
     languages: dict[str, dict[str, Tally]] = defaultdict(
         lambda: {"positions": Tally(), "meetings": Tally()}
     )
@@ -281,10 +358,33 @@ def report(results: list[ArticleScore], show: int = 0) -> str:
     for result in results:
         if result.failure:
             lines.append(f"failed: {result.id}: {result.failure}")
+    stances = _agreement(results)
+    lines.append("stances of the gold positions found: share agreeing (same/compared)")
+    for language in sorted(k for k in stances if k != "all") + ["all"]:
+        agreement = stances[language]
+        lines.append(
+            f"{language:5} stances   {agreement.share:6.2f}  ({agreement.same}/{agreement.compared})"
+        )
+    unknown = stances["all"].unknown
+    if unknown:
+        words = ", ".join(f"{word} ({n})" for word, n in sorted(unknown.items()))
+        lines.append(f"stances: gold words with no concept in the scheme (disagreements): {words}")
     if show:
         every = languages.get("all", {"positions": Tally(), "meetings": Tally()})
         for kind in ("positions", "meetings"):
             lines += [f"  miss: {m}" for m in every[kind].misses[:show]]
             lines += [f"  extra: {e}" for e in every[kind].extras[:show]]
             lines += [f"  negative: {e}" for e in negatives[kind].extras[:show]]
+        lines += [f"  stance: {d}" for d in stances["all"].differences[:show]]
     return "\n".join(lines)
+
+
+def _agreement(results: list[ArticleScore]) -> dict[str, Agreement]:
+    """The stance agreement of the gold articles, per language and in all."""
+    out: dict[str, Agreement] = defaultdict(Agreement)
+    out["all"] = Agreement()
+    for result in results:
+        if not result.negative:
+            out[result.language].add(result.stances)
+            out["all"].add(result.stances)
+    return out

@@ -46,3 +46,8 @@ def said(draft: Draft) -> list[tuple[str, str]]:
 def said_after_meeting(language: str, *paragraphs: str) -> list[tuple[str, str]]:
     """(speaker, quote) of every statement of an article that opens with a meeting (``MET``)."""
     return said(draft_of(language, MET[language], *paragraphs))
+
+
+def stances(draft: Draft) -> list[tuple[str, str]]:
+    """(position, stance) of every statement."""
+    return [(item["position"], item["stance"]) for item in draft.form["statements"]]

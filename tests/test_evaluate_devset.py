@@ -118,3 +118,52 @@ def test_each_article_of_a_set_is_scored_in_a_kb_left_as_the_one_before_found_it
     for name in ("t-en-01", "t-en-02"):
         assert results[name].positions.found == 1, name
         assert results[name].meetings.found == 1, name
+
+
+def test_a_gold_stance_word_names_the_stance_concept_of_that_label() -> None:
+    assert devset.stance_of("calls for") == "calls-for"
+    assert devset.stance_of(" Welcomes ") == "welcomes"
+    assert {"affirms", "calls-for", "welcomes"} <= devset.stance_concepts()
+    assert "condemns" not in devset.stance_concepts()  # no such concept in the scheme
+
+
+def _with_stance(small_set: Path, stance: str) -> Path:
+    position = {**GOLD["positions"][0], "stance": stance}  # type: ignore[index]
+    (small_set / "gold" / "t-en-01.yaml").write_text(
+        yaml.safe_dump({**GOLD, "positions": [position]}), encoding="utf-8"
+    )
+    return small_set
+
+
+def test_the_stance_of_a_found_gold_position_is_compared_and_reported(small_set: Path) -> None:
+    results = list(devset.score(_with_stance(small_set, "supports")))
+    article = next(r for r in results if r.id == "t-en-01")
+    assert (article.stances.same, article.stances.compared) == (1, 1)
+    table = devset.report(results)
+    assert "all   positions   1.00   1.00   1.00  (1/1, 1/1)" in table  # the old lines stay
+    assert "all   stances     1.00  (1/1)" in table
+
+
+def test_another_stance_than_the_gold_one_is_a_difference_listed_with_show(
+    small_set: Path,
+) -> None:
+    results = list(devset.score(_with_stance(small_set, "welcomes")))
+    table = devset.report(results, show=5)
+    assert "all   stances     0.00  (0/1)" in table
+    assert "stance: t-en-01: Jeyhun Bayramov / welcomes -> supports" in table
+
+
+def test_a_gold_stance_the_scheme_lacks_disagrees_and_is_named(small_set: Path) -> None:
+    table = devset.report(list(devset.score(_with_stance(small_set, "condemns"))))
+    assert "all   stances     0.00  (0/1)" in table
+    assert "no concept in the scheme (disagreements): condemns (1)" in table
+
+
+def test_a_gold_position_not_found_has_no_stance_compared(small_set: Path) -> None:
+    position = {"speaker": "Jeyhun Bayramov", "quote": "met", "stance": "supports"}
+    (small_set / "gold" / "t-en-01.yaml").write_text(
+        yaml.safe_dump({**GOLD, "positions": [position]}), encoding="utf-8"
+    )
+    article = next(r for r in devset.score(small_set) if r.id == "t-en-01")
+    assert article.positions.found == 0
+    assert article.stances.compared == 0

@@ -126,11 +126,15 @@ def _given_names_of(entity: str) -> frozenset[str]:
 
 
 def _lemma_cues(exact: list[Match], lemma_matches: list[Match]) -> list[Match]:
-    """Cue phrases matched by lemma where no cue matched exactly ("переговорах")."""
-    covered = cover([x for x in exact if x.kind not in ENTITY_KINDS])
+    """Cue phrases matched by lemma where no cue of their kind matched exactly ("переговорах";
+    "застерегла" is a warning by lemma though it is a speech verb as printed)."""
+    covered: dict[str, set[int]] = defaultdict(set)
+    for x in exact:
+        if x.kind not in ENTITY_KINDS:
+            covered[x.kind].update(range(x.i, x.j))
     out = []
     for x in lemma_matches:
-        if x.kind in LEMMA_CUE_KINDS and not covered.intersection(range(x.i, x.j)):
+        if x.kind in LEMMA_CUE_KINDS and not covered[x.kind].intersection(range(x.i, x.j)):
             x.how = "stem"
             out.append(x)
     return out

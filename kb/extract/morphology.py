@@ -13,7 +13,9 @@ Each language uses what does the job best:
 - Azerbaijani: the language file's ``inflection_suffixes``, but a stem is used only when it is
   a word the registry or the lexicon knows ("İranın" is "iran", never "ira");
 - Persian and Arabic: no lemma (their stemmers turn names into roots); the matcher handles
-  their clitics and spacing itself.
+  their clitics and spacing itself in names; a word that is a known word after one of the
+  language's ``clitic_prefixes`` ("ويجب", and must; "بدعم", with support) is that word, so a
+  cue phrase matches it.
 
 Words shorter than ``MINIMUM`` letters are their own lemma (function words stay apart).
 
@@ -23,6 +25,9 @@ Words shorter than ``MINIMUM`` letters are their own lemma (function words stay 
 >>> az = lemmatizer("az", frozenset({"iran", "azərbaycan"}))
 >>> az.lemma("iranin"), az.lemma("azərbaycanin"), az.lemma("rəisinin")  # folded: ı is i
 ('iran', 'azərbaycan', 'rəisinin')
+>>> ar = lemmatizer("ar", frozenset({"يجب"}))
+>>> ar.lemma("ويجب"), ar.lemma("وزير")  # a clitic goes only before a known word
+('يجب', 'وزير')
 >>> tr = lemmatizer("tr")
 >>> tr.lemma("azerbaycan'ın") == tr.lemma("azerbaycan")  # the ending after the apostrophe goes
 True
@@ -88,7 +93,25 @@ def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer
     suffixes = _suffixes(language)
     if suffixes:
         return Lemmatizer(language, lambda w: checked_stem(w, suffixes, known))
+    clitics = _clitics(language)
+    if clitics:
+        return Lemmatizer(language, lambda w: unclitic(w, clitics, known))
     return Lemmatizer(language, lambda w: w)
+
+
+def unclitic(word: str, clitics: tuple[str, ...], known: frozenset[str]) -> str:
+    """The word without a one-letter clitic before it where what is left is known."""
+    if word[:1] in clitics and word[1:] in known and len(word) - 1 >= 3:
+        return word[1:]
+    return word
+
+
+@cache
+def _clitics(language: str) -> tuple[str, ...]:
+    from .normalize import normalizer
+
+    listed = language_lexicon(language).get("clitic_prefixes") or []
+    return tuple(normalizer().key(str(c)) for c in listed)
 
 
 def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) -> str:

@@ -8,7 +8,8 @@ clause before the verb, else the words after the verb or before its subject ("..
 said"). A content span is cut at nominalised clauses joined by "and" ("...geliştiğini ve
 ...gösterdiğini") and at semicolons. Each topic cue (positions.ttl) in a clause makes a
 statement whose quote is the clause (the quotation inside it, when the topic is quoted); its
-stance is the stance cue (stances.ttl) nearest the topic, else the verb's, else "affirms".
+stance is chosen by kb.extract.stance (the act's own verb when it is more than a saying, else
+the clause's stance cues, ...).
 
 A clause with no topic cue still states something where the text is political (a stance cue or
 a country in it, a verb that is a stance, or an article with topic cues or meetings): one
@@ -24,6 +25,7 @@ from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
+from .stance import stance_of, stated, verb_stance
 from .truncation import cut_short
 from .verb_final import (
     anaphoric,
@@ -169,7 +171,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
             nominal.add(id(cue))
             noun, holder, _ = held
             span = (noun.i, _clause(ctx, reading, cue)[1])
-            stance = _stance(ctx, reading, cue, span)[0]
+            stance = stance_of(ctx, reading, cue, span)[0]
             out.append(
                 Position(
                     [holder],
@@ -228,7 +230,7 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                 and not any(
                     c.kind == "stance" and trimmed[0] <= c.i < trimmed[1] for c in reading.cues
                 )
-                and not _verb_stance(reading, act, EVALUATIVE)
+                and not verb_stance(reading, act, EVALUATIVE)
                 and (reported or not any(t in reading.quoted for t in range(*trimmed)))
                 and not _judges(ctx, trimmed)
             )  # "the importance of the meeting", "welcomed the peace talks", "the talks had
@@ -309,9 +311,9 @@ def _stated_in(
             for c in reading.cues
         ):
             continue  # "the sides discussed military cooperation": a subject of talks, no stance
-        if meeting and not in_clause and not _verb_stance(reading, act):
+        if meeting and not in_clause and not verb_stance(reading, act):
             continue  # "noted the meeting of the commission on trade": a meeting, no stance
-        stance, rule, confidence = _stance(ctx, reading, cue, span)
+        stance, rule, confidence = stance_of(ctx, reading, cue, span, act)
         direct, how_said = speech(span)
         out.append(
             Position(
@@ -327,10 +329,10 @@ def _stated_in(
         )
     if out or inside:
         return out
-    hoped = _verb_stance(reading, act)
+    hoped = verb_stance(reading, act)
     # "hoped that the talks will resume" is a position; "noted that X met Y", "proposed to
     # open the meeting with X" are none
-    if (meeting and not _verb_stance(reading, act, HOPES)) or not (
+    if (meeting and not verb_stance(reading, act, HOPES)) or not (
         _political(reading, span) or hoped or _political_article(ctx)
     ):
         return []
@@ -342,7 +344,7 @@ def _stated_in(
         return []
     if act.form == "continuation" and not any(span[0] <= c.i < span[1] for c in stances):
         return []  # a further sentence of an answer or quotation: only with a stance cue
-    stance, rule, _ = _stated(ctx, reading, Match("said", None, span[0], span[1]), span)
+    stance, rule, _ = stated(ctx, reading, Match("said", None, span[0], span[1]), span, act)
     direct, how_said = speech(span)
     return [
         Position(
@@ -401,47 +403,21 @@ def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match
     )
 
 
-def _stance(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
-) -> tuple[str, str, float]:
-    """The stance of a topic, with the rule that decided and a confidence: what the text says
-    (_stated), unless the position admits no such stance or the text only affirms it and the
-    position has a default stance of its own (positions.ttl: kb:admitsStance, kb:defaultStance)."""
-    stance, rule, confidence = _stated(ctx, reading, cue, span)
-    concept = str(cue.payload)
-    default = ctx.model.default_stance.get(concept)
-    admits = ctx.model.admits_stance.get(concept)
-    if default and ((admits and stance not in admits) or stance == "affirms"):
-        return default, "stance-of-position", confidence
-    return stance, rule, confidence
-
-
-def _stated(
-    ctx: Context, reading: Reading, cue: Match, span: tuple[int, int]
-) -> tuple[str, str, float]:
-    """The stance cue nearest the topic in its clause, else just before the clause, else the
-    reporting verb's, else "affirms"."""
-    stances = [c for c in reading.cues if c.kind == "stance"]
-    in_clause = [c for c in stances if span[0] <= c.i and c.j <= span[1]]
-    if in_clause:
-        return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
-    before = [c for c in stances if span[0] - 12 <= c.i < span[0]]
-    if before:
-        return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
-    near = [c for c in stances if reading.speech and abs(c.i - reading.speech.i) <= 2]
-    if near:
-        return near[0].payload, "stance-verb", 0.6
-    return "affirms", "stance-default", 0.45
+JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's sovereignty and ...")
 
 
 def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
-    """A broader concept's cue inside a narrower concept's cue is the same statement."""
+    """A broader concept's cue inside a narrower concept's cue, or joined to one by a word or
+    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement."""
     out = []
     for cue in topics:
         broader_of_other = any(
             ctx.model.broader.get(other.payload) == cue.payload
-            and other.i <= cue.i
-            and cue.j <= other.j
+            and (
+                (other.i <= cue.i and cue.j <= other.j)
+                or _joined(ctx, other, cue)
+                or _joined(ctx, cue, other)
+            )
             for other in topics
             if other is not cue
         )
@@ -455,6 +431,11 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
         if not broader_of_other and not inside_same:
             out.append(cue)
     return out
+
+
+def _joined(ctx: Context, first: Match, second: Match) -> bool:
+    """Whether the second cue follows the first within JOINED tokens, no punctuation between."""
+    return 0 <= second.i - first.j <= JOINED and _unbroken(ctx, first.j, second.i)
 
 
 def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], str] | None:
@@ -649,18 +630,6 @@ def _before_subject(reading: Reading, words: list[str], lo: int, verb: int) -> i
     return verb
 
 
-def _verb_stance(reading: Reading, act: Act, stances: tuple[str, ...] = ()) -> bool:
-    """Whether the act's verb is a stance of its own ("hopes", "welcomed", "выступили за"),
-    not "noted" (one of ``stances``, where given)."""
-    return act.verb is not None and any(
-        c.kind == "stance"
-        and c.payload != "affirms"
-        and (not stances or c.payload in stances)
-        and act.verb.i <= c.i < act.verb.j
-        for c in reading.cues
-    )
-
-
 def _refers_back(ctx: Context, reading: Reading, k: int) -> bool:
     """Whether the act after act k is the same speakers' verb joined to it that takes what act
     k said as its object by a pronoun suffix (the language's ``object_clitics``: "واعتبراها",
@@ -706,7 +675,7 @@ def _says_enough(ctx: Context, reading: Reading, act: Act, span: tuple[int, int]
     or a country."""
     quoted = any(r[0] <= span[0] and span[1] <= r[1] + 1 for r in _quoted_runs(reading))
     # a verb that is a stance of its own needs less after it ("condemned the border attacks")
-    shortest = MIN_SAID if _verb_stance(reading, act) else MIN_UNCLASSIFIED
+    shortest = MIN_SAID if verb_stance(reading, act) else MIN_UNCLASSIFIED
     if not quoted and _words(ctx, *span) < shortest:
         return False
     if _courteous(ctx, span):
