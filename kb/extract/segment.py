@@ -3,18 +3,29 @@ its sentences.
 
 Boilerplate is recognised by curated markers (a "read also" line ends the body; cookie and
 social lines are dropped anywhere), by lines in another script than the article, and by
-short lines that are not sentences (navigation, headlines of other stories, credits).
+short lines that are not sentences (navigation, headlines of other stories, credits): in the
+body, such a line is kept only as a subheading or caption, alone between the text's lines.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
 
+from ..lexicons import words_in_every_language
 from .normalize import normalizer, tokens_of
 
-_SENTENCE_END = re.compile(r"[.!?؟»”\"]\s*$")
+# A line ends a sentence with a full stop (or "!", "?", "…"), maybe inside closing quotation
+# marks or a bracket; a headline ending with a quotation ('Putin: "We are ready"') does not.
+_SENTENCE_END = re.compile(r"[.!?؟…][\"”»’)]*\s*$")
+# Items of a navigation bar or a ticker: "Politics | Economy | World"
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+MENU_SEPARATORS = 2
+_WORD = re.compile(r"\w")
 # A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
 # ("... he said. — We are ready, — he added.").
 _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
@@ -84,6 +95,7 @@ class Line:
     i: int  # first token
     j: int  # end token
     role: str = "body"  # header, title, body, boilerplate
+    after_blank: bool = False  # a blank line before it
 
 
 @dataclass
@@ -104,21 +116,26 @@ def script_of(text: str) -> str | None:
 def lines_of(doc: Doc) -> list[Line]:
     lines = []
     offset = 0
+    blank = False
     for raw in doc.text.split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.strip()
         if not stripped:
+            blank = True
             continue
         start += len(raw) - len(raw.lstrip())
         end = start + len(stripped)
-        lines.append(Line(start, end, doc.token_at(start), doc.token_at(end)))
+        lines.append(Line(start, end, doc.token_at(start), doc.token_at(end), after_blank=blank))
+        blank = False
     return _unwrapped(doc, lines)
 
 
 # A paragraph hard-wrapped at a fixed width (some wires and mirrors): at least this many lines
-# in a row, each but the last unfinished (no sentence end) and of at least WRAP_WORDS words and
-# WRAP_SHARE of the longest line's length, the longest at least WRAP_WIDTH characters.
+# in a row with no blank line between them, each but the last unfinished (no sentence end) and
+# of at least WRAP_WORDS words and WRAP_SHARE of the longest line's length, the longest at
+# least WRAP_WIDTH characters, and one of its breaks inside a phrase (``_breaks_phrase``): a
+# list of headlines, one a line, is no paragraph.
 WRAP_LINES = 3
 WRAP_WORDS = 5
 WRAP_SHARE = 0.5
@@ -132,7 +149,9 @@ def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
     k = 0
     while k < len(lines):
         run = k
-        while run + 1 < len(lines) and _continues(doc, lines[run]):
+        while (
+            run + 1 < len(lines) and _continues(doc, lines[run]) and not lines[run + 1].after_blank
+        ):
             run += 1
         block = lines[k : run + 1]
         widest = max(line.end - line.start for line in block)
@@ -140,6 +159,7 @@ def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
             len(block) >= WRAP_LINES
             and widest >= WRAP_WIDTH
             and all(line.end - line.start >= WRAP_SHARE * widest for line in block[:-1])
+            and any(_breaks_phrase(doc, a, b) for a, b in pairwise(block))
         )
         if wrapped:
             first, last = block[0], block[-1]
@@ -157,6 +177,21 @@ def _continues(doc: Doc, line: Line) -> bool:
     return line.j - line.i >= WRAP_WORDS and not _SENTENCE_END.search(text)
 
 
+def _breaks_phrase(doc: Doc, line: Line, following: Line) -> bool:
+    """Whether the break between two lines falls inside a phrase: the next line goes on in
+    lower case, or the line ends with a comma, a hyphen or a function word (the stopwords of
+    any language: "of", "в", "و")."""
+    text = doc.text[line.start : line.end]
+    if doc.text[following.start].islower() or text[-1] in ",،-":
+        return True
+    return normalizer().key(text.split()[-1]) in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(normalizer().key(w) for w in words_in_every_language("stopwords"))
+
+
 def classify(
     doc: Doc, lines: list[Line], boilerplate: dict[str, list[str]], script: str | None
 ) -> None:
@@ -171,8 +206,10 @@ def classify(
 
     def is_prose(line: Line) -> bool:
         words = line.j - line.i
-        folded = key(doc.text[line.start : line.end])
-        return words >= 8 and (_SENTENCE_END.search(folded) is not None or words >= 15)
+        text = doc.text[line.start : line.end]
+        if len(_MENU_SEPARATOR.findall(text)) >= MENU_SEPARATORS:
+            return False
+        return words >= 8 and (_SENTENCE_END.search(text) is not None or words >= 15)
 
     for number, line in enumerate(lines):
         folded = key(doc.text[line.start : line.end])
@@ -181,7 +218,12 @@ def classify(
         if ended:
             line.role = "boilerplate"
             continue
-        if any(folded.startswith(marker) for marker in cut) and (body_started or words < 8):
+        sentence = prose and _SENTENCE_END.search(folded) is not None
+        if (
+            any(folded.startswith(marker) for marker in cut)
+            and (body_started or words < 8)
+            and not sentence
+        ):
             # An inline link ("Read also: <headline>") between two paragraphs of prose is
             # dropped alone; a marker followed by anything else ends the body.
             following = lines[number + 1] if number + 1 < len(lines) else None
@@ -215,12 +257,23 @@ def classify(
             else:
                 line.role = "header"
             continue
-        line.role = "body" if prose or words >= 6 else "boilerplate"
-    # Lines after the last body line that are not prose are the page's tail.
-    last = max((n for n, line in enumerate(lines) if line.role == "body"), default=-1)
-    for line in lines[last + 1 :]:
-        if line.role == "body":
+        if prose or (words >= 6 and _SENTENCE_END.search(folded)):
+            line.role = "body"
+        elif words >= 6 and _alone_in_text(lines, number, is_prose):
+            line.role = "body"
+        else:
             line.role = "boilerplate"
+
+
+def _alone_in_text(lines: list[Line], number: int, is_prose: Callable[[Line], bool]) -> bool:
+    """Whether a line that is no sentence, in the body, is a subheading or a caption: right
+    after a body line and before prose (or before the text's last line); or the text's last
+    line, right after a body line (the page stored cut there). A run of such lines (headlines
+    of other stories, a ticker) or one before the page's furniture is not the article's."""
+    if number == 0 or lines[number - 1].role != "body":
+        return False
+    last = len(lines) - 1
+    return number == last or number + 1 == last or is_prose(lines[number + 1])
 
 
 def sentences_of(doc: Doc, lines: list[Line]) -> list[Sentence]:
