@@ -114,6 +114,8 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
             day = parse_fallback(doc.text[line.start : line.end], language)
             if day is not None:
                 candidates.append((3, n, line, None, folded))
+    if not any(c[0] == 0 for c in candidates):
+        candidates += _marked_below(doc, lines[first_body + 2 :], marks, language)
     if not candidates:
         return None
     rank, _, line, best, folded = min(candidates, key=lambda c: (c[0], c[1]))
@@ -138,6 +140,21 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
         value += f"T{best.time[0]:02d}:{best.time[1]:02d}:00" + (zone if zone == "Z" else zone)
     rule = "published-" + ("marked" if rank == 0 else "head" if rank == 1 else "dateline")
     return Published(printed, best.day, value, rule)
+
+
+def _marked_below(
+    doc: Doc, lines: list[Line], marks: list[str], language: str
+) -> list[tuple[int, int, Line, FoundDate | None, str]]:
+    """A date line under the article ("Published: 14.11.2024" after its text), when none is
+    marked above it: a short line that opens with a published marker. It outranks the dates
+    of the page's head, which may be a sidebar's."""
+    out: list[tuple[int, int, Line, FoundDate | None, str]] = []
+    for line in lines:
+        folded = normalizer().fold(doc.text[line.start : line.end])[0]
+        if line.j - line.i > SHORT_DATELINE or not any(folded.startswith(m) for m in marks):
+            continue
+        out += [(0, line.i, line, found, folded) for found in find_dates(folded, language)[:1]]
+    return out
 
 
 def _with_weekday_before(text: str, start: int, printed: str) -> str:
