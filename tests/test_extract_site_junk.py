@@ -104,3 +104,102 @@ def test_a_sentence_opening_with_a_cut_marker_is_read() -> None:
         "\nRecommended by his advisers, President Ilham Aliyev received Hakan Fidan in Baku.\n"
     )
     assert frozenset({"ilham-aliyev", "hakan-fidan"}) in _met(text)
+
+
+def test_a_bulleted_list_of_other_stories_is_no_claim() -> None:
+    text = ARTICLE + (
+        "\n• Putin hosts Aliyev in the Kremlin for talks on transit.\n"
+        "• Lavrov met Araghchi in Moscow on Tuesday.\n"
+        "- Pashinyan said that Armenia is ready to sign the treaty.\n"
+    )
+    assert _met(text) == {BAYRAMOV_ARAGHCHI}
+    assert _speakers(text) == ["jeyhun-bayramov"]
+
+
+def test_paragraphs_of_direct_speech_opened_by_dashes_are_read() -> None:
+    # near miss: a dash opens each paragraph, and a second dash hands over to the author
+    text = (
+        "Переговоры в Москве\n\n"
+        "Министр иностранных дел России Сергей Лавров встретился в Москве с Джейхуном "
+        "Байрамовым.\n\n"
+        "— Россия поддерживает мирный договор между Азербайджаном и Арменией, — заявил Лавров.\n"
+        "— Баку готов подписать договор в этом году, — заявил Байрамов.\n"
+    )
+    assert set(_speakers(text, "ru")) == {"sergey-lavrov", "jeyhun-bayramov"}
+
+
+UK_ARTICLE = (
+    "Байрамов і Арагчі провели переговори в Баку\n\n"
+    "Міністр закордонних справ Азербайджану Джейхун Байрамов провів у середу в Баку "
+    "переговори з міністром закордонних справ Ірану Аббасом Арагчі.\n\n"
+    "Байрамов заявив, що Азербайджан і Іран мають будувати нові залізниці.\n"
+)
+
+
+def test_a_ticker_of_short_sentences_before_the_headline_is_not_the_article() -> None:
+    text = (
+        "Новини Кавказу\n"
+        "Стрічка\n"
+        "Алієв провів переговори з Пезешкіаном у Тегерані.\n"
+        "Лавров зустрівся з Арагчі в Москві.\n"
+        "Пашинян заявив, що Вірменія готова до миру.\n\n" + UK_ARTICLE
+    )
+    assert _met(text, "uk") == {BAYRAMOV_ARAGHCHI}
+    assert _speakers(text, "uk") == ["jeyhun-bayramov"]
+
+
+def test_a_short_first_paragraph_before_a_caption_is_still_the_article() -> None:
+    # near miss: one short paragraph, then a caption with no full stop, then prose
+    text = (
+        "Алієв і Пезешкіан зустрілися в Баку\n\n"
+        "Президент Ільхам Алієв прийняв у Баку президента Ірану Масуда Пезешкіана.\n\n"
+        "Ільхам Алієв та Масуд Пезешкіан під час зустрічі. Фото: пресслужба\n\n"
+        "Пезешкіан наголосив, що Тегеран підтримує територіальну цілісність Азербайджану.\n"
+    )
+    assert frozenset({"ilham-aliyev", "masoud-pezeshkian"}) in _met(text, "uk")
+
+
+def test_furniture_labelled_in_another_language_ends_the_article() -> None:
+    # an Azerbaijani page with an English "read more" link: every language's markers apply
+    text = (
+        "Ceyhun Bayramov iranlı həmkarı ilə görüşüb\n\n"
+        "Azərbaycanın xarici işlər naziri Ceyhun Bayramov noyabrın 13-də Bakıda İranın "
+        "xarici işlər naziri Abbas Əraqçi ilə görüşüb.\n\n"
+        "Read more: Prezident İlham Əliyev Bakıda Hakan Fidanı qəbul edib.\n"
+    )
+    assert _met(text, "az") == {BAYRAMOV_ARAGHCHI}
+
+
+def test_a_labelled_author_bio_is_cut_even_when_it_is_a_sentence() -> None:
+    text = ARTICLE + (
+        "\nAbout the author: Rashad Aliyev is our editor, and he met Hakan Fidan in Ankara.\n"
+    )
+    assert _met(text) == {BAYRAMOV_ARAGHCHI}
+
+
+def test_an_arabic_sentence_opening_with_the_word_of_a_share_button_is_read() -> None:
+    # near miss: "شارك" labels a share button and also means "took part"
+    text = (
+        "محادثات في باكو\n\n"
+        "شارك وزير الخارجية الإيراني عباس عراقجي في منتدى باكو، والتقى نظيره الأذربيجاني "
+        "جيهون بيراموف يوم الأربعاء.\n"
+    )
+    assert BAYRAMOV_ARAGHCHI in _met(text, "ar")
+
+
+def test_a_date_marked_under_the_article_outranks_a_sidebars_dates_above_it() -> None:
+    article = (
+        "Кавказ-Инфо\n"
+        "17.09.2016 Алиев принял министра обороны Ирана\n"
+        "16.09.2016 Лавров встретился с Зарифом\n\n"
+        "Байрамов и Аракчи провели переговоры в Баку\n\n"
+        "Министр иностранных дел Азербайджана Джейхун Байрамов в среду провел в Баку "
+        "переговоры с министром иностранных дел Ирана Аббасом Аракчи.\n\n"
+        "Аракчи подчеркнул, что Тегеран поддерживает мирный процесс на Кавказе.\n\n"
+    )
+    marked = extract(article + "Дата публикации: 14.11.2024\n", Options(lang="ru"))
+    assert marked.form["source"]["published"]["date"] == "2024-11-14"
+    assert str(marked.form["meetings"][0]["date"]["earliest"]) == "2024-11-13"
+    # near miss: with no marked date, the date at the head of the page is what the page has
+    unmarked = extract(article, Options(lang="ru"))
+    assert unmarked.form["source"]["published"]["date"] == "2016-09-17"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from ..lexicons import words_in_every_language
+from ..lexicons import LANGUAGES, language_lexicon, words_in_every_language
 from .normalize import normalizer, tokens_of
 
 # A line ends a sentence with a full stop (or "!", "?", "…"), maybe inside closing quotation
@@ -25,7 +25,18 @@ _SENTENCE_END = re.compile(r"[.!?؟…][\"”»’)]*\s*$")
 # Items of a navigation bar or a ticker: "Politics | Economy | World"
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 MENU_SEPARATORS = 2
-_WORD = re.compile(r"\w")
+# An item of a list of links: a bullet, or a hyphen with no second dash in its line, before a
+# short line. The typographic dashes (— –) open direct speech: a dialogue of dashes ("— Как
+# вы оцениваете...?", "— Мы приветствуем...") is an interview, and "- A, - said X" has a
+# second dash.
+_BULLET = re.compile(r"^(?:[•▪►◦●*·]|-(?!.*\s[-–—]\s))\s")
+ITEM_WORDS = 20
+# A paragraph: a line of at least this many tokens
+PARAGRAPH_WORDS = 15
+# A ticker of other stories before the article: two or more short sentences (fewer tokens than
+# this each), one a line, before the article's headline
+TICKER_ITEMS = 2
+TICKER_WORDS = 12
 # A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
 # ("... he said. — We are ready, — he added.").
 _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
@@ -209,8 +220,9 @@ def classify(
         text = doc.text[line.start : line.end]
         if len(_MENU_SEPARATOR.findall(text)) >= MENU_SEPARATORS:
             return False
-        return words >= 8 and (_SENTENCE_END.search(text) is not None or words >= 15)
+        return words >= 8 and (_SENTENCE_END.search(text) is not None or words >= PARAGRAPH_WORDS)
 
+    items = _list_items(doc, lines)
     for number, line in enumerate(lines):
         folded = key(doc.text[line.start : line.end])
         words = line.j - line.i
@@ -218,11 +230,13 @@ def classify(
         if ended:
             line.role = "boilerplate"
             continue
-        sentence = prose and _SENTENCE_END.search(folded) is not None
+        if number in items:
+            line.role = "boilerplate"
+            continue
         if (
-            any(folded.startswith(marker) for marker in cut)
+            any(folded.startswith(m) for m in cut)
             and (body_started or words < 8)
-            and not sentence
+            and not (prose and _SENTENCE_END.search(folded) and not _labelled(folded, cut))
         ):
             # An inline link ("Read also: <headline>") between two paragraphs of prose is
             # dropped alone; a marker followed by anything else ends the body.
@@ -243,6 +257,13 @@ def classify(
             line.role = "header" if not body_started else "boilerplate"
             continue
         seen.add(folded)
+        if body_started and _headline_after_list(lines, number, words, folded, is_prose):
+            # the short sentences taken for the body's start were a list (a ticker of other
+            # stories' headlines): the article starts after this headline
+            for earlier in lines[:number]:
+                if earlier.role == "body":
+                    earlier.role = "header"
+            body_started = False
         if not body_started:
             if (
                 not any(other.role == "title" for other in lines)
@@ -263,6 +284,56 @@ def classify(
             line.role = "body"
         else:
             line.role = "boilerplate"
+
+
+def _labelled(folded: str, markers: list[str]) -> bool:
+    """Whether a line opens with a marker as a label ("About the author: X is ...")."""
+    return any(folded.startswith(m) and folded[len(m) :].lstrip()[:1] == ":" for m in markers)
+
+
+def _list_items(doc: Doc, lines: list[Line]) -> set[int]:
+    """The lines that are items of a list of links: two or more in a row, each a short line
+    opened by a bullet or a hyphen ("• X met Y.", "- X: ...")."""
+    marked = [
+        bool(_BULLET.match(doc.text[line.start : line.end])) and line.j - line.i < ITEM_WORDS
+        for line in lines
+    ]
+    return {
+        n
+        for n, is_item in enumerate(marked)
+        if is_item and ((n > 0 and marked[n - 1]) or (n + 1 < len(marked) and marked[n + 1]))
+    }
+
+
+def _headline_after_list(
+    lines: list[Line], number: int, words: int, folded: str, is_prose: Callable[[Line], bool]
+) -> bool:
+    """Whether a line is the article's headline after a list taken for the body's start: a
+    line that is no sentence, with prose in the next two lines, while every body line before
+    it is short: two or more sentences of a ticker, no paragraph yet."""
+    if _SENTENCE_END.search(folded) or not 3 <= words < PARAGRAPH_WORDS + 10:
+        return False
+    if not any(is_prose(following) for following in lines[number + 1 : number + 3]):
+        return False
+    body = [line for line in lines[:number] if line.role == "body"]
+    return len(body) >= TICKER_ITEMS and all(line.j - line.i < TICKER_WORDS for line in body)
+
+
+def page_markers(language: str) -> dict[str, list[str]]:
+    """The boilerplate markers of a page in this language: its own, then every other
+    language's (sites label their furniture in another language than the article's)."""
+    own = language_lexicon(language).get("boilerplate") or {}
+    out: dict[str, list[str]] = {}
+    for kind in ("cut", "drop", "credit"):
+        markers = [str(m) for m in own.get(kind) or []]
+        for other in LANGUAGES:
+            if other != language:
+                markers += [
+                    str(m)
+                    for m in (language_lexicon(other).get("boilerplate") or {}).get(kind) or []
+                ]
+        out[kind] = list(dict.fromkeys(markers))
+    return out
 
 
 def _alone_in_text(lines: list[Line], number: int, is_prose: Callable[[Line], bool]) -> bool:
