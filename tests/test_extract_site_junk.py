@@ -203,3 +203,39 @@ def test_a_date_marked_under_the_article_outranks_a_sidebars_dates_above_it() ->
     # near miss: with no marked date, the date at the head of the page is what the page has
     unmarked = extract(article, Options(lang="ru"))
     assert unmarked.form["source"]["published"]["date"] == "2016-09-17"
+
+
+def test_short_sentences_under_a_heading_after_the_article_are_other_stories() -> None:
+    text = ARTICLE + (
+        "\nMore on our site\n"
+        "Putin met Pashinyan in Moscow last week.\n"
+        "Aliyev received Hakan Fidan on Monday.\n"
+        "Araghchi said Iran will not accept any change of borders.\n"
+    )
+    assert _met(text) == {BAYRAMOV_ARAGHCHI}
+    assert _speakers(text) == ["jeyhun-bayramov"]
+
+
+def test_two_short_closing_paragraphs_under_a_subheading_are_the_article() -> None:
+    # near miss: a subheading and two short sentences that end the article
+    text = ARTICLE + (
+        "\nThe president also meets the guest\n"
+        "Ilham Aliyev received Araghchi later.\n"
+        "Aliyev received Hakan Fidan on Monday.\n"
+    )
+    assert frozenset({"ilham-aliyev", "hakan-fidan"}) in _met(text)
+
+
+def test_a_ticker_of_clock_times_is_no_meeting() -> None:
+    text = ARTICLE + (
+        "\n12:40 Lavrov meets Bayramov in Moscow\n12:10 Erdogan receives Aliyev in Ankara\n"
+    )
+    assert _met(text) == {BAYRAMOV_ARAGHCHI}
+
+
+def test_an_archive_photos_caption_is_no_meeting() -> None:
+    text = ARTICLE.replace(
+        "\nBayramov said",
+        "\nArchive photo: Ilham Aliyev receives Hassan Rouhani in Baku\n\nBayramov said",
+    )
+    assert _met(text) == {BAYRAMOV_ARAGHCHI}

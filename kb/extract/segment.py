@@ -25,11 +25,11 @@ _SENTENCE_END = re.compile(r"[.!?؟…][\"”»’)]*\s*$")
 # Items of a navigation bar or a ticker: "Politics | Economy | World"
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 MENU_SEPARATORS = 2
-# An item of a list of links: a bullet, or a hyphen with no second dash in its line, before a
-# short line. The typographic dashes (— –) open direct speech: a dialogue of dashes ("— Как
-# вы оцениваете...?", "— Мы приветствуем...") is an interview, and "- A, - said X" has a
-# second dash.
-_BULLET = re.compile(r"^(?:[•▪►◦●*·]|-(?!.*\s[-–—]\s))\s")
+# An item of a list of links: a bullet, a hyphen with no second dash in its line, or a
+# ticker's clock time ("12:40 X meets Y"), before a short line. The typographic dashes (— –)
+# open direct speech: a dialogue of dashes ("— Как вы оцениваете...?", "— Мы приветствуем...")
+# is an interview, and "- A, - said X" has a second dash.
+_BULLET = re.compile(r"^(?:[•▪►◦●*·]|-(?!.*\s[-–—]\s)|\d{1,2}:\d{2})\s")
 ITEM_WORDS = 20
 # A paragraph: a line of at least this many tokens
 PARAGRAPH_WORDS = 15
@@ -37,6 +37,9 @@ PARAGRAPH_WORDS = 15
 # this each), one a line, before the article's headline
 TICKER_ITEMS = 2
 TICKER_WORDS = 12
+# Other stories' headlines as short sentences under a heading (no sentence) after the article:
+# at least this many, with no prose after them
+TAIL_ITEMS = 3
 # A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
 # ("... he said. — We are ready, — he added.").
 _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
@@ -298,11 +301,33 @@ def _list_items(doc: Doc, lines: list[Line]) -> set[int]:
         bool(_BULLET.match(doc.text[line.start : line.end])) and line.j - line.i < ITEM_WORDS
         for line in lines
     ]
-    return {
+    items = {
         n
         for n, is_item in enumerate(marked)
         if is_item and ((n > 0 and marked[n - 1]) or (n + 1 < len(marked) and marked[n + 1]))
     }
+    return items | _headlines_at_the_end(doc, lines)
+
+
+def _headlines_at_the_end(doc: Doc, lines: list[Line]) -> set[int]:
+    """Short sentences, one a line, under a heading that is no sentence, with no paragraph of
+    prose after them: a list of other stories ("More from us:" and headlines with full
+    stops), after the article's first paragraph. Two short closing paragraphs after a
+    subheading are too few to be one."""
+
+    ends = [_SENTENCE_END.search(doc.text[line.start : line.end]) is not None for line in lines]
+    paragraphs = [n for n, line in enumerate(lines) if ends[n] and line.j - line.i >= TICKER_WORDS]
+    if not paragraphs:
+        return set()
+    n = paragraphs[0] + 1
+    while n < len(lines) - TAIL_ITEMS:
+        run = n + 1
+        while run < len(lines) and ends[run] and lines[run].j - lines[run].i < TICKER_WORDS:
+            run += 1
+        if not ends[n] and run - n - 1 >= TAIL_ITEMS and run > paragraphs[-1]:
+            return set(range(n + 1, run))
+        n = run  # the lines of the run are sentences: none is a heading
+    return set()
 
 
 def _headline_after_list(
