@@ -239,3 +239,22 @@ def test_an_archive_photos_caption_is_no_meeting() -> None:
         "\nArchive photo: Ilham Aliyev receives Hassan Rouhani in Baku\n\nBayramov said",
     )
     assert _met(text) == {BAYRAMOV_ARAGHCHI}
+
+
+def test_a_dated_headline_of_another_story_above_the_article_is_not_its_date() -> None:
+    head = (
+        "Kafkas Postası\n"
+        "Manşetler\n"
+        "3 Ekim 2023 - Erdoğan ve Aliyev Nahçıvan'da görüştü\n\n"
+        "Fidan, Bayramov ile Ankara'da görüştü\n\n"
+    )
+    body = (
+        "Dışişleri Bakanı Hakan Fidan, dün Ankara'da Azerbaycan Dışişleri Bakanı Ceyhun "
+        "Bayramov ile görüştü.\n"
+    )
+    draft = extract(head + "14 Kasım 2024 Perşembe 11:20\n\n" + body, Options(lang="tr"))
+    assert draft.form["source"]["published"]["date"].startswith("2024-11-14")
+    assert str(draft.form["meetings"][0]["date"]["earliest"]) == "2024-11-13"
+    # near miss: with no date line of its own, the head's dated headline is all the page has
+    alone = extract(head + body, Options(lang="tr"))
+    assert alone.form["source"]["published"]["date"] == "2023-10-03"
