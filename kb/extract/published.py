@@ -155,7 +155,7 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
 
 def _opens_a_headline(folded: str, found: FoundDate) -> bool:
     """Whether a date at the head of the page opens another story's headline ("12.05.2023
-    Aliyev met Pashinyan in Brussels", an item of a ticker or an archive), not a date line."""
+    X met Y in the capital", an item of a ticker or an archive), not a date line."""
     return len(re.findall(r"[^\W\d_]+", folded[found.end :])) >= HEADLINE_WORDS
 
 

@@ -20,7 +20,7 @@ from ..lexicons import LANGUAGES, language_lexicon, words_in_every_language
 from .normalize import normalizer, tokens_of
 
 # A line ends a sentence with a full stop (or "!", "?", "…"), maybe inside closing quotation
-# marks or a bracket; a headline ending with a quotation ('Putin: "We are ready"') does not.
+# marks or a bracket; a headline ending with a quotation ('X: "We are ready"') does not.
 _SENTENCE_END = re.compile(r"[.!?؟…][\"”»’)]*\s*$")
 # Items of a navigation bar or a ticker: "Politics | Economy | World"
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
@@ -344,9 +344,11 @@ def _headline_after_list(
     return len(body) >= TICKER_ITEMS and all(line.j - line.i < TICKER_WORDS for line in body)
 
 
+@cache
 def page_markers(language: str) -> dict[str, list[str]]:
     """The boilerplate markers of a page in this language: its own, then every other
-    language's (sites label their furniture in another language than the article's)."""
+    language's (sites label their furniture in another language than the article's). The
+    caller must not change the lists."""
     own = language_lexicon(language).get("boilerplate") or {}
     out: dict[str, list[str]] = {}
     for kind in ("cut", "drop", "credit"):
