@@ -62,6 +62,33 @@ def test_a_cut_clause_keeps_what_was_said_before_its_last_and() -> None:
     assert quotes == ["Tehran supports the peace process in the region"], quotes
 
 
+@pytest.mark.parametrize(
+    ("language", "opening", "cut", "outside"),
+    [
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров встретился с коллегой в Москве.",
+            "Лавров заявил, что Москва «поддерживает скорейшее начало переговоров, а также то, что",
+            "Лавров заявил, что Москва поддерживает скорейшее начало переговоров, а также то, что",
+        ),
+        (
+            "en",
+            "Iranian Foreign Minister Abbas Araghchi met his counterpart in Baku on Monday.",
+            'Araghchi said that Tehran "is ready to expand trade with Baku, but only if the',
+            "Araghchi said that Tehran is ready to expand trade with Baku, but only if the",
+        ),
+    ],
+    ids=["ru", "en"],
+)
+def test_a_comma_inside_a_quotation_left_open_by_the_cut_ends_no_statement(
+    language: str, opening: str, cut: str, outside: str
+) -> None:
+    # the speaker's quoted sentence is cut off: its first comma may open a condition
+    assert said(draft_of(language, opening, cut)) == []
+    # near miss: with no quotation marks, the clause before the comma is what was said
+    assert said(draft_of(language, opening, outside))
+
+
 # -- minimum content ---------------------------------------------------------------------------
 
 

@@ -29,7 +29,7 @@ from .positions import Position, positions_in
 from .published import credited_source, detect_language
 from .quotations import QuotedBlocks, antecedent, quotations_of, quoted_set
 from .reading import Context, Reading
-from .segment import Doc, classify, lines_of, sentences_of
+from .segment import Doc, classify, lines_of, page_markers, sentences_of
 from .source import language_of, source_section
 from .speech import verbs_of
 
@@ -124,7 +124,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     lines = lines_of(doc)
     language, language_basis = language_of(doc, lines, options.lang, options.page)
     lex = language_lexicon(language)
-    classify(doc, lines, lex.get("boilerplate") or {}, script_of_language(language))
+    classify(doc, lines, page_markers(language), script_of_language(language))
     section = source_section(doc, lines, language, options)
     source, published_day, found = section.source, section.published_day, section.found
     era = (published_day, published_day)

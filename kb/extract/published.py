@@ -19,6 +19,13 @@ from .normalize import key_tokens, normalizer
 from .segment import Doc, Line, script_of
 
 SHORT_DATELINE = 12  # tokens: a line this short after the first body line may be the date line
+# Ranks of the candidates for the page's date, best first: marked by a published marker 0, at
+# the page's head 1, the body's dateline 2, a date opening another story's headline at the head
+# (at least HEADLINE_WORDS words after it: a ticker's or an archive's item) 3, a date only
+# dateparser reads 4.
+TICKER_RANK = 3
+FALLBACK_RANK = 4
+HEADLINE_WORDS = 4
 
 
 @dataclass
@@ -109,11 +116,15 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
             if any(w in before for w in widgets):
                 continue
             rank = 0 if marked else 1 if n < first_body else 2
+            if rank == 1 and _opens_a_headline(folded, found):
+                rank = TICKER_RANK
             candidates.append((rank, n, line, found, folded))
         if not dates and n < first_body and not marked:
             day = parse_fallback(doc.text[line.start : line.end], language)
             if day is not None:
-                candidates.append((3, n, line, None, folded))
+                candidates.append((FALLBACK_RANK, n, line, None, folded))
+    if not any(c[0] == 0 for c in candidates):
+        candidates += _marked_below(doc, lines[first_body + 2 :], marks, language)
     if not candidates:
         return None
     rank, _, line, best, folded = min(candidates, key=lambda c: (c[0], c[1]))
@@ -136,8 +147,31 @@ def published_of(doc: Doc, lines: list[Line], language: str) -> Published | None
     value = best.day.isoformat()
     if best.time:
         value += f"T{best.time[0]:02d}:{best.time[1]:02d}:00" + (zone if zone == "Z" else zone)
-    rule = "published-" + ("marked" if rank == 0 else "head" if rank == 1 else "dateline")
+    rule = "published-" + (
+        "marked" if rank == 0 else "head" if rank in (1, TICKER_RANK) else "dateline"
+    )
     return Published(printed, best.day, value, rule)
+
+
+def _opens_a_headline(folded: str, found: FoundDate) -> bool:
+    """Whether a date at the head of the page opens another story's headline ("12.05.2023
+    X met Y in the capital", an item of a ticker or an archive), not a date line."""
+    return len(re.findall(r"[^\W\d_]+", folded[found.end :])) >= HEADLINE_WORDS
+
+
+def _marked_below(
+    doc: Doc, lines: list[Line], marks: list[str], language: str
+) -> list[tuple[int, int, Line, FoundDate | None, str]]:
+    """A date line under the article ("Published: 14.11.2024" after its text), when none is
+    marked above it: a short line that opens with a published marker. It outranks the dates
+    of the page's head, which may be a sidebar's."""
+    out: list[tuple[int, int, Line, FoundDate | None, str]] = []
+    for line in lines:
+        folded = normalizer().fold(doc.text[line.start : line.end])[0]
+        if line.j - line.i > SHORT_DATELINE or not any(folded.startswith(m) for m in marks):
+            continue
+        out += [(0, line.i, line, found, folded) for found in find_dates(folded, language)[:1]]
+    return out
 
 
 def _with_weekday_before(text: str, start: int, printed: str) -> str:

@@ -3,7 +3,8 @@ its sentences.
 
 Boilerplate is recognised by curated markers (a "read also" line ends the body; cookie and
 social lines are dropped anywhere), by lines in another script than the article, and by
-short lines that are not sentences (navigation, headlines of other stories, credits).
+short lines that are not sentences (navigation, headlines of other stories, credits): in the
+body, such a line is kept only as a subheading or caption, alone between the text's lines.
 """
 
 from __future__ import annotations
@@ -12,10 +13,33 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
 
+from ..lexicons import LANGUAGES, language_lexicon, words_in_every_language
 from .normalize import normalizer, tokens_of
 
-_SENTENCE_END = re.compile(r"[.!?؟»”\"]\s*$")
+# A line ends a sentence with a full stop (or "!", "?", "…"), maybe inside closing quotation
+# marks or a bracket; a headline ending with a quotation ('X: "We are ready"') does not.
+_SENTENCE_END = re.compile(r"[.!?؟…][\"”»’)]*\s*$")
+# Items of a navigation bar or a ticker: "Politics | Economy | World"
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+MENU_SEPARATORS = 2
+# An item of a list of links: a bullet, a hyphen with no second dash in its line, or a
+# ticker's clock time ("12:40 X meets Y"), before a short line. The typographic dashes (— –)
+# open direct speech: a dialogue of dashes ("— Как вы оцениваете...?", "— Мы приветствуем...")
+# is an interview, and "- A, - said X" has a second dash.
+_BULLET = re.compile(r"^(?:[•▪►◦●*·]|-(?!.*\s[-–—]\s)|\d{1,2}:\d{2})\s")
+ITEM_WORDS = 20
+# A paragraph: a line of at least this many tokens
+PARAGRAPH_WORDS = 15
+# A ticker of other stories before the article: two or more short sentences (fewer tokens than
+# this each), one a line, before the article's headline
+TICKER_ITEMS = 2
+TICKER_WORDS = 12
+# Other stories' headlines as short sentences under a heading (no sentence) after the article:
+# at least this many, with no prose after them
+TAIL_ITEMS = 3
 # A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
 # ("... he said. — We are ready, — he added.").
 _SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
@@ -90,6 +114,7 @@ class Line:
     i: int  # first token
     j: int  # end token
     role: str = "body"  # header, title, body, boilerplate
+    after_blank: bool = False  # a blank line before it
 
 
 @dataclass
@@ -110,27 +135,31 @@ def script_of(text: str) -> str | None:
 def lines_of(doc: Doc) -> list[Line]:
     lines = []
     offset = 0
+    blank = False
     for raw in doc.text.split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.strip()
         if not stripped:
+            blank = True
             continue
         start += len(raw) - len(raw.lstrip())
         end = start + len(stripped)
-        lines.append(Line(start, end, doc.token_at(start), doc.token_at(end)))
+        lines.append(Line(start, end, doc.token_at(start), doc.token_at(end), after_blank=blank))
+        blank = False
     return _unwrapped(doc, lines)
 
 
 # A paragraph hard-wrapped at a fixed width (some wires and mirrors): at least this many lines
-# in a row, each but the last unfinished (no sentence end) and of at least WRAP_WORDS words and
-# WRAP_SHARE of the longest line's length, the longest at least WRAP_WIDTH characters. A page
-# whose paragraphs (runs of lines ending in a sentence end) have at least WRAP_LINES unfinished
-# lines is wrapped at the width of the WRAP_LINES-th widest of them (if at least WRAP_WIDTH):
-# there a paragraph of two lines or more is joined too when it ends in a sentence end (or ends
-# the page, cut mid-sentence) and each line but its last fills at least WRAP_FILL of that
-# width. A list of headlines, each followed by its section's name, ends in no sentence end and
-# shows no width.
+# in a row with no blank line between them, each but the last unfinished (no sentence end) and
+# of at least WRAP_WORDS words and WRAP_SHARE of the longest line's length, the longest at
+# least WRAP_WIDTH characters, and one of its breaks inside a phrase (``_breaks_phrase``): a
+# list of headlines, one a line, is no paragraph. A page whose paragraphs (runs of lines ending
+# in a sentence end) have at least WRAP_LINES unfinished lines is wrapped at the width of the
+# WRAP_LINES-th widest of them (if at least WRAP_WIDTH): there a paragraph of two lines or more
+# is joined too when it ends in a sentence end (or ends the page, cut mid-sentence) and each
+# line but its last fills at least WRAP_FILL of that width. A list of headlines, each followed
+# by its section's name, ends in no sentence end and shows no width.
 WRAP_LINES = 3
 WRAP_WORDS = 5
 WRAP_SHARE = 0.5
@@ -160,7 +189,7 @@ def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
         )
 
     out: list[Line] = []
-    for block in _blocks(doc, lines, lambda block: _wrapped(block) or filled(block)):
+    for block in _blocks(doc, lines, lambda block: _wrapped(doc, block) or filled(block)):
         if len(block) > 1:
             out.append(Line(block[0].start, block[-1].end, block[0].i, block[-1].j))
         else:
@@ -192,25 +221,41 @@ def _blocks(
             k += 1
 
 
-def _wrapped(block: list[Line]) -> bool:
+def _wrapped(doc: Doc, block: list[Line]) -> bool:
     """Whether a run of lines is a paragraph wrapped at a fixed width."""
     widest = max(line.end - line.start for line in block)
     return (
         len(block) >= WRAP_LINES
         and widest >= WRAP_WIDTH
         and all(line.end - line.start >= WRAP_SHARE * widest for line in block[:-1])
+        and any(_breaks_phrase(doc, a, b) for a, b in pairwise(block))
     )
 
 
 def _continues(doc: Doc, line: Line, following: Line) -> bool:
     """Whether a line stops mid-sentence and the next line goes on with it: long enough, no
-    sentence end, and no blank line between them (a blank line ends a paragraph)."""
+    sentence end (an abbreviation's full stop is none), and no blank line between them."""
     text = doc.text[line.start : line.end]
     return (
         line.j - line.i >= WRAP_WORDS
         and (not _finished(doc, line) or _ABBREVIATION.search(text) is not None)
-        and doc.text.count("\n", line.end, following.start) == 1
+        and not following.after_blank
     )
+
+
+def _breaks_phrase(doc: Doc, line: Line, following: Line) -> bool:
+    """Whether the break between two lines falls inside a phrase: the next line goes on in
+    lower case, or the line ends with a comma, a hyphen or a function word (the stopwords of
+    any language: "of", "в", "و")."""
+    text = doc.text[line.start : line.end]
+    if doc.text[following.start].islower() or text[-1] in ",،-":
+        return True
+    return normalizer().key(text.split()[-1]) in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(normalizer().key(w) for w in words_in_every_language("stopwords"))
 
 
 def classify(
@@ -227,9 +272,12 @@ def classify(
 
     def is_prose(line: Line) -> bool:
         words = line.j - line.i
-        folded = key(doc.text[line.start : line.end])
-        return words >= 8 and (_SENTENCE_END.search(folded) is not None or words >= 15)
+        text = doc.text[line.start : line.end]
+        if len(_MENU_SEPARATOR.findall(text)) >= MENU_SEPARATORS:
+            return False
+        return words >= 8 and (_SENTENCE_END.search(text) is not None or words >= PARAGRAPH_WORDS)
 
+    items = _list_items(doc, lines)
     for number, line in enumerate(lines):
         folded = key(doc.text[line.start : line.end])
         words = line.j - line.i
@@ -237,7 +285,14 @@ def classify(
         if ended:
             line.role = "boilerplate"
             continue
-        if any(folded.startswith(marker) for marker in cut) and (body_started or words < 8):
+        if number in items:
+            line.role = "boilerplate"
+            continue
+        if (
+            any(folded.startswith(m) for m in cut)
+            and (body_started or words < 8)
+            and not (prose and _SENTENCE_END.search(folded) and not _labelled(folded, cut))
+        ):
             # An inline link ("Read also: <headline>") between two paragraphs of prose is
             # dropped alone; a marker followed by anything else ends the body.
             following = lines[number + 1] if number + 1 < len(lines) else None
@@ -257,6 +312,13 @@ def classify(
             line.role = "header" if not body_started else "boilerplate"
             continue
         seen.add(folded)
+        if body_started and _headline_after_list(lines, number, words, folded, is_prose):
+            # the short sentences taken for the body's start were a list (a ticker of other
+            # stories' headlines): the article starts after this headline
+            for earlier in lines[:number]:
+                if earlier.role == "body":
+                    earlier.role = "header"
+            body_started = False
         if not body_started:
             if (
                 not any(other.role == "title" for other in lines)
@@ -271,12 +333,97 @@ def classify(
             else:
                 line.role = "header"
             continue
-        line.role = "body" if prose or words >= 6 else "boilerplate"
-    # Lines after the last body line that are not prose are the page's tail.
-    last = max((n for n, line in enumerate(lines) if line.role == "body"), default=-1)
-    for line in lines[last + 1 :]:
-        if line.role == "body":
+        if prose or (words >= 6 and _SENTENCE_END.search(folded)):
+            line.role = "body"
+        elif words >= 6 and _alone_in_text(lines, number, is_prose):
+            line.role = "body"
+        else:
             line.role = "boilerplate"
+
+
+def _labelled(folded: str, markers: list[str]) -> bool:
+    """Whether a line opens with a marker as a label ("About the author: X is ...")."""
+    return any(folded.startswith(m) and folded[len(m) :].lstrip()[:1] == ":" for m in markers)
+
+
+def _list_items(doc: Doc, lines: list[Line]) -> set[int]:
+    """The lines that are items of a list of links: two or more in a row, each a short line
+    opened by a bullet or a hyphen ("• X met Y.", "- X: ...")."""
+    marked = [
+        bool(_BULLET.match(doc.text[line.start : line.end])) and line.j - line.i < ITEM_WORDS
+        for line in lines
+    ]
+    items = {
+        n
+        for n, is_item in enumerate(marked)
+        if is_item and ((n > 0 and marked[n - 1]) or (n + 1 < len(marked) and marked[n + 1]))
+    }
+    return items | _headlines_at_the_end(doc, lines)
+
+
+def _headlines_at_the_end(doc: Doc, lines: list[Line]) -> set[int]:
+    """Short sentences, one a line, under a heading that is no sentence, with no paragraph of
+    prose after them: a list of other stories ("More from us:" and headlines with full
+    stops), after the article's first paragraph. Two short closing paragraphs after a
+    subheading are too few to be one."""
+
+    ends = [_finished(doc, line) for line in lines]
+    paragraphs = [n for n, line in enumerate(lines) if ends[n] and line.j - line.i >= TICKER_WORDS]
+    if not paragraphs:
+        return set()
+    n = paragraphs[0] + 1
+    while n < len(lines) - TAIL_ITEMS:
+        run = n + 1
+        while run < len(lines) and ends[run] and lines[run].j - lines[run].i < TICKER_WORDS:
+            run += 1
+        if not ends[n] and run - n - 1 >= TAIL_ITEMS and run > paragraphs[-1]:
+            return set(range(n + 1, run))
+        n = run  # the lines of the run are sentences: none is a heading
+    return set()
+
+
+def _headline_after_list(
+    lines: list[Line], number: int, words: int, folded: str, is_prose: Callable[[Line], bool]
+) -> bool:
+    """Whether a line is the article's headline after a list taken for the body's start: a
+    line that is no sentence, with prose in the next two lines, while every body line before
+    it is short: two or more sentences of a ticker, no paragraph yet."""
+    if _SENTENCE_END.search(folded) or not 3 <= words < PARAGRAPH_WORDS + 10:
+        return False
+    if not any(is_prose(following) for following in lines[number + 1 : number + 3]):
+        return False
+    body = [line for line in lines[:number] if line.role == "body"]
+    return len(body) >= TICKER_ITEMS and all(line.j - line.i < TICKER_WORDS for line in body)
+
+
+@cache
+def page_markers(language: str) -> dict[str, list[str]]:
+    """The boilerplate markers of a page in this language: its own, then every other
+    language's (sites label their furniture in another language than the article's). The
+    caller must not change the lists."""
+    own = language_lexicon(language).get("boilerplate") or {}
+    out: dict[str, list[str]] = {}
+    for kind in ("cut", "drop", "credit"):
+        markers = [str(m) for m in own.get(kind) or []]
+        for other in LANGUAGES:
+            if other != language:
+                markers += [
+                    str(m)
+                    for m in (language_lexicon(other).get("boilerplate") or {}).get(kind) or []
+                ]
+        out[kind] = list(dict.fromkeys(markers))
+    return out
+
+
+def _alone_in_text(lines: list[Line], number: int, is_prose: Callable[[Line], bool]) -> bool:
+    """Whether a line that is no sentence, in the body, is a subheading or a caption: right
+    after a body line and before prose (or before the text's last line); or the text's last
+    line, right after a body line (the page stored cut there). A run of such lines (headlines
+    of other stories, a ticker) or one before the page's furniture is not the article's."""
+    if number == 0 or lines[number - 1].role != "body":
+        return False
+    last = len(lines) - 1
+    return number == last or number + 1 == last or is_prose(lines[number + 1])
 
 
 def sentences_of(doc: Doc, lines: list[Line]) -> list[Sentence]:

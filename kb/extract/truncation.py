@@ -3,7 +3,9 @@
 Pages are often stored cut at a fixed size, in the middle of a sentence ("... آماده ساخت
 جاده های مرز"). What is said in that last, unfinished sentence is kept only up to its last
 complete clause: a nominalised content clause followed by "and" or a comma ("...
-desteklediklerini ve lima": the first clause); with none, it is no statement.
+desteklediklerini ve lima": the first clause); with none, it is no statement. Inside a
+quotation the cut leaves open, a comma ends no clause (the speaker's sentence is cut off: «...
+и за то, чтобы все»); only a nominalised clause before "and" is complete there.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def cut_short(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[in
     """The part of a content span that the text's cut leaves whole: the span itself when it
     does not run into the unfinished end of the text; else up to its last comma, or "and"
     after a nominalised verb ("...desteklediklerini ve lima": the first clause; "and" between
-    two nouns does not end a clause: "музеев и театров"); with none, None."""
+    two nouns does not end a clause: "музеев и театров"); a comma only outside a quotation
+    the cut leaves open; with none, None."""
     words = ctx.doc.words
     if not words or span[1] < len(words) - 1 or ends_whole(words):
         return span
@@ -43,7 +46,11 @@ def cut_short(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[in
         for c in reading.cues
         if c.kind == "conjunctions" and endings and words[c.i - 1].endswith(endings)
     }
-    cuts = [t for t in range(span[0] + 1, span[1]) if words[t] in SOFT or t in joins]
+    cuts = [
+        t
+        for t in range(span[0] + 1, span[1])
+        if (words[t] in SOFT and t not in ctx.unclosed) or t in joins
+    ]
     return (span[0], cuts[-1]) if cuts else None
 
 
