@@ -126,3 +126,20 @@ def test_records_have_the_schema() -> None:
             }
             assert item["task"] in kinds or item["task"].startswith(("query:", "first-row:"))
             assert (item["statements"] is None) == (item["task"] == "extract")
+
+
+def test_a_page_variant_rewrites_every_text_and_the_gold_quotes(tmp_path: Path) -> None:
+    from benchmarks.page_variants import VARIANTS, printed
+
+    devset = tmp_path / "devset"
+    for folder in ("gold", "articles", "negatives"):
+        (devset / folder).mkdir(parents=True)
+    gold = {"id": "d-az-01", "source": {"language": "az"}, "positions": [{"quote": "əlaqələr"}]}
+    (devset / "gold" / "d-az-01.yaml").write_text(json.dumps(gold), encoding="utf-8")
+    (devset / "articles" / "d-az-01.txt").write_text("Yeni əlaqələr\n", encoding="utf-8")
+    (devset / "negatives" / "dn-az-01.txt").write_text("Zəlzələ\n", encoding="utf-8")
+    variant, gold_too = VARIANTS["Cyrillic schwa in Azerbaijani"]
+    copy = printed(devset, tmp_path / "out", variant, gold_too)
+    assert (copy / "articles" / "d-az-01.txt").read_text(encoding="utf-8") == "Yeni әlaqәlәr\n"
+    assert (copy / "negatives" / "dn-az-01.txt").read_text(encoding="utf-8") == "Zәlzәlә\n"
+    assert "әlaqәlәr" in (copy / "gold" / "d-az-01.yaml").read_text(encoding="utf-8")
