@@ -139,6 +139,13 @@ NEW_PERSON = (
     "Kərəm Mustafayev deyib ki, İran və Azərbaycan arasındakı əlaqələrin inkişafına heç bir "
     "maneə yoxdur.\n"
 )
+UKRAINIAN = (
+    "Переговори в Баку\n\n"
+    "Міністр закордонних справ Ірану Аббас Аракчі зустрівся в Баку з міністром закордонних справ "
+    "Азербайджану Джейхуном Байрамовим.\n\n"
+    "Натомість Байрамов вказав, що питання потребують вирішення. «На жаль, цей конфлікт досі не "
+    "врегульований», – сказав він журналістам.\n"
+)
 
 
 def cyrillic_schwa(text: str) -> str:
@@ -151,6 +158,12 @@ def cyrillic_schwa(text: str) -> str:
         pytest.param("az", AZERBAIJANI, cyrillic_schwa, id="az with the Cyrillic schwa"),
         pytest.param("az", NEW_PERSON, cyrillic_schwa, id="az new people, Cyrillic schwa"),
         pytest.param("az", NEW_PERSON, soft_hyphenated, id="az new people, soft hyphens"),
+        pytest.param(
+            "uk",
+            UKRAINIAN,
+            lambda text: text.replace("«", "„").replace("»", "“"),
+            id="uk quotation in „ “",
+        ),
         pytest.param(
             "ru", RUSSIAN, lambda text: text.translate(str.maketrans("е", "ё")), id="ru ё for е"
         ),

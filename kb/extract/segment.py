@@ -40,9 +40,9 @@ TICKER_WORDS = 12
 # Other stories' headlines as short sentences under a heading (no sentence) after the article:
 # at least this many, with no prose after them
 TAIL_ITEMS = 3
-# A sentence ends before a word, an opening quotation mark, or a dash that opens direct speech
-# ("... he said. — We are ready, — he added.").
-_SPLIT = re.compile(r"(?<=[.!?؟])[\"”»]?\s+(?=[\"“«]?\w|[—–]\s)|(?<=[.!?؟][\"”»])\s*(?=\w)")
+# A sentence ends before a word, an opening quotation mark (of any style: "“«„"), or a dash
+# that opens direct speech ("... he said. — We are ready, — he added.").
+_SPLIT = re.compile(r"(?<=[.!?؟])[\"”»“]?\s+(?=[\"“«„]?\w|[—–]\s)|(?<=[.!?؟][\"”»“])\s*(?=\w)")
 _ABBREVIATION = re.compile(
     r"(?:\b\w|\b(?:Mr|Mrs|Dr|Gen|Lt|Col|St|No|vs|etc|y|U\.S|г|м|ул|Jr|Sr))\.$"
 )
