@@ -1,9 +1,9 @@
 """Each topic of positions.ttl is found in the ways news agencies phrase it, in every language
 (synonyms, inflections, "North–South", "3+3", "Trump Route"); a phrase names one topic only; a
 named corridor, route or field of cooperation said in one phrase with a general word ("the
-corridor called Zangezur", "cooperation in the defence field") is the named topic, not the
-general one. Near misses: the general wording alone stays the general topic, and a road or
-cooperation with no topic's name is no topic.
+corridor called Zangezur", "cooperation in the defence field", "the corridor ... through Iran")
+is the named (narrower) topic, not the general one. Near misses: the general wording alone
+stays the general topic, and a road or cooperation with no topic's name is no topic.
 
 The sentences are written for these tests (no article's text).
 """
@@ -191,7 +191,31 @@ ONE_TOPIC = [
         "Araqçi bildirib ki, Şimal-Cənub nəqliyyat dəhlizi hər iki ölkə üçün vacibdir.",
         "transport-corridors",
     ),
-    # near misses: the general word alone keeps its general topic
+    # the broader topic named first in a phrase gives way to the narrower one named after it
+    (
+        "tr",
+        "Arakçi, Ermenistan koridora izin vermezse güzergahın İran üzerinden geçebileceğini "
+        "söyledi.",
+        "transit-route-through-iran",
+    ),
+    (
+        "fa",
+        "عراقچی گفت همکاری‌های دو کشور در حوزه‌های نظامی گسترش می‌یابد.",
+        "military-cooperation",
+    ),
+    # near misses: a narrower topic named first keeps the phrase ("the corridor is an obstacle
+    # to the peace agreement"); a corridor through Iran is not the route to Nakhchivan; the
+    # general word alone keeps its general topic
+    (
+        "en",
+        "Araghchi said the Zangezur corridor is an obstacle to the peace agreement.",
+        "zangezur-corridor",
+    ),
+    (
+        "en",
+        "Araghchi said the North-South corridor via Iran would open soon.",
+        "transport-corridors",
+    ),
     ("en", "Araghchi said the North–South corridor would be finished soon.", "transport-corridors"),
     (
         "fa",
