@@ -257,3 +257,30 @@ def test_no_cue_names_two_topics_in_one_language() -> None:
         if scheme == "positions":
             concepts[(language, key_tokens(text))].add(concept)
     assert {key: names for key, names in concepts.items() if len(names) > 1} == {}
+
+
+# Opening land borders and the "Crossroads of Peace" project are regional cooperation (the
+# connectivity of the region); a border named otherwise is not.
+OPENINGS = [
+    (
+        "en",
+        "Araghchi said Iran welcomed the opening of new land border crossings with Armenia.",
+    ),
+    ("en", "Araghchi said Tehran supports the Crossroads of Peace project."),
+    ("tr", "Arakçi, kara sınırının üçüncü ülke vatandaşlarına açılmasını desteklediğini söyledi."),
+    ("ru", "Аракчи заявил, что Иран поддерживает проект «Перекресток мира»."),
+    ("uk", "Аракчі заявив, що відкриття сухопутного кордону вигідне всьому регіону."),
+    ("az", "Araqçi bildirib ki, quru sərhədin açılması bütün region üçün faydalıdır."),
+    ("fa", "عراقچی گفت بازگشایی مرز زمینی به نفع همه کشورهای منطقه است."),
+    ("ar", "وقال عراقجي إن فتح الحدود البرية سيفيد جميع دول المنطقة."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), OPENINGS)
+def test_opening_land_borders_is_regional_cooperation(language: str, sentence: str) -> None:
+    assert "regional-cooperation" in _positions(language, sentence)
+
+
+def test_border_guards_are_not_regional_cooperation() -> None:
+    sentence = "Araghchi said the border guards of the two countries would patrol together."
+    assert "regional-cooperation" not in _positions("en", sentence)
