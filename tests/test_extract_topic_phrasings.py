@@ -267,7 +267,7 @@ OPENINGS = [
         "Araghchi said Iran welcomed the opening of new land border crossings with Armenia.",
     ),
     ("en", "Araghchi said Tehran supports the Crossroads of Peace project."),
-    ("tr", "Arakçi, kara sınırının üçüncü ülke vatandaşlarına açılmasını desteklediğini söyledi."),
+    ("tr", "Arakçi, iki ülke arasındaki kara sınırının yeniden açılmasını desteklediğini söyledi."),
     ("ru", "Аракчи заявил, что Иран поддерживает проект «Перекресток мира»."),
     ("uk", "Аракчі заявив, що відкриття сухопутного кордону вигідне всьому регіону."),
     ("az", "Araqçi bildirib ki, quru sərhədin açılması bütün region üçün faydalıdır."),
