@@ -25,6 +25,14 @@ MET = {
         "İran Dışişleri Bakanı Abbas Arakçi, Bakü'de Azerbaycan Dışişleri Bakanı Ceyhun "
         "Bayramov ile görüştü."
     ),
+    "uk": (
+        "Міністр закордонних справ Ірану Аббас Аракчі зустрівся в Баку з міністром "
+        "закордонних справ Азербайджану Джейхуном Байрамовим."
+    ),
+    "az": (
+        "İranın xarici işlər naziri Abbas Araqçi Bakıda Azərbaycanın xarici işlər naziri "
+        "Ceyhun Bayramov ilə görüşüb."
+    ),
 }
 
 

@@ -456,7 +456,8 @@ def test_a_title_with_its_complement_introduces_the_name_after_it() -> None:
     )
     (meeting,) = draft.form["meetings"]
     deputy = meeting["participants"][0]["person"]
-    assert said(draft) == [(deputy, 'طهران "لن تقبل أي تغيير في حدود المنطقة"')]
+    # the change of the region's borders is a topic, so its quotation is the quote
+    assert said(draft) == [(deputy, "لن تقبل أي تغيير في حدود المنطقة")]
 
 
 def test_a_rank_and_its_complement_alone_are_nobody() -> None:

@@ -297,8 +297,15 @@ def _stated_in(
     whole = span
     runs = [r for r in _quoted_runs(reading) if whole[0] <= r[0] and r[1] <= whole[1]]
     for cue in inside:
-        if cue.payload in concepts or _same_phrase(ctx, reading, first, cue):
+        if cue.payload in concepts:
             continue
+        if _same_phrase(ctx, reading, first, cue):
+            if first is None or ctx.model.broader.get(cue.payload) != first.payload:
+                continue
+            # "the corridor ... through Iran": the narrower topic named later in the phrase
+            # is what it is about, in place of the broader one named first
+            out = [o for o in out if o.concept != first.payload]
+            first = None
         concepts.add(cue.payload)
         first = first or cue
         # a topic inside a quotation within the clause: the quotation is the quote
