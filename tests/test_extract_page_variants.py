@@ -133,18 +133,18 @@ RUSSIAN = (
 
 
 NEW_PERSON = (
-    "Naxçıvanda görüş\n\n"
-    "İranın Naxçıvan baş konsulu Seyid Əhməd Hüseyninin də qatıldığı görüşdə general-leytenant "
-    "Kərəm Mustafayev İran səfirliyinin attaşesini qəbul edib.\n\n"
-    "Kərəm Mustafayev deyib ki, İran və Azərbaycan arasındakı əlaqələrin inkişafına heç bir "
-    "maneə yoxdur.\n"
+    "Gəncədə görüş\n\n"
+    "Müdafiə nazirinin müavini general-mayor Rauf Məmmədəliyev Gəncədə İranın baş konsulu "
+    "Əli Həsənzadə ilə görüşüb.\n\n"
+    "Rauf Məmmədəliyev bildirib ki, İran və Azərbaycan arasında hərbi əməkdaşlıq daha da "
+    "genişlənməlidir.\n"
 )
 UKRAINIAN = (
     "Переговори в Баку\n\n"
     "Міністр закордонних справ Ірану Аббас Аракчі зустрівся в Баку з міністром закордонних справ "
     "Азербайджану Джейхуном Байрамовим.\n\n"
-    "Натомість Байрамов вказав, що питання потребують вирішення. «На жаль, цей конфлікт досі не "
-    "врегульований», – сказав він журналістам.\n"
+    "Натомість Байрамов зазначив, що сторонам ще багато треба зробити. «Ми готові до нових "
+    "переговорів з Єреваном про мирний договір», – сказав він журналістам.\n"
 )
 
 

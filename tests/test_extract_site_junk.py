@@ -88,9 +88,9 @@ def test_a_hard_wrapped_paragraph_broken_after_a_function_word_is_joined() -> No
     # or "with" shows a paragraph, not a list
     text = (
         "Ministers meet\n\n"
-        "Jeyhun Bayramov, the Minister of Foreign Affairs of the Republic of\n"
+        "Jeyhun Bayramov, who leads the foreign service of the Republic of\n"
         "Azerbaijan, who was in the Iranian capital for a conference, met with\n"
-        "Abbas Araghchi, Minister of Foreign Affairs of the Islamic Republic of\n"
+        "Abbas Araghchi, who heads the diplomacy of the Islamic Republic of\n"
         "Iran.\n"
     )
     doc = Doc.of(text)
