@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from benchmarks.page_variants import soft_hyphenated, wrapped
 from kb.extract.pipeline import Draft, Options, extract
 from kb.extract.segment import Doc, lines_of
 
@@ -33,27 +34,6 @@ def read(text: str) -> list[tuple[str, str, str, str]]:
         quote = " ".join(re.sub("[\u00ad\u2060\ufeff]", "", item["quote"]).split())
         out.append((item["speaker"], item["position"], item["stance"], quote))
     return out
-
-
-def wrapped(text: str, width: int) -> str:
-    """The text with each paragraph broken into lines of at most ``width`` characters."""
-    out = []
-    for paragraph in text.split("\n"):
-        line = ""
-        lines = []
-        for word in paragraph.split(" "):
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        out.append("\n".join([*lines, line]))
-    return "\n".join(out)
-
-
-def soft_hyphenated(text: str) -> str:
-    """Every word of ten letters or more with a soft hyphen after its fifth letter."""
-    return re.sub(r"\w{10,}", lambda m: m.group()[:5] + "\u00ad" + m.group()[5:], text)
 
 
 def test_the_article_has_two_speakers() -> None:
