@@ -65,7 +65,8 @@ class Normalizer:
             return lowered, None
         index: list[int] = []
         out: list[str] = []
-        for position, chars in _characters(text):
+        characters = _characters(text) if _REFERENCE.search(text) else enumerate(text)
+        for position, chars in characters:
             mapped = chars.translate(self.table)
             if not mapped:
                 continue

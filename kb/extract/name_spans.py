@@ -11,6 +11,7 @@ from .phrases import Matcher, is_cue
 from .segment import Doc
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_NAME_TAIL = re.compile(r"[\w'’\-]+\Z")
 APPOSITION = frozenset({",", "،", "("})  # opens a name in apposition to a title
 QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 
@@ -18,11 +19,7 @@ QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 def capitalised_word(printed: str) -> bool:
     """Whether a word as printed is capitalised: a capital letter of any script ("Ə", "Ә",
     "Ş"), then letters, digits, apostrophes or hyphens."""
-    return (
-        len(printed) > 1
-        and printed[0].isupper()
-        and all(c.isalnum() or c in "_'’-" for c in printed[1:])
-    )
+    return len(printed) > 1 and printed[0].isupper() and _NAME_TAIL.match(printed, 1) is not None
 
 
 def capitalised(doc: Doc, k: int) -> bool:

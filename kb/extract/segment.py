@@ -66,6 +66,7 @@ class Doc:
     toks: list[tuple[int, int]]
     words: list[str]
     starts: list[int] = field(default_factory=list)  # original start of each token
+    plain: bool = True  # nothing in the text that folding deletes (``printed`` is a slice)
 
     @classmethod
     def of(cls, text: str) -> Doc:
@@ -73,6 +74,7 @@ class Doc:
         toks = tokens_of(folded)
         doc = cls(text, folded, index, toks, [folded[a:b] for a, b in toks])
         doc.starts = [doc.orig(a) for a, _ in toks]
+        doc.plain = len(normalizer().visible(text)) == len(text)
         return doc
 
     def orig(self, position: int) -> int:
@@ -92,7 +94,8 @@ class Doc:
     def printed(self, start: int, end: int) -> str:
         """The original text of a span as a reader sees it (``Normalizer.visible``): what case,
         spelling and inflection are read from."""
-        return normalizer().visible(self.text[start:end])
+        span = self.text[start:end]
+        return span if self.plain else normalizer().visible(span)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after an original offset."""
@@ -232,13 +235,18 @@ def _wrapped(doc: Doc, block: list[Line]) -> bool:
     )
 
 
+ABBREVIATION_TAIL = 24  # characters: the end of a line an abbreviation is looked for in
+
+
 def _continues(doc: Doc, line: Line, following: Line) -> bool:
     """Whether a line stops mid-sentence and the next line goes on with it: long enough, no
     sentence end (an abbreviation's full stop is none), and no blank line between them."""
     text = doc.text[line.start : line.end]
     return (
         line.j - line.i >= WRAP_WORDS
-        and (not _finished(doc, line) or _ABBREVIATION.search(text) is not None)
+        and (
+            not _finished(doc, line) or _ABBREVIATION.search(text[-ABBREVIATION_TAIL:]) is not None
+        )
         and not following.after_blank
     )
 
@@ -266,6 +274,7 @@ def classify(
     cut = [key(m) for m in boilerplate.get("cut", [])]
     drop = [key(m) for m in boilerplate.get("drop", [])]
     credit = [key(m) for m in boilerplate.get("credit", [])]
+    cut_markers, credit_markers = tuple(cut), tuple(credit)
     body_started = False
     ended = False
     seen: set[str] = set()
@@ -289,7 +298,7 @@ def classify(
             line.role = "boilerplate"
             continue
         if (
-            any(folded.startswith(m) for m in cut)
+            folded.startswith(cut_markers)
             and (body_started or words < 8)
             and not (prose and _SENTENCE_END.search(folded) and not _labelled(folded, cut))
         ):
@@ -301,7 +310,7 @@ def classify(
                 ended = True
             line.role = "boilerplate"
             continue
-        if any(marker in folded for marker in drop) or any(folded.startswith(m) for m in credit):
+        if any(marker in folded for marker in drop) or folded.startswith(credit_markers):
             line.role = "boilerplate"
             continue
         line_script = script_of(folded)
