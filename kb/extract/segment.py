@@ -173,10 +173,11 @@ WRAP_FILL = 0.75
 def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
     """Lines with every hard-wrapped paragraph joined into one line (offsets kept: the line
     breaks inside it are read as spaces), so that its sentences are read whole."""
+    goes_on = [_continues(doc, a, b) for a, b in pairwise(lines)]
     unfinished = sorted(
         (
             line.end - line.start
-            for block in _blocks(doc, lines, lambda block: True)
+            for block in _blocks(lines, goes_on, lambda block: True)
             if _finished(doc, block[-1])
             for line in block[:-1]
         ),
@@ -192,7 +193,7 @@ def _unwrapped(doc: Doc, lines: list[Line]) -> list[Line]:
         )
 
     out: list[Line] = []
-    for block in _blocks(doc, lines, lambda block: _wrapped(doc, block) or filled(block)):
+    for block in _blocks(lines, goes_on, lambda block: _wrapped(doc, block) or filled(block)):
         if len(block) > 1:
             out.append(Line(block[0].start, block[-1].end, block[0].i, block[-1].j))
         else:
@@ -206,14 +207,15 @@ def _finished(doc: Doc, line: Line) -> bool:
 
 
 def _blocks(
-    doc: Doc, lines: list[Line], accept: Callable[[list[Line]], bool]
+    lines: list[Line], goes_on: list[bool], accept: Callable[[list[Line]], bool]
 ) -> Iterator[list[Line]]:
     """The lines in blocks: the longest run of lines from each line on, each going on in the
-    next, when ``accept`` takes it, else the line alone."""
+    next (``goes_on[k]``: line k goes on in line k + 1), when ``accept`` takes it, else the
+    line alone."""
     k = 0
     while k < len(lines):
         run = k
-        while run + 1 < len(lines) and _continues(doc, lines[run], lines[run + 1]):
+        while run + 1 < len(lines) and goes_on[run]:
             run += 1
         block = lines[k : run + 1]
         if len(block) > 1 and accept(block):
@@ -271,10 +273,9 @@ def classify(
 ) -> None:
     """Mark each line header, title, body or boilerplate (in place)."""
     key = normalizer().key
-    cut = [key(m) for m in boilerplate.get("cut", [])]
-    drop = [key(m) for m in boilerplate.get("drop", [])]
-    credit = [key(m) for m in boilerplate.get("credit", [])]
-    cut_markers, credit_markers = tuple(cut), tuple(credit)
+    cut = _keys(tuple(boilerplate.get("cut", [])))
+    drop = _keys(tuple(boilerplate.get("drop", [])))
+    credit = _keys(tuple(boilerplate.get("credit", [])))
     body_started = False
     ended = False
     seen: set[str] = set()
@@ -298,7 +299,7 @@ def classify(
             line.role = "boilerplate"
             continue
         if (
-            folded.startswith(cut_markers)
+            folded.startswith(cut)
             and (body_started or words < 8)
             and not (prose and _SENTENCE_END.search(folded) and not _labelled(folded, cut))
         ):
@@ -310,7 +311,7 @@ def classify(
                 ended = True
             line.role = "boilerplate"
             continue
-        if any(marker in folded for marker in drop) or folded.startswith(credit_markers):
+        if any(marker in folded for marker in drop) or folded.startswith(credit):
             line.role = "boilerplate"
             continue
         line_script = script_of(folded)
@@ -350,7 +351,14 @@ def classify(
             line.role = "boilerplate"
 
 
-def _labelled(folded: str, markers: list[str]) -> bool:
+@cache
+def _keys(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """Page markers folded as cues are (a page's markers are the same for every article of its
+    language, so they are folded once)."""
+    return tuple(normalizer().key(m) for m in markers)
+
+
+def _labelled(folded: str, markers: tuple[str, ...]) -> bool:
     """Whether a line opens with a marker as a label ("About the author: X is ...")."""
     return any(folded.startswith(m) and folded[len(m) :].lstrip()[:1] == ":" for m in markers)
 
