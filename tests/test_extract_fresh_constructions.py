@@ -426,6 +426,42 @@ def test_a_quotation_on_a_transcript_line_is_the_speaker_s() -> None:
     assert any(s == "ilham-aliyev" and "мирного договора" in q for s, q in found), found
 
 
+EN_TRANSCRIPT = [
+    "Vladimir Putin held talks with President of Iran Masoud Pezeshkian in Kazan.",
+    "President of Russia Vladimir Putin: Mr President, I am glad to welcome you in Kazan. "
+    "Russia supports the peace process between Azerbaijan and Armenia.",
+    "President of Iran Masoud Pezeshkian (retranslated): Thank you for the invitation. "
+    "Iran is ready to expand its relations with Russia in all fields.",
+]
+
+
+def test_a_title_may_stand_before_the_name_that_labels_a_turn() -> None:
+    found = said(draft_of("en", *EN_TRANSCRIPT))
+    assert (
+        "vladimir-putin",
+        "Russia supports the peace process between Azerbaijan and Armenia",
+    ) in (found)
+    assert any(s == "masoud-pezeshkian" and "expand its relations" in q for s, q in found), found
+
+
+def test_a_greeting_that_opens_a_transcript_turn_states_nothing() -> None:
+    quotes = [q for _, q in said(draft_of("en", *EN_TRANSCRIPT))]
+    assert not any("glad to welcome" in q or "invitation" in q for q in quotes), quotes
+
+
+def test_a_title_and_a_name_with_a_colon_in_running_text_make_no_turn() -> None:
+    found = said(
+        draft_of(
+            "en",
+            "President of Russia Vladimir Putin arrived in Tehran for talks.",
+            "President of Russia Vladimir Putin: a visit that opens a new chapter, in the words "
+            "of the Iranian press.",
+            "The talks will last two days, the embassy said.",
+        )
+    )
+    assert not any("two days" in q for _, q in found), found
+
+
 # -- 7. meetings ---------------------------------------------------------------------------------
 
 

@@ -3,12 +3,13 @@
 A body line that starts with a question label ("Q:", "پرسش:", "Вопрос:") is the journalist's:
 it may report a meeting but states no one's position. A line that starts with an answer label
 ("A:", "Ответ:") or with a person's name and a colon ("کنعانی:", with initials "В.Фамилия:",
-with an aside "Фамилия (как переведено):") is the interviewee's, in direct speech: each of its
-sentences without a speaker of its own (or with only a country or body as its subject: "Иран
-выступает за ...") is theirs, and so are the body lines after it up to the next turn. The
-interviewee of a bare "A:" is the first person the article names before the first question.
-With no question, the lines are turns when at least two open with a person's name and a colon
-(a transcript); one such line alone is read as a colon after a name.
+with an aside "Фамилия (как переведено):", after a title "President of Iran X:") is the
+interviewee's, in direct speech: each of its sentences without a speaker of its own (or with
+only a country or body as its subject: "Иран выступает за ...") is theirs, and so are the body
+lines after it up to the next turn. The interviewee of a bare "A:" is the first person the
+article names before the first question. With no question, the lines are turns when at least
+two open with a person's name and a colon (a transcript); one such line alone is read as a
+colon after a name.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .quotations import DASHES, dash_speech
-from .reading import PEOPLE, Act, Context, Reading
+from .reading import PEOPLE, Act, Context, Reading, past_titles
 from .segment import Line, initial_stop
 
 LABEL_END = (":",)
@@ -30,6 +31,7 @@ class Turn:
     speaker: str | None
     label_end: int  # token after the label's colon
     going_on: bool = False  # a line after the answer's label line, with no label of its own
+    named: bool = False  # labelled with the speaker's name ("В.Путин:"), not "A:"
 
 
 def _label(ctx: Context, line: Line, phrases: list[tuple[str, ...]]) -> int | None:
@@ -61,9 +63,10 @@ def turns_of(
         for x in ctx.found.mentions:
             if x.kind not in PEOPLE or not x.entity or not line.i <= x.i < line.j:
                 continue
-            end = _label_after(ctx, x.j, line.j) if _initials(ctx, line.i, x.i) else None
+            start = past_titles(ctx.found.mentions, line.i)
+            end = _label_after(ctx, x.j, line.j) if _initials(ctx, start, x.i) else None
             if end is not None:
-                turns[number] = Turn("answer", x.entity, end)
+                turns[number] = Turn("answer", x.entity, end, named=True)
             break  # only the line's first name may be its speaker's label
     questions = any(t.kind == "question" for t in turns.values())
     dashed = False
@@ -155,7 +158,7 @@ def _going_on(lines: list[Line], turns: dict[int, Turn]) -> None:
         if number in turns:
             current = turns[number] if turns[number].kind == "answer" else None
         elif line.role == "body" and line.j > line.i and current is not None:
-            turns[number] = Turn("answer", current.speaker, line.i, going_on=True)
+            turns[number] = Turn("answer", current.speaker, line.i, True, current.named)
 
 
 def apply(turn: Turn, reading: Reading) -> None:
@@ -175,7 +178,8 @@ def apply(turn: Turn, reading: Reading) -> None:
     if reading.sentence.i < turn.label_end:
         reading.colon = turn.label_end - 1
     # the answer's own act, after its label ("A: ..."), in place of speech going on; in the
-    # lines after it (a "turn"), a sentence with no topic states something only where it
-    # names a country or takes a stance (positions._stated_in)
-    form = "turn" if turn.going_on else "quotation"
+    # lines after it, and in a transcript's remarks, which open with greetings ("Mr President,
+    # I am glad to see you"), a sentence with no topic states something only where it names a
+    # country or takes a stance (a "turn": positions._stated_in)
+    form = "turn" if turn.going_on or turn.named else "quotation"
     reading.acts = [Act(None, form, [turn.speaker], "interview", (0, 0), reading.colon)]

@@ -228,7 +228,7 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
         return False  # what follows a postposition is not its object ("X ile görüşen Y")
     for c in reading.cues:
         if c.kind in ("with_markers", "addressed_verbs") and c.j <= x.i:
-            start = _past_titles(reading, c.j)
+            start = past_titles(reading.mentions, c.j)
             if x.i - start > 3 or _after_partner(reading, start, x):
                 continue
             if any(n.kind == "not_with" and n.i <= c.i < n.j for n in reading.cues):
@@ -250,13 +250,13 @@ def _after_partner(reading: Reading, start: int, x: Mention) -> bool:
     )
 
 
-def _past_titles(reading: Reading, t: int) -> int:
+def past_titles(mentions: list[Mention], t: int) -> int:
     """The token after the titles, offices and countries that start at token t ("with the
     foreign minister of Armenia X": X's token)."""
     moved = True
     while moved:
         moved = False
-        for y in reading.mentions:
+        for y in mentions:
             if y.i == t and y.j > t and y.kind in ("office", "title", "country", "demonym", "role"):
                 t, moved = y.j, True
     return t
