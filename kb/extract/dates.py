@@ -238,12 +238,22 @@ def year_of(calendar: str, day: date) -> int:
     return day.year
 
 
+# The days of a month that its parts cover ("early October": 1-10); "late" runs to its end.
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
 def month_bounds(
-    calendar: str, month: int, phrase: str, published: date, years_back: int | None
+    calendar: str,
+    month: int,
+    phrase: str,
+    published: date,
+    years_back: int | None,
+    part: str | None = None,
 ) -> Bounds | None:
     """Bounds of a month named without a year: in the year ``years_back`` before publication's
     ("in June last year": 1, "in March this year": 0), or, when no year is said (None), the
-    last such month that began on or before the publication day."""
+    last such month that began on or before the publication day; only its early, mid or
+    late days when a ``part`` of it is named ("в начале октября")."""
     when = f"'{phrase}' in an article published on {published.isoformat()}"
     year = year_of(calendar, published) - (years_back or 0)
     try:
@@ -252,6 +262,9 @@ def month_bounds(
             first, last = month_span(calendar, year - 1, month)
     except (ValueError, OverflowError, IndexError):
         return None
+    if part in MONTH_PARTS:
+        low, high = MONTH_PARTS[part]
+        first, last = first + timedelta(days=low - 1), min(last, first + timedelta(days=high - 1))
     if first > published:
         return None
     return Bounds(first, min(last, published), f"{when}: {first.isoformat()[:7]}")
@@ -307,10 +320,18 @@ def relative(
         day = published - timedelta(days=int(payload))
         return Bounds(day, day, f"{when}: {day.isoformat()}")
     if kind == "relperiod":
+        monday = published - timedelta(days=published.weekday())
         if payload == "year_to_date":
             return Bounds(date(published.year, 1, 1), published, when)
         if payload == "month_to_date":
             return Bounds(published.replace(day=1), published, when)
+        if payload == "month_start":
+            first = published.replace(day=1)
+            return Bounds(first, min(published, first.replace(day=MONTH_PARTS["early"][1])), when)
+        if payload == "week_to_date":  # the calendar week, from its Monday
+            return Bounds(monday, published, when)
+        if payload == "last_week":  # the calendar week before the publication's
+            return Bounds(monday - timedelta(days=7), monday - timedelta(days=1), when)
         if payload == "last_month":
             last = published.replace(day=1) - timedelta(days=1)
             return Bounds(last.replace(day=1), last, when)

@@ -71,6 +71,8 @@ LIST_KINDS = (
     "agent_markers",
     "delegation_markers",
     "unnamed_speakers",
+    "same_day_markers",
+    "later_markers",
 )
 
 

@@ -141,6 +141,8 @@ def matcher(language: str) -> Matcher:
         index.add(key_tokens(str(name)), "reldays", value)
     for name, value in (lex.get("relative_periods") or {}).items():
         index.add(key_tokens(str(name)), "relperiod", value)
+    for name, value in (lex.get("month_parts") or {}).items():
+        index.add(key_tokens(str(name)), "month_part", value)
     for table, calendar in CALENDARS.items():
         for name, number in (lex.get(table) or {}).items():
             index.add(key_tokens(str(name)), "month", (calendar, int(number)))

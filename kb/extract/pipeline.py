@@ -23,7 +23,7 @@ from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
 from .meetings import Meeting, meetings_in
-from .mentions import Mention, matcher
+from .mentions import Match, Mention, matcher
 from .normalize import key_tokens, lexicon_phrases, normalizer
 from .positions import Position, positions_in
 from .published import credited_source, detect_language
@@ -142,6 +142,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     blocks = QuotedBlocks(quotations, lines)
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
+    dated: list[tuple[frozenset[str], DateBounds]] = []  # meetings with a date of their own
     turns = turns_of(
         ctx,
         lines,
@@ -154,16 +155,19 @@ def extract(text: str, options: Options | None = None) -> Draft:
             apply_turn(turns[sentence.line], reading)
         for meeting in meetings_in(ctx, reading):
             key = frozenset(meeting.people)
-            when = _meeting_bounds(ctx, meeting, published_day, language)[0]
+            when, date_rules = _meeting_bounds(ctx, meeting, published_day, language, dated)
             if any(k == key and _may_overlap(b, when) for k, b in seen_meetings):
                 # the same meeting again (a meeting of the same people at another time, "they
                 # last met in April", is another): it is the meeting now spoken of
                 ctx.meeting_people.append(list(meeting.people))
                 continue
             seen_meetings.append((key, when))
+            if "date-current-news" not in date_rules:
+                dated.append((key, when))
             ctx.meeting_people.append(list(meeting.people))
             local = f"m{len(draft.form['meetings']) + 1}"
-            item, bounds = _meeting_item(ctx, draft, meeting, local, published_day, language)
+            meeting.rules += date_rules
+            item, bounds = _meeting_item(ctx, draft, meeting, local, when)
             if item is None:
                 continue
             draft.form["meetings"].append(item)
@@ -219,8 +223,15 @@ def _occurrence(text: str, quote: str, start: int) -> int:
 
 
 def _meeting_bounds(
-    ctx: Context, meeting: Meeting, published: date | None, language: str
+    ctx: Context,
+    meeting: Meeting,
+    published: date | None,
+    language: str,
+    before: list[tuple[frozenset[str], DateBounds]],
 ) -> tuple[DateBounds, list[str]]:
+    """When a meeting took place, from the date phrase nearest the words that report it, else
+    from the meeting reported before it (``before``: earlier meetings with a date of their
+    own), else as current news on the publication day."""
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
@@ -234,6 +245,9 @@ def _meeting_bounds(
         (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
     )  # the date phrase nearest the word that reports the meeting first
+    for same in [c for c in cues if c.kind == "same_day_markers"]:
+        # "اليوم نفسه" (the same day) is not "اليوم" (today); "later that day" not "later"
+        cues = [c for c in cues if c is same or not (same.i <= c.i and c.j <= same.j)]
     months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
     years = [c for c in cues if c.kind == "relperiod" and c.payload in YEARS_BACK]
     for month in months:
@@ -248,10 +262,16 @@ def _meeting_bounds(
         )
         if year is None:
             continue
-        a, b = min(month.i, year.i), max(month.j, year.j)
+        part = _month_part(ctx, reading, month)
+        a, b = min(month.i, year.i, part.i), max(month.j, year.j, part.j)
         calendar, number = month.payload
         bounds = month_bounds(
-            calendar, number, _verbatim(doc, a, b), published, YEARS_BACK[year.payload]
+            calendar,
+            number,
+            _verbatim(doc, a, b),
+            published,
+            YEARS_BACK[year.payload],
+            part.payload,
         )
         if bounds is not None:
             return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
@@ -291,12 +311,43 @@ def _meeting_bounds(
                 if when <= published:
                     why = f"'{phrase}' in an article published on {published.isoformat()}"
                     return DateBounds(when, when, (why,)), ["date-day-month"]
-        bounds = month_bounds(calendar, number, _verbatim(doc, month.i, month.j), published, None)
+        part = _month_part(ctx, reading, month)
+        phrase = _verbatim(doc, min(month.i, part.i), max(month.j, part.j))
+        bounds = month_bounds(calendar, number, phrase, published, None, part.payload)
         if bounds is not None:
             return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), ["date-month"]
+    earlier = _date_of_earlier(meeting, before, cues, published)
+    if earlier is not None:
+        return earlier
     earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
     why = f"reported as current news on the publication date ({published.isoformat()})"
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _date_of_earlier(
+    meeting: Meeting,
+    before: list[tuple[frozenset[str], DateBounds]],
+    cues: list[Match],
+    published: date,
+) -> tuple[DateBounds, list[str]] | None:
+    """The date of a meeting with no date phrase of its own, from the last meeting before it
+    with one that shares a participant (a visit's next talks: "Shoigu also met Bagheri"), or
+    from the last dated one when said to be the same day or later: on that meeting's days,
+    or, said to be later ("afterwards", "daha sonra"), from them to the publication day."""
+    same_day = any(c.kind == "same_day_markers" for c in cues)
+    later = not same_day and any(c.kind == "later_markers" for c in cues)
+    shared = [b for people, b in before if people & set(meeting.people)]
+    if shared:
+        earlier = shared[-1]
+    elif (same_day or later) and before:
+        earlier = before[-1][1]
+    else:
+        return None
+    why = "no date of its own: that of the meeting reported before it"
+    basis = (f"{why} ({'; '.join(earlier.basis)})",) if earlier.basis else (why,)
+    if later:
+        return DateBounds(earlier.earliest, published, basis), ["date-after-earlier-meeting"]
+    return DateBounds(earlier.earliest, earlier.latest, basis), ["date-earlier-meeting"]
 
 
 def _printed_date(
@@ -316,11 +367,9 @@ def _printed_date(
 
 
 def _meeting_item(
-    ctx: Context, draft: Draft, meeting: Meeting, local: str, published: date | None, language: str
+    ctx: Context, draft: Draft, meeting: Meeting, local: str, bounds: DateBounds
 ) -> tuple[dict[str, Any] | None, DateBounds]:
     doc = ctx.doc
-    bounds, date_rules = _meeting_bounds(ctx, meeting, published, language)
-    meeting.rules += date_rules
     participants = []
     for pid in meeting.people:
         mention = meeting.mentions.get(pid)
@@ -453,6 +502,22 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
         # "eylül ayında": a lowercase month before the word for month is one
         return ctx.doc.text[ctx.doc.starts[cue.i]].isupper() or following in nouns
     return True
+
+
+def _month_part(ctx: Context, reading: Reading, month: Match) -> Match:
+    """The part of a month named right before or after it ("early October", "в начале
+    октября", "oktyabrın əvvəlində"), with at most the word for month between ("Ekim ayının
+    başında", "مطلع شهر أكتوبر"); else an empty match at the month."""
+    nouns = {normalizer().key(str(n)) for n in ctx.matcher.lexicon.get("month_nouns") or []}
+    for cue in reading.cues:
+        if cue.kind != "month_part":
+            continue
+        gap = range(cue.j, month.i) if cue.j <= month.i else range(month.j, cue.i)
+        if month.i < cue.j and cue.i < month.j:
+            continue
+        if len(gap) <= 1 and all(ctx.doc.words[t] in nouns for t in gap):
+            return cue
+    return Match("month_part", None, month.i, month.i)
 
 
 # "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th")

@@ -1,0 +1,109 @@
+"""When a meeting took place, as a reader of the article would date it: calendar weeks, parts
+of a month, and a meeting with no date phrase of its own dated by the meeting reported before it.
+
+The articles are written for these tests and published on Thursday 14 November 2024
+(``tests.drafting.PUBLISHED``): its week began on Monday 11 November.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .drafting import draft_of
+
+
+def dated(language: str, *paragraphs: str) -> dict[frozenset[str], tuple[str, str]]:
+    """The earliest and latest day of each meeting of the article, by its participants."""
+    out = {}
+    for meeting in draft_of(language, *paragraphs).form["meetings"]:
+        people = frozenset(p["person"] for p in meeting["participants"])
+        out[people] = (str(meeting["date"]["earliest"]), str(meeting["date"]["latest"]))
+    return out
+
+
+ARAGHCHI_BAYRAMOV = frozenset({"abbas-araghchi", "jeyhun-bayramov"})
+ARAGHCHI_ALIYEV = frozenset({"abbas-araghchi", "ilham-aliyev"})
+ARAGHCHI_PASHINYAN = frozenset({"abbas-araghchi", "nikol-pashinyan"})
+
+# -- 1. weeks and parts of a month ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Araghchi met Bayramov in Baku last week."),
+        ("ru", "На прошлой неделе Аракчи встретился в Баку с Байрамовым."),
+        ("uk", "Минулого тижня Аббас Аракчі зустрівся в Баку з Джейхуном Байрамовим."),
+        ("tr", "Arakçi geçen hafta Bakü'de Bayramov ile görüştü."),
+        ("ar", "التقى عراقجي بيراموف في باكو الأسبوع الماضي."),
+    ],
+)
+def test_last_week_is_the_calendar_week_before_publication_s(language: str, sentence: str) -> None:
+    assert dated(language, sentence)[ARAGHCHI_BAYRAMOV] == ("2024-11-04", "2024-11-10")
+
+
+def test_this_week_runs_from_its_monday_to_publication() -> None:
+    found = dated("en", "Araghchi met Bayramov in Baku this week.")
+    assert found[ARAGHCHI_BAYRAMOV] == ("2024-11-11", "2024-11-14")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "bounds"),
+    [
+        ("en", "Araghchi met Bayramov in Baku in early October.", ("2024-10-01", "2024-10-10")),
+        ("en", "Araghchi met Bayramov in Baku in late September.", ("2024-09-21", "2024-09-30")),
+        ("ru", "В начале октября Аракчи встретился с Байрамовым.", ("2024-10-01", "2024-10-10")),
+        (
+            "uk",
+            "Наприкінці вересня Аббас Аракчі зустрівся з Джейхуном Байрамовим.",
+            ("2024-09-21", "2024-09-30"),
+        ),
+        ("tr", "Arakçi, Ekim ayının başında Bayramov ile görüştü.", ("2024-10-01", "2024-10-10")),
+        ("ar", "التقى عراقجي بيراموف في منتصف شهر أكتوبر.", ("2024-10-11", "2024-10-20")),
+        ("en", "Araghchi met Bayramov in Baku early this month.", ("2024-11-01", "2024-11-10")),
+    ],
+)
+def test_a_part_of_a_month_is_its_first_middle_or_last_ten_days(
+    language: str, sentence: str, bounds: tuple[str, str]
+) -> None:
+    assert dated(language, sentence)[ARAGHCHI_BAYRAMOV] == bounds
+
+
+def test_a_month_with_no_part_named_is_the_whole_month() -> None:
+    found = dated("en", "Araghchi met Bayramov in Baku in October. It was late, he said.")
+    assert found[ARAGHCHI_BAYRAMOV] == ("2024-10-01", "2024-10-31")
+
+
+# -- 2. a meeting dated by the one reported before it --------------------------------------------
+
+TUESDAY = "Araghchi met Bayramov in Baku on Tuesday."
+
+
+def test_a_visit_s_next_meeting_with_no_date_is_on_the_day_of_the_one_before() -> None:
+    found = dated("en", TUESDAY, "Araghchi was also received by President Ilham Aliyev.")
+    assert found[ARAGHCHI_ALIYEV] == ("2024-11-12", "2024-11-12")
+
+
+def test_a_meeting_said_to_come_later_runs_from_the_one_before_to_publication() -> None:
+    found = dated("en", TUESDAY, "Araghchi was later received by President Ilham Aliyev.")
+    assert found[ARAGHCHI_ALIYEV] == ("2024-11-12", "2024-11-14")
+
+
+def test_the_same_day_is_the_day_of_the_meeting_before_not_today() -> None:
+    found = dated(
+        "ar",
+        "التقى عراقجي بيراموف في باكو يوم الثلاثاء.",
+        "وفي اليوم نفسه استقبل الرئيس الأذربيجاني إلهام علييف عراقجي.",
+    )
+    assert found[ARAGHCHI_ALIYEV] == ("2024-11-12", "2024-11-12")
+
+
+def test_a_meeting_of_other_people_with_no_date_is_current_news() -> None:
+    # near miss: no participant in common and no "later": nothing ties it to Tuesday's
+    found = dated("en", TUESDAY, "Armenian Prime Minister Nikol Pashinyan met Ilham Aliyev.")
+    assert found[frozenset({"nikol-pashinyan", "ilham-aliyev"})] == ("2024-11-07", "2024-11-14")
+
+
+def test_a_meeting_s_own_date_outranks_the_one_before() -> None:
+    found = dated("en", TUESDAY, "Araghchi met Prime Minister Nikol Pashinyan in Yerevan in June.")
+    assert found[ARAGHCHI_PASHINYAN] == ("2024-06-01", "2024-06-30")
