@@ -811,6 +811,8 @@ def _group(ctx: Context, reading: Reading, trigger: Match, end: int) -> Meeting 
     group = list(groups[-1]) if groups else _just_named(ctx)
     rule = "meeting-group-reference" if ctx.meeting_people else "meeting-group-just-named"
     subject = _subject(ctx, reading, trigger, []) if cue.i >= trigger.j else None
+    if subject is not None and subject[1] is not None and cue.i <= subject[1].i < cue.j:
+        subject = None  # "переговоры министров": the group itself, not its last minister
     people = list(dict.fromkeys(([subject[0]] if subject else []) + group))
     if len(people) < 2 or (subject is not None and subject[0] in group and len(group) < 3):
         return None

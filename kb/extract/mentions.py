@@ -56,6 +56,9 @@ def find(
     extra += _wider_by_lemma(entity_like, lemma_matches)
     entity_like = _longest(entity_like + extra)
     cues = [x for x in raw if x.kind not in ENTITY_KINDS] + entity_like
+    editorial = {t for x in raw if x.kind == "editorial_verbs" for t in range(x.i, x.j)}
+    if editorial:  # "напомним": the outlet recalls, no speaker reports
+        cues = [x for x in cues if x.kind != "speech_verbs" or x.i not in editorial]
     cues.sort(key=lambda x: (x.i, -x.j))
     entity_like = [
         x

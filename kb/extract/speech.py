@@ -12,6 +12,8 @@ A language file lists (see ontology/lexicons/README.md):
   the speaker's name ("dile getiren Vaizi");
 - ``speech_converbs``, ``speech_participles``: such forms as printed, where no suffix rule
   fits ("stressing", "مشيرا", "با تأکید بر اینکه");
+- ``editorial_verbs``: words of the outlet's own voice ("напомним", "нагадаємо": let us
+  recall), which start with a stem but report no one's words;
 - ``verb_endings``: the checked table of what may follow a stem in a verb form (finite,
   converb, participle endings). A word that starts with a stem and goes on with anything else
   is another word: a noun ("açıklamada", "گفتوگو"), a passive ("belirtildi").
@@ -50,6 +52,7 @@ class SpeechLexicon:
     stem_length: int  # the longest one-word stem
     endings: frozenset[str] | None  # what may follow a stem (None: anything)
     lemma: Callable[[str], str] | None  # a word as printed -> its lemma, folded
+    editorial: frozenset[str] = frozenset()  # the outlet's own voice ("напомним"): no verb
 
 
 @cache
@@ -88,6 +91,7 @@ def speech_lexicon(language: str) -> SpeechLexicon:
         max((len(k[0]) for k in stems if len(k) == 1), default=0),
         endings,
         verb_lemmatizer(str(lex.get("verb_lemmas") or "")),
+        frozenset(w for e in lex.get("editorial_verbs") or [] for w in key_tokens(str(e))),
     )
 
 
@@ -133,7 +137,9 @@ def verbs_of(doc: Doc, language: str, i: int = 0, j: int | None = None) -> list[
     t = i
     while t < end:
         found = (
-            _verb_at(lex, doc, t, end) if words[t] in lex.heads or _stem_of(lex, doc, t) else None
+            _verb_at(lex, doc, t, end)
+            if words[t] not in lex.editorial and (words[t] in lex.heads or _stem_of(lex, doc, t))
+            else None
         )
         if found is not None and words[found.j - 1].endswith(lex.content_endings or ("\0",)):
             found = None  # "...olduğunu söylediğini": a nominalised verb is what is said
