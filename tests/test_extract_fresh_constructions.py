@@ -736,3 +736,15 @@ def test_a_quotation_of_sentences_with_no_name_before_it_has_no_speaker() -> Non
         'önemli bir adımdır" dedi.',
     )
     assert found == []
+
+
+def test_a_speaker_named_in_a_group_and_alone_states_a_thing_once() -> None:
+    draft = draft_of(
+        "en",
+        "Iran hosted foreign ministers from Russia, Turkey, Azerbaijan and Armenia on Monday.",
+        "The participants reaffirmed respect for the territorial integrity of states, Hakan "
+        "Fidan told reporters.",
+    )
+    found = said(draft)
+    assert len(found) == len(set(found)), found
+    assert ("hakan-fidan", "respect for the territorial integrity of states") in found

@@ -491,3 +491,21 @@ def test_a_meeting_some_years_ago_is_dated_about_that_many_years_back() -> None:
     (meeting,) = draft.form["meetings"]
     earliest, latest = meeting["date"]["earliest"], meeting["date"]["latest"]
     assert str(earliest) <= "2022-05-10" <= str(latest) and (latest - earliest).days < 366
+
+
+def test_a_second_meeting_in_a_clause_of_its_own_is_that_clause_s_subject_s() -> None:
+    text = (
+        "Talks\n\nSergey Lavrov held talks with Ararat Mirzoyan on the sidelines, the ministry "
+        "said, while Abbas Araghchi met Jeyhun Bayramov in the morning.\n"
+    )
+    assert met("en", text) == [{"sergey-lavrov", "ararat-mirzoyan"}, {ARAGHCHI, BAYRAMOV}]
+
+
+def test_a_country_that_is_a_verb_s_subject_is_not_the_country_of_the_title_after_it() -> None:
+    text = "Talks\n\nIran hosted foreign ministers from Russia, Turkey, Azerbaijan and Armenia.\n"
+    ministers = {"sergey-lavrov", "hakan-fidan", BAYRAMOV, "ararat-mirzoyan"}
+    assert ministers in met("en", text)
+    # near miss: with no verb between them, the country is the title's ("Iran's foreign minister")
+    assert {ARAGHCHI, BAYRAMOV} in met(
+        "en", "Talks\n\nIran Foreign Minister Abbas Araghchi met Bayramov.\n"
+    )

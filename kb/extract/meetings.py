@@ -959,6 +959,9 @@ def _subject(
         or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
+    # the trigger's own clause first ("X held talks with Y, while Z met W": Z met W)
+    clause = _clause_start(ctx, reading, trigger.i)
+    before = [c for c in before if c[0] >= clause] + [c for c in before if c[0] < clause]
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]

@@ -23,6 +23,15 @@ def apart(doc: Doc, i: int, j: int) -> bool:
     return any(doc.words[t] in PARTING and not initial_stop(doc, t) for t in range(i, j))
 
 
+VERB_CUES = ("meeting_triggers", "weak_triggers", "speech_verbs", "addressed_verbs")
+
+
+def _verb(m: Matcher, word: str) -> bool:
+    """Whether a word is a verb that ends a clause's subject ("Iran hosted foreign ministers":
+    Iran is not the ministers' country)."""
+    return any(is_cue(m, word, kind) for kind in VERB_CUES)
+
+
 def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]) -> list[Mention]:
     """Titles with the country next to them become offices ("Iranian Foreign Minister")."""
     out: list[Mention] = []
@@ -42,6 +51,7 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             and mentions[k - 1].kind in ("demonym", "country")
             and x.i - mentions[k - 1].j <= 1
             and not apart(doc, mentions[k - 1].j, x.i)
+            and not any(_verb(m, w) for w in doc.words[mentions[k - 1].j : x.i])
             and out
             and out[-1] is mentions[k - 1]
         ):

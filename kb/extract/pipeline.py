@@ -195,16 +195,24 @@ def extract(text: str, options: Options | None = None) -> Draft:
 def _statements(
     ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]
 ) -> None:
-    """The statements of a sentence's positions, one per position and speaker."""
+    """The statements of a sentence's positions, one per position and speaker (a speaker
+    named both in a group and alone, "the participants reaffirmed X, Fidan told", states X
+    once)."""
     for position in positions_in(ctx, reading):
         for speaker in position.speakers:
             local = f"s{len(draft.form['statements']) + 1}"
             item = _statement_item(ctx, draft, position, speaker, accounts)
-            if item is None:
+            if item is None or any(_same_statement(item, s) for s in draft.form["statements"]):
                 continue
             draft.form["statements"].append(item)
             rules = position.rules + (["shared-statement"] if len(position.speakers) > 1 else [])
             draft.extra[local] = _notes(rules, position.confidence)
+
+
+def _same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two statements are one claim (the shapes refuse a copy): the same speaker,
+    position and quote at the same place."""
+    return all(a[k] == b[k] for k in ("speaker", "position", "quote", "occurrence"))
 
 
 def _verbatim(doc: Doc, i: int, j: int) -> str:
