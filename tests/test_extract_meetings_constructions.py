@@ -509,3 +509,21 @@ def test_a_country_that_is_a_verb_s_subject_is_not_the_country_of_the_title_afte
     assert {ARAGHCHI, BAYRAMOV} in met(
         "en", "Talks\n\nIran Foreign Minister Abbas Araghchi met Bayramov.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أجرى أمين مجلس الأمن الروسي سيرغي شويغو سلسلة لقاءات في طهران مع كبار المسؤولين "
+        "الإيرانيين، في مقدمتهم رئيس الجمهورية مسعود بزشكيان.",
+        "عقد سيرغي شويغو اجتماعات في طهران مع الرئيس مسعود بزشكيان.",
+        "أجرى سيرغي شويغو مشاورات في طهران مع الرئيس مسعود بزشكيان.",
+    ],
+)
+def test_arabic_plural_meeting_nouns_report_meetings(sentence: str) -> None:
+    assert {"sergei-shoigu", "masoud-pezeshkian"} in met("ar", "أخبار\n\n" + sentence + "\n")
+
+
+def test_an_arabic_plural_noun_of_talks_with_no_partner_is_no_meeting() -> None:
+    # near miss: talks announced, no one named to meet
+    assert met("ar", "أخبار\n\nأعلن سيرغي شويغو أن اللقاءات ستستمر.\n") == []
