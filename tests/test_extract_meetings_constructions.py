@@ -527,3 +527,22 @@ def test_arabic_plural_meeting_nouns_report_meetings(sentence: str) -> None:
 def test_an_arabic_plural_noun_of_talks_with_no_partner_is_no_meeting() -> None:
     # near miss: talks announced, no one named to meet
     assert met("ar", "أخبار\n\nأعلن سيرغي شويغو أن اللقاءات ستستمر.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fa", "سرگئی شویگو در تهران دیدارهایی با مقامات ایرانی از جمله مسعود پزشکیان داشت."),
+        ("fa", "سرگئی شویگو در تهران با مسعود پزشکیان رایزنی‌هایی انجام داد."),
+        ("az", "Sergey Şoyqu Tehranda Prezident Məsud Pezeşkianla görüşlər keçirib."),
+        ("tr", "Sergey Şoygu, Tahran'da Cumhurbaşkanı Mesud Pezeşkiyan ile temaslarda bulundu."),
+        ("en", "Sergei Shoigu held consultations in Tehran with President Masoud Pezeshkian."),
+    ],
+)
+def test_a_series_of_meetings_or_consultations_is_a_meeting(language: str, sentence: str) -> None:
+    assert {"sergei-shoigu", "masoud-pezeshkian"} in met(language, "News\n\n" + sentence + "\n")
+
+
+def test_consultations_by_phone_are_no_meeting() -> None:
+    text = "News\n\nSergei Shoigu held phone consultations with President Masoud Pezeshkian.\n"
+    assert met("en", text) == []
