@@ -546,3 +546,41 @@ def test_a_series_of_meetings_or_consultations_is_a_meeting(language: str, sente
 def test_consultations_by_phone_are_no_meeting() -> None:
     text = "News\n\nSergei Shoigu held phone consultations with President Masoud Pezeshkian.\n"
     assert met("en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "sentence"),
+    [
+        (
+            "fa",
+            "هیئت ایرانی روز دوشنبه برای یک سفر رسمی دو روزه وارد باکو شد.",
+            "رئیس جمهور ایران روز دوشنبه با الهام علی‌اف در باکو دیدار کرد.",
+        ),
+        (
+            "en",
+            "The Iranian delegation arrived in Baku on Monday for a two-day official visit.",
+            "Iran's president met Ilham Aliyev in Baku.",
+        ),
+    ],
+)
+def test_an_office_before_with_or_a_meeting_verb_is_not_the_title_of_the_name_after(
+    language: str, lead: str, sentence: str
+) -> None:
+    assert {"ebrahim-raisi", ALIYEV} in met(language, f"News\n\n{lead}\n\n{sentence}\n")
+
+
+def test_an_office_right_before_a_name_is_still_its_title() -> None:
+    # near miss: "رئیس جمهور ایران ابراهیم رئیسی" is one person
+    text = (
+        "News\n\nهیئت ایرانی روز دوشنبه برای یک سفر رسمی دو روزه وارد باکو شد.\n\n"
+        "رئیس جمهور ایران ابراهیم رئیسی با الهام علی‌اف در باکو دیدار کرد.\n"
+    )
+    assert met("fa", text) == [{"ebrahim-raisi", ALIYEV}]
+
+
+def test_the_head_of_a_country_s_delegation_is_not_that_country_s_president() -> None:
+    text = (
+        "News\n\nوصل الوفد الإيراني إلى باكو يوم الاثنين في زيارة رسمية تستغرق يومين.\n\n"
+        "التقى رئيس الوفد الإيراني مع إلهام علييف في باكو يوم الاثنين.\n"
+    )
+    assert not any("ebrahim-raisi" in people for people in met("ar", text))

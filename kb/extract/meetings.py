@@ -244,10 +244,15 @@ def _joined_run(
 def _complement_office(ctx: Context, reading: Reading, x: Mention) -> bool:
     """Whether an office named by its holder's title is part of another person's title
     ("советник президента Азербайджана по внешней политике X", "adviser to the
-    President of Iran X"): a person follows within a few words, with no comma or "and"."""
+    President of Iran X"): a person follows within a few words, with no comma, "and",
+    "with" or meeting verb between ("رئیس جمهور ایران با X", "Iran's president met X")."""
     if x.kind != "office" or not x.entity:
         return False
-    joins = conjunction_tokens(reading)
+    joins = conjunction_tokens(reading) | {
+        t
+        for c in partner_markers(reading) + [c for c in reading.cues if c.kind in TRIGGER_KINDS]
+        for t in range(c.i, c.j)
+    }
     for y in reading.mentions:
         if y.kind not in PEOPLE or y.entity == x.entity or not 0 < y.i - x.j <= COMPLEMENT_GAP:
             continue

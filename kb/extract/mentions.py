@@ -30,6 +30,7 @@ from .phrases import (
     Matcher,
     PhraseIndex,
     cover,
+    is_cue,
     matcher,
 )
 from .segment import Doc
@@ -294,7 +295,7 @@ def _resolve(
     mentions = build_offices(doc, m, registry, mentions)
     mentions = new_people(doc, m, registry, mentions, cue_covered, ranks)
     mentions = surnames(doc, m, registry, mentions)
-    attach(doc, registry, mentions, era, complement=_complement_words(doc, m))
+    attach(doc, registry, mentions, era, _complement_words(doc, m), _partner_words(doc, m))
     resolve_offices(registry, mentions, era)
     return mentions
 
@@ -320,3 +321,13 @@ def _complement_words(doc: Doc, m: Matcher) -> set[int]:
     if not m.definite_articles:
         return set()
     return {t for t, word in enumerate(doc.words) if word.startswith(m.definite_articles)}
+
+
+# Cue kinds of the words that join a partner or a verb to a clause.
+PARTNER_WORDS = ("with_markers", "meeting_triggers", "speech_verbs")
+
+
+def _partner_words(doc: Doc, m: Matcher) -> set[int]:
+    """Tokens that join a partner or a verb to a clause ("با", "with", "met"): an office and a
+    name on either side are two people ("رئیس جمهور ایران با X": the president and X)."""
+    return {t for t, word in enumerate(doc.words) if any(is_cue(m, word, k) for k in PARTNER_WORDS)}

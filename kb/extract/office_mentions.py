@@ -66,8 +66,8 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             and mentions[q].i - end <= (2 if not countries else 1)
         ):
             between = doc.words[end : mentions[q].i]
-            if apart(doc, end, mentions[q].i):
-                break
+            if apart(doc, end, mentions[q].i) or any(is_cue(m, w, "body_nouns") for w in between):
+                break  # "رئيس الوفد الإيراني": the head of the delegation, not the president
             if between and not all(
                 w in (",", "،", "of", "the") or is_cue(m, w, "conjunctions") for w in between
             ):
@@ -145,12 +145,14 @@ def attach(
     mentions: list[Mention],
     era: tuple[date | None, date | None],
     complement: set[int] | None = None,
+    partner: set[int] | None = None,
 ) -> None:
     """An office next to a name is that person's ("Foreign Minister X", "X وزیر دفاع ..."),
     or with only its complement between ("مساعد وزير الخارجية للشؤون السياسية X": the
     ``complement`` tokens, at most COMPLEMENT_WORDS), never across a sentence end or a
-    quotation mark."""
+    quotation mark, nor across a word that joins a partner or a verb (``partner``: "with")."""
     gap = complement or set()
+    joins = partner or set()
     people = ("person", "new-person")
     for k, x in enumerate(mentions):
         if x.kind == "role":
@@ -185,12 +187,14 @@ def attach(
                 )
             )
             and not apart(doc, x.j, after.i)
+            and not joins & set(range(x.j, after.i))
         )
         near_before = (
             before is not None
             and before.kind in people
             and x.i - before.j <= 1
             and not apart(doc, before.j, x.i)
+            and not joins & set(range(before.j, x.i))
             and not before.complement
         )
         target = None
