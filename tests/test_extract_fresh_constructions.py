@@ -429,7 +429,7 @@ def test_a_quotation_on_a_transcript_line_is_the_speaker_s() -> None:
 EN_TRANSCRIPT = [
     "Vladimir Putin held talks with President of Iran Masoud Pezeshkian in Kazan.",
     "President of Russia Vladimir Putin: Mr President, I am glad to welcome you in Kazan. "
-    "Russia supports the peace process between Azerbaijan and Armenia.",
+    "Russia supports a peace treaty between Baku and Yerevan.",
     "President of Iran Masoud Pezeshkian (retranslated): Thank you for the invitation. "
     "Iran is ready to expand its relations with Russia in all fields.",
 ]
@@ -439,7 +439,7 @@ def test_a_title_may_stand_before_the_name_that_labels_a_turn() -> None:
     found = said(draft_of("en", *EN_TRANSCRIPT))
     assert (
         "vladimir-putin",
-        "Russia supports the peace process between Azerbaijan and Armenia",
+        "Russia supports a peace treaty between Baku and Yerevan",
     ) in (found)
     assert any(s == "masoud-pezeshkian" and "expand its relations" in q for s, q in found), found
 
