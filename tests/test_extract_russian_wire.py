@@ -1,0 +1,201 @@
+"""Russian and Ukrainian wire reporting (TASS, RIA, Interfax, UNN, Ukrinform shapes): the
+speaker named after the verb past a setting ("сообщил в своем Telegram-канале X"), after
+people who have a verb of their own ("X и Y встретились, сообщил Z"), or after a country's
+verb ("Россия призывает ..., заявила X"); what a list after "обсудили" names is no statement;
+a first name a dictionary knows only as a common noun ("Володимир") still opens a name; the
+topics as the agencies phrase them. Near misses: a person after "что" is what is said, not
+who says it; a speaker before the verb with no verb of his own speaks; things listed after
+a stance are said apart.
+
+The sentences are written for these tests (no article's text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.drafting import draft_of, said
+
+
+def _speakers(language: str, *paragraphs: str) -> list[str]:
+    return [speaker for speaker, _ in said(draft_of(language, *paragraphs))]
+
+
+def test_a_speaker_named_after_a_setting_after_the_verb_speaks() -> None:
+    found = said(
+        draft_of(
+            "ru",
+            "Иран выступает против присутствия внерегиональных сил на Кавказе, сообщил в своем "
+            "Telegram-канале министр иностранных дел Ирана Аббас Аракчи.",
+        )
+    )
+    assert found == [
+        ("abbas-araghchi", "Иран выступает против присутствия внерегиональных сил на Кавказе")
+    ]
+
+
+def test_a_person_after_that_is_what_is_said_not_who_says_it() -> None:
+    speakers = _speakers(
+        "ru",
+        "Сергей Лавров заявил журналистам в Москве, что министр иностранных дел Ирана Аббас "
+        "Аракчи поддерживает формат «3+3».",
+    )
+    assert speakers == ["sergey-lavrov"]
+
+
+def test_the_speaker_after_the_verb_not_the_people_of_the_meeting_before_it() -> None:
+    draft = draft_of(
+        "ru",
+        "Президент России Владимир Путин и президент Азербайджана Ильхам Алиев встретились "
+        "накануне в Москве, сообщил журналистам министр иностранных дел России Сергей Лавров.",
+    )
+    assert said(draft) == []  # a meeting reported, no position
+    assert {p["person"] for p in draft.form["meetings"][0]["participants"]} == {
+        "vladimir-putin",
+        "ilham-aliyev",
+    }
+
+
+def test_a_speaker_before_the_verb_with_no_verb_of_his_own_speaks() -> None:
+    speakers = _speakers(
+        "ru",
+        "Сергей Лавров, в свою очередь, заявил министру иностранных дел Ирана Аббасу Аракчи, "
+        "что Россия поддерживает мирный процесс.",
+    )
+    assert speakers == ["sergey-lavrov"]
+
+
+def test_a_country_s_verb_before_an_inverted_verb_is_the_named_speaker_s() -> None:
+    found = said(
+        draft_of(
+            "ru",
+            "Россия призывает Армению и Азербайджан воздерживаться от шагов, ведущих к "
+            "эскалации, заявила официальный представитель МИД России Мария Захарова на брифинге "
+            "в среду.",
+        )
+    )
+    assert [speaker for speaker, _ in found] == ["maria-zakharova"]
+    assert "Захарова" not in found[0][1]  # the title and name are not what she said
+
+
+def test_a_country_s_verb_alone_is_the_country_s() -> None:
+    speakers = _speakers("ru", "Россия призывает Армению и Азербайджан к сдержанности.")
+    assert speakers and "maria-zakharova" not in speakers
+
+
+def test_what_was_discussed_as_well_is_no_statement() -> None:
+    speakers = _speakers(
+        "ru",
+        "«Президенты обсудили весь комплекс двусторонних отношений, а также ситуацию в "
+        "регионе», — сказал министр иностранных дел России Сергей Лавров.",
+    )
+    assert speakers == []
+
+
+def test_things_listed_after_a_stance_are_said_apart() -> None:
+    found = said(
+        draft_of(
+            "ru",
+            "Сергей Лавров заявил, что Россия поддерживает мирный процесс, а также выступает за "
+            "разблокирование транспортных коммуникаций.",
+        )
+    )
+    assert len(found) == 2
+
+
+def test_a_ministry_cited_as_a_body_speaks() -> None:
+    speakers = _speakers("ru", "В МИД РФ заявили, что Москва поддерживает формат «3+3».")
+    assert speakers == ["ministry-of-foreign-affairs-of-russia"]
+
+
+def test_a_first_name_the_dictionary_reads_as_a_common_noun_opens_a_name() -> None:
+    draft = draft_of(
+        "uk",
+        "Президент України Володимир Зеленський зустрівся з президентом Азербайджану Ільхамом "
+        "Алієвим у Давосі.",
+    )
+    people = {p["person"] for m in draft.form["meetings"] for p in m["participants"]}
+    assert "ilham-aliyev" in people and len(people) == 2
+
+
+def test_a_common_noun_after_a_title_is_no_name() -> None:
+    draft = draft_of(
+        "ru", "Председатель Федерального собрания встретился с Ильхамом Алиевым в Баку."
+    )
+    people = {p["person"] for m in draft.form["meetings"] for p in m["participants"]}
+    assert not any("federaln" in p for p in people)
+
+
+PHRASINGS = [
+    (
+        "ru",
+        "Лавров заявил, что российско-азербайджанские отношения носят характер стратегического "
+        "партнерства.",
+        "bilateral-relations",
+    ),
+    (
+        "uk",
+        "Джейхун Байрамов заявив, що Україна та Азербайджан розвивають стратегічне партнерство.",
+        "bilateral-relations",
+    ),
+    (
+        "ru",
+        "Байрамов заявил, что Баку ценит вклад Москвы в обеспечение стабильности на Южном Кавказе.",
+        "regional-peace-and-stability",
+    ),
+    (
+        "ru",
+        "Мария Захарова призвала Армению и Азербайджан к сдержанности на границе.",
+        "crisis-prevention",
+    ),
+    (
+        "uk",
+        "Джейхун Байрамов закликав сторони уникати ескалації на кордоні.",
+        "crisis-prevention",
+    ),
+    (
+        "ru",
+        "Мирзоян заявил, что стороны продвинулись в делимитации границы.",
+        "karabakh-conflict-settlement",
+    ),
+    (
+        "uk",
+        "Байрамов закликав до виконання всіх положень тристоронніх заяв.",
+        "karabakh-conflict-settlement",
+    ),
+    (
+        "ru",
+        "Пезешкиан заявил, что регион должен решать свои проблемы без вмешательства извне.",
+        "extra-regional-forces",
+    ),
+    (
+        "ru",
+        "Лавров заявил, что контакты на высшем уровне будут продолжены.",
+        "diplomatic-exchanges",
+    ),
+    (
+        "ru",
+        "Лавров заявил, что Москва готова содействовать разблокированию транспортных коммуникаций.",
+        "regional-cooperation",
+    ),
+    (
+        "uk",
+        "Алієв заявив, що Баку зацікавлений у розширенні економічних зв'язків з Україною.",
+        "trade-and-economic-cooperation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "topic"), PHRASINGS)
+def test_a_topic_as_russian_and_ukrainian_agencies_phrase_it(
+    language: str, sentence: str, topic: str
+) -> None:
+    positions = [item["position"] for item in draft_of(language, sentence).form["statements"]]
+    assert topic in positions
+
+
+def test_partnership_in_sport_is_no_bilateral_topic() -> None:
+    draft = draft_of(
+        "ru", "Лавров заявил, что клубы подписали соглашение о спортивном партнерстве."
+    )
+    assert "bilateral-relations" not in [item["position"] for item in draft.form["statements"]]
