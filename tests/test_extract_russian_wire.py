@@ -183,6 +183,22 @@ PHRASINGS = [
         "Алієв заявив, що Баку зацікавлений у розширенні економічних зв'язків з Україною.",
         "trade-and-economic-cooperation",
     ),
+    (
+        "ru",
+        "Никол Пашинян отметил, что Ереван готов к подписанию мирного соглашения.",
+        "karabakh-conflict-settlement",
+    ),
+    (
+        "ru",
+        "Сергей Лавров заявил, что Азербайджан остается надежным партнером России.",
+        "bilateral-relations",
+    ),
+    (
+        "ru",
+        "Сергей Лавров заявил, что Россия выступает за разблокирование всех транспортных "
+        "коммуникаций.",
+        "regional-cooperation",
+    ),
 ]
 
 
@@ -199,3 +215,50 @@ def test_partnership_in_sport_is_no_bilateral_topic() -> None:
         "ru", "Лавров заявил, что клубы подписали соглашение о спортивном партнерстве."
     )
     assert "bilateral-relations" not in [item["position"] for item in draft.form["statements"]]
+
+
+def test_a_country_s_stand_told_before_about_this_said_x_is_x_s() -> None:
+    found = said(
+        draft_of(
+            "ru",
+            "Россия выступает за то, чтобы страны региона сами решали свои проблемы.",
+            "Об этом заявил министр иностранных дел России Сергей Лавров в пятницу.",
+        )
+    )
+    assert found == [
+        ("sergey-lavrov", "Россия выступает за то, чтобы страны региона сами решали свои проблемы")
+    ]
+
+
+def test_a_person_s_words_told_before_about_this_said_x_stay_the_person_s() -> None:
+    speakers = _speakers(
+        "ru",
+        "Джейхун Байрамов заявил, что Баку привержен мирной повестке.",
+        "Об этом сообщил министр иностранных дел России Сергей Лавров в пятницу.",
+    )
+    assert speakers == ["jeyhun-bayramov"]
+
+
+# Reporting verbs of the agencies beyond "said": drew attention to, rejected, praised, "in his
+# assessment"; each reports a position of the one named.
+VERBS = [
+    ("ru", "Кроме того, Сергей Лавров обратил внимание на необходимость делимитации границы."),
+    ("ru", "Сергей Лавров отверг обвинения в адрес российских миротворцев на Кавказе."),
+    ("ru", "Джейхун Байрамов, в свою очередь, высоко оценил роль России в регионе."),
+    ("ru", "По оценке Сергея Лаврова, отношения двух стран находятся на высоком уровне."),
+    ("uk", "Джейхун Байрамов звернув увагу на необхідність делімітації кордону."),
+    ("uk", "Джейхун Байрамов відкинув звинувачення на адресу азербайджанських військових."),
+    ("uk", "За оцінкою Джейхуна Байрамова, відносини двох країн перебувають на високому рівні."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), VERBS)
+def test_a_reporting_verb_of_the_agencies_reports_a_position(language: str, sentence: str) -> None:
+    assert len(_speakers(language, sentence)) == 1
+
+
+def test_attention_drawn_by_an_event_is_no_one_s_position() -> None:
+    speakers = _speakers(
+        "ru", "Внимание прессы обратила на себя встреча министров в Москве на прошлой неделе."
+    )
+    assert speakers == []
