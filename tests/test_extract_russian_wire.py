@@ -262,3 +262,40 @@ def test_attention_drawn_by_an_event_is_no_one_s_position() -> None:
         "ru", "Внимание прессы обратила на себя встреча министров в Москве на прошлой неделе."
     )
     assert speakers == []
+
+
+# "arrived in X on a visit at the invitation of Y": the place before the visit noun is where
+# the visit goes, and "с визитом" is no partner's "with".
+HOSTED_VISITS = [
+    (
+        "ru",
+        "Президент Ирана Масуд Пезешкиан прибыл в Баку с официальным визитом по приглашению "
+        "Ильхама Алиева во вторник.",
+    ),
+    (
+        "uk",
+        "Президент Ірану Масуд Пезешкіан прибув до Азербайджану з офіційним візитом на "
+        "запрошення Ільхама Алієва у вівторок.",
+    ),
+    (
+        "en",
+        "Iranian President Masoud Pezeshkian arrived in Baku on an official visit at the "
+        "invitation of Ilham Aliyev on Tuesday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), HOSTED_VISITS)
+def test_a_visit_to_a_place_named_before_it_met_the_host(language: str, sentence: str) -> None:
+    meetings = draft_of(language, sentence).form["meetings"]
+    assert [{p["person"] for p in m["participants"]} for m in meetings] == [
+        {"masoud-pezeshkian", "ilham-aliyev"}
+    ]
+
+
+def test_a_visit_with_no_host_named_is_no_meeting() -> None:
+    draft = draft_of(
+        "ru",
+        "Президент Ирана Масуд Пезешкиан прибыл в Баку с визитом и раскритиковал политику Армении.",
+    )
+    assert draft.form["meetings"] == []

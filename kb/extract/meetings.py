@@ -516,6 +516,8 @@ UNNAMED = ("role", "counterpart", "pronoun", "speaker", "")
 # How near the destination of a visit stands before its noun where the destination comes
 # first ("Bakü ziyareti", "Tehrana səfəri").
 DESTINATION_BEFORE = 2
+# How near a place stands before the visit noun in any language ("in Baku on an official visit").
+VISIT_AFTER_PLACE = 3
 
 
 def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
@@ -751,18 +753,33 @@ def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | 
 def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mention, str] | None:
     """The country or place a visit goes to, and its country: the first named after the visit
     noun in its item, or, where the verb comes last (az, tr, fa), right before the noun or
-    verb ("Bakü ziyareti", "به آذربایجان سفر کرد")."""
+    verb ("Bakü ziyareti", "به آذربایجان سفر کرد"); else, in any language, one right before
+    the noun with no punctuation between ("arrived in Baku on an official visit", "прибыл в
+    Баку с визитом")."""
     end = _object_end(ctx, reading, trigger)
-    for x in reading.mentions:
-        if x.kind not in ("country", "place") or not x.entity or x.i in reading.quoted:
-            continue
+    places = [
+        x
+        for x in reading.mentions
+        if x.kind in ("country", "place") and x.entity and x.i not in reading.quoted
+    ]
+    for x in places:
         before = verb_final(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
         after = not postposition(ctx) and trigger.j <= x.i < end
         if before or after:
-            entity = ctx.model.entities.get(x.entity)
-            country = x.entity if x.kind == "country" else (entity.country if entity else None)
-            return (x, country) if country else None
+            return _with_country(ctx, x)
+    for x in reversed(places):
+        if 0 <= trigger.i - x.j <= VISIT_AFTER_PLACE and not any(
+            not w[:1].isalnum() for w in ctx.doc.words[x.j : trigger.i]
+        ):
+            return _with_country(ctx, x)
     return None
+
+
+def _with_country(ctx: Context, x: Mention) -> tuple[Mention, str] | None:
+    """A country or place mention with its country, if it has one."""
+    entity = ctx.model.entities.get(x.entity or "")
+    country = x.entity if x.kind == "country" else (entity.country if entity else None)
+    return (x, country) if country else None
 
 
 def _country(ctx: Context, pid: str) -> str | None:
