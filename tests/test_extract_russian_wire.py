@@ -249,6 +249,10 @@ VERBS = [
     ("uk", "Джейхун Байрамов звернув увагу на необхідність делімітації кордону."),
     ("uk", "Джейхун Байрамов відкинув звинувачення на адресу азербайджанських військових."),
     ("uk", "За оцінкою Джейхуна Байрамова, відносини двох країн перебувають на високому рівні."),
+    ("ru", "Сергей Лавров признал, что мирный договор пока не согласован сторонами."),
+    ("ru", "Сергей Лавров потребовал прекратить вмешательство внерегиональных сил."),
+    ("uk", "Джейхун Байрамов визнав, що мирний договір поки не узгоджено сторонами."),
+    ("uk", "Джейхун Байрамов пообіцяв розширити транспортні коридори через Азербайджан."),
 ]
 
 
@@ -299,3 +303,33 @@ def test_a_visit_with_no_host_named_is_no_meeting() -> None:
         "Президент Ирана Масуд Пезешкиан прибыл в Баку с визитом и раскритиковал политику Армении.",
     )
     assert draft.form["meetings"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "ru",
+            "На встрече с Ильхамом Алиевым Владимир Путин признал, что ракеты российской ПВО "
+            "взорвались рядом с самолетом.",
+        ),
+        (
+            "uk",
+            "На зустрічі з Ільхамом Алієвим Володимир Путін визнав, що ракети російської ППО "
+            "вибухнули поруч з літаком.",
+        ),
+    ],
+)
+def test_at_a_meeting_with_x_the_one_who_admits_met_x(language: str, sentence: str) -> None:
+    draft = draft_of(language, sentence)
+    assert [{p["person"] for p in m["participants"]} for m in draft.form["meetings"]] == [
+        {"vladimir-putin", "ilham-aliyev"}
+    ]
+    assert [speaker for speaker, _ in said(draft)] == ["vladimir-putin"]
+
+
+def test_who_is_named_in_what_is_announced_does_not_speak() -> None:
+    draft = draft_of(
+        "ru", "Кремль объявил, что Владимир Путин встретится с Ильхамом Алиевым в Душанбе."
+    )
+    assert "vladimir-putin" not in [speaker for speaker, _ in said(draft)]
