@@ -333,3 +333,44 @@ def test_who_is_named_in_what_is_announced_does_not_speak() -> None:
         "ru", "Кремль объявил, что Владимир Путин встретится с Ильхамом Алиевым в Душанбе."
     )
     assert "vladimir-putin" not in [speaker for speaker, _ in said(draft)]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs"),
+    [
+        (
+            "ru",
+            (
+                "Министр иностранных дел Ирана Аббас Аракчи принял в Тегеране посла "
+                "Азербайджана Али Ализаде.",
+                "Посол Азербайджана, в свою очередь, заявил, что Баку заинтересован в "
+                "расширении сотрудничества с Тегераном.",
+            ),
+        ),
+        (
+            "uk",
+            (
+                "Міністр закордонних справ Ірану Аббас Аракчі прийняв у Тегерані посла "
+                "Азербайджану Алі Алізаде.",
+                "Посол Азербайджану, своєю чергою, заявив, що Баку зацікавлений у розширенні "
+                "співпраці з Тегераном.",
+            ),
+        ),
+    ],
+)
+def test_the_ambassador_named_before_speaks_as_the_ambassador(
+    language: str, paragraphs: tuple[str, str]
+) -> None:
+    draft = draft_of(language, *paragraphs)
+    assert [(s["speaker"], s["position"]) for s in draft.form["statements"]] == [
+        ("ali-alizade", "bilateral-relations")
+    ]
+
+
+def test_an_ambassador_no_one_named_is_nobody() -> None:
+    speakers = _speakers(
+        "ru",
+        "Посол Азербайджана заявил, что Баку заинтересован в расширении сотрудничества с "
+        "Тегераном.",
+    )
+    assert speakers == []
