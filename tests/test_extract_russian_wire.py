@@ -396,3 +396,38 @@ def test_an_ambassador_no_one_named_is_nobody() -> None:
         "Тегераном.",
     )
     assert speakers == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "people"),
+    [
+        (
+            "ru",
+            "В Алматы министр иностранных дел Азербайджана Джейхун Байрамов и министр "
+            "иностранных дел Армении Арарат Мирзоян провели переговоры с Сергеем Лавровым.",
+            {"jeyhun-bayramov", "ararat-mirzoyan", "sergey-lavrov"},
+        ),
+        (
+            "en",
+            "Jeyhun Bayramov and Ararat Mirzoyan held talks with Sergey Lavrov in Moscow on "
+            "Tuesday.",
+            {"jeyhun-bayramov", "ararat-mirzoyan", "sergey-lavrov"},
+        ),
+    ],
+)
+def test_subjects_joined_by_and_met_each_other_and_the_partner(
+    language: str, sentence: str, people: set[str]
+) -> None:
+    meetings = draft_of(language, sentence).form["meetings"]
+    assert [{p["person"] for p in m["participants"]} for m in meetings] == [people]
+
+
+def test_people_of_another_clause_are_no_subjects_of_the_meeting() -> None:
+    meetings = draft_of(
+        "ru",
+        "Сергей Лавров и Мария Захарова сообщили, что Владимир Путин встретился с Ильхамом "
+        "Алиевым в Душанбе.",
+    ).form["meetings"]
+    assert [{p["person"] for p in m["participants"]} for m in meetings] == [
+        {"vladimir-putin", "ilham-aliyev"}
+    ]

@@ -440,6 +440,16 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     ctx.unmet.append((partners[0][0], trigger.i, institution))
             continue
         sid, smention, how = subject
+        fellows = _fellow_subjects(ctx, reading, trigger, sid, partners)
+        if fellows:
+            # "X and Y held talks with Z", "X и Y провели переговоры при посредничестве Z":
+            # the subjects met each other and the partner, in one meeting
+            out.append(
+                _together(
+                    ctx, reading, trigger, [*fellows, *partners], rules + ["meeting-joint-subjects"]
+                )
+            )
+            continue
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
             if not _marked(reading, "separate_markers"):
                 together = _together(
@@ -954,10 +964,41 @@ def _conjoined(
     return [(pid, x, how) for pid, x, how, _, _ in chain]
 
 
+def _fellow_subjects(
+    ctx: Context,
+    reading: Reading,
+    trigger: Match,
+    subject: str,
+    partners: list[tuple[str, Mention, str]],
+) -> list[tuple[str, Mention | None, str]]:
+    """The people joined by "and" with the trigger's subject right before it, in its clause
+    ("X and Y held talks with Z"), when there are two or more and none is a partner; else
+    none."""
+    joined = _conjoined(ctx, reading, trigger.i)
+    words = ctx.doc.words
+    for k in range(len(joined) - 1, 0, -1):
+        before, after = joined[k - 1][1], joined[k][1]
+        if (
+            before is not None
+            and after is not None
+            and all(not w[:1].isalnum() for w in words[before.j : name_start(reading, after)])
+        ):
+            joined = joined[k:]  # "По словам X и Y, Z ...": a comma alone ends the subjects
+            break
+    ids = [pid for pid, _, _ in joined]
+    if len(ids) < 2 or subject not in ids or {pid for pid, _, _ in partners} & set(ids):
+        return []
+    last = max(x.j for _, x, _ in joined if x is not None)
+    if any(not w[:1].isalnum() for w in words[last : trigger.i]):
+        return []  # "По словам X и Y, Z встретился с W": X and Y open another clause
+    return joined
+
+
 def _subject(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> tuple[str, Mention | None, str] | None:
-    """Who met the partners: the subject before the trigger, or right after it (verb first)."""
+    """Who met the partners: the subject before the trigger (in the clause after "that" when
+    one stands there), or right after it (verb first)."""
     partner_ids = {p for p, _, _ in partners}
     candidates = [
         c
@@ -966,6 +1007,13 @@ def _subject(
         or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
+    that = [
+        c.j
+        for c in reading.cues
+        if c.kind == "complementizers" and c.j <= trigger.i and c.i not in reading.quoted
+    ]
+    inner = [c for c in before if that and c[0] >= max(that)]
+    before = inner or before  # "X сообщил, что Y встретился с Z": Y met Z
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
