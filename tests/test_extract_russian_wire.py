@@ -431,3 +431,32 @@ def test_people_of_another_clause_are_no_subjects_of_the_meeting() -> None:
     assert [{p["person"] for p in m["participants"]} for m in meetings] == [
         {"vladimir-putin", "ilham-aliyev"}
     ]
+
+
+def test_an_attack_not_left_unanswered_is_a_warning() -> None:
+    draft = draft_of(
+        "uk",
+        "Президент Азербайджану Ільхам Алієв провів зустріч з Джейхуном Байрамовим у Баку.",
+        '"Ми не залишимо цей напад без відповіді", - наголосив Ільхам Алієв.',
+    )
+    assert [(s["speaker"], s["stance"]) for s in draft.form["statements"]] == [
+        ("ilham-aliyev", "warns")
+    ]
+
+
+def test_a_question_left_unanswered_is_no_warning() -> None:
+    draft = draft_of(
+        "ru",
+        "Президент Азербайджана Ильхам Алиев провел встречу с Джейхуном Байрамовым в Баку.",
+        "Ильхам Алиев отметил, что Баку поддерживает мирный процесс, хотя вопрос журналиста "
+        "остался без ответа.",
+    )
+    assert [s["stance"] for s in draft.form["statements"]] == ["supports"]
+
+
+def test_a_denial_is_a_reporting_verb() -> None:
+    speakers = _speakers(
+        "ru",
+        "Мария Захарова отрицает, что Россия препятствует мирному процессу между Баку и Ереваном.",
+    )
+    assert speakers == ["maria-zakharova"]
