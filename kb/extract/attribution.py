@@ -28,6 +28,7 @@ from .reading import (
     conjunction_tokens,
     country_near,
     is_object,
+    name_start,
     resolve,
     subject_candidates,
 )
@@ -308,7 +309,12 @@ def _acts(
             if _reported_by(reading, verb):
                 continue  # "according to IRNA": whose report, not who speaks
             joined = acts and any(c.kind == "conjunctions" and c.j == verb.i for c in reading.cues)
-            if joined and acts[-1].speakers and not _person_between(ctx, reading, acts[-1], verb):
+            if (
+                joined
+                and acts[-1].speakers
+                and not _person_between(ctx, reading, acts[-1], verb)
+                and not _subject_follows(ctx, reading, verb)  # "..., заявила X": X's own
+            ):
                 act.speakers, act.how = list(acts[-1].speakers), acts[-1].how  # "... and added"
                 acts.append(act)
                 continue
@@ -355,6 +361,7 @@ def _acts(
                 # словам, Иран выступает за ...": the country speaks inside X's statement
                 act.speakers, act.how = list(outer.speakers), outer.how
         acts.append(act)
+    _inverted_over_agents(ctx, acts)
     for k, act in enumerate(acts):
         assert act.verb is not None
         following = acts[k + 1].verb if k + 1 < len(acts) else None
@@ -386,6 +393,38 @@ def _acts(
         ):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _subject_follows(ctx: Context, reading: Reading, verb: Match) -> bool:
+    """Whether a person is named right after the verb, with no break between ("..., заявила
+    официальный представитель МИД X", "..., said X"): the verb's own subject, after it."""
+    for start, _, kind, x in subject_candidates(ctx, reading):
+        if kind != "mention" or x is None or start < verb.j or is_object(ctx, reading, x):
+            continue
+        opening = name_start(reading, x)
+        if opening - verb.j <= SUBJECT_AFTER and not any(
+            ctx.doc.words[t] in CLAUSE_BREAKS for t in range(verb.j, opening)
+        ):
+            return True
+    return False
+
+
+def _inverted_over_agents(ctx: Context, acts: list[Act]) -> None:
+    """A country's verb before a verb set off by a comma whose subject follows it ("Россия
+    призывает ..., заявила X", "Iran opposes ..., X said"): X says what the country does."""
+    for k, act in enumerate(acts):
+        if act.how != "agent":
+            continue
+        later = next((a for a in acts[k + 1 :] if a.form == "finite" and a.verb is not None), None)
+        if (
+            later is not None
+            and later.verb is not None
+            and later.speakers
+            and later.how not in ("agent", "continuity")
+            and later.subject_span[0] >= later.verb.j
+            and ctx.doc.words[later.verb.i - 1] in CLAUSE_BREAKS
+        ):
+            act.speakers, act.how = list(later.speakers), later.how
 
 
 NON_OFFICIAL_GAP = 8  # tokens: how far from a name the words that say what the person is stand
@@ -769,6 +808,32 @@ def _modifies_a_title(reading: Reading, end: int) -> bool:
     )
 
 
+OWN_VERBS = ("speech_verbs", "meeting_triggers", "joint_triggers", "discussion_verbs")
+
+
+def _inverted(
+    ctx: Context,
+    reading: Reading,
+    before: tuple[int, int, str, Mention | None],
+    after: tuple[int, int, str, Mention | None],
+    speech: Match,
+) -> bool:
+    """Whether a verb set off by a comma has its subject after it while the people before it
+    are the subjects of a verb of their own ("X и Y встретились накануне, сообщил журналистам
+    Z": Z speaks)."""
+    return (
+        after[2] == "mention"
+        and speech.i > 0
+        and ctx.doc.words[speech.i - 1] in CLAUSE_BREAKS
+        and any(c.kind in OWN_VERBS and before[1] <= c.i < speech.i - 1 for c in reading.cues)
+    )
+
+
+def _opening(reading: Reading, candidate: tuple[int, int, str, Mention | None]) -> int:
+    """Where a subject candidate starts, with the title attached to its name."""
+    return candidate[0] if candidate[3] is None else name_start(reading, candidate[3])
+
+
 def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     candidates = [
         c
@@ -795,19 +860,22 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             ),
             default=reading.sentence.j,
         )
-        # after the verb (VSO, "said X"): a person within a few words, an agent right after
-        # it; never in the content after "that"
+        # after the verb (VSO, "said X"): a person within a few words, counted to the title
+        # that opens the name ("сообщил в своем Telegram-канале министр ... X"), an agent
+        # right after it; never in the content after "that"
         after = [
             c
             for c in candidates
             if speech.j <= c[0] < content
-            and c[0] - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
+            and _opening(reading, c) - speech.j <= (SUBJECT_AFTER if c[2] != "agent" else 1)
             and ":" not in ctx.doc.words[speech.j : c[0]]
         ]
         people_before = [
             c for c in before if c[2] != "agent" and not _possessive_subject(ctx, c[3], speech)
         ]
-        if people_before:
+        if people_before and not (
+            after and _inverted(ctx, reading, people_before[-1], after[0], speech)
+        ):
             chosen = people_before[0]
         elif ctx.matcher.lexicon.get("verb_final"):
             # subject, content, verb: an agent is the subject only opening the clause, and not

@@ -26,6 +26,7 @@ from .reading import (
     Reading,
     conjunction_tokens,
     is_object,
+    name_start,
     partner_markers,
     postposition_ends,
     resolve,
@@ -444,6 +445,16 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     ctx.unmet.append((partners[0][0], trigger.i, institution))
             continue
         sid, smention, how = subject
+        fellows = _fellow_subjects(ctx, reading, trigger, sid, partners)
+        if fellows:
+            # "X and Y held talks with Z", "X и Y провели переговоры при посредничестве Z":
+            # the subjects met each other and the partner, in one meeting
+            out.append(
+                _together(
+                    ctx, reading, trigger, [*fellows, *partners], rules + ["meeting-joint-subjects"]
+                )
+            )
+            continue
         if len(partners) >= 2 and _marked(reading, "multilateral_markers"):
             if not _marked(reading, "separate_markers"):
                 together = _together(
@@ -520,6 +531,8 @@ UNNAMED = ("role", "counterpart", "pronoun", "speaker", "")
 # How near the destination of a visit stands before its noun where the destination comes
 # first ("Bakü ziyareti", "Tehrana səfəri").
 DESTINATION_BEFORE = 2
+# How near a place stands before the visit noun in any language ("in Baku on an official visit").
+VISIT_AFTER_PLACE = 3
 
 
 def _visit_hosts(ctx: Context, reading: Reading, trigger: Match) -> list[Meeting]:
@@ -755,18 +768,33 @@ def _host_speaking(ctx: Context, reading: Reading, trigger: Match) -> Meeting | 
 def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mention, str] | None:
     """The country or place a visit goes to, and its country: the first named after the visit
     noun in its item, or, where the verb comes last (az, tr, fa), right before the noun or
-    verb ("Bakü ziyareti", "به آذربایجان سفر کرد")."""
+    verb ("Bakü ziyareti", "به آذربایجان سفر کرد"); else, in any language, one right before
+    the noun with no punctuation between ("arrived in Baku on an official visit", "прибыл в
+    Баку с визитом")."""
     end = _object_end(ctx, reading, trigger)
-    for x in reading.mentions:
-        if x.kind not in ("country", "place") or not x.entity or x.i in reading.quoted:
-            continue
+    places = [
+        x
+        for x in reading.mentions
+        if x.kind in ("country", "place") and x.entity and x.i not in reading.quoted
+    ]
+    for x in places:
         before = verb_final(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
         after = not postposition(ctx) and trigger.j <= x.i < end
         if before or after:
-            entity = ctx.model.entities.get(x.entity)
-            country = x.entity if x.kind == "country" else (entity.country if entity else None)
-            return (x, country) if country else None
+            return _with_country(ctx, x)
+    for x in reversed(places):
+        if 0 <= trigger.i - x.j <= VISIT_AFTER_PLACE and not any(
+            not w[:1].isalnum() for w in ctx.doc.words[x.j : trigger.i]
+        ):
+            return _with_country(ctx, x)
     return None
+
+
+def _with_country(ctx: Context, x: Mention) -> tuple[Mention, str] | None:
+    """A country or place mention with its country, if it has one."""
+    entity = ctx.model.entities.get(x.entity or "")
+    country = x.entity if x.kind == "country" else (entity.country if entity else None)
+    return (x, country) if country else None
 
 
 def _country(ctx: Context, pid: str) -> str | None:
@@ -910,7 +938,7 @@ def _conjoined(
     President X inaugurated"): they met. "He" is the person it refers to; a title attached to
     a name is part of it."""
     people: list[tuple[str, Mention | None, str, int, int]] = [
-        (pid, x, how, _name_start(reading, x), x.j)
+        (pid, x, how, name_start(reading, x), x.j)
         for pid, x, how in _people_in(ctx, reading, reading.sentence.i, trigger)
     ]
     referent = reading.pronoun_referent
@@ -943,19 +971,41 @@ def _conjoined(
     return [(pid, x, how) for pid, x, how, _, _ in chain]
 
 
-def _name_start(reading: Reading, x: Mention) -> int:
-    """Where a name starts with the title attached to it ("President X")."""
-    start = x.i
-    for y in reading.mentions:
-        if y.attached and y.j == start:
-            start = y.i
-    return start
+def _fellow_subjects(
+    ctx: Context,
+    reading: Reading,
+    trigger: Match,
+    subject: str,
+    partners: list[tuple[str, Mention, str]],
+) -> list[tuple[str, Mention | None, str]]:
+    """The people joined by "and" with the trigger's subject right before it, in its clause
+    ("X and Y held talks with Z"), when there are two or more and none is a partner; else
+    none."""
+    joined = _conjoined(ctx, reading, trigger.i)
+    words = ctx.doc.words
+    for k in range(len(joined) - 1, 0, -1):
+        before, after = joined[k - 1][1], joined[k][1]
+        if (
+            before is not None
+            and after is not None
+            and all(not w[:1].isalnum() for w in words[before.j : name_start(reading, after)])
+        ):
+            joined = joined[k:]  # "По словам X и Y, Z ...": a comma alone ends the subjects
+            break
+    ids = [pid for pid, _, _ in joined]
+    if len(ids) < 2 or subject not in ids or {pid for pid, _, _ in partners} & set(ids):
+        return []
+    last = max(x.j for _, x, _ in joined if x is not None)
+    if any(not w[:1].isalnum() for w in words[last : trigger.i]):
+        return []  # "По словам X и Y, Z встретился с W": X and Y open another clause
+    return joined
 
 
 def _subject(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> tuple[str, Mention | None, str] | None:
-    """Who met the partners: the subject before the trigger, or right after it (verb first)."""
+    """Who met the partners: the subject before the trigger (in the clause after "that" when
+    one stands there), or right after it (verb first)."""
     partner_ids = {p for p, _, _ in partners}
     candidates = [
         c
@@ -964,9 +1014,16 @@ def _subject(
         or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
-    # the trigger's own clause first ("X held talks with Y, while Z met W": Z met W)
+    that = [
+        c.j
+        for c in reading.cues
+        if c.kind == "complementizers" and c.j <= trigger.i and c.i not in reading.quoted
+    ]
+    inner = [c for c in before if that and c[0] >= max(that)]
+    # "X сообщил, что Y встретился с Z": Y met Z; else the trigger's own clause first ("X held
+    # talks with Y, while Z met W": Z met W)
     clause = _clause_start(ctx, reading, trigger.i)
-    before = [c for c in before if c[0] >= clause] + [c for c in before if c[0] < clause]
+    before = inner or [c for c in before if c[0] >= clause] + [c for c in before if c[0] < clause]
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]

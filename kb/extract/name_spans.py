@@ -142,7 +142,8 @@ def cased_name_end(doc: Doc, m: Matcher, i: int, covered: set[int]) -> int:
             or is_cue(m, word, "stopwords")
             or word in m.common_words
             or m.stem(word) in m.common_words
-            or (end == i and m.lemmatizer.common_word(word))  # "Федерального собрания"
+            # "Федерального собрания", but not a registered first name ("Володимир")
+            or (end == i and m.lemmatizer.common_word(word) and word not in m.first_names)
             or bool(CYRILLIC.search(word)) != cyrillic
         ):
             break

@@ -93,6 +93,7 @@ class Matcher:
     name_endings: tuple[
         tuple[str, str], ...
     ] = ()  # case endings of names (lexicon name_case_endings)
+    first_names: frozenset[str] = frozenset()  # first words of registered names, any script
 
     def stem(self, word: str) -> str:
         """The lemma of a folded word (memoised: words recur across articles)."""
@@ -173,6 +174,7 @@ def matcher(language: str) -> Matcher:
         tuple(normalizer().key(str(x)) for x in lex.get("definite_articles") or []),
         _common_words(index, registry),
         _name_endings(lex),
+        _first_names(index, registry),
     )
 
 
@@ -200,6 +202,20 @@ def _common_words(index: PhraseIndex, registry: Model) -> frozenset[str]:
         for word in key
     }
     return frozenset(w for w in words - in_names if len(w) > 2)
+
+
+def _first_names(index: PhraseIndex, registry: Model) -> frozenset[str]:
+    """The first word of every registered person's name of two words or more that is no cue
+    word of the language ("Володимир", which a dictionary may know only as a common noun; not
+    an honorific such as "пана")."""
+    out = set()
+    for text, _, entity in registry.labels:
+        found = registry.entities.get(entity)
+        key = key_tokens(text)
+        if found is not None and found.kind == "person" and len(key) >= 2 and len(key[0]) > 2:
+            if not any(kind != "entity" for kind, _ in index.table.get((key[0],), ())):
+                out.add(key[0])
+    return frozenset(out)
 
 
 def _given_names(registry: Model) -> frozenset[str]:

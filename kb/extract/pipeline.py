@@ -143,6 +143,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     dated: list[tuple[frozenset[str], DateBounds]] = []  # meetings with a date of their own
+    said: list[str] = []  # the ids of the statements of the sentence before
     turns = turns_of(
         ctx,
         lines,
@@ -177,8 +178,9 @@ def extract(text: str, options: Options | None = None) -> Draft:
             _statements(ctx, draft, waiting, accounts)
         said_before = antecedent(ctx, reading, previous)
         if said_before is not None:
+            _retract(draft, said)  # what the sentence before gave a country is X's
             _statements(ctx, draft, said_before, accounts)
-        _statements(ctx, draft, reading, accounts)
+        said = _statements(ctx, draft, reading, accounts)
         previous = reading
     credit = credited_source(doc, lines, found, language)
     if credit:
@@ -194,10 +196,11 @@ def extract(text: str, options: Options | None = None) -> Draft:
 
 def _statements(
     ctx: Context, draft: Draft, reading: Reading, accounts: list[tuple[str, list[str], DateBounds]]
-) -> None:
+) -> list[str]:
     """The statements of a sentence's positions, one per position and speaker (a speaker
     named both in a group and alone, "the participants reaffirmed X, Fidan told", states X
-    once)."""
+    once); their ids."""
+    made: list[str] = []
     for position in positions_in(ctx, reading):
         for speaker in position.speakers:
             local = f"s{len(draft.form['statements']) + 1}"
@@ -207,6 +210,22 @@ def _statements(
             draft.form["statements"].append(item)
             rules = position.rules + (["shared-statement"] if len(position.speakers) > 1 else [])
             draft.extra[local] = _notes(rules, position.confidence)
+            made.append(local)
+    return made
+
+
+def _retract(draft: Draft, ids: list[str]) -> None:
+    """Drop these statements, the others numbered again in order."""
+    if not ids:
+        return
+    kept = [item for item in draft.form["statements"] if item["id"] not in ids]
+    notes = [draft.extra.pop(item["id"]) for item in kept]
+    for local in ids:
+        draft.extra.pop(local, None)
+    for n, (item, note) in enumerate(zip(kept, notes, strict=True), 1):
+        item["id"] = f"s{n}"
+        draft.extra[item["id"]] = note
+    draft.form["statements"] = kept
 
 
 def _same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:

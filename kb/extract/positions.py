@@ -483,8 +483,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     if act.colon is not None and act.colon + 1 < s.j and act.colon - verb.j <= 6:
         return (act.colon + 1, s.j), "colon"
     start = verb.j
-    if has_subject and 0 <= subject[0] - verb.j <= 2:
-        start = subject[1]  # "به گفته X، ...", "said X that ..."
+    if has_subject and verb.j <= subject[0] < hi:
+        start = subject[1]  # "به گفته X، ...", "said X that ...", "заявил журналистам X ..."
     start = _past_setting(ctx, start, hi)
     that = [
         c.j
@@ -525,10 +525,12 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and (
             _words(ctx, *after_subject) < MIN_SAID
             or _meeting_only(reading, after_subject)
-            or _weight(reading, (lo, verb.i)) > _weight(reading, after_subject)
+            or _weight(reading, (lo, verb.i)) >= _weight(reading, after_subject)
         )
     ):
-        return (lo, verb.i), "speech-verb"  # "..., заверил Лавров", "..., — said X"
+        # "..., заверил Лавров", "..., — said X"; what follows the subject says no more
+        # ("..., заявила X на брифинге в среду")
+        return (lo, verb.i), "speech-verb"
     if anaphoric(ctx, reading, act):
         return None  # "Bunu ... bildirib", "Об этом заявил X": it reports what was said before
     if content_before(ctx, act):
@@ -742,7 +744,8 @@ def _words(ctx: Context, i: int, j: int) -> int:
 def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A content span cut into its clauses: after a nominalised verb followed by "and" or a
     comma ("...geliştiğini ve ...gösterdiğini söyledi"), before "and that", and at a comma
-    before "as well as" (the language's ``list_joins``: "X, а также Y")."""
+    before "as well as" (the language's ``list_joins``: "X, а также Y"), unless what comes
+    before is what was discussed ("обсудили X, а также Y")."""
     words = ctx.doc.words
     endings = tuple(
         normalizer().key(str(e)) for e in ctx.matcher.lexicon.get("complement_endings") or []
@@ -756,7 +759,7 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
         joining = next(
             (m for m in lists if words[t] in SOFT and tuple(words[nxt : nxt + len(m)]) == m), None
         )
-        if joining is not None and t > span[0]:
+        if joining is not None and t > span[0] and not _discussed_before(reading, span[0], t):
             cuts.append((t, nxt + len(joining)))  # "X, а также Y": X and Y said apart
         elif endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
@@ -772,6 +775,12 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
             lo = start
     out.append((lo, span[1]))
     return out
+
+
+def _discussed_before(reading: Reading, start: int, t: int) -> bool:
+    """Whether a discussion verb stands between ``start`` and ``t``: the list after it ("обсудили
+    X, а также Y") is what was discussed, one object, not statements said apart."""
+    return any(c.kind == "discussion_verbs" and start <= c.i < t for c in reading.cues)
 
 
 def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) -> bool:

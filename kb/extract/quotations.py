@@ -282,12 +282,17 @@ def _speak(reading: Reading, speakers: list[str]) -> None:
 def antecedent(ctx: Context, reading: Reading, previous: Reading | None) -> Reading | None:
     """The sentence before a clause that opens with a demonstrative standing for it ("... .
     Об этом заявил X", the language's ``anaphoric_content``), unquoted and with no speaker
-    of its own: X's statement, returned to be read; else None."""
-    if previous is None or previous.quoted or any(a.speakers for a in previous.acts):
+    of its own but a country or body ("Россия выступает за ... . Об этом заявил Лавров": the
+    country's stand is what X said): X's statement, returned to be read; else None."""
+    if previous is None or previous.quoted:
+        return None
+    if any(a.speakers and a.how != "agent" for a in previous.acts):
         return None
     spoken = [a for a in reading.acts if a.speakers and a.verb is not None]
     if not spoken or not anaphoric(ctx, reading, spoken[0]):
         return None
+    if spoken[0].how == "agent" and any(a.speakers for a in previous.acts):
+        return None  # a body's words said again by a body: they stay the first's
     previous.acts = [Act(None, "antecedent", list(spoken[0].speakers), spoken[0].how)]
     previous.speakers, previous.speaker_how = list(spoken[0].speakers), spoken[0].how
     return previous

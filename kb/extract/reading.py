@@ -239,6 +239,15 @@ def is_object(ctx: Context, reading: Reading, x: Mention) -> bool:
     return False
 
 
+def name_start(reading: Reading, x: Mention) -> int:
+    """Where a name starts with the title attached to it ("President X")."""
+    start = x.i
+    for y in reading.mentions:
+        if y.attached and y.j == start:
+            start = y.i
+    return start
+
+
 def _after_partner(reading: Reading, start: int, x: Mention) -> bool:
     """Whether a person stands between token ``start`` and x with no "and" joining them
     ("during the talks with X Y said": Y is the subject, not a second partner)."""
