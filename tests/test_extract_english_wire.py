@@ -1,0 +1,117 @@
+"""How English wire copy and state media report positions: present-tense reporting verbs,
+"writing that", and the topic and stance cues of the 2025 peace talks and the Trump Route,
+each with a near miss.
+
+The sentences are written for these tests (no article's text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .drafting import MET, draft_of, stances
+from .drafting import said_after_meeting as statements
+
+# -- reporting verbs in the present tense (leads: "X says", "X hopes that") ----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        (
+            "Sergey Lavrov said Moscow supports the 3+3 platform and hopes that the next round "
+            "will be held in Baku.",
+            "Moscow supports the 3+3 platform",
+        ),
+        ("Araghchi urges the countries of the region to solve regional problems.", None),
+        ("Bayramov notes that the peace agenda has no alternative.", None),
+    ],
+)
+def test_a_present_tense_reporting_verb_reports(sentence: str, quote: str | None) -> None:
+    found = statements("en", sentence)
+    assert found, sentence
+    if quote is not None:
+        assert ("sergey-lavrov", quote) in found
+
+
+def test_the_noun_hopes_reports_nothing() -> None:
+    """Near miss: "hopes" as a noun, with no one to hold them."""
+    assert (
+        statements("en", "Hopes that the border will reopen soon are fading in Nakhchivan.") == []
+    )
+
+
+# -- "writing that" after a post on a social network -------------------------------------
+
+
+def test_writing_that_says_what_follows() -> None:
+    found = statements(
+        "en",
+        "President Recep Tayyip Erdoğan hailed the deal in a post on X, writing that it would "
+        "contribute to lasting peace.",
+    )
+    assert ("recep-tayyip-erdogan", "it would contribute to lasting peace") in found
+
+
+def test_writing_a_book_says_nothing() -> None:
+    """Near miss: "writing" with no "that" reports no words."""
+    assert statements("en", "Pashinyan is writing a book about the Karabakh conflict.") == []
+
+
+# -- topic and stance cues of the 2025 peace talks and the Trump Route ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            'Araghchi said: "We welcome the peace agreement between Armenia and Azerbaijan."',
+            ("karabakh-conflict-settlement", "welcomes"),
+        ),
+        (
+            "Araghchi said the so-called Trump Route must not undermine regional security.",
+            ("zangezur-corridor", "warns"),
+        ),
+        (
+            "Araghchi said Iran would not accept any change to its borders with Armenia.",
+            ("geopolitical-changes", "opposes"),
+        ),
+        (
+            "Bayramov said solutions imposed from outside the region were counterproductive.",
+            ("extra-regional-forces", "opposes"),
+        ),
+        (
+            "Bayramov said the agreement would bring peace to the South Caucasus.",
+            ("regional-peace-and-stability", "affirms"),
+        ),
+        (
+            "Bayramov said the route would remain under Armenian jurisdiction.",
+            ("territorial-integrity-of-armenia", "affirms"),
+        ),
+    ],
+)
+def test_cues_of_the_peace_talks(sentence: str, expected: tuple[str, str]) -> None:
+    assert stances(draft_of("en", MET["en"], sentence)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Araghchi said Iran would not accept the Trump Route.",
+            [("zangezur-corridor", "rejects")],
+        ),
+        # near miss: accepting is not rejecting
+        (
+            "Araghchi said Iran would accept the Trump Route if it respects international law.",
+            [("zangezur-corridor", "supports")],
+        ),
+        # near miss: "welcome" as a noun or adjective is no welcoming
+        (
+            "Bayramov said the peace agreement was a welcome step.",
+            [("karabakh-conflict-settlement", "supports")],
+        ),
+    ],
+)
+def test_stance_cues_and_their_near_misses(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert stances(draft_of("en", MET["en"], sentence)) == expected
