@@ -119,8 +119,11 @@ class Context:
     def by_role(
         self, patterns: list[str], country: str | None, exclude: str | None = None
     ) -> str | None:
-        """The most recent subject, then person, whose office fits a role noun."""
-        for pool in (self.subjects, self.recent):
+        """The most recent subject, then person of the latest meeting, then person, whose
+        office fits a role noun ("X received Y. Y conveyed the greetings of President Z. The
+        head of state noted ...": X, whom Y met, not Z)."""
+        met = self.meeting_people[-1] if self.meeting_people else []
+        for pool in (self.subjects, [pid for pid in self.recent if pid in met], self.recent):
             for pid in reversed(pool):
                 if pid == exclude:
                     continue
@@ -305,7 +308,10 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
         pid = ctx.by_role(x.offices, country_near(reading, x))
         return ([pid], "role") if pid else ([], "")
     if x.kind == "role" and x.role:
-        pid = ctx.by_role(x.role, country_near(reading, x))
+        country = country_near(reading, x)
+        if x.with_country and not country:
+            return [], ""  # "the Azerbaijani leader" is Aliyev, "the opposition leader" no one
+        pid = ctx.by_role(x.role, country)
         return ([pid], "role") if pid else ([], "")
     if x.kind == "counterpart":
         pid = ctx.counterpart(x.country, ctx.last_subject())
