@@ -115,3 +115,74 @@ def test_cues_of_the_peace_talks(sentence: str, expected: tuple[str, str]) -> No
 )
 def test_stance_cues_and_their_near_misses(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert stances(draft_of("en", MET["en"], sentence)) == expected
+
+
+# -- topics English reports name in their own words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        (
+            "Araghchi said Iran supports the normalization process between Baku and Yerevan.",
+            "karabakh-conflict-settlement",
+        ),
+        (
+            "Bayramov said the delimitation of the border with Armenia should continue.",
+            "karabakh-conflict-settlement",
+        ),
+        (
+            "Bayramov said the Washington declaration opened a new chapter for the region.",
+            "karabakh-conflict-settlement",
+        ),
+        (
+            "Araghchi said Iran opposes any corridor that would cut Iran's border with Armenia.",
+            "zangezur-corridor",
+        ),
+        (
+            "Bayramov said the corridor through Armenia will connect mainland Azerbaijan with "
+            "Nakhchivan.",
+            "zangezur-corridor",
+        ),
+        (
+            "Bayramov said energy cooperation with Iran, including gas swaps, will grow.",
+            "trade-and-economic-cooperation",
+        ),
+        (
+            "Araghchi said the security of the Caspian Sea is the responsibility of the littoral "
+            "states.",
+            "regional-peace-and-stability",
+        ),
+        (
+            "Araghchi said the Caspian Sea must be free of any military presence of non-littoral "
+            "states.",
+            "extra-regional-forces",
+        ),
+        ("Araghchi called for restraint and dialogue to ease tensions.", "crisis-prevention"),
+        (
+            "Bayramov said relations between the two countries rest on good neighbourliness.",
+            "bilateral-relations",
+        ),
+    ],
+)
+def test_topics_in_english_phrasings(sentence: str, topic: str) -> None:
+    assert [found for found, _ in stances(draft_of("en", MET["en"], sentence))] == [topic]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        # the Caspian's delimitation is no part of the Armenia-Azerbaijan peace process
+        (
+            "Bayramov said the delimitation of the Caspian Sea is a matter for the littoral "
+            "states.",
+            "unclassified",
+        ),
+        # Azerbaijan's own border with Armenia is not the corridor Iran fears for its border
+        ("Bayramov said Azerbaijan wants peace on its border with Armenia.", "unclassified"),
+        # relations with Israel are about Israel, not bilateral relations
+        ("Araghchi warned against Baku's relations with Israel.", "israel-in-the-region"),
+    ],
+)
+def test_near_misses_of_the_topics(sentence: str, topic: str) -> None:
+    assert [found for found, _ in stances(draft_of("en", MET["en"], sentence))] == [topic]
