@@ -328,7 +328,8 @@ def _acts(
                 speech=verb,
                 according_to=reading.according_to,
                 attribution=reading.attribution,
-                pronoun_referent=reading.pronoun_referent,
+                # "X said ..., and he added ...": "he" is the one who spoke before in the sentence
+                pronoun_referent=_speaker_so_far(acts) or reading.pronoun_referent,
                 window=_window(ctx, reading, acts),
             )
             _speaker(ctx, scratch, previous)
@@ -386,6 +387,12 @@ def _acts(
         ):
             act.speakers, act.how = list(ctx.current), "continuity"
     return acts
+
+
+def _speaker_so_far(acts: list[Act]) -> str | None:
+    """The one person who speaks by the sentence's last act read so far, if any."""
+    last = acts[-1] if acts else None
+    return last.speakers[0] if last is not None and len(last.speakers) == 1 else None
 
 
 NON_OFFICIAL_GAP = 8  # tokens: how far from a name the words that say what the person is stand

@@ -353,6 +353,7 @@ def subject_candidates(
             if country is not None:
                 out.append((min(c.i, country.i), max(c.j, country.j), "side", country))
     out.sort(key=lambda t: (t[0], -t[1]))
-    # a possessive ("his Iranian counterpart", "його колега") is not the subject
-    starts = {t[0] for t in out if t[2] == "mention"}
+    # a possessive ("his Iranian counterpart", "його колега") is not the subject, nor is one
+    # before a title attached to a name ("His Armenian counterpart Ararat Mirzoyan said")
+    starts = {t[0] for t in out if t[2] == "mention"} | {x.i for x in reading.mentions}
     return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
