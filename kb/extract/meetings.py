@@ -76,9 +76,29 @@ def _bounds(ctx: Context, reading: Reading) -> _Bounds:
     }
     stops = {t for t, k in kinds.items() if k & set(STOP_KINDS) and "weak_triggers" not in k}
     joint = {t for t, k in kinds.items() if k & set(STOP_KINDS + ("joint_triggers",))}
-    bounds = _Bounds(reading, marks | stops, marks | joint)
+    openers = _openers(ctx, reading)
+    bounds = _Bounds(
+        reading,
+        marks | stops | {first for first, _ in openers},
+        marks | joint | {last for _, last in openers},
+    )
     _last_bounds[:] = [bounds]
     return bounds
+
+
+def _openers(ctx: Context, reading: Reading) -> list[tuple[int, int]]:
+    """(first, last) tokens of each ``clause_openers`` phrase of the sentence right after a
+    comma (", while", ", в то время как"): a clause of its own starts after it ("a meeting
+    while his visit lasted" is one clause)."""
+    words = ctx.doc.words
+    return [
+        (t, t + len(phrase) - 1)
+        for phrase in lexicon_phrases(ctx.matcher.language, "clause_openers")
+        for t in range(reading.sentence.i + 1, reading.sentence.j - len(phrase) + 1)
+        if tuple(words[t : t + len(phrase)]) == phrase
+        and words[t - 1] in (",", "،")
+        and t not in reading.quoted
+    ]
 
 
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
@@ -948,7 +968,8 @@ def _name_start(reading: Reading, x: Mention) -> int:
 def _subject(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> tuple[str, Mention | None, str] | None:
-    """Who met the partners: the subject before the trigger, or right after it (verb first)."""
+    """Who met the partners: the subject before the trigger (after a ``clause_openers`` phrase
+    before it, where one is), or right after it (verb first)."""
     partner_ids = {p for p, _, _ in partners}
     candidates = [
         c
@@ -957,6 +978,10 @@ def _subject(
         or not (is_object(ctx, reading, c[3]) or _complement_office(ctx, reading, c[3]))
     ]
     before = [c for c in candidates if c[1] <= trigger.i]
+    # "X held talks with Y, while Z met W": Z, the subject of the trigger's own clause
+    opener = max((last for _, last in _openers(ctx, reading) if last < trigger.i), default=None)
+    if opener is not None and any(c[0] > opener for c in before):
+        before = [c for c in before if c[0] > opener]
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])
     limit = min(limit, _next_item(ctx, reading, trigger))
     after = [c for c in candidates if trigger.j <= c[0] < limit]
