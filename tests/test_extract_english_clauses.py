@@ -1,0 +1,118 @@
+"""Clauses of English wire copy: "X held talks with Y, while Z met W", "X said ..., and he
+added ...", "His Armenian counterpart Y, for his part, said ...", "by saying", and the
+documents "according to a readout" cites, each with a near miss.
+
+The sentences are written for these tests (no article's text).
+"""
+
+from __future__ import annotations
+
+from .drafting import draft_of
+from .drafting import said_after_meeting as statements
+
+ARRIVED = (
+    "Russian Foreign Minister Sergei Lavrov and Armenian Foreign Minister Ararat Mirzoyan "
+    "arrived in Tehran on Monday. Azerbaijani Foreign Minister Jeyhun Bayramov and Iranian "
+    "Foreign Minister Hossein Amir-Abdollahian arrived on Sunday."
+)
+
+
+def _met(*paragraphs: str) -> list[list[str]]:
+    draft = draft_of("en", ARRIVED, *paragraphs)
+    return [
+        sorted(p["person"] for p in meeting["participants"]) for meeting in draft.form["meetings"]
+    ]
+
+
+# -- "while" opens a clause with a subject of its own ---------------------------------------
+
+
+def test_while_opens_another_meeting() -> None:
+    assert _met("Lavrov held talks with Mirzoyan, while Amir-Abdollahian met Bayramov.") == [
+        ["ararat-mirzoyan", "sergey-lavrov"],
+        ["hossein-amir-abdollahian", "jeyhun-bayramov"],
+    ]
+
+
+def test_while_with_no_subject_of_its_own_keeps_the_meeting() -> None:
+    """Near miss: "while in Tehran" names no one; the partners listed before still met X."""
+    assert _met("Lavrov held talks with Mirzoyan and Bayramov while in Tehran.") == [
+        ["ararat-mirzoyan", "sergey-lavrov"],
+        ["jeyhun-bayramov", "sergey-lavrov"],
+    ]
+
+
+# -- "he" after a speaker named in the same sentence ----------------------------------------
+
+
+def test_he_is_the_speaker_named_before_in_the_sentence() -> None:
+    found = statements(
+        "en", "Bayramov said the deal was signed, and he added that the peace treaty should follow."
+    )
+    assert [speaker for speaker, _ in found] == ["jeyhun-bayramov", "jeyhun-bayramov"]
+
+
+def test_he_opening_a_sentence_is_the_speaker_before() -> None:
+    """Near miss: with no speaker before it in its sentence, "he" is the last one who spoke."""
+    found = statements(
+        "en",
+        "Bayramov said the deal was signed.",
+        "He added that the peace treaty should follow.",
+    )
+    assert [speaker for speaker, _ in found] == ["jeyhun-bayramov", "jeyhun-bayramov"]
+
+
+# -- a possessive before a title that is attached to a name ---------------------------------
+
+
+def test_his_counterpart_named_after_the_title_speaks() -> None:
+    found = statements(
+        "en",
+        "Bayramov said Baku was ready to sign the peace treaty.",
+        "His Armenian counterpart Ararat Mirzoyan, for his part, said Yerevan was committed to "
+        "the peace agenda.",
+    )
+    assert ("ararat-mirzoyan", "Yerevan was committed to the peace agenda") in found
+
+
+def test_he_before_a_verb_is_still_the_subject() -> None:
+    """Near miss: "He told X" is the speaker before, not X."""
+    found = statements(
+        "en",
+        "Bayramov said Baku was ready to sign the peace treaty.",
+        "He told Armenian Foreign Minister Ararat Mirzoyan that Baku was committed to the peace "
+        "agenda.",
+    )
+    assert ("jeyhun-bayramov", "Baku was committed to the peace agenda") in found
+
+
+# -- "by saying"; "according to a readout"; "adds to" ---------------------------------------
+
+
+def test_by_saying_reports_what_follows() -> None:
+    found = statements(
+        "en",
+        "Araghchi opened the session by saying the disputes of the Caucasus must be solved by "
+        "the countries of the region.",
+    )
+    assert found == [
+        (
+            "abbas-araghchi",
+            "the disputes of the Caucasus must be solved by the countries of the region",
+        )
+    ]
+
+
+def test_a_readout_cited_is_no_speaker_and_adds_to_is_no_verb() -> None:
+    found = statements(
+        "en",
+        "Araghchi said the presence of foreign forces adds to the tension, according to a "
+        "readout released by his ministry.",
+    )
+    assert found == [("abbas-araghchi", "the presence of foreign forces adds to the tension")]
+
+
+def test_according_to_a_person_still_names_the_speaker() -> None:
+    """Near miss: "according to X" with a person cites X."""
+    found = statements("en", "According to Bayramov, the peace treaty is ready to be signed.")
+    assert found == [("jeyhun-bayramov", "the peace treaty is ready to be signed")]
