@@ -116,3 +116,43 @@ def test_according_to_a_person_still_names_the_speaker() -> None:
     """Near miss: "according to X" with a person cites X."""
     found = statements("en", "According to Bayramov, the peace treaty is ready to be signed.")
     assert found == [("jeyhun-bayramov", "the peace treaty is ready to be signed")]
+
+
+# -- "said A and that B": both are said ---------------------------------------------------
+
+
+def test_said_a_and_that_b_states_both() -> None:
+    found = statements(
+        "en",
+        "Araghchi said the peace agreement is a historic step and that Iran is ready to help.",
+    )
+    assert [quote for _, quote in found] == [
+        "the peace agreement is a historic step",
+        "Iran is ready to help",
+    ]
+
+
+def test_and_inside_the_setting_before_that_is_no_second_clause() -> None:
+    """Near miss: "said at the talks in Baku and Tehran that A": A alone is said."""
+    found = statements(
+        "en", "Araghchi said at the talks in Baku and Tehran that the peace agreement is a step."
+    )
+    assert [quote for _, quote in found] == ["the peace agreement is a step"]
+
+
+# -- "according to" a person introduced by a title ----------------------------------------
+
+
+def test_according_to_a_minister_named_with_a_title() -> None:
+    found = statements(
+        "en",
+        "According to Iran's foreign minister Abbas Araghchi, the peace treaty is ready to be "
+        "signed.",
+    )
+    assert found == [("abbas-araghchi", "the peace treaty is ready to be signed")]
+
+
+def test_according_to_a_document_names_no_speaker() -> None:
+    """Near miss: "according to the agreement" cites no one."""
+    found = statements("en", "According to the agreement, the peace treaty is ready to be signed.")
+    assert found == []

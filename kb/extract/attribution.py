@@ -28,6 +28,7 @@ from .reading import (
     conjunction_tokens,
     country_near,
     is_object,
+    name_start,
     resolve,
     subject_candidates,
 )
@@ -337,7 +338,10 @@ def _acts(
             act.subject_span, act.colon = scratch.subject_span, scratch.colon
             if _not_an_official(ctx, reading, act.subject_span):
                 act.speakers, act.how = [], ""  # "said X, an analyst at ...": no official
-            if _names_its_source(ctx, verb) and act.subject_span[0] != verb.j:
+            named_at = act.subject_span[0]
+            if scratch.subject is not None and scratch.subject.i == named_at:
+                named_at = name_start(reading, scratch.subject)  # "according to Minister X"
+            if _names_its_source(ctx, verb) and named_at != verb.j:
                 # "ووفقا للمكتب الصحفي، أكد X": whom it cites is right after it, or no one
                 act.speakers, act.how = [], ""
             outer = acts[-1] if acts else None

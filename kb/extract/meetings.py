@@ -26,6 +26,7 @@ from .reading import (
     Reading,
     conjunction_tokens,
     is_object,
+    name_start,
     partner_markers,
     postposition_ends,
     resolve,
@@ -923,7 +924,7 @@ def _conjoined(
     President X inaugurated"): they met. "He" is the person it refers to; a title attached to
     a name is part of it."""
     people: list[tuple[str, Mention | None, str, int, int]] = [
-        (pid, x, how, _name_start(reading, x), x.j)
+        (pid, x, how, name_start(reading, x), x.j)
         for pid, x, how in _people_in(ctx, reading, reading.sentence.i, trigger)
     ]
     referent = reading.pronoun_referent
@@ -954,15 +955,6 @@ def _conjoined(
     if len(chain) < 2 or all(p[1] is None for p in chain):
         return []
     return [(pid, x, how) for pid, x, how, _, _ in chain]
-
-
-def _name_start(reading: Reading, x: Mention) -> int:
-    """Where a name starts with the title attached to it ("President X")."""
-    start = x.i
-    for y in reading.mentions:
-        if y.attached and y.j == start:
-            start = y.i
-    return start
 
 
 def _subject(

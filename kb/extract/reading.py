@@ -274,6 +274,15 @@ def _subject_by_comma(ctx: Context, reading: Reading, x: Mention) -> bool:
     return x.i == first or all(y.kind == "office" for y in reading.mentions if first <= y.i < x.i)
 
 
+def name_start(reading: Reading, x: Mention) -> int:
+    """Where a name starts with the title attached to it ("President X")."""
+    start = x.i
+    for y in reading.mentions:
+        if y.attached and y.j == start:
+            start = y.i
+    return start
+
+
 def country_near(reading: Reading, x: Mention) -> str | None:
     for y in reading.mentions:
         if y.kind in ("country", "demonym") and (0 <= y.i - x.j <= 3 or 0 <= x.i - y.j <= 1):
