@@ -156,3 +156,39 @@ def test_according_to_a_document_names_no_speaker() -> None:
     """Near miss: "according to the agreement" cites no one."""
     found = statements("en", "According to the agreement, the peace treaty is ready to be signed.")
     assert found == []
+
+
+# -- a country with a relative clause before its verb -------------------------------------
+
+
+def test_a_country_with_a_relative_clause_speaks() -> None:
+    found = statements(
+        "en",
+        "Iran, which borders Armenia, said it opposes any change of borders in the region.",
+    )
+    assert [speaker for speaker, _ in found] == ["government-of-iran"]
+
+
+def test_a_relative_clause_with_a_verb_of_its_own_is_no_subject() -> None:
+    """Near miss: a relative clause that closes on no comma leaves the verb's own subject."""
+    found = statements(
+        "en", "Iran, which borders Armenia and Azerbaijan said, opposes any change of borders."
+    )
+    assert "government-of-iran" not in [speaker for speaker, _ in found]
+
+
+# -- a long title in apposition; courtesy; "threaten" -------------------------------------
+
+
+def test_a_long_title_in_apposition_introduces_its_holder() -> None:
+    found = statements(
+        "en",
+        "Ali Akbar Velayati, a senior adviser to Supreme Leader Ali Khamenei, said the corridor "
+        "would threaten regional security.",
+    )
+    assert found == [("ali-akbar-velayati", "the corridor would threaten regional security")]
+
+
+def test_thanks_for_the_meeting_is_courtesy() -> None:
+    """Near miss of a welcome: thanking for a meeting or an invitation states no position."""
+    assert statements("en", "Bayramov thanked his Iranian counterpart for the meeting.") == []

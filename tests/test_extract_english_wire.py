@@ -85,6 +85,10 @@ def test_writing_a_book_says_nothing() -> None:
             ("regional-peace-and-stability", "affirms"),
         ),
         (
+            "Araghchi said the corridor would threaten regional security.",
+            ("regional-peace-and-stability", "warns"),
+        ),
+        (
             "Bayramov said the route would remain under Armenian jurisdiction.",
             ("territorial-integrity-of-armenia", "affirms"),
         ),

@@ -450,6 +450,24 @@ def _relative_antecedent(ctx: Context, reading: Reading, verb: Match) -> Mention
     return None
 
 
+RELATIVE_CLAUSE = 16  # tokens: the longest relative clause between a subject and its verb
+
+
+def _relative_clause(ctx: Context, reading: Reading, end: int, verb: int) -> bool:
+    """Whether a relative clause between commas fills the words from ``end`` to ``verb`` (",
+    which has mediated between the two neighbours,"): the language's ``relative_pronouns``
+    after the first comma, and no other punctuation before the comma that closes it."""
+    words = ctx.doc.words
+    if not (end + 2 < verb <= end + RELATIVE_CLAUSE) or words[end] != "," or words[verb - 1] != ",":
+        return False
+    if any(words[t] in CLAUSE_BREAKS for t in range(end + 1, verb - 1)):
+        return False
+    return any(
+        tuple(words[end + 1 : end + 1 + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "relative_pronouns")
+    )
+
+
 def _reported_by(reading: Reading, verb: Match) -> bool:
     """Whether an outlet right after a reporting verb is whose report it is ("according to
     IRNA", "ذكرت وكالة إرنا"), not the one spoken to ("told IRNA", "وقال عراقجي لوكالة إرنا").
@@ -845,6 +863,8 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             )
         ):
             chosen = before[-1]  # an agent right before the verb ("Iran's foreign ministry said")
+        elif relative := [c for c in before if _relative_clause(ctx, reading, c[1], speech.i)]:
+            chosen = relative[-1]  # "Russia, which mediated between them, said ...": Russia
         elif after:
             chosen = after[0]
         elif before:
