@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .drafting import MET, draft_of, stances
+from .drafting import MET, draft_of, said, stances
 from .drafting import said_after_meeting as statements
 
 # -- reporting verbs in the present tense (leads: "X says", "X hopes that") ----------------
@@ -190,3 +190,50 @@ def test_topics_in_english_phrasings(sentence: str, topic: str) -> None:
 )
 def test_near_misses_of_the_topics(sentence: str, topic: str) -> None:
     assert [found for found, _ in stances(draft_of("en", MET["en"], sentence))] == [topic]
+
+
+# -- "told reporters": the audience is not what is said -----------------------------------
+
+
+def test_told_reporters_reports_what_follows() -> None:
+    found = statements("en", "Araghchi told reporters the peace agreement is a historic step.")
+    assert found == [("abbas-araghchi", "the peace agreement is a historic step")]
+
+
+def test_told_a_person_is_still_addressed() -> None:
+    """Near miss: "told X that" with a person: X is spoken to, what follows "that" is said."""
+    found = statements("en", "Araghchi told Bayramov that the peace agreement is a historic step.")
+    assert found == [("abbas-araghchi", "the peace agreement is a historic step")]
+
+
+def test_we_propose_proposes() -> None:
+    assert stances(
+        draft_of("en", MET["en"], 'Araghchi said: "We propose a new 3+3 meeting in Baku."')
+    ) == [("3plus3-format", "proposes")]
+
+
+# -- "the three leaders" of a trilateral meeting speak together ----------------------------
+
+
+def test_the_three_leaders_share_a_statement() -> None:
+    draft = draft_of(
+        "en",
+        "Vladimir Putin held a trilateral meeting with Ilham Aliyev and Nikol Pashinyan in "
+        "Moscow on Monday.",
+        "The three leaders agreed to work towards a peace treaty.",
+    )
+    assert sorted(speaker for speaker, _ in said(draft)) == [
+        "ilham-aliyev",
+        "nikol-pashinyan",
+        "vladimir-putin",
+    ]
+
+
+def test_the_two_leaders_are_not_three() -> None:
+    """Near miss: "the two leaders" after a two-party meeting are those two."""
+    draft = draft_of(
+        "en",
+        "Vladimir Putin met Ilham Aliyev in Moscow on Monday.",
+        "The two leaders agreed to work towards a peace treaty.",
+    )
+    assert sorted(speaker for speaker, _ in said(draft)) == ["ilham-aliyev", "vladimir-putin"]
