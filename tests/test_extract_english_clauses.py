@@ -192,3 +192,17 @@ def test_a_long_title_in_apposition_introduces_its_holder() -> None:
 def test_thanks_for_the_meeting_is_courtesy() -> None:
     """Near miss of a welcome: thanking for a meeting or an invitation states no position."""
     assert statements("en", "Bayramov thanked his Iranian counterpart for the meeting.") == []
+
+
+# -- a meeting proposed is no meeting -----------------------------------------------------
+
+
+def test_a_proposed_meeting_is_no_meeting() -> None:
+    assert _met("Pashinyan has proposed a meeting with Bayramov to sign the treaty.") == []
+
+
+def test_a_meeting_held_and_a_proposal_made_is_a_meeting() -> None:
+    """Near miss: "held a meeting with X and proposed Y": the meeting took place."""
+    assert _met("Lavrov held a meeting with Bayramov and proposed a new round of talks.") == [
+        ["jeyhun-bayramov", "sergey-lavrov"]
+    ]
