@@ -237,3 +237,37 @@ def test_the_two_leaders_are_not_three() -> None:
         "The two leaders agreed to work towards a peace treaty.",
     )
     assert sorted(speaker for speaker, _ in said(draft)) == ["ilham-aliyev", "vladimir-putin"]
+
+
+# -- stances of criticism, concern and refusal ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Araghchi criticised the Zangezur corridor project.", ("zangezur-corridor", "opposes")),
+        (
+            "Araghchi expressed concern over the presence of foreign forces in the region.",
+            ("extra-regional-forces", "warns"),
+        ),
+        (
+            "Araghchi said Tehran would never accept the Trump Route.",
+            ("zangezur-corridor", "rejects"),
+        ),
+        (
+            "Araghchi said Iran will not allow the Trump Route to cut its border.",
+            ("zangezur-corridor", "rejects"),
+        ),
+        # near misses: allowing is no refusal; not being concerned is no warning
+        (
+            "Araghchi said Iran would allow the Trump Route if it respects international law.",
+            ("zangezur-corridor", "supports"),
+        ),
+        (
+            "Araghchi said Iran is not concerned about the Zangezur corridor.",
+            ("zangezur-corridor", "supports"),
+        ),
+    ],
+)
+def test_criticism_concern_and_refusal(sentence: str, expected: tuple[str, str]) -> None:
+    assert stances(draft_of("en", MET["en"], sentence)) == [expected]
