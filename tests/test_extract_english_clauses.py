@@ -206,3 +206,23 @@ def test_a_meeting_held_and_a_proposal_made_is_a_meeting() -> None:
     assert _met("Lavrov held a meeting with Bayramov and proposed a new round of talks.") == [
         ["jeyhun-bayramov", "sergey-lavrov"]
     ]
+
+
+# -- "In his remarks, X stressed": the name, not the possessive, is the subject -------------
+
+
+def test_a_name_after_an_opening_with_his_speaks() -> None:
+    found = statements(
+        "en", "In his remarks, Bayramov stressed that the peace treaty must be signed soon."
+    )
+    assert found == [("jeyhun-bayramov", "the peace treaty must be signed soon")]
+
+
+def test_he_after_an_opening_with_his_is_the_speaker_before() -> None:
+    """Near miss: with no name after the opening, "he" is the one who spoke before."""
+    found = statements(
+        "en",
+        "Bayramov said the talks went well.",
+        "In his remarks, he stressed that the peace treaty must be signed soon.",
+    )
+    assert ("jeyhun-bayramov", "the peace treaty must be signed soon") in found

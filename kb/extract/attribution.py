@@ -450,6 +450,25 @@ def _relative_antecedent(ctx: Context, reading: Reading, verb: Match) -> Mention
     return None
 
 
+def _named_after_opening(
+    ctx: Context, people: list[tuple[int, int, str, Mention | None]], verb: int
+) -> tuple[int, int, str, Mention | None] | None:
+    """The person named right before the verb when the first candidate is a pronoun in an
+    opening phrase set off by a comma ("In his remarks, X stressed"): X, with nothing
+    between the name and the verb."""
+    words = ctx.doc.words
+    first, last = people[0], people[-1]
+    if first[2] != "pronoun" or last[2] != "mention" or last is first or last[1] > verb:
+        return None
+    if any(v.i <= first[0] <= v.j + 1 for v in ctx.verbs):
+        return None  # "به گفته وی، X ...", "according to him, X ...": he speaks
+    if not any(words[t] in (",", "،") for t in range(first[1], last[0])):
+        return None
+    if any(words[t] in CLAUSE_BREAKS for t in range(last[1], verb)):
+        return None
+    return last
+
+
 RELATIVE_CLAUSE = 16  # tokens: the longest relative clause between a subject and its verb
 
 
@@ -838,6 +857,9 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
         ]
         if people_before:
             chosen = people_before[0]
+            named = _named_after_opening(ctx, people_before, speech.i)
+            if named is not None:
+                chosen = named  # "In his remarks, X stressed ...": X, not whom "his" stands for
         elif ctx.matcher.lexicon.get("verb_final"):
             # subject, content, verb: an agent is the subject only opening the clause, and not
             # as the country of a title or name after it ("İran'ın ... büyükelçisi X")
