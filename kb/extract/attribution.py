@@ -334,7 +334,8 @@ def _acts(
                 speech=verb,
                 according_to=reading.according_to,
                 attribution=reading.attribution,
-                pronoun_referent=reading.pronoun_referent,
+                # "X said ..., and he added ...": "he" is the one who spoke before in the sentence
+                pronoun_referent=_speaker_so_far(acts) or reading.pronoun_referent,
                 window=_window(ctx, reading, acts),
             )
             _speaker(ctx, scratch, previous)
@@ -342,7 +343,10 @@ def _acts(
             act.subject_span, act.colon = scratch.subject_span, scratch.colon
             if _not_an_official(ctx, reading, act.subject_span):
                 act.speakers, act.how = [], ""  # "said X, an analyst at ...": no official
-            if _names_its_source(ctx, verb) and act.subject_span[0] != verb.j:
+            named_at = act.subject_span[0]
+            if scratch.subject is not None and scratch.subject.i == named_at:
+                named_at = name_start(reading, scratch.subject)  # "according to Minister X"
+            if _names_its_source(ctx, verb) and named_at != verb.j:
                 # "ووفقا للمكتب الصحفي، أكد X": whom it cites is right after it, or no one
                 act.speakers, act.how = [], ""
             outer = acts[-1] if acts else None
@@ -427,6 +431,12 @@ def _inverted_over_agents(ctx: Context, acts: list[Act]) -> None:
             act.speakers, act.how = list(later.speakers), later.how
 
 
+def _speaker_so_far(acts: list[Act]) -> str | None:
+    """The one person who speaks by the sentence's last act read so far, if any."""
+    last = acts[-1] if acts else None
+    return last.speakers[0] if last is not None and len(last.speakers) == 1 else None
+
+
 NON_OFFICIAL_GAP = 8  # tokens: how far from a name the words that say what the person is stand
 
 
@@ -476,6 +486,43 @@ def _relative_antecedent(ctx: Context, reading: Reading, verb: Match) -> Mention
             None,
         )
     return None
+
+
+def _named_after_opening(
+    ctx: Context, people: list[tuple[int, int, str, Mention | None]], verb: int
+) -> tuple[int, int, str, Mention | None] | None:
+    """The person named right before the verb when the first candidate is a pronoun in an
+    opening phrase set off by a comma ("In his remarks, X stressed"): X, with nothing
+    between the name and the verb."""
+    words = ctx.doc.words
+    first, last = people[0], people[-1]
+    if first[2] != "pronoun" or last[2] != "mention" or last is first or last[1] > verb:
+        return None
+    if any(v.i <= first[0] <= v.j + 1 for v in ctx.verbs):
+        return None  # "به گفته وی، X ...", "according to him, X ...": he speaks
+    if not any(words[t] in (",", "،") for t in range(first[1], last[0])):
+        return None
+    if any(words[t] in CLAUSE_BREAKS for t in range(last[1], verb)):
+        return None
+    return last
+
+
+RELATIVE_CLAUSE = 16  # tokens: the longest relative clause between a subject and its verb
+
+
+def _relative_clause(ctx: Context, reading: Reading, end: int, verb: int) -> bool:
+    """Whether a relative clause between commas fills the words from ``end`` to ``verb`` (",
+    which has mediated between the two neighbours,"): the language's ``relative_pronouns``
+    after the first comma, and no other punctuation before the comma that closes it."""
+    words = ctx.doc.words
+    if not (end + 2 < verb <= end + RELATIVE_CLAUSE) or words[end] != "," or words[verb - 1] != ",":
+        return False
+    if any(words[t] in CLAUSE_BREAKS for t in range(end + 1, verb - 1)):
+        return False
+    return any(
+        tuple(words[end + 1 : end + 1 + len(phrase)]) == phrase
+        for phrase in lexicon_phrases(ctx.matcher.language, "relative_pronouns")
+    )
 
 
 def _reported_by(reading: Reading, verb: Match) -> bool:
@@ -877,6 +924,9 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             after and _inverted(ctx, reading, people_before[-1], after[0], speech)
         ):
             chosen = people_before[0]
+            named = _named_after_opening(ctx, people_before, speech.i)
+            if named is not None:
+                chosen = named  # "In his remarks, X stressed ...": X, not whom "his" stands for
         elif ctx.matcher.lexicon.get("verb_final"):
             # subject, content, verb: an agent is the subject only opening the clause, and not
             # as the country of a title or name after it ("İran'ın ... büyükelçisi X")
@@ -902,6 +952,8 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             )
         ):
             chosen = before[-1]  # an agent right before the verb ("Iran's foreign ministry said")
+        elif relative := [c for c in before if _relative_clause(ctx, reading, c[1], speech.i)]:
+            chosen = relative[-1]  # "Russia, which mediated between them, said ...": Russia
         elif after:
             chosen = after[0]
         elif before:

@@ -26,6 +26,7 @@ class Mention:
     name: str = ""  # for new people: the name as printed
     counterpart: bool = False
     role: list[str] | None = None  # office patterns of a role noun ("the minister")
+    with_country: bool = False  # a role noun that refers back only with its country named
     possessor: bool = False  # a name in the genitive ("Kəriminin də iştirak etdiyi"): not a subject
 
 

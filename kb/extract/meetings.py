@@ -77,9 +77,29 @@ def _bounds(ctx: Context, reading: Reading) -> _Bounds:
     }
     stops = {t for t, k in kinds.items() if k & set(STOP_KINDS) and "weak_triggers" not in k}
     joint = {t for t, k in kinds.items() if k & set(STOP_KINDS + ("joint_triggers",))}
-    bounds = _Bounds(reading, marks | stops, marks | joint)
+    openers = _openers(ctx, reading)
+    bounds = _Bounds(
+        reading,
+        marks | stops | {first for first, _ in openers},
+        marks | joint | {last for _, last in openers},
+    )
     _last_bounds[:] = [bounds]
     return bounds
+
+
+def _openers(ctx: Context, reading: Reading) -> list[tuple[int, int]]:
+    """(first, last) tokens of each ``clause_openers`` phrase of the sentence right after a
+    comma (", while", ", в то время как"): a clause of its own starts after it ("a meeting
+    while his visit lasted" is one clause)."""
+    words = ctx.doc.words
+    return [
+        (t, t + len(phrase) - 1)
+        for phrase in lexicon_phrases(ctx.matcher.language, "clause_openers")
+        for t in range(reading.sentence.i + 1, reading.sentence.j - len(phrase) + 1)
+        if tuple(words[t : t + len(phrase)]) == phrase
+        and words[t - 1] in (",", "،")
+        and t not in reading.quoted
+    ]
 
 
 def _clause_end(ctx: Context, reading: Reading, start: int) -> int:
@@ -1004,8 +1024,8 @@ def _fellow_subjects(
 def _subject(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> tuple[str, Mention | None, str] | None:
-    """Who met the partners: the subject before the trigger (in the clause after "that" when
-    one stands there), or right after it (verb first)."""
+    """Who met the partners: the subject before the trigger (in the clause after "that" or
+    after a ``clause_openers`` phrase when one stands there), or right after it (verb first)."""
     partner_ids = {p for p, _, _ in partners}
     candidates = [
         c
@@ -1020,8 +1040,11 @@ def _subject(
         if c.kind == "complementizers" and c.j <= trigger.i and c.i not in reading.quoted
     ]
     inner = [c for c in before if that and c[0] >= max(that)]
-    # "X сообщил, что Y встретился с Z": Y met Z; else the trigger's own clause first ("X held
-    # talks with Y, while Z met W": Z met W)
+    # "X held talks with Y, while Z met W": Z, the subject of the trigger's own clause
+    opener = max((last for _, last in _openers(ctx, reading) if last < trigger.i), default=None)
+    if not inner and opener is not None:
+        inner = [c for c in before if c[0] > opener]
+    # "X сообщил, что Y встретился с Z": Y met Z; else the trigger's own clause first
     clause = _clause_start(ctx, reading, trigger.i)
     before = inner or [c for c in before if c[0] >= clause] + [c for c in before if c[0] < clause]
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])

@@ -288,7 +288,16 @@ def _resolve(
                 )
             )
         elif first.kind == "role":
-            mentions.append(Mention("role", first.i, first.j, role=list(first.payload["offices"])))
+            entry = first.payload
+            mentions.append(
+                Mention(
+                    "role",
+                    first.i,
+                    first.j,
+                    role=list(entry["offices"]),
+                    with_country=bool(entry.get("with_country")),
+                )
+            )
         elif first.kind == "counterpart":
             mentions.append(Mention("counterpart", first.i, first.j, counterpart=True))
     mentions = surnames(doc, m, registry, mentions)

@@ -267,7 +267,7 @@ def _before_titles(
     return out
 
 
-APPOSED_WORDS = 8  # words of a title in apposition after a name, up to its closing comma
+APPOSED_WORDS = 10  # words of a title in apposition after a name, up to its closing comma
 APPOSITION_CLOSE = frozenset({",", "—", "–", ")"})
 CLAUSE_CUES = ("speech_verbs", "meeting_triggers", "weak_triggers", "discussion_verbs")
 

@@ -472,9 +472,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     hi = _before_subject(reading, words, verb.j + MIN_SAID, later[0].i) if later else s.j
     following = reading.acts[k + 1] if k + 1 < len(reading.acts) else None
     if act.form == "converb" and following is not None:
-        head = following.subject_span[0]
-        while any(x.j == head and x.i < head for x in reading.mentions):
-            head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+        head = _with_titles(reading, following.subject_span[0])
         if verb.j <= head < hi:
             hi = head  # "Welcoming the guests, President X said": the guests, not X
     subject = act.subject_span
@@ -483,9 +481,17 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     if act.colon is not None and act.colon + 1 < s.j and act.colon - verb.j <= 6:
         return (act.colon + 1, s.j), "colon"
     start = verb.j
-    if has_subject and verb.j <= subject[0] < hi:
-        start = subject[1]  # "به گفته X، ...", "said X that ...", "заявил журналистам X ..."
+    named_at = _with_titles(reading, subject[0])
+    if has_subject and (verb.j <= subject[0] < hi or 0 <= named_at - verb.j <= 2):
+        # "به گفته X، ...", "said X that ...", "заявил журналистам X ...", "according to
+        # Minister X, ..."
+        start = subject[1]
     start = _past_setting(ctx, start, hi)
+    joins = {  # "and", not a comma ("said later, that ...")
+        c.i
+        for c in reading.cues
+        if c.kind == "conjunctions" and c.j - c.i == 1 and words[c.i] not in HARD
+    }
     that = [
         c.j
         for c in reading.cues
@@ -497,6 +503,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         and c.i not in reading.quoted
         and not any(words[t] in HARD for t in range(start, c.i - 1))
         and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
+        and not (c.i - 1 > start and c.i - 1 in joins)  # "said A and that B": A is said too
     ]
     # a verb joined to the one before ("said "A" but warned against "B""): the quotation
     # before it is the first verb's
@@ -542,9 +549,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         if _words(ctx, first, verb.i) >= MIN_SAID:
             return (first, verb.i), "verb-final"
     after = (start, min(hi, _said_end(ctx, reading, start)))
-    head = subject[0]
-    while any(x.j == head and x.i < head for x in reading.mentions):
-        head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+    head = _with_titles(reading, subject[0])
     before = (lo, head)
     if (
         subject_before
@@ -565,6 +570,14 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     if _words(ctx, *after) >= MIN_SAID:
         return after, "speech-verb"
     return None
+
+
+def _with_titles(reading: Reading, head: int) -> int:
+    """Where the name at token ``head`` starts with the titles and countries right before it
+    ("Iran's foreign minister X")."""
+    while any(x.j == head and x.i < head for x in reading.mentions):
+        head = next(x.i for x in reading.mentions if x.j == head and x.i < head)
+    return head
 
 
 def _past_setting(ctx: Context, start: int, end: int) -> int:

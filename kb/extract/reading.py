@@ -119,8 +119,11 @@ class Context:
     def by_role(
         self, patterns: list[str], country: str | None, exclude: str | None = None
     ) -> str | None:
-        """The most recent subject, then person, whose office fits a role noun."""
-        for pool in (self.subjects, self.recent):
+        """The most recent subject, then person of the latest meeting, then person, whose
+        office fits a role noun ("X received Y. Y conveyed the greetings of President Z. The
+        head of state noted ...": X, whom Y met, not Z)."""
+        met = self.meeting_people[-1] if self.meeting_people else []
+        for pool in (self.subjects, [pid for pid in self.recent if pid in met], self.recent):
             for pid in reversed(pool):
                 if pid == exclude:
                     continue
@@ -314,7 +317,10 @@ def resolve(ctx: Context, reading: Reading, x: Mention) -> tuple[list[str], str]
         pid = ctx.by_role(x.offices, country_near(reading, x))
         return ([pid], "role") if pid else ([], "")
     if x.kind == "role" and x.role:
-        pid = ctx.by_role(x.role, country_near(reading, x))
+        country = country_near(reading, x)
+        if x.with_country and not country:
+            return [], ""  # "the Azerbaijani leader" is Aliyev, "the opposition leader" no one
+        pid = ctx.by_role(x.role, country)
         return ([pid], "role") if pid else ([], "")
     if x.kind == "counterpart":
         pid = ctx.counterpart(x.country, ctx.last_subject())
@@ -356,6 +362,7 @@ def subject_candidates(
             if country is not None:
                 out.append((min(c.i, country.i), max(c.j, country.j), "side", country))
     out.sort(key=lambda t: (t[0], -t[1]))
-    # a possessive ("his Iranian counterpart", "його колега") is not the subject
-    starts = {t[0] for t in out if t[2] == "mention"}
+    # a possessive ("his Iranian counterpart", "його колега") is not the subject, nor is one
+    # before a title attached to a name ("His Armenian counterpart Ararat Mirzoyan said")
+    starts = {t[0] for t in out if t[2] == "mention"} | {x.i for x in reading.mentions}
     return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
