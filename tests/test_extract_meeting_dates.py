@@ -107,3 +107,29 @@ def test_a_meeting_of_other_people_with_no_date_is_current_news() -> None:
 def test_a_meeting_s_own_date_outranks_the_one_before() -> None:
     found = dated("en", TUESDAY, "Araghchi met Prime Minister Nikol Pashinyan in Yerevan in June.")
     assert found[ARAGHCHI_PASHINYAN] == ("2024-06-01", "2024-06-30")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Araghchi met Bayramov in Baku over the weekend, the ministry said."),
+        ("ru", "Аракчи и Байрамов встретились в минувшие выходные в Баку, сообщили в МИД."),
+        ("tr", "Arakçi, geçen hafta sonu Bakü'de Bayramov ile görüştü."),
+    ],
+)
+def test_the_weekend_is_the_last_saturday_and_sunday_before_publication(
+    language: str, sentence: str
+) -> None:
+    assert dated(language, sentence)[ARAGHCHI_BAYRAMOV] == ("2024-11-09", "2024-11-10")
+
+
+def test_a_meeting_said_to_be_earlier_is_before_the_one_reported_before_it() -> None:
+    found = dated("en", TUESDAY, "Earlier, Araghchi was received by President Ilham Aliyev.")
+    earliest, latest = found[ARAGHCHI_ALIYEV]
+    assert latest == "2024-11-12" and earliest < "2024-11-12"
+
+
+def test_earlier_in_the_day_is_the_same_day_not_some_day_before() -> None:
+    # near miss: "earlier in the day" names the day
+    found = dated("en", TUESDAY, "Earlier in the day, Araghchi was received by Ilham Aliyev.")
+    assert found[ARAGHCHI_ALIYEV] == ("2024-11-12", "2024-11-12")

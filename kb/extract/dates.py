@@ -332,6 +332,9 @@ def relative(
             return Bounds(monday, published, when)
         if payload == "last_week":  # the calendar week before the publication's
             return Bounds(monday - timedelta(days=7), monday - timedelta(days=1), when)
+        if payload == "last_weekend":  # the last Saturday and Sunday before publication
+            saturday = weekday_before(published - timedelta(days=1), 5)
+            return Bounds(saturday, min(saturday + timedelta(days=1), published), when)
         if payload == "last_month":
             last = published.replace(day=1) - timedelta(days=1)
             return Bounds(last.replace(day=1), last, when)

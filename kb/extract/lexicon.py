@@ -73,6 +73,7 @@ LIST_KINDS = (
     "unnamed_speakers",
     "same_day_markers",
     "later_markers",
+    "earlier_markers",
     "editorial_verbs",
     "body_nouns",
 )

@@ -270,8 +270,8 @@ def _meeting_bounds(
         return _printed_date(ctx, reading, told, language, None) or (DateBounds(), [])
     cues = sorted(
         (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
-        key=lambda c: (max(first - c.j, c.i - last, 0), c.i),
-    )  # the date phrase nearest the word that reports the meeting first
+        key=lambda c: (max(first - c.j, c.i - last, 0), c.i, c.i - c.j),
+    )  # the date phrase nearest the word that reports the meeting first, the longest first
     for same in [c for c in cues if c.kind == "same_day_markers"]:
         # "اليوم نفسه" (the same day) is not "اليوم" (today); "later that day" not "later"
         cues = [c for c in cues if c is same or not (same.i <= c.i and c.j <= same.j)]
@@ -360,10 +360,17 @@ def _date_of_earlier(
     """The date of a meeting with no date phrase of its own, from the last meeting before it
     with one that shares a participant (a visit's next talks: "Shoigu also met Bagheri"), or
     from the last dated one when said to be the same day or later: on that meeting's days,
-    or, said to be later ("afterwards", "daha sonra"), from them to the publication day."""
+    or, said to be later ("afterwards", "daha sonra"), from them to the publication day; said
+    to be earlier ("Ранее X провел переговоры"), on some day before them (or publication)."""
     same_day = any(c.kind == "same_day_markers" for c in cues)
     later = not same_day and any(c.kind == "later_markers" for c in cues)
+    sooner = not same_day and any(c.kind == "earlier_markers" for c in cues)
     shared = [b for people, b in before if people & set(meeting.people)]
+    if sooner:  # "Earlier, X met Y": before the meeting reported before it, or publication
+        latest = before[-1][1].earliest if before else published
+        why = "no date of its own: said to be earlier than"
+        what = "the meeting reported before it" if before else "publication"
+        return DateBounds(None, latest, (f"{why} {what}",)), ["date-before-earlier-meeting"]
     if shared:
         earlier = shared[-1]
     elif (same_day or later) and before:
