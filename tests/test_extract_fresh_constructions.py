@@ -11,7 +11,7 @@ import pytest
 
 from kb.extract.pipeline import Options, extract
 
-from .drafting import draft_of, said
+from .drafting import MET, draft_of, said
 
 HEADLINE = {"ru": "Новости региона", "uk": "Новини регіону", "tr": "Bölgeden haberler",
             "az": "Regiondan xəbərlər"}  # fmt: skip
@@ -748,3 +748,26 @@ def test_a_speaker_named_in_a_group_and_alone_states_a_thing_once() -> None:
     found = said(draft)
     assert len(found) == len(set(found)), found
     assert ("hakan-fidan", "respect for the territorial integrity of states") in found
+
+
+def test_a_name_after_and_a_verb_is_what_is_said_not_a_new_speaker() -> None:
+    found = said(
+        draft_of(
+            "en",
+            "Sergei Lavrov said the talks were useful and added Vladimir Putin would visit "
+            "Turkey in May.",
+        )
+    )
+    assert {s for s, _ in found} <= {"sergey-lavrov"}, found
+
+
+def test_a_pronoun_before_a_country_object_is_still_the_subject() -> None:
+    found = said(
+        draft_of(
+            "fa",
+            MET["fa"],
+            "وی آمریکا را مسئول ناامنی منطقه دانست و تاکید کرد که حضور نیروهای خارجی در "
+            "قفقاز جنوبی به ضرر منطقه است.",
+        )
+    )
+    assert found and {s for s, _ in found} == {"abbas-araghchi"}, found

@@ -133,3 +133,18 @@ def test_earlier_in_the_day_is_the_same_day_not_some_day_before() -> None:
     # near miss: "earlier in the day" names the day
     found = dated("en", TUESDAY, "Earlier in the day, Araghchi was received by Ilham Aliyev.")
     assert found[ARAGHCHI_ALIYEV] == ("2024-11-12", "2024-11-12")
+
+
+def test_a_recalled_meeting_does_not_date_the_news_meeting_of_one_of_its_people() -> None:
+    found = dated(
+        "en",
+        "Azerbaijani President Ilham Aliyev met Russian President Vladimir Putin in Sochi in "
+        "April last year.",
+        "Ilham Aliyev received Iranian Foreign Minister Abbas Araghchi.",
+    )
+    assert found[ARAGHCHI_ALIYEV] == ("2024-11-07", "2024-11-14")  # current news
+
+
+def test_a_part_of_a_month_still_to_come_this_year_is_last_year_s() -> None:
+    found = dated("en", "Araghchi met Bayramov in Baku in late November.")  # read on 14 Nov
+    assert found[ARAGHCHI_BAYRAMOV] == ("2023-11-21", "2023-11-30")

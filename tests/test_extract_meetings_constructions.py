@@ -584,3 +584,19 @@ def test_the_head_of_a_country_s_delegation_is_not_that_country_s_president() ->
         "التقى رئيس الوفد الإيراني مع إلهام علييف في باكو يوم الاثنين.\n"
     )
     assert not any("ebrahim-raisi" in people for people in met("ar", text))
+
+
+def test_people_who_held_separate_meetings_with_a_partner_did_not_meet_each_other() -> None:
+    text = (
+        "News\n\nThe Russian president arrived in the Turkish capital for a two-day visit.\n\n"
+        "Ilham Aliyev and Nikol Pashinyan held separate meetings with Vladimir Putin.\n"
+    )
+    assert not any({ALIYEV, "nikol-pashinyan"} <= people for people in met("en", text))
+
+
+def test_a_that_clause_ends_before_the_speaker_s_next_verb_joined_by_and() -> None:
+    text = (
+        "News\n\nThe Russian foreign minister arrived in the Turkish capital for a visit.\n\n"
+        "Sergei Lavrov said that Vladimir Putin is ready for talks, and then met Hakan Fidan.\n"
+    )
+    assert met("en", text) == [{"sergey-lavrov", "hakan-fidan"}]

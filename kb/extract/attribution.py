@@ -313,7 +313,10 @@ def _acts(
                 joined
                 and acts[-1].speakers
                 and not _person_between(ctx, reading, acts[-1], verb)
-                and not _subject_follows(ctx, reading, verb)  # "..., заявила X": X's own
+                and not (  # "..., заявила X": X's own; not "and added X would visit"
+                    ctx.doc.words[verb.i - 1] in CLAUSE_BREAKS
+                    and _subject_follows(ctx, reading, verb)
+                )
             ):
                 act.speakers, act.how = list(acts[-1].speakers), acts[-1].how  # "... and added"
                 acts.append(act)
@@ -432,9 +435,12 @@ def _inverted_over_agents(ctx: Context, acts: list[Act]) -> None:
 
 
 def _speaker_so_far(acts: list[Act]) -> str | None:
-    """The one person who speaks by the sentence's last act read so far, if any."""
+    """The one person who speaks by the sentence's last act read so far, if any (not a
+    country or body that speaks)."""
     last = acts[-1] if acts else None
-    return last.speakers[0] if last is not None and len(last.speakers) == 1 else None
+    if last is None or len(last.speakers) != 1 or last.how == "agent":
+        return None
+    return last.speakers[0]
 
 
 NON_OFFICIAL_GAP = 8  # tokens: how far from a name the words that say what the person is stand
@@ -510,12 +516,17 @@ def _named_after_opening(
 RELATIVE_CLAUSE = 16  # tokens: the longest relative clause between a subject and its verb
 
 
+COMMAS = (",", "،")
+
+
 def _relative_clause(ctx: Context, reading: Reading, end: int, verb: int) -> bool:
     """Whether a relative clause between commas fills the words from ``end`` to ``verb`` (",
     which has mediated between the two neighbours,"): the language's ``relative_pronouns``
     after the first comma, and no other punctuation before the comma that closes it."""
     words = ctx.doc.words
-    if not (end + 2 < verb <= end + RELATIVE_CLAUSE) or words[end] != "," or words[verb - 1] != ",":
+    if not (end + 2 < verb <= end + RELATIVE_CLAUSE) or not (
+        words[end] in COMMAS and words[verb - 1] in COMMAS
+    ):
         return False
     if any(words[t] in CLAUSE_BREAKS for t in range(end + 1, verb - 1)):
         return False

@@ -242,6 +242,15 @@ def year_of(calendar: str, day: date) -> int:
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
+def _part_of(span: tuple[date, date], part: str | None) -> tuple[date, date]:
+    """The days of a month's span that a part of it covers (all of them for no part)."""
+    first, last = span
+    if part not in MONTH_PARTS:
+        return first, last
+    low, high = MONTH_PARTS[part]
+    return first + timedelta(days=low - 1), min(last, first + timedelta(days=high - 1))
+
+
 def month_bounds(
     calendar: str,
     month: int,
@@ -257,14 +266,11 @@ def month_bounds(
     when = f"'{phrase}' in an article published on {published.isoformat()}"
     year = year_of(calendar, published) - (years_back or 0)
     try:
-        first, last = month_span(calendar, year, month)
-        if years_back is None and first > published:
-            first, last = month_span(calendar, year - 1, month)
+        first, last = _part_of(month_span(calendar, year, month), part)
+        if years_back is None and first > published:  # "late October" read on 5 October
+            first, last = _part_of(month_span(calendar, year - 1, month), part)
     except (ValueError, OverflowError, IndexError):
         return None
-    if part in MONTH_PARTS:
-        low, high = MONTH_PARTS[part]
-        first, last = first + timedelta(days=low - 1), min(last, first + timedelta(days=high - 1))
     if first > published:
         return None
     return Bounds(first, min(last, published), f"{when}: {first.isoformat()[:7]}")

@@ -178,8 +178,9 @@ def apply(turn: Turn, reading: Reading) -> None:
     if reading.sentence.i < turn.label_end:
         reading.colon = turn.label_end - 1
     # the answer's own act, after its label ("A: ..."), in place of speech going on; in the
-    # lines after it, and in a transcript's remarks, which open with greetings ("Mr President,
-    # I am glad to see you"), a sentence with no topic states something only where it names a
-    # country or takes a stance (a "turn": positions._stated_in)
+    # lines after it, and in any answer labelled with the speaker's name (a transcript's
+    # remarks open with greetings: "Mr President, I am glad to see you"), a sentence with no
+    # topic states something only where it names a country or takes a stance (a "turn":
+    # positions._stated_in)
     form = "turn" if turn.going_on or turn.named else "quotation"
     reading.acts = [Act(None, form, [turn.speaker], "interview", (0, 0), reading.colon)]

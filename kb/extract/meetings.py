@@ -465,7 +465,11 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     ctx.unmet.append((partners[0][0], trigger.i, institution))
             continue
         sid, smention, how = subject
-        fellows = _fellow_subjects(ctx, reading, trigger, sid, partners)
+        fellows = (
+            _fellow_subjects(ctx, reading, trigger, sid, partners)
+            if not _marked(reading, "separate_markers")
+            else []
+        )
         if fellows:
             # "X and Y held talks with Z", "X и Y провели переговоры при посредничестве Z":
             # the subjects met each other and the partner, in one meeting
@@ -1024,8 +1028,9 @@ def _fellow_subjects(
 def _subject(
     ctx: Context, reading: Reading, trigger: Match, partners: list[tuple[str, Mention, str]]
 ) -> tuple[str, Mention | None, str] | None:
-    """Who met the partners: the subject before the trigger (in the clause after "that" or
-    after a ``clause_openers`` phrase when one stands there), or right after it (verb first)."""
+    """Who met the partners: the subject before the trigger (in the clause after "that" when
+    one stands there, else in the trigger's own clause first), or right after it (verb
+    first)."""
     partner_ids = {p for p, _, _ in partners}
     candidates = [
         c
@@ -1039,12 +1044,17 @@ def _subject(
         for c in reading.cues
         if c.kind == "complementizers" and c.j <= trigger.i and c.i not in reading.quoted
     ]
-    inner = [c for c in before if that and c[0] >= max(that)]
-    # "X held talks with Y, while Z met W": Z, the subject of the trigger's own clause
-    opener = max((last for _, last in _openers(ctx, reading) if last < trigger.i), default=None)
-    if not inner and opener is not None:
-        inner = [c for c in before if c[0] > opener]
-    # "X сообщил, что Y встретился с Z": Y met Z; else the trigger's own clause first
+    joins = {c.i for c in reading.cues if c.kind == "conjunctions" and c.j - c.i == 1}
+    inner = [
+        c
+        for c in before
+        if that
+        and c[0] >= max(that)
+        # "X said that Y is ready, and then met Z": X met Z, the "that" clause has ended
+        and not any(t in joins and t + 1 in joins for t in range(max(that), trigger.i))
+    ]
+    # "X сообщил, что Y встретился с Z": Y met Z; else the trigger's own clause first ("X held
+    # talks with Y, while Z met W": Z; a ``clause_openers`` phrase starts a clause)
     clause = _clause_start(ctx, reading, trigger.i)
     before = inner or [c for c in before if c[0] >= clause] + [c for c in before if c[0] < clause]
     limit = min([c.i for c in partner_markers(reading) if c.i >= trigger.j] + [trigger.j + 12])

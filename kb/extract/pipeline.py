@@ -359,13 +359,19 @@ def _date_of_earlier(
 ) -> tuple[DateBounds, list[str]] | None:
     """The date of a meeting with no date phrase of its own, from the last meeting before it
     with one that shares a participant (a visit's next talks: "Shoigu also met Bagheri"), or
-    from the last dated one when said to be the same day or later: on that meeting's days,
+    from the last dated one when said to be the same day or later: on that meeting's days
+    (through a shared participant, only a meeting of the news, not one recalled),
     or, said to be later ("afterwards", "daha sonra"), from them to the publication day; said
     to be earlier ("Ранее X провел переговоры"), on some day before them (or publication)."""
     same_day = any(c.kind == "same_day_markers" for c in cues)
     later = not same_day and any(c.kind == "later_markers" for c in cues)
     sooner = not same_day and any(c.kind == "earlier_markers" for c in cues)
-    shared = [b for people, b in before if people & set(meeting.people)]
+    recent = published - timedelta(days=CURRENT_NEWS_DAYS)
+    shared = [  # a meeting of the news, not one recalled ("they last met in April")
+        b
+        for people, b in before
+        if people & set(meeting.people) and b.latest is not None and b.latest >= recent
+    ]
     if sooner:  # "Earlier, X met Y": before the meeting reported before it, or publication
         latest = before[-1][1].earliest if before else published
         why = "no date of its own: said to be earlier than"

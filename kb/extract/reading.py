@@ -364,5 +364,7 @@ def subject_candidates(
     out.sort(key=lambda t: (t[0], -t[1]))
     # a possessive ("his Iranian counterpart", "його колега") is not the subject, nor is one
     # before a title attached to a name ("His Armenian counterpart Ararat Mirzoyan said")
-    starts = {t[0] for t in out if t[2] == "mention"} | {x.i for x in reading.mentions}
+    starts = {t[0] for t in out if t[2] == "mention"} | {
+        x.i for x in reading.mentions if x.attached or x.kind in ("title", "office", "counterpart")
+    }
     return [t for t in out if not (t[2] == "pronoun" and t[1] in starts)]
