@@ -600,3 +600,25 @@ def test_a_that_clause_ends_before_the_speaker_s_next_verb_joined_by_and() -> No
         "Sergei Lavrov said that Vladimir Putin is ready for talks, and then met Hakan Fidan.\n"
     )
     assert met("en", text) == [{"sergey-lavrov", "hakan-fidan"}]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "ru",
+            "Президент Ирана Масуд Пезешкиан прибыл в Баку из Москвы с официальным визитом по "
+            "приглашению Ильхама Алиева.",
+        ),
+        (
+            "en",
+            "Iranian President Masoud Pezeshkian arrived in Baku from Moscow on an official "
+            "visit at the invitation of Ilham Aliyev.",
+        ),
+    ],
+)
+def test_the_place_a_visitor_came_from_is_not_the_visit_s_destination(
+    language: str, sentence: str
+) -> None:
+    lead = "The Iranian president began a regional tour that will take him to three capitals."
+    assert {"masoud-pezeshkian", ALIYEV} in met(language, f"News\n\n{lead}\n\n{sentence}\n")

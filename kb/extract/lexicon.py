@@ -74,6 +74,7 @@ LIST_KINDS = (
     "same_day_markers",
     "later_markers",
     "earlier_markers",
+    "origin_markers",
     "editorial_verbs",
     "body_nouns",
 )

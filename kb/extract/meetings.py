@@ -794,21 +794,27 @@ def _destination(ctx: Context, reading: Reading, trigger: Match) -> tuple[Mentio
     noun in its item, or, where the verb comes last (az, tr, fa), right before the noun or
     verb ("Bakü ziyareti", "به آذربایجان سفر کرد"); else, in any language, one right before
     the noun with no punctuation between ("arrived in Baku on an official visit", "прибыл в
-    Баку с визитом")."""
+    Баку с визитом"). A place after a word for "from" is where the visitor came from."""
     end = _object_end(ctx, reading, trigger)
-    places = [
+    origins = {m[0] for m in lexicon_phrases(ctx.matcher.language, "origin_markers")}
+    named = [
         x
         for x in reading.mentions
         if x.kind in ("country", "place") and x.entity and x.i not in reading.quoted
     ]
+    # "прибыл в Баку из Москвы с визитом": Moscow is where the visitor came from
+    came_from = [x for x in named if ctx.doc.words[x.i - 1] in origins]
+    skipped = {t for x in came_from for t in range(x.i - 1, x.j)}
+    places = [x for x in named if x not in came_from]
     for x in places:
         before = verb_final(ctx) and 0 <= trigger.i - x.j <= DESTINATION_BEFORE
         after = not postposition(ctx) and trigger.j <= x.i < end
         if before or after:
             return _with_country(ctx, x)
     for x in reversed(places):
-        if 0 <= trigger.i - x.j <= VISIT_AFTER_PLACE and not any(
-            not w[:1].isalnum() for w in ctx.doc.words[x.j : trigger.i]
+        between = [t for t in range(x.j, trigger.i) if t not in skipped]
+        if 0 <= len(between) <= VISIT_AFTER_PLACE and not any(
+            not ctx.doc.words[t][:1].isalnum() for t in between
         ):
             return _with_country(ctx, x)
     return None
