@@ -30,7 +30,6 @@ from .phrases import (
     Matcher,
     PhraseIndex,
     cover,
-    is_cue,
     matcher,
 )
 from .segment import Doc
@@ -339,4 +338,16 @@ PARTNER_WORDS = ("with_markers", "meeting_triggers", "speech_verbs")
 def _partner_words(doc: Doc, m: Matcher) -> set[int]:
     """Tokens that join a partner or a verb to a clause ("با", "with", "met"): an office and a
     name on either side are two people ("رئیس جمهور ایران با X": the president and X)."""
-    return {t for t, word in enumerate(doc.words) if any(is_cue(m, word, k) for k in PARTNER_WORDS)}
+    words = _partner_vocabulary(m.language)
+    return {t for t, word in enumerate(doc.words) if word in words}
+
+
+@cache
+def _partner_vocabulary(language: str) -> frozenset[str]:
+    """The words that are, alone, a cue of a ``PARTNER_WORDS`` kind in the language."""
+    table = matcher(language).index.table
+    return frozenset(
+        key[0]
+        for key, entries in table.items()
+        if len(key) == 1 and any(kind in PARTNER_WORDS for kind, _ in entries)
+    )
