@@ -1,7 +1,9 @@
 """Azerbaijani and Turkish wire reporting (APA, Report, Azertac, president.az; Anadolu, DHA
 shapes): a title's country stands before it, so a country right after a title opens what is
-said ("Prezident Azərbaycan ilə İran arasında ...") and is no partner of the title. Near
-miss: a country before a title is still its country.
+said ("Prezident Azərbaycan ilə İran arasında ...") and is no partner of the title; "head of
+our state" (dövlətimizin başçısı) is Azerbaijan's president, not the foreign president received.
+Near misses: a country before a title is still its country; a foreign president's title still
+names him.
 
 The sentences are written for these tests (no article's text).
 """
@@ -56,3 +58,16 @@ def test_a_country_before_a_title_is_its_country() -> None:
         ("masoud-pezeshkian", "regionda sülh və sabitliyin qorunmasının vacibliyini")
     ]
 
+
+def test_the_head_of_our_state_is_azerbaijans_president_not_the_guest() -> None:
+    found = said(
+        draft_of(
+            "az",
+            RECEIVED,
+            "Dövlətimizin başçısı regiona kənar qüvvələrin müdaxiləsinin yolverilməz olduğunu "
+            "vurğulayıb.",
+        )
+    )
+    assert found == [
+        ("ilham-aliyev", "regiona kənar qüvvələrin müdaxiləsinin yolverilməz olduğunu")
+    ]
