@@ -3,7 +3,9 @@ shapes): a title's country stands before it, so a country right after a title op
 said ("Prezident Azərbaycan ilə İran arasında ...") and is no partner of the title; "head of
 our state" (dövlətimizin başçısı) is Azerbaijan's president, not the foreign president received.
 Near misses: a country before a title is still its country; a foreign president's title still
-names him.
+names him. The topics and stances as these outlets phrase them (trade ties, the opening of
+communications, tension in the region, the Middle Corridor, normalisation between Armenia and
+Azerbaijan; condemned, concerned, will not allow), with near misses.
 
 The sentences are written for these tests (no article's text).
 """
@@ -12,11 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.drafting import draft_of, said
+from tests.drafting import MET, draft_of, said, stances
 
-RECEIVED = (
-    "Prezident İlham Əliyev martın 14-də İran Prezidenti Məsud Pezeşkiani qəbul edib."
-)
+RECEIVED = "Prezident İlham Əliyev martın 14-də İran Prezidenti Məsud Pezeşkiani qəbul edib."
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,7 @@ def test_a_country_before_a_title_is_its_country() -> None:
             "İran Prezidenti regionda sülh və sabitliyin qorunmasının vacibliyini bildirib.",
         )
     )
-    assert found == [
-        ("masoud-pezeshkian", "regionda sülh və sabitliyin qorunmasının vacibliyini")
-    ]
+    assert found == [("masoud-pezeshkian", "regionda sülh və sabitliyin qorunmasının vacibliyini")]
 
 
 def test_the_head_of_our_state_is_azerbaijans_president_not_the_guest() -> None:
@@ -71,3 +69,92 @@ def test_the_head_of_our_state_is_azerbaijans_president_not_the_guest() -> None:
     assert found == [
         ("ilham-aliyev", "regiona kənar qüvvələrin müdaxiləsinin yolverilməz olduğunu")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "az",
+            "Abbas Araqçi qarşılıqlı ticarətin həcminin artırılmasını təklif edib.",
+            ("trade-and-economic-cooperation", "proposes"),
+        ),
+        (
+            "az",
+            "Abbas Araqçi regionda kommunikasiyaların açılmasını dəstəklədiyini bildirib.",
+            ("regional-cooperation", "supports"),
+        ),
+        (
+            "az",
+            "Abbas Araqçi regionda gərginliyin artmasından narahat olduğunu bildirib.",
+            ("regional-peace-and-stability", "warns"),
+        ),
+        (
+            "az",
+            "Ceyhun Bayramov Orta Dəhlizin əhəmiyyətini vurğulayıb.",
+            ("transport-corridors", "supports"),
+        ),
+        (
+            "tr",
+            "Arakçi, karşılıklı ticaretin artırılmasını önerdi.",
+            ("trade-and-economic-cooperation", "proposes"),
+        ),
+        (
+            "tr",
+            "Arakçi, bölgede ulaşım bağlantılarının açılmasını desteklediklerini belirtti.",
+            ("regional-cooperation", "supports"),
+        ),
+        (
+            "tr",
+            "Arakçi, bölgedeki gerginliklerden endişe duyduklarını söyledi.",
+            ("regional-peace-and-stability", "warns"),
+        ),
+        (
+            "tr",
+            "Arakçi, Ermenistan ile Azerbaycan arasındaki normalleşme sürecini memnuniyetle "
+            "karşıladıklarını söyledi.",
+            ("karabakh-conflict-settlement", "welcomes"),
+        ),
+    ],
+)
+def test_topics_and_stances_as_the_wires_phrase_them(
+    language: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert stances(draft_of(language, MET[language], sentence)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "stance"),
+    [
+        ("az", "Abbas Araqçi Qəzzada dinc sakinlərə qarşı hücumları pislədiyini deyib.", "opposes"),
+        (
+            "az",
+            "Ceyhun Bayramov Azərbaycan ərazisinin heç bir ölkəyə qarşı istifadə olunmasına imkan "
+            "verilməyəcəyini bildirib.",
+            "rejects",
+        ),
+        ("tr", "Arakçi, bölgedeki gelişmelerden kaygı duyduklarını belirtti.", "warns"),
+        # near misses: what was allowed, and a calm region, are no rejection and no warning
+        (
+            "az",
+            "Ceyhun Bayramov bu layihəyə imkan verildiyini bildirib.",
+            "affirms",
+        ),
+        ("tr", "Arakçi, bölgedeki gelişmelerin olumlu olduğunu belirtti.", "affirms"),
+    ],
+)
+def test_condemned_concerned_and_will_not_allow(language: str, sentence: str, stance: str) -> None:
+    assert [found for _, found in stances(draft_of(language, MET[language], sentence))] == [stance]
+
+
+def test_trade_named_in_passing_is_no_trade_topic() -> None:
+    """Near miss: a trade that is no relation between countries ("ticarət mərkəzi", a shopping
+    centre) gives no trade topic."""
+    found = stances(
+        draft_of(
+            "az",
+            MET["az"],
+            "Abbas Araqçi ticarət mərkəzində baş verən yanğından narahat olduğunu bildirib.",
+        )
+    )
+    assert all(topic != "trade-and-economic-cooperation" for topic, _ in found)
