@@ -158,3 +158,37 @@ def test_trade_named_in_passing_is_no_trade_topic() -> None:
         )
     )
     assert all(topic != "trade-and-economic-cooperation" for topic, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "quote"),
+    [
+        (
+            "az",
+            "Nazir Araqçi bildirib ki, İran regionda sülh sazişinin imzalanmasını alqışlayır.",
+            "İran regionda sülh sazişinin imzalanmasını",
+        ),
+        (
+            "tr",
+            "Arakçi dedi ki, İran barış anlaşmasının imzalanmasını memnuniyetle karşılıyor.",
+            "İran barış anlaşmasının imzalanmasını",
+        ),
+    ],
+)
+def test_a_country_after_that_and_a_comma_speaks_inside_the_ministers_statement(
+    language: str, sentence: str, quote: str
+) -> None:
+    assert said(draft_of(language, MET[language], sentence)) == [("abbas-araghchi", quote)]
+
+
+def test_a_country_after_a_comma_with_no_that_speaks_for_itself() -> None:
+    """Near miss: a comma with no "that" before it ends the minister's clause."""
+    found = said(
+        draft_of(
+            "tr",
+            MET["tr"],
+            "Arakçi görüşmeyi değerlendirdi, İran ise barış anlaşmasının imzalanmasını "
+            "memnuniyetle karşılıyor.",
+        )
+    )
+    assert "government-of-iran" in [speaker for speaker, _ in found]
