@@ -192,3 +192,29 @@ def test_a_country_after_a_comma_with_no_that_speaks_for_itself() -> None:
         )
     )
     assert "government-of-iran" in [speaker for speaker, _ in found]
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_a_quotation_of_two_sentences_after_a_colon_is_quoted_without_its_marks(
+    language: str,
+) -> None:
+    paragraph = {
+        "tr": 'Arakçi şunları söyledi: "İran bölgede kalıcı barış istiyor. Barış anlaşmasını '
+        'destekliyoruz."',
+        "en": 'Araghchi said: "Iran wants lasting peace in the region. We support the peace '
+        'treaty."',
+    }[language]
+    quotes = [quote for _, quote in said(draft_of(language, MET[language], paragraph))]
+    assert quotes[0] in (
+        "İran bölgede kalıcı barış istiyor",
+        "Iran wants lasting peace in the region",
+    )
+    assert not any(quote.startswith('"') or quote.endswith('"') for quote in quotes)
+
+
+def test_a_quotation_closed_inside_the_quote_keeps_its_marks() -> None:
+    """Near miss: marks that open and close inside what is said stay ("the «3+3» format")."""
+    found = said(
+        draft_of("tr", MET["tr"], "Arakçi, İran'ın «3+3» formatını desteklediğini söyledi.")
+    )
+    assert found == [("abbas-araghchi", "İran'ın «3+3» formatını desteklediğini")]
