@@ -218,3 +218,51 @@ def test_a_quotation_closed_inside_the_quote_keeps_its_marks() -> None:
         draft_of("tr", MET["tr"], "Arakçi, İran'ın «3+3» formatını desteklediğini söyledi.")
     )
     assert found == [("abbas-araghchi", "İran'ın «3+3» formatını desteklediğini")]
+
+
+def test_the_one_who_said_it_before_a_participle_and_what_he_touched_on() -> None:
+    """'"...", diyen X, ... değindi': X said the quotation and touched on what follows."""
+    found = said(
+        draft_of(
+            "tr",
+            MET["tr"],
+            '"İran, Güney Kafkasya\'da barıştan yanadır" diyen Arakçi, 3+3 formatının önemine '
+            "değindi.",
+        )
+    )
+    assert found == [
+        ("abbas-araghchi", "İran, Güney Kafkasya'da barıştan yanadır"),
+        ("abbas-araghchi", "3+3 formatının önemine"),
+    ]
+
+
+def test_a_subject_not_touched_on_is_no_statement() -> None:
+    """Near miss: "değinmedi" (did not touch on) reports nothing."""
+    assert said(draft_of("tr", MET["tr"], "Arakçi, 3+3 formatının önemine değinmedi.")) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "az",
+            "Abbas Araqçi İranın Azərbaycanla münasibətlərin inkişafına böyük əhəmiyyət "
+            "verdiyini bildirib.",
+            ("bilateral-relations", "supports"),
+        ),
+        (
+            "tr",
+            "Arakçi, İran'ın Türkiye ile ilişkilerin gelişmesine büyük önem verdiğini söyledi.",
+            ("bilateral-relations", "supports"),
+        ),
+        (
+            "az",
+            "Abbas Araqçi İranın Cənubi Qafqazda sülhün tərəfdarı olduğunu bildirib.",
+            ("regional-peace-and-stability", "supports"),
+        ),
+    ],
+)
+def test_great_importance_to_the_development_of_relations(
+    language: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert stances(draft_of(language, MET[language], sentence)) == [expected]
