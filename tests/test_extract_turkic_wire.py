@@ -248,7 +248,7 @@ def test_a_subject_not_touched_on_is_no_statement() -> None:
             "az",
             "Abbas Araqçi İranın Azərbaycanla münasibətlərin inkişafına böyük əhəmiyyət "
             "verdiyini bildirib.",
-            ("bilateral-relations", "supports"),
+            ("bilateral-relations", "affirms"),
         ),
         (
             "tr",
