@@ -360,12 +360,13 @@ def _acts(
                 and outer.how != "agent"
                 and outer.verb is not None
                 and not any(
-                    ctx.doc.words[t] in CLAUSE_BREAKS and t + 1 not in that
+                    ctx.doc.words[t] in CLAUSE_BREAKS and not {t - 1, t + 1} & that
                     for t in range(_opening_end(ctx, reading, outer), act.subject_span[0])
                 )
             ):
-                # "X said Iran stressed ...", "заявил, что Россия выступает за ...", "По его
-                # словам, Иран выступает за ...": the country speaks inside X's statement
+                # "X said Iran stressed ...", "заявил, что Россия выступает за ...", "X bildirib
+                # ki, İran ... alqışlayır", "По его словам, Иран выступает за ...": the country
+                # speaks inside X's statement
                 act.speakers, act.how = list(outer.speakers), outer.how
         acts.append(act)
     _inverted_over_agents(ctx, acts)

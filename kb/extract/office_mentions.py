@@ -58,10 +58,12 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             before = out.pop()
             countries.append(before.country or "")
             start = before.i
-        # countries right after ("міністра оборони Азербайджану", "وزير الدفاع الإيراني", "X و Y")
+        # countries right after ("міністра оборони Азербайджану", "وزير الدفاع الإيراني", "X و Y"),
+        # where a title's country may follow it (not "Prezident Azərbaycan ilə İran arasında ...")
         q = k + 1
         while (
-            q < n
+            not m.lexicon.get("country_before_title")
+            and q < n
             and mentions[q].kind in ("demonym", "country")
             and mentions[q].i - end <= (2 if not countries else 1)
         ):

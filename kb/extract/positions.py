@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
+from .quotations import marks
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
 from .stance import stance_of, stated, verb_stance
@@ -898,10 +899,21 @@ def _trim(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, i
         if c.kind in ("complementizers", "conjunctions") and span[0] <= c.i < span[1]
     }
     lo, hi = span
-    while lo < hi and (words[lo] in SOFT or words[lo] in HARD or words[lo] in "-–—" or lo in edge):
-        lo = edge.get(lo, lo + 1)
-    while hi > lo and (words[hi - 1] in SOFT or words[hi - 1] in HARD or words[hi - 1] in "-–—"):
-        hi -= 1
+    moved = True
+    while moved:  # a mark of a quotation open at one edge only goes, and the punctuation it held
+        moved = False
+        while lo < hi and (
+            words[lo] in SOFT or words[lo] in HARD or words[lo] in "-–—" or lo in edge
+        ):
+            lo = edge.get(lo, lo + 1)
+        while hi > lo and (
+            words[hi - 1] in SOFT or words[hi - 1] in HARD or words[hi - 1] in "-–—"
+        ):
+            hi -= 1
+        if lo < hi and _unclosed_opening(words, lo, hi):
+            lo, moved = lo + 1, True
+        if lo < hi and _unopened_closing(words, lo, hi):
+            hi, moved = hi - 1, True
     while hi > lo and any(c.kind == "conjunctions" and c.j == hi for c in reading.cues):
         hi = next(c.i for c in reading.cues if c.kind == "conjunctions" and c.j == hi)
     if hi - lo > MAX_SAID:
@@ -910,3 +922,17 @@ def _trim(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, i
     if sum(1 for t in range(lo, hi) if words[t][:1].isalnum()) < MIN_SAID:
         return None
     return lo, hi
+
+
+def _unclosed_opening(words: list[str], lo: int, hi: int) -> bool:
+    """Whether the span opens with a quotation mark that nothing in it closes ('"A. B."' cut
+    into sentences: the first keeps the opening mark)."""
+    closers = marks().get(words[lo])
+    return closers is not None and not any(words[t] in closers for t in range(lo + 1, hi))
+
+
+def _unopened_closing(words: list[str], lo: int, hi: int) -> bool:
+    """Whether the span ends with a closing quotation mark that nothing in it opens."""
+    last = words[hi - 1]
+    openers = [o for o, closers in marks().items() if last in closers]
+    return bool(openers) and not any(words[t] in openers for t in range(lo, hi - 1))
