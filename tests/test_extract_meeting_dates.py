@@ -148,3 +148,12 @@ def test_a_recalled_meeting_does_not_date_the_news_meeting_of_one_of_its_people(
 def test_a_part_of_a_month_still_to_come_this_year_is_last_year_s() -> None:
     found = dated("en", "Araghchi met Bayramov in Baku in late November.")  # read on 14 Nov
     assert found[ARAGHCHI_BAYRAMOV] == ("2023-11-21", "2023-11-30")
+
+
+def test_a_meeting_earlier_than_one_of_unknown_start_is_before_publication() -> None:
+    found = dated(
+        "en",
+        "Earlier, Araghchi met Bayramov in Baku.",
+        "Earlier, Araghchi was received by President Ilham Aliyev.",
+    )
+    assert found[ARAGHCHI_ALIYEV][1] == "2024-11-14"

@@ -373,7 +373,7 @@ def _date_of_earlier(
         if people & set(meeting.people) and b.latest is not None and b.latest >= recent
     ]
     if sooner:  # "Earlier, X met Y": before the meeting reported before it, or publication
-        latest = before[-1][1].earliest if before else published
+        latest = (before[-1][1].earliest if before else None) or published
         why = "no date of its own: said to be earlier than"
         what = "the meeting reported before it" if before else "publication"
         return DateBounds(None, latest, (f"{why} {what}",)), ["date-before-earlier-meeting"]
