@@ -538,9 +538,8 @@ def _month_alone(ctx: Context, cue: Any) -> bool:
         return False
     if ctx.matcher.lexicon.get("months_capitalised"):
         following = ctx.doc.words[cue.j] if cue.j < len(ctx.doc.words) else ""
-        nouns = {normalizer().key(str(n)) for n in ctx.matcher.lexicon.get("month_nouns") or []}
         # "eylül ayında": a lowercase month before the word for month is one
-        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper() or following in nouns
+        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper() or following in _month_nouns(ctx)
     return True
 
 
@@ -548,16 +547,19 @@ def _month_part(ctx: Context, reading: Reading, month: Match) -> Match:
     """The part of a month named right before or after it ("early October", "в начале
     октября", "oktyabrın əvvəlində"), with at most the word for month between ("Ekim ayının
     başında", "مطلع شهر أكتوبر"); else an empty match at the month."""
-    nouns = {normalizer().key(str(n)) for n in ctx.matcher.lexicon.get("month_nouns") or []}
+    nouns = _month_nouns(ctx)
     for cue in reading.cues:
-        if cue.kind != "month_part":
+        if cue.kind != "month_part" or (month.i < cue.j and cue.i < month.j):
             continue
         gap = range(cue.j, month.i) if cue.j <= month.i else range(month.j, cue.i)
-        if month.i < cue.j and cue.i < month.j:
-            continue
         if len(gap) <= 1 and all(ctx.doc.words[t] in nouns for t in gap):
             return cue
     return Match("month_part", None, month.i, month.i)
+
+
+def _month_nouns(ctx: Context) -> set[str]:
+    """The language's words for month (``month_nouns``), folded."""
+    return {phrase[0] for phrase in lexicon_phrases(ctx.matcher.language, "month_nouns")}
 
 
 # "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th")
