@@ -810,9 +810,8 @@ def _attribution(ctx: Context, reading: Reading) -> None:
                 if not pre and not post:
                     continue
                 end = x.j + len(post)
-                a, b = doc.span(start, end)
                 reading.according_to.append(x.entity)
-                reading.attribution = doc.text[a:b]
+                reading.attribution = doc.verbatim(start, end)
                 return
 
 

@@ -91,6 +91,11 @@ class Doc:
             return start, start
         return self.starts[i], self.orig(self.toks[j - 1][1] - 1) + 1
 
+    def verbatim(self, i: int, j: int) -> str:
+        """The original text of tokens i..j-1, as the article prints it."""
+        a, b = self.span(i, j)
+        return self.text[a:b]
+
     def printed(self, start: int, end: int) -> str:
         """The original text of a span as a reader sees it (``Normalizer.visible``): what case,
         spelling and inflection are read from."""

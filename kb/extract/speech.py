@@ -184,8 +184,7 @@ def _lemma(lex: SpeechLexicon, doc: Doc, t: int) -> str | None:
 
 def _printed(doc: Doc, t: int) -> str:
     """Token t as printed, lower-cased (Turkish dotted and dotless i kept apart)."""
-    a, b = doc.span(t, t + 1)
-    return doc.text[a:b].replace("I", "ı").replace("İ", "i").lower()
+    return doc.verbatim(t, t + 1).replace("I", "ı").replace("İ", "i").lower()
 
 
 def _verb_at(lex: SpeechLexicon, doc: Doc, t: int, end: int) -> Match | None:

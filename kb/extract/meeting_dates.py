@@ -1,0 +1,253 @@
+"""When a meeting took place: the date phrase nearest the words that report it (a weekday, a
+relative day or period, a month with or without its part and year, a printed date), else the
+date of a meeting reported before it, else current news on the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..dates import DateBounds, parse_partial
+from .dates import find_dates, month_bounds, relative, to_gregorian, year_of
+from .meetings import Meeting
+from .mentions import Match
+from .normalize import lexicon_phrases, normalizer
+from .reading import Context, Reading
+from .segment import Doc
+
+CURRENT_NEWS_DAYS = 7
+# A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
+# many years before the publication's; the month and the year phrase at most this many
+# tokens apart.
+YEARS_BACK = {"last_year": 1, "year_to_date": 0}
+MONTH_YEAR_GAP = 3
+
+
+def meeting_bounds(
+    ctx: Context,
+    meeting: Meeting,
+    published: date | None,
+    language: str,
+    before: list[tuple[frozenset[str], DateBounds]],
+) -> tuple[DateBounds, list[str]]:
+    """When a meeting took place, from the date phrase nearest the words that report it, else
+    from the meeting reported before it (``before``: earlier meetings with a date of their
+    own), else as current news on the publication day."""
+    reading = meeting.reading
+    doc = ctx.doc
+    first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
+    # direct speech after a colon ("X said at the meeting: in the past year ...") dates
+    # what is said, not the meeting
+    speech = reading.colon if reading.colon is not None and reading.colon >= last else None
+    told = speech if speech is not None else reading.sentence.j
+    if published is None:  # only a date printed in full dates the meeting
+        return _printed_date(ctx, reading, told, language, None) or (DateBounds(), [])
+    cues = sorted(
+        (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
+        key=lambda c: (max(first - c.j, c.i - last, 0), c.i, c.i - c.j),
+    )  # the date phrase nearest the word that reports the meeting first, the longest first
+    for same in [c for c in cues if c.kind == "same_day_markers"]:
+        # "اليوم نفسه" (the same day) is not "اليوم" (today); "later that day" not "later"
+        cues = [c for c in cues if c is same or not (same.i <= c.i and c.j <= same.j)]
+    months = [c for c in cues if c.kind == "month" and _month_alone(ctx, c)]
+    years = [c for c in cues if c.kind == "relperiod" and c.payload in YEARS_BACK]
+    for month in months:
+        year = next(
+            (
+                y
+                for y in years
+                if -MONTH_YEAR_GAP <= y.i - month.j <= MONTH_YEAR_GAP
+                or -MONTH_YEAR_GAP <= month.i - y.j <= MONTH_YEAR_GAP
+            ),
+            None,
+        )
+        if year is None:
+            continue
+        part = _month_part(ctx, reading, month)
+        a, b = min(month.i, year.i, part.i), max(month.j, year.j, part.j)
+        calendar, number = month.payload
+        bounds = month_bounds(
+            calendar,
+            number,
+            doc.verbatim(a, b),
+            published,
+            YEARS_BACK[year.payload],
+            part.payload,
+        )
+        if bounds is not None:
+            return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
+                "date-month-relative-year"
+            ]
+    for cue in cues:
+        if cue.kind in ("weekday", "reldays", "relperiod"):
+            past = cue.kind == "weekday" and _said_past(ctx, cue)
+            phrase = doc.verbatim(cue.i, cue.j)
+            bounds = relative(cue.kind, cue.payload, phrase, published, past=past)
+            if bounds is not None:
+                return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
+                    f"date-{cue.kind}"
+                ]
+    printed = _printed_date(ctx, reading, told, language, published)
+    if printed is not None:
+        return printed
+    told_text = doc.verbatim(reading.sentence.i, told)
+    printed_years = {m.start() for m in re.finditer(r"\b\d{4}\b", told_text)}
+    for month in months:
+        if printed_years:
+            break  # "in June 2022" that the patterns above did not read: no guess
+        calendar, number = month.payload
+        day = _day_next_to(doc, month)
+        if day is not None:
+            t, number_of_day = day
+            phrase = doc.verbatim(min(t, month.i), max(t + 1, month.j))
+            bounds = month_bounds(calendar, number, phrase, published, None)
+            if bounds is not None and bounds.earliest is not None:
+                try:  # a day of the month's own calendar ("20 آبان")
+                    in_year = year_of(calendar, bounds.earliest)
+                    when = to_gregorian(calendar, in_year, number, number_of_day)
+                    if when > published:  # later this month: the month a year before
+                        when = to_gregorian(calendar, in_year - 1, number, number_of_day)
+                except (ValueError, OverflowError, IndexError):
+                    continue  # no such day in that month ("31 June")
+                if when <= published:
+                    why = f"'{phrase}' in an article published on {published.isoformat()}"
+                    return DateBounds(when, when, (why,)), ["date-day-month"]
+        part = _month_part(ctx, reading, month)
+        phrase = doc.verbatim(min(month.i, part.i), max(month.j, part.j))
+        bounds = month_bounds(calendar, number, phrase, published, None, part.payload)
+        if bounds is not None:
+            return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), ["date-month"]
+    earlier = _date_of_earlier(meeting, before, cues, published)
+    if earlier is not None:
+        return earlier
+    earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
+    why = f"reported as current news on the publication date ({published.isoformat()})"
+    return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _date_of_earlier(
+    meeting: Meeting,
+    before: list[tuple[frozenset[str], DateBounds]],
+    cues: list[Match],
+    published: date,
+) -> tuple[DateBounds, list[str]] | None:
+    """The date of a meeting with no date phrase of its own, from the last meeting before it
+    with one that shares a participant (a visit's next talks: "Shoigu also met Bagheri"), or
+    from the last dated one when said to be the same day or later: on that meeting's days
+    (through a shared participant, only a meeting of the news, not one recalled),
+    or, said to be later ("afterwards", "daha sonra"), from them to the publication day; said
+    to be earlier ("Ранее X провел переговоры"), on some day before them (or publication)."""
+    same_day = any(c.kind == "same_day_markers" for c in cues)
+    later = not same_day and any(c.kind == "later_markers" for c in cues)
+    sooner = not same_day and any(c.kind == "earlier_markers" for c in cues)
+    recent = published - timedelta(days=CURRENT_NEWS_DAYS)
+    shared = [  # a meeting of the news, not one recalled ("they last met in April")
+        b
+        for people, b in before
+        if people & set(meeting.people) and b.latest is not None and b.latest >= recent
+    ]
+    if sooner:  # "Earlier, X met Y": before the meeting reported before it, or publication
+        latest = (before[-1][1].earliest if before else None) or published
+        why = "no date of its own: said to be earlier than"
+        what = "the meeting reported before it" if before else "publication"
+        return DateBounds(None, latest, (f"{why} {what}",)), ["date-before-earlier-meeting"]
+    if shared:
+        earlier = shared[-1]
+    elif (same_day or later) and before:
+        earlier = before[-1][1]
+    else:
+        return None
+    why = "no date of its own: that of the meeting reported before it"
+    basis = (f"{why} ({'; '.join(earlier.basis)})",) if earlier.basis else (why,)
+    if later:
+        return DateBounds(earlier.earliest, published, basis), ["date-after-earlier-meeting"]
+    return DateBounds(earlier.earliest, earlier.latest, basis), ["date-earlier-meeting"]
+
+
+def _printed_date(
+    ctx: Context, reading: Reading, told: int, language: str, published: date | None
+) -> tuple[DateBounds, list[str]] | None:
+    """The first date printed in the sentence before what is told, not after publication."""
+    told_text = ctx.doc.verbatim(reading.sentence.i, told)
+    for found in find_dates(normalizer().key(told_text), language):
+        if found.day == published and found.start < 40:
+            continue  # the dateline's publication date, not the meeting's
+        if published is None or found.day <= published:
+            if found.precision == "month":
+                end = found.last or parse_partial(found.day.isoformat()[:7])[1]
+                return DateBounds(found.day, end, ("printed in the sentence",)), ["date-printed"]
+            return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
+    return None
+
+
+def _said_past(ctx: Context, cue: Any) -> bool:
+    """Whether a weekday is said to be past ("last Thursday", "الخميس الماضي", "پنجشنبه
+    گذشته": one of the language's ``past_weekday_markers`` right before or after it): on
+    that weekday's own publication day, it is the week before."""
+    words = ctx.doc.words
+    markers = {m[0] for m in lexicon_phrases(ctx.matcher.language, "past_weekday_markers")}
+    return any(0 <= t < len(words) and words[t] in markers for t in (cue.i - 1, cue.j))
+
+
+def _month_alone(ctx: Context, cue: Any) -> bool:
+    """Whether a month name can be read as a month: at least three letters (Persian "می" is
+    also a verb prefix) and, where the language capitalises months, capitalised ("May")."""
+    word = ctx.doc.words[cue.i]
+    if len(word) < 3:
+        return False
+    if ctx.matcher.lexicon.get("months_capitalised"):
+        following = ctx.doc.words[cue.j] if cue.j < len(ctx.doc.words) else ""
+        # "eylül ayında": a lowercase month before the word for month is one
+        return ctx.doc.text[ctx.doc.starts[cue.i]].isupper() or following in _month_nouns(ctx)
+    return True
+
+
+def _month_part(ctx: Context, reading: Reading, month: Match) -> Match:
+    """The part of a month named right before or after it ("early October", "в начале
+    октября", "oktyabrın əvvəlində"), with at most the word for month between ("Ekim ayının
+    başında", "مطلع شهر أكتوبر"); else an empty match at the month."""
+    nouns = _month_nouns(ctx)
+    for cue in reading.cues:
+        if cue.kind != "month_part" or (month.i < cue.j and cue.i < month.j):
+            continue
+        gap = range(cue.j, month.i) if cue.j <= month.i else range(month.j, cue.i)
+        if len(gap) <= 1 and all(ctx.doc.words[t] in nouns for t in gap):
+            return cue
+    return Match("month_part", None, month.i, month.i)
+
+
+def _month_nouns(ctx: Context) -> set[str]:
+    """The language's words for month (``month_nouns``), folded."""
+    return {phrase[0] for phrase in lexicon_phrases(ctx.matcher.language, "month_nouns")}
+
+
+# "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th")
+DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-\w{1,3})?")
+
+
+def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
+    """The day printed right before or after a month name ("29 марта", "March 29", "Oct. 9",
+    "November 9th", "19-го мая", "mayın 19-da"): its token and number, if any."""
+    after = [month.j]
+    if month.j < len(doc.words) and doc.words[month.j] == ".":
+        after.append(month.j + 1)  # the abbreviation's full stop ("Oct. 9")
+    for t in (month.i - 1, *after):
+        day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
+        if day is None or not 1 <= int(day.group(1)) <= 31:
+            continue
+        first, second = (
+            ((t, t + 1), (month.i, month.j)) if t < month.i else ((month.i, month.j), (t, t + 1))
+        )
+        gap = doc.text[doc.span(*first)[1] : doc.span(*second)[0]]
+        if gap.strip(" \t") in ("", ".") and len(gap) <= 2:  # same line, at most a full stop
+            return t, int(day.group(1))
+    return None
+
+
+def may_overlap(a: DateBounds, b: DateBounds) -> bool:
+    """Whether two date ranges (open where a bound is unknown) may share a day."""
+    return (a.earliest is None or b.latest is None or a.earliest <= b.latest) and (
+        b.earliest is None or a.latest is None or b.earliest <= a.latest
+    )
