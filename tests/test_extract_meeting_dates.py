@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .drafting import draft_of
+from .drafting import MET, draft_of
 
 
 def dated(language: str, *paragraphs: str) -> dict[frozenset[str], tuple[str, str]]:
@@ -157,3 +157,70 @@ def test_a_meeting_earlier_than_one_of_unknown_start_is_before_publication() -> 
         "Earlier, Araghchi was received by President Ilham Aliyev.",
     )
     assert found[ARAGHCHI_ALIYEV][1] == "2024-11-14"
+
+
+# -- 3. the dateline of a dispatch ---------------------------------------------------------------
+# The page prints its own date (14 November, ``PUBLISHED``); a dispatch filed two days before
+# prints its day in the dateline that opens it.
+
+MET_IN_BAKU = {
+    "en": "Iranian Foreign Minister Abbas Araghchi has met his Azerbaijani counterpart Jeyhun "
+    "Bayramov in Baku, the ministry said.",
+    "ru": MET["ru"],
+    "az": MET["az"],
+    "tr": MET["tr"],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "own_line"),
+    [
+        ("en", "BAKU, Azerbaijan, Nov. 12", True),
+        ("en", "TEHRAN, Nov 12 (Caspian Wire) -", False),
+        ("ru", "БАКУ, 12 ноября. /Trend/", True),
+        ("az", "Bakı. 12 noyabr", True),
+        ("tr", "ANKARA, 12 Kasım (AA) -", False),
+    ],
+)
+def test_news_with_no_date_of_its_own_is_of_the_dateline_s_day_or_the_day_before(
+    language: str, dateline: str, own_line: bool
+) -> None:
+    paragraphs = (
+        [dateline, MET_IN_BAKU[language]] if own_line else [f"{dateline} {MET_IN_BAKU[language]}"]
+    )
+    assert dated(language, *paragraphs)[ARAGHCHI_BAYRAMOV] == ("2024-11-11", "2024-11-12")
+
+
+def test_a_relative_day_under_a_dateline_counts_from_the_dateline_s_day() -> None:
+    found = dated(
+        "en",
+        "BAKU, Nov. 12",
+        "Iranian Foreign Minister Abbas Araghchi met his Azerbaijani counterpart Jeyhun "
+        "Bayramov in Baku yesterday, the ministry said.",
+    )
+    assert found[ARAGHCHI_BAYRAMOV] == ("2024-11-11", "2024-11-11")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Caspian Wire /12.11.24/ 16:12",  # an outlet's name, not a place, before the date
+        "BAKU, Oct. 2",  # six weeks before the page's date: another story's, not this one's
+        "Baku was cold on Nov. 12, and the delegations stayed indoors for hours of talks.",
+    ],
+)
+def test_a_date_after_no_place_or_long_before_publication_is_no_dateline(opening: str) -> None:
+    found = dated("en", opening, MET_IN_BAKU["en"])
+    assert found[ARAGHCHI_BAYRAMOV] == ("2024-11-07", "2024-11-14")  # current news
+
+
+def test_a_meeting_a_participant_tells_of_in_the_first_person_is_not_the_day_s_news() -> None:
+    found = dated(
+        "en",
+        "Iranian Foreign Minister Abbas Araghchi met Jeyhun Bayramov in Baku on Tuesday, the "
+        "ministry said.",
+        "President Ilham Aliyev said: You are welcome in Baku, dear minister, you know our land.",
+        "I met Minister Araghchi during his visit to the region, and it was a very good meeting.",
+    )
+    earliest, latest = found[ARAGHCHI_ALIYEV]
+    assert latest == "2024-11-14" and earliest != "2024-11-12"

@@ -310,11 +310,22 @@ def weekday_before(published: date, weekday: int) -> date:
 
 
 def relative(
-    kind: str, payload: Any, phrase: str, published: date, *, past: bool = False
+    kind: str,
+    payload: Any,
+    phrase: str,
+    published: date,
+    *,
+    past: bool = False,
+    dateline: str | None = None,
 ) -> Bounds | None:
-    """Bounds of a relative date phrase in an article published on ``published``; a weekday
-    said to be ``past`` ("last Thursday", "الخميس الماضي") is before the publication day."""
-    when = f"'{phrase}' in an article published on {published.isoformat()}"
+    """Bounds of a relative date phrase in an article published on ``published`` (or in a
+    dispatch of that day under a ``dateline``, as printed); a weekday said to be ``past``
+    ("last Thursday", "الخميس الماضي") is before the publication day."""
+    when = (
+        f"'{phrase}' under the dateline '{dateline}' ({published.isoformat()})"
+        if dateline
+        else f"'{phrase}' in an article published on {published.isoformat()}"
+    )
     if kind == "weekday":
         latest = published - timedelta(days=1) if past else published
         day = weekday_before(latest, int(payload))

@@ -6,6 +6,7 @@ date of a meeting reported before it, else current news on the publication day.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from .meetings import Meeting
 from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
 from .reading import Context, Reading
-from .segment import Doc
+from .segment import Doc, Line
 
 CURRENT_NEWS_DAYS = 7
 # A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
@@ -23,6 +24,77 @@ CURRENT_NEWS_DAYS = 7
 # tokens apart.
 YEARS_BACK = {"last_year": 1, "year_to_date": 0}
 MONTH_YEAR_GAP = 3
+DATELINE_DAYS = 7  # a dispatch's dateline is at most this many days before publication
+DATELINE_GAP = 4  # tokens: the farthest a dateline's month follows the place that opens it
+# days: a dispatch's news with no date of its own is of the dateline's day or the day before
+# (a dispatch filed in Baku on meetings held in Tehran the evening before)
+DISPATCH_DAYS = 1
+
+
+@dataclass
+class Dateline:
+    """The day a dispatch was filed, as its dateline prints it ("BAKU, Azerbaijan, Nov. 13")."""
+
+    printed: str
+    day: date
+    tokens: range  # the dateline's own tokens, which date the dispatch, not what it reports
+
+
+def dateline_of(ctx: Context, lines: list[Line], published: date | None) -> Dateline | None:
+    """The dateline among the page's first lines: a place opens its line (one the registry
+    knows, or a word in capitals: "ANTALYA"), then, within a few words, a day and month
+    ("БАКУ, 13 ноября. /Trend/", "Bakı. 13 noyabr", "Baku /05.10.23/"), on or at most
+    DATELINE_DAYS before publication (a page updated later may print its own date at the
+    head)."""
+    if published is None:
+        return None
+    doc = ctx.doc
+    first_body = next((n for n, line in enumerate(lines) if line.role == "body"), len(lines))
+    places = {x.i: x.j for x in ctx.found.mentions if x.kind in ("place", "country") and x.entity}
+    for line in lines[: first_body + 2]:
+        place_end = places.get(line.i) or (line.i + 1 if _in_capitals(doc, line.i) else None)
+        if place_end is None or place_end >= line.j:  # a short dateline may pass for boilerplate
+            continue
+        when = _day_after(ctx, place_end, min(line.j, place_end + DATELINE_GAP), published)
+        if when is not None and 0 <= (published - when[0]).days <= DATELINE_DAYS:
+            return Dateline(doc.verbatim(line.i, when[1]), when[0], range(line.i, when[1]))
+    return None
+
+
+def _in_capitals(doc: Doc, t: int) -> bool:
+    """Whether token t is a word of three letters or more printed in capitals ("TEHRAN")."""
+    word = doc.verbatim(t, t + 1)
+    return len(word) >= 3 and word.isalpha() and word.isupper()
+
+
+def _day_after(ctx: Context, i: int, j: int, published: date) -> tuple[date, int] | None:
+    """A day printed in tokens i..j after nothing but punctuation and places ("BAKU,
+    Azerbaijan, Nov. 13"): a date in full, or a day and month without a year (the last such
+    day before publication); with the token after it."""
+    doc = ctx.doc
+    places = {
+        t for x in ctx.found.mentions if x.kind in ("place", "country") for t in range(x.i, x.j)
+    }
+
+    def only_places_before(t: int) -> bool:
+        return all(k in places or not any(ch.isalnum() for ch in doc.words[k]) for k in range(i, t))
+
+    a, b = doc.span(i, j)
+    for found in find_dates(normalizer().key(doc.text[a:]), ctx.matcher.language)[:1]:
+        start = doc.token_at(a + found.start)
+        if found.start <= b - a and found.precision == "day" and only_places_before(start):
+            return found.day, max(doc.token_at(a + found.end), i + 1)
+    for month in ctx.found.of_kind("month", i, j):
+        day = _day_next_to(doc, month)
+        if day is None or not only_places_before(min(day[0], month.i)):
+            continue
+        t, number = day
+        calendar, month_number = month.payload
+        printed = doc.verbatim(min(t, month.i), max(t + 1, month.j))
+        when = _last_such_day(calendar, month_number, number, printed, published)
+        if when is not None:
+            return when, max(t + 1, month.j)
+    return None
 
 
 def meeting_bounds(
@@ -31,10 +103,13 @@ def meeting_bounds(
     published: date | None,
     language: str,
     before: list[tuple[frozenset[str], DateBounds]],
+    dateline: Dateline | None = None,
 ) -> tuple[DateBounds, list[str]]:
     """When a meeting took place, from the date phrase nearest the words that report it, else
     from the meeting reported before it (``before``: earlier meetings with a date of their
-    own), else as current news on the publication day."""
+    own), else as current news: on the day of the dispatch's ``dateline`` or the day before,
+    else in the week up to the publication day. A relative phrase ("yesterday", "on Monday") counts from the dateline's
+    day where there is one."""
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
@@ -44,8 +119,9 @@ def meeting_bounds(
     told = speech if speech is not None else reading.sentence.j
     if published is None:  # only a date printed in full dates the meeting
         return _printed_date(ctx, reading, told, language, None) or (DateBounds(), [])
+    own = dateline.tokens if dateline is not None else range(0)
     cues = sorted(
-        (c for c in reading.cues if c.i not in reading.quoted and c.i < told),
+        (c for c in reading.cues if c.i not in reading.quoted and c.i < told and c.i not in own),
         key=lambda c: (max(first - c.j, c.i - last, 0), c.i, c.i - c.j),
     )  # the date phrase nearest the word that reports the meeting first, the longest first
     for same in [c for c in cues if c.kind == "same_day_markers"]:
@@ -84,7 +160,18 @@ def meeting_bounds(
         if cue.kind in ("weekday", "reldays", "relperiod"):
             past = cue.kind == "weekday" and _said_past(ctx, cue)
             phrase = doc.verbatim(cue.i, cue.j)
-            bounds = relative(cue.kind, cue.payload, phrase, published, past=past)
+            bounds = (
+                relative(cue.kind, cue.payload, phrase, published, past=past)
+                if dateline is None
+                else relative(
+                    cue.kind,
+                    cue.payload,
+                    phrase,
+                    dateline.day,
+                    past=past,
+                    dateline=dateline.printed,
+                )
+            )
             if bounds is not None:
                 return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), [
                     f"date-{cue.kind}"
@@ -102,29 +189,62 @@ def meeting_bounds(
         if day is not None:
             t, number_of_day = day
             phrase = doc.verbatim(min(t, month.i), max(t + 1, month.j))
-            bounds = month_bounds(calendar, number, phrase, published, None)
-            if bounds is not None and bounds.earliest is not None:
-                try:  # a day of the month's own calendar ("20 آبان")
-                    in_year = year_of(calendar, bounds.earliest)
-                    when = to_gregorian(calendar, in_year, number, number_of_day)
-                    if when > published:  # later this month: the month a year before
-                        when = to_gregorian(calendar, in_year - 1, number, number_of_day)
-                except (ValueError, OverflowError, IndexError):
-                    continue  # no such day in that month ("31 June")
-                if when <= published:
-                    why = f"'{phrase}' in an article published on {published.isoformat()}"
-                    return DateBounds(when, when, (why,)), ["date-day-month"]
+            when = _last_such_day(calendar, number, number_of_day, phrase, published)
+            if when is None:
+                continue  # no such day in that month ("31 June")
+            why = f"'{phrase}' in an article published on {published.isoformat()}"
+            return DateBounds(when, when, (why,)), ["date-day-month"]
         part = _month_part(ctx, reading, month)
         phrase = doc.verbatim(min(month.i, part.i), max(month.j, part.j))
         bounds = month_bounds(calendar, number, phrase, published, None, part.payload)
         if bounds is not None:
             return DateBounds(bounds.earliest, bounds.latest, (bounds.basis,)), ["date-month"]
+    report_day = dateline.day if dateline is not None else published
+    if _told_in_first_person(meeting):
+        why = f"no date of its own: told by a participant in the first person, by {report_day}"
+        return DateBounds(None, report_day, (why,)), ["date-told-first-person"]
     earlier = _date_of_earlier(meeting, before, cues, published)
     if earlier is not None:
         return earlier
+    if dateline is not None:
+        why = f"reported as current news under the dateline '{dateline.printed}'"
+        earliest = report_day - timedelta(days=DISPATCH_DAYS)
+        return DateBounds(earliest, report_day, (why,)), ["date-dateline"]
     earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
     why = f"reported as current news on the publication date ({published.isoformat()})"
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _told_in_first_person(meeting: Meeting) -> bool:
+    """Whether a participant tells of the meeting in the first person, in direct speech or a
+    quotation ("We had a meeting during the visit", «I met him»): what a speaker recalls,
+    not the day's news."""
+    if any(rule.startswith("meeting-first-person") for rule in meeting.rules):
+        return True
+    reading = meeting.reading
+    first = (meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence)[0]
+    spoken = first in reading.quoted or (reading.colon is not None and reading.colon < first)
+    return spoken and any(
+        c.kind == "first_person" and reading.sentence.i <= c.i < first for c in reading.cues
+    )
+
+
+def _last_such_day(
+    calendar: str, month: int, day: int, phrase: str, published: date
+) -> date | None:
+    """The last day of a month and number printed without a year ("Nov. 13", "20 آبان") on
+    or before publication, in the month's own calendar; None when there is no such day."""
+    bounds = month_bounds(calendar, month, phrase, published, None)
+    if bounds is None or bounds.earliest is None:
+        return None
+    try:
+        in_year = year_of(calendar, bounds.earliest)
+        when = to_gregorian(calendar, in_year, month, day)
+        if when > published:  # later this month: the month a year before
+            when = to_gregorian(calendar, in_year - 1, month, day)
+    except (ValueError, OverflowError, IndexError):
+        return None
+    return when if when <= published else None
 
 
 def _date_of_earlier(

@@ -19,7 +19,7 @@ from .attribution import read
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
-from .meeting_dates import may_overlap, meeting_bounds
+from .meeting_dates import dateline_of, may_overlap, meeting_bounds
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens
@@ -129,6 +129,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
     ctx.unclosed = quoted_set([q for q in quotations if not q.closed])
     ctx.verbs = verbs_of(doc, language)
     sentences = sentences_of(doc, lines)
+    dateline = dateline_of(ctx, lines, published_day)
     previous: Reading | None = None
     blocks = QuotedBlocks(quotations, lines)
     accounts: list[tuple[str, list[str], DateBounds]] = []
@@ -147,14 +148,18 @@ def extract(text: str, options: Options | None = None) -> Draft:
             apply_turn(turns[sentence.line], reading)
         for meeting in meetings_in(ctx, reading):
             key = frozenset(meeting.people)
-            when, date_rules = meeting_bounds(ctx, meeting, published_day, language, dated)
+            when, date_rules = meeting_bounds(
+                ctx, meeting, published_day, language, dated, dateline
+            )
             if any(k == key and may_overlap(b, when) for k, b in seen_meetings):
                 # the same meeting again (a meeting of the same people at another time, "they
                 # last met in April", is another): it is the meeting now spoken of
                 ctx.meeting_people.append(list(meeting.people))
                 continue
             seen_meetings.append((key, when))
-            if "date-current-news" not in date_rules:
+            if not {"date-current-news", "date-dateline", "date-told-first-person"} & set(
+                date_rules
+            ):
                 dated.append((key, when))
             ctx.meeting_people.append(list(meeting.people))
             local = f"m{len(draft.form['meetings']) + 1}"
