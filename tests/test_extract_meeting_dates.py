@@ -224,3 +224,39 @@ def test_a_meeting_a_participant_tells_of_in_the_first_person_is_not_the_day_s_n
     )
     earliest, latest = found[ARAGHCHI_ALIYEV]
     assert latest == "2024-11-14" and earliest != "2024-11-12"
+
+
+# -- 4. the same meeting reported again ----------------------------------------------------------
+
+LEAD = (
+    "Iranian Foreign Minister Abbas Araghchi, who is on a visit to Azerbaijan, has met his "
+    "counterpart Jeyhun Bayramov in Baku, the ministry said."
+)
+
+
+def test_a_meeting_first_reported_as_news_takes_the_date_it_is_given_later() -> None:
+    found = dated(
+        "en",
+        LEAD,
+        "Araghchi met Bayramov on Tuesday evening at the ministry, where they discussed transit.",
+    )
+    assert found == {ARAGHCHI_BAYRAMOV: ("2024-11-12", "2024-11-12")}
+
+
+def test_a_meeting_reported_again_with_no_date_stays_the_day_s_news() -> None:
+    # near miss: nothing dates it the second time either
+    found = dated(
+        "en", LEAD, "Araghchi met Bayramov at the ministry, where they discussed transit routes."
+    )
+    assert found == {ARAGHCHI_BAYRAMOV: ("2024-11-07", "2024-11-14")}
+
+
+def test_a_date_outside_the_news_week_is_another_meeting_of_the_same_people() -> None:
+    # near miss: "in June" is not this week's meeting, which keeps its own bounds
+    found = draft_of(
+        "en", LEAD, "Araghchi met Bayramov in June at the ministry, where they discussed transit."
+    ).form["meetings"]
+    assert [(str(m["date"]["earliest"]), str(m["date"]["latest"])) for m in found] == [
+        ("2024-11-07", "2024-11-14"),
+        ("2024-06-01", "2024-06-30"),
+    ]

@@ -19,6 +19,9 @@ from .reading import Context, Reading
 from .segment import Doc, Line
 
 CURRENT_NEWS_DAYS = 7
+# the date rules of a meeting dated only as the day's news, and of one with no date of its own
+AS_NEWS = frozenset({"date-current-news", "date-dateline"})
+UNDATED = AS_NEWS | {"date-told-first-person"}
 # A relative year next to a month name ("in June last year", "ötən ilin oktyabrında"): how
 # many years before the publication's; the month and the year phrase at most this many
 # tokens apart.

@@ -19,7 +19,7 @@ from .attribution import read
 from .interview import apply as apply_turn
 from .interview import turns_of
 from .lexicon import language_lexicon, model, script_of_language
-from .meeting_dates import dateline_of, may_overlap, meeting_bounds
+from .meeting_dates import AS_NEWS, UNDATED, dateline_of, may_overlap, meeting_bounds
 from .meetings import Meeting, meetings_in
 from .mentions import Mention, matcher
 from .normalize import key_tokens
@@ -135,6 +135,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
     accounts: list[tuple[str, list[str], DateBounds]] = []
     seen_meetings: list[tuple[frozenset[str], DateBounds]] = []
     dated: list[tuple[frozenset[str], DateBounds]] = []  # meetings with a date of their own
+    # meetings dated only as the day's news, by their place in seen_meetings
+    news_only: dict[int, tuple[Meeting, dict[str, Any]]] = {}
     said: list[str] = []  # the ids of the statements of the sentence before
     turns = turns_of(
         ctx,
@@ -151,15 +153,25 @@ def extract(text: str, options: Options | None = None) -> Draft:
             when, date_rules = meeting_bounds(
                 ctx, meeting, published_day, language, dated, dateline
             )
-            if any(k == key and may_overlap(b, when) for k, b in seen_meetings):
+            again = next(
+                (n for n, (k, b) in enumerate(seen_meetings) if k == key and may_overlap(b, when)),
+                None,
+            )
+            if again is not None:
                 # the same meeting again (a meeting of the same people at another time, "they
-                # last met in April", is another): it is the meeting now spoken of
+                # last met in April", is another): it is the meeting now spoken of, and the
+                # date it is given now may be the first of its own
+                first = news_only.pop(again, None)
+                if first is not None and not UNDATED & set(date_rules):
+                    _date_again(draft, first, when, date_rules)
+                    seen_meetings[again] = (key, when)
+                    dated.append((key, when))
+                elif first is not None:
+                    news_only[again] = first
                 ctx.meeting_people.append(list(meeting.people))
                 continue
             seen_meetings.append((key, when))
-            if not {"date-current-news", "date-dateline", "date-told-first-person"} & set(
-                date_rules
-            ):
+            if not UNDATED & set(date_rules):
                 dated.append((key, when))
             ctx.meeting_people.append(list(meeting.people))
             local = f"m{len(draft.form['meetings']) + 1}"
@@ -169,6 +181,8 @@ def extract(text: str, options: Options | None = None) -> Draft:
                 continue
             draft.form["meetings"].append(item)
             draft.extra[local] = _notes(meeting.rules, meeting.confidence)
+            if AS_NEWS & set(date_rules):
+                news_only[len(seen_meetings) - 1] = (meeting, item)
             accounts.append((local, meeting.people, bounds))
         for waiting in blocks.read(ctx, reading):
             _statements(ctx, draft, waiting, accounts)
@@ -188,6 +202,18 @@ def extract(text: str, options: Options | None = None) -> Draft:
     if not draft.form["entities"]:
         del draft.form["entities"]
     return draft
+
+
+def _date_again(
+    draft: Draft, first: tuple[Meeting, dict[str, Any]], when: DateBounds, rules: list[str]
+) -> None:
+    """Give a meeting dated only as the day's news the date it is given when reported again
+    ("Khalafov, who is visiting Tehran, met X. ... He met X on Wednesday evening")."""
+    meeting, item = first
+    meeting.rules = [r for r in meeting.rules if not r.startswith("date-")] + rules
+    dates = (("earliest", when.earliest), ("latest", when.latest), ("basis", "; ".join(when.basis)))
+    item["date"] = {k: v for k, v in dates if v}
+    draft.extra[item["id"]] = _notes(meeting.rules, meeting.confidence)
 
 
 def _statements(
