@@ -208,7 +208,7 @@ def _date_again(
     draft: Draft, first: tuple[Meeting, dict[str, Any]], when: DateBounds, rules: list[str]
 ) -> None:
     """Give a meeting dated only as the day's news the date it is given when reported again
-    ("Khalafov, who is visiting Tehran, met X. ... He met X on Wednesday evening")."""
+    ("X, who is visiting Tehran, met Y. ... X met Y on Wednesday evening")."""
     meeting, item = first
     meeting.rules = [r for r in meeting.rules if not r.startswith("date-")] + rules
     dates = (("earliest", when.earliest), ("latest", when.latest), ("basis", "; ".join(when.basis)))
