@@ -892,6 +892,39 @@ def _opening(reading: Reading, candidate: tuple[int, int, str, Mention | None]) 
     return candidate[0] if candidate[3] is None else name_start(reading, candidate[3])
 
 
+def _joined_subjects(
+    ctx: Context,
+    reading: Reading,
+    candidates: list[tuple[int, int, str, Mention | None]],
+    chosen: tuple[int, int, str, Mention | None],
+) -> list[Mention]:
+    """The people joined by "and" into one subject with the one chosen ("X and his Iranian
+    counterpart Y welcomed ..."): they speak together. Nothing but the conjunction, commas and
+    a possessive may stand between a name (with its title) and the next."""
+    start, end, kind, first = chosen
+    if kind != "mention" or first is None:
+        return []
+    words = ctx.doc.words
+    joins = {t for t in conjunction_tokens(reading) if any(ch.isalpha() for ch in words[t])}
+    possessive = {t for c in reading.cues if c.kind == "pronouns" for t in range(c.i, c.j)}
+    out = [first]
+    for _, c_end, c_kind, x in candidates:
+        if x is None or x.i < end:
+            continue
+        gap = range(end, name_start(reading, x))
+        if (
+            c_kind != "mention"
+            or not joins.intersection(gap)
+            or not all(t in joins or t in possessive or words[t] in (",", "،") for t in gap)
+        ):
+            break
+        out.append(x)
+        end = c_end
+    later = [c for c in candidates if c[0] >= end and c[2] == "mention"]
+    # "X and Y met in Brussels, where X said": the one named again speaks, not the pair
+    return out if len(out) >= 2 and not later else []
+
+
 def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     candidates = [
         c
@@ -900,6 +933,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
     ]
     speech = reading.speech
     chosen = None
+    joined: list[Mention] = []
     conjunctions = conjunction_tokens(reading)
     if speech is not None:
         # a pronoun inside the phrase is its holder ("по его словам", "за його словами")
@@ -938,6 +972,7 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
             named = _named_after_opening(ctx, people_before, speech.i)
             if named is not None:
                 chosen = named  # "In his remarks, X stressed ...": X, not whom "his" stands for
+            joined = _joined_subjects(ctx, reading, people_before, chosen)
         elif ctx.matcher.lexicon.get("verb_final"):
             # subject, content, verb: an agent is the subject only opening the clause, and not
             # as the country of a title or name after it ("İran'ın ... büyükelçisi X")
@@ -1051,6 +1086,10 @@ def _speaker(ctx: Context, reading: Reading, previous: Reading | None) -> None:
         if x.kind == "country":
             entity = ctx.model.government_of.get(entity, entity)
         reading.speakers, reading.speaker_how = [entity], "agent"
+    elif joined:
+        people = [pid for y in joined for pid in resolve(ctx, reading, y)[0]]
+        if people:
+            reading.speakers, reading.speaker_how = list(dict.fromkeys(people)), "joined"
     elif x is not None:
         people, how = resolve(ctx, reading, x)
         if people:
