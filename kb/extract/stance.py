@@ -10,8 +10,9 @@ from .mentions import Match
 from .reading import Act, Context, Reading
 
 # Stances that say how the speaker holds what the rest of a clause says ("ready to contribute",
-# "hope for the support of", "must support"): in a clause with other stance cues, they decide.
-FRAMES = ("hopes", "offers", "calls-for")
+# "hope for the support of", "must support", "has no intention of joining operations against"):
+# in a clause with other stance cues, they decide.
+FRAMES = ("hopes", "offers", "calls-for", "rejects")
 
 
 def stance_of(
