@@ -231,3 +231,22 @@ def test_a_verb_final_clauses_cue_may_run_into_its_verb() -> None:
             "Bayramov, Azerbaycan'ın bölgede barış ve istikrar için çalıştığını söyledi.",
         )
     ) == [(PEACE, "affirms")]
+
+
+def test_in_a_verb_final_clause_the_cue_that_closes_it_decides_over_one_inside() -> None:
+    """ "İran'ın ... verdiği destekten dolayı memnuniyet duyduğunu söyledi": the support is
+    what he is pleased with; the predicate that ends the clause (welcomes) decides, not the cue
+    nearest the topic. Near miss: with no predicate cue the support inside is the stance."""
+    assert stances(
+        draft_of(
+            "tr",
+            "Bayramov, İran'ın bölgede barış ve istikrara verdiği destekten dolayı memnuniyet "
+            "duyduğunu söyledi.",
+        )
+    ) == [(PEACE, "welcomes")]
+    assert stances(
+        draft_of("fa", "بایراموف گفت از حمایت ایران از صلح و ثبات در منطقه خرسندیم.")
+    ) == [(PEACE, "welcomes")]
+    assert stances(
+        draft_of("tr", "Bayramov, İran'ın bölgede barış ve istikrara destek verdiğini söyledi.")
+    ) == [(PEACE, "supports")]

@@ -36,11 +36,13 @@ def stated(
     """The stance of the verb that says the clause (the act's), when it is more than a saying
     and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
     frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
-    the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
-    just before the clause that is no other act's verb ("welcomed X and said that Y": Y is not
-    welcomed; none in a verb-final language, where it ends the clause before); else, for an
-    act with no verb (a quotation), the sentence's reporting verb's; else "affirms". A cue
-    inside a longer one is part of it ("supports" in "does not support")."""
+    the clause is in it: "X گفت ایران از ... حمایت می‌کند", and the last cue other than the
+    act's verb decides, as the clause's predicate: "... destekten dolayı memnuniyet duyduğunu");
+    else the act's verb's; else one just before the clause that is no other act's verb
+    ("welcomed X and said that Y": Y is not welcomed; none in a verb-final language, where it
+    ends the clause before); else, for an act with no verb (a quotation), the sentence's
+    reporting verb's; else "affirms". A cue inside a longer one is part of it ("supports" in
+    "does not support")."""
     stances = _whole_cues([c for c in reading.cues if c.kind == "stance"])
     closing = span[1] if ctx.matcher.lexicon.get("verb_final") else -1
     in_clause = [
@@ -52,6 +54,9 @@ def stated(
     framing = [c for c in in_clause if c.payload in FRAMES]
     if framing:  # "ready to contribute to", "hope for support of": the frame decides
         return min(framing, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
+    if in_clause and closing >= 0:  # the predicate closes a verb-final clause and governs it
+        said = [c for c in in_clause if own is None or not (own.i <= c.i < own.j)] or in_clause
+        return max(said, key=lambda c: c.j).payload, "stance-cue", 0.75
     if in_clause:
         return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
     if own is not None:
