@@ -43,8 +43,7 @@ NO_INTENTION = [
     ),
     (
         "fa",
-        "بایراموف گفت جمهوری آذربایجان قصد ندارد در هیچ عملیاتی علیه صلح و ثبات در منطقه شرکت "
-        "کند.",
+        "بایراموف گفت جمهوری آذربایجان قصد ندارد در هیچ عملیاتی علیه صلح و ثبات در منطقه شرکت کند.",
     ),
     (
         "az",
@@ -82,8 +81,7 @@ EXPRESSED = [
     ),
     (
         "tr",
-        "Bayramov, bölgede barış ve istikrarı zayıflatan adımlardan rahatsızlık duyduğunu "
-        "söyledi.",
+        "Bayramov, bölgede barış ve istikrarı zayıflatan adımlardan rahatsızlık duyduğunu söyledi.",
         "opposes",
     ),
 ]
