@@ -86,6 +86,13 @@ NEAR_MISSES = [
         "supports",  # the topic's own default stance, no call
     ),
     (
+        "en",
+        "Bayramov said the peace treaty between Baku and Yerevan will be signed next year at "
+        "the earliest.",
+        TREATY,
+        "supports",  # "at the earliest" says when, not that it must be hastened
+    ),
+    (
         "uk",
         "Байрамов заявив, що мирний договір між Баку та Єреваном буде підписано невдовзі.",
         TREATY,
