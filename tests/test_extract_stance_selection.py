@@ -231,3 +231,64 @@ def test_a_verb_final_clauses_cue_may_run_into_its_verb() -> None:
             "Bayramov, Azerbaycan'ın bölgede barış ve istikrar için çalıştığını söyledi.",
         )
     ) == [(PEACE, "affirms")]
+
+
+def test_in_a_verb_final_clause_the_cue_that_closes_it_decides_over_one_inside() -> None:
+    """ "İran'ın ... verdiği destekten dolayı memnuniyet duyduğunu söyledi": the support is
+    what he is pleased with; the predicate that ends the clause (welcomes) decides, not the cue
+    nearest the topic. Near miss: with no predicate cue the support inside is the stance."""
+    assert stances(
+        draft_of(
+            "tr",
+            "Bayramov, İran'ın bölgede barış ve istikrara verdiği destekten dolayı memnuniyet "
+            "duyduğunu söyledi.",
+        )
+    ) == [(PEACE, "welcomes")]
+    assert stances(
+        draft_of("fa", "بایراموف گفت از حمایت ایران از صلح و ثبات در منطقه خرسندیم.")
+    ) == [(PEACE, "welcomes")]
+    assert stances(
+        draft_of("tr", "Bayramov, İran'ın bölgede barış ve istikrara destek verdiğini söyledi.")
+    ) == [(PEACE, "supports")]
+
+
+def test_a_frame_just_before_a_clause_takes_all_of_it() -> None:
+    """ "has no intention of taking part in operations that threaten peace": the clause the
+    topic stands in is framed by the refusal before it, and a hope before a clause decides
+    over the urgency inside it. Near misses: with no frame the clause's own cue decides; a frame
+    of another verb, past a comma, does not reach the clause."""
+    assert stances(
+        draft_of(
+            "en",
+            "Bayramov said Azerbaijan has no intention of taking part in operations that "
+            "threaten peace and stability in the region.",
+        )
+    ) == [(PEACE, "rejects")]
+    assert stances(
+        draft_of(
+            "ar",
+            "وأعرب بيراموف عن أمله في أن يعقد الاجتماع المقبل حول السلام والاستقرار في المنطقة "
+            "في أقرب وقت.",
+        )
+    ) == [(PEACE, "hopes")]
+    assert stances(
+        draft_of(
+            "en",
+            "Bayramov said Azerbaijan takes part in operations that threaten peace and "
+            "stability in the region.",
+        )
+    ) == [(PEACE, "warns")]
+    assert stances(
+        draft_of(
+            "ar",
+            "وقال بيراموف إن الاجتماع المقبل حول السلام والاستقرار في المنطقة يجب أن يعقد في "
+            "أقرب وقت.",
+        )
+    ) == [(PEACE, "calls-for")]
+    assert stances(
+        draft_of(
+            "en",
+            "Bayramov expressed hope for new talks, and said that operations that threaten "
+            "peace and stability in the region are unacceptable.",
+        )
+    ) == [("unclassified", "hopes"), (PEACE, "rejects")]

@@ -10,8 +10,11 @@ from .mentions import Match
 from .reading import Act, Context, Reading
 
 # Stances that say how the speaker holds what the rest of a clause says ("ready to contribute",
-# "hope for the support of", "must support"): in a clause with other stance cues, they decide.
-FRAMES = ("hopes", "offers", "calls-for")
+# "hope for the support of", "must support", "has no intention of joining operations against"):
+# in a clause with other stance cues, they decide.
+FRAMES = ("hopes", "offers", "calls-for", "rejects")
+BEFORE = 12  # tokens: the farthest a cue before a clause may stand and still be its stance
+PUNCTUATION = frozenset('.,;:!?،؛؟()"«»“”—–')
 
 
 def stance_of(
@@ -33,9 +36,12 @@ def stated(
     ctx: Context, reading: Reading, cue: Match, span: tuple[int, int], act: Act | None = None
 ) -> tuple[str, str, float]:
     """The stance of the verb that says the clause (the act's), when it is more than a saying
-    and the clause is not a quotation; else the stance cue of the clause nearest the topic, a
-    frame first ("ready to contribute": FRAMES; in a verb-final language the verb that closes
-    the clause is in it: "X گفت ایران از ... حمایت می‌کند"); else the act's verb's; else one
+    and the clause is not a quotation; else a frame just before the clause, with no
+    punctuation between ("has no intention of joining operations that threaten"); else the
+    stance cue of the clause nearest the topic, a frame first ("ready to contribute": FRAMES;
+    in a verb-final language the verb that closes the clause is in it: "X گفت ایران از ...
+    حمایت می‌کند", and the last cue other than the act's verb decides, as the clause's
+    predicate: "... destekten dolayı memnuniyet duyduğunu"); else the act's verb's; else one
     just before the clause that is no other act's verb ("welcomed X and said that Y": Y is not
     welcomed; none in a verb-final language, where it ends the clause before); else, for an
     act with no verb (a quotation), the sentence's reporting verb's; else "affirms". A cue
@@ -48,21 +54,20 @@ def stated(
     own = verb_cue(reading, act)
     if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
         return own.payload, "stance-verb", 0.75
+    before = _cues_before(ctx, reading, act, stances, span)
+    leading = [c for c in before if c.payload in FRAMES and _unbroken(ctx, c.j, span[0])]
+    if leading:  # "hope that the meeting is held as soon as possible": the frame takes it all
+        return max(leading, key=lambda c: c.i).payload, "stance-frame-before", 0.7
     framing = [c for c in in_clause if c.payload in FRAMES]
     if framing:  # "ready to contribute to", "hope for support of": the frame decides
         return min(framing, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
+    if in_clause and closing >= 0:  # the predicate closes a verb-final clause and governs it
+        said = [c for c in in_clause if own is None or not (own.i <= c.i < own.j)] or in_clause
+        return max(said, key=lambda c: c.j).payload, "stance-cue", 0.75
     if in_clause:
         return min(in_clause, key=lambda c: abs(c.i - cue.i)).payload, "stance-cue", 0.75
     if own is not None:
         return own.payload, "stance-verb", 0.7
-    others = [a.verb for a in reading.acts if a is not act and a.verb is not None]
-    before = [
-        c
-        for c in stances
-        if span[0] - 12 <= c.i < span[0]
-        and closing < 0  # in a verb-final language, a cue before a clause ends the one before
-        and not (act is not None and any(v.i <= c.i < v.j for v in others))
-    ]
     if before:
         return max(before, key=lambda c: c.i).payload, "stance-cue-before", 0.65
     # the sentence's reporting verb, for an act with no verb of its own (a quotation)
@@ -71,6 +76,27 @@ def stated(
     if near:
         return near[0].payload, "stance-verb", 0.6
     return "affirms", "stance-default", 0.45
+
+
+def _cues_before(
+    ctx: Context, reading: Reading, act: Act | None, stances: list[Match], span: tuple[int, int]
+) -> list[Match]:
+    """The stance cues just before a clause that are no other act's verb; none in a
+    verb-final language, where a cue before a clause ends the one before."""
+    if ctx.matcher.lexicon.get("verb_final"):
+        return []
+    others = [a.verb for a in reading.acts if a is not act and a.verb is not None]
+    return [
+        c
+        for c in stances
+        if span[0] - BEFORE <= c.i < span[0]
+        and not (act is not None and any(v.i <= c.i < v.j for v in others))
+    ]
+
+
+def _unbroken(ctx: Context, i: int, j: int) -> bool:
+    """Whether no punctuation stands between tokens i and j (a frame reaches that far)."""
+    return not any(w in PUNCTUATION for w in ctx.doc.words[i:j])
 
 
 def _whole_cues(cues: list[Match]) -> list[Match]:
