@@ -260,3 +260,39 @@ def test_a_date_outside_the_news_week_is_another_meeting_of_the_same_people() ->
         ("2024-11-07", "2024-11-14"),
         ("2024-06-01", "2024-06-30"),
     ]
+
+
+# -- 5. two days printed together ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "en",
+            "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+            "Bayramov in Baku on November 10-11.",
+        ),
+        (
+            "ru",
+            "Министр иностранных дел Ирана Аббас Аракчи встретился 10 – 11 ноября в Баку с "
+            "министром иностранных дел Азербайджана Джейхуном Байрамовым.",
+        ),
+        (
+            "tr",
+            "İran Dışişleri Bakanı Abbas Arakçi 10-11 Kasım tarihlerinde Bakü'de Azerbaycan "
+            "Dışişleri Bakanı Ceyhun Bayramov ile görüştü.",
+        ),
+    ],
+)
+def test_two_days_printed_with_a_dash_are_both_the_meeting_s(language: str, sentence: str) -> None:
+    assert dated(language, sentence)[ARAGHCHI_BAYRAMOV] == ("2024-11-10", "2024-11-11")
+
+
+def test_a_day_with_a_case_ending_after_a_dash_is_one_day() -> None:
+    # near miss: "12-də" (on the 12th) is one day, not a second one after a dash
+    sentence = (
+        "İranın xarici işlər naziri Abbas Araqçi noyabrın 12-də Bakıda Azərbaycanın xarici "
+        "işlər naziri Ceyhun Bayramov ilə görüşüb."
+    )
+    assert dated("az", sentence)[ARAGHCHI_BAYRAMOV] == ("2024-11-12", "2024-11-12")

@@ -89,14 +89,13 @@ def _day_after(ctx: Context, i: int, j: int, published: date) -> tuple[date, int
             return found.day, max(doc.token_at(a + found.end), i + 1)
     for month in ctx.found.of_kind("month", i, j):
         day = _day_next_to(doc, month)
-        if day is None or not only_places_before(min(day[0], month.i)):
+        if day is None or not only_places_before(min(day.i, month.i)):
             continue
-        t, number = day
         calendar, month_number = month.payload
-        printed = doc.verbatim(min(t, month.i), max(t + 1, month.j))
-        when = _last_such_day(calendar, month_number, number, printed, published)
+        printed = doc.verbatim(min(day.i, month.i), max(day.j, month.j))
+        when = _last_such_day(calendar, month_number, day.first, printed, published)
         if when is not None:
-            return when, max(t + 1, month.j)
+            return when, max(day.j, month.j)
     return None
 
 
@@ -190,13 +189,13 @@ def meeting_bounds(
         calendar, number = month.payload
         day = _day_next_to(doc, month)
         if day is not None:
-            t, number_of_day = day
-            phrase = doc.verbatim(min(t, month.i), max(t + 1, month.j))
-            when = _last_such_day(calendar, number, number_of_day, phrase, published)
+            phrase = doc.verbatim(min(day.i, month.i), max(day.j, month.j))
+            when = _last_such_day(calendar, number, day.first, phrase, published)
             if when is None:
                 continue  # no such day in that month ("31 June")
+            until = min(when + timedelta(days=day.last - day.first), published)
             why = f"'{phrase}' in an article published on {published.isoformat()}"
-            return DateBounds(when, when, (why,)), ["date-day-month"]
+            return DateBounds(when, until, (why,)), ["date-day-month"]
         part = _month_part(ctx, reading, month)
         phrase = doc.verbatim(min(month.i, part.i), max(month.j, part.j))
         bounds = month_bounds(calendar, number, phrase, published, None, part.payload)
@@ -346,26 +345,47 @@ def _month_nouns(ctx: Context) -> set[str]:
     return {phrase[0] for phrase in lexicon_phrases(ctx.matcher.language, "month_nouns")}
 
 
-# "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th")
-DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-\w{1,3})?")
+# "29", with a case ending ("19-da", "19-го") or an ordinal's ("9th"); or two days ("10-11")
+DAY = re.compile(r"(\d{1,2})(?:[-–](\d{1,2}))?(?:st|nd|rd|th|-\w{1,3})?")
+DASHES = ("-", "–", "—")
 
 
-def _day_next_to(doc: Doc, month: Any) -> tuple[int, int] | None:
+@dataclass
+class PrintedDay:
+    """The day, or the first and last of two days, printed next to a month name; their
+    tokens i..j."""
+
+    i: int
+    j: int
+    first: int
+    last: int
+
+
+def _day_next_to(doc: Doc, month: Any) -> PrintedDay | None:
     """The day printed right before or after a month name ("29 марта", "March 29", "Oct. 9",
-    "November 9th", "19-го мая", "mayın 19-da"): its token and number, if any."""
+    "November 9th", "19-го мая", "mayın 19-da"), or two days ("10-11 Kasım", "December
+    19-20", "10 – 11 ноября"), if any."""
     after = [month.j]
     if month.j < len(doc.words) and doc.words[month.j] == ".":
         after.append(month.j + 1)  # the abbreviation's full stop ("Oct. 9")
+    words = doc.words
     for t in (month.i - 1, *after):
-        day = DAY.fullmatch(doc.words[t]) if 0 <= t < len(doc.words) else None
+        day = DAY.fullmatch(words[t]) if 0 <= t < len(words) else None
         if day is None or not 1 <= int(day.group(1)) <= 31:
             continue
         first, second = (
             ((t, t + 1), (month.i, month.j)) if t < month.i else ((month.i, month.j), (t, t + 1))
         )
         gap = doc.text[doc.span(*first)[1] : doc.span(*second)[0]]
-        if gap.strip(" \t") in ("", ".") and len(gap) <= 2:  # same line, at most a full stop
-            return t, int(day.group(1))
+        if not (gap.strip(" \t") in ("", ".") and len(gap) <= 2):  # same line, a full stop
+            continue
+        number, to = int(day.group(1)), int(day.group(2) or day.group(1))
+        start = t
+        if t >= 2 and words[t - 1] in DASHES and (earlier := DAY.fullmatch(words[t - 2])):
+            start, number = t - 2, int(earlier.group(1))  # "10 – 11 ноября"
+        if number <= to <= 31:
+            return PrintedDay(start, t + 1, number, to)
+        return PrintedDay(t, t + 1, to, to)
     return None
 
 
