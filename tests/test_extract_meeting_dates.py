@@ -283,6 +283,11 @@ def test_a_date_outside_the_news_week_is_another_meeting_of_the_same_people() ->
             "İran Dışişleri Bakanı Abbas Arakçi 10-11 Kasım tarihlerinde Bakü'de Azerbaycan "
             "Dışişleri Bakanı Ceyhun Bayramov ile görüştü.",
         ),
+        (
+            "en",
+            "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+            "Bayramov in Baku on 10-11 November 2024.",
+        ),
     ],
 )
 def test_two_days_printed_with_a_dash_are_both_the_meeting_s(language: str, sentence: str) -> None:

@@ -33,7 +33,7 @@ class FoundDate:
     time: tuple[int, int] | None = None
     precision: str = "day"  # day or month
     calendar: str = "gregorian"
-    last: date | None = None  # the month's last day (precision "month")
+    last: date | None = None  # the month's last day (precision "month"), or the second of two
 
 
 def to_gregorian(calendar: str, year: int, month: int, day: int) -> date:
@@ -89,14 +89,16 @@ def patterns(language: str) -> DatePatterns:
         iso=re.compile(r"(?<!\d)(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})(?!\d)" + _TIME),
         day_month_year=re.compile(
             # a day may be glued to an Arabic-script word before it ("روز20 آبان 1403"), not
-            # to a Latin or Cyrillic one ("G20 November 2024" is no date)
-            r"(?<![\d.A-Za-z\u00C0-\u024F\u0400-\u04FF])(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+("
-            + names
-            + r")\s*,?\s+(\d{4})(?!\d)"
-            + _TIME
+            # to a Latin or Cyrillic one ("G20 November 2024" is no date); the day before a
+            # dash is the first of two ("10-11 November 2024")
+            r"(?<![\d.A-Za-z\u00C0-\u024F\u0400-\u04FF])(?:(\d{1,2})\s?[-–]\s?)?"
+            r"(\d{1,2})(?:st|nd|rd|th|-?го|-?ого)?\s+(" + names + r")\s*,?\s+(\d{4})(?!\d)" + _TIME
         ),
         month_day_year=re.compile(
-            r"(?<![\w])(" + names + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)" + _TIME
+            r"(?<![\w])("
+            + names
+            + r")\.?\s+(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"
+            + _TIME
         ),
         month_year=re.compile(r"(?<![\w\d])(" + names + r")\s+(\d{4})(?!\d)"),
         # the year first, with its ending and word for "year" ("2025-ci il mayın 19-da")
@@ -119,6 +121,12 @@ def _calendar_of_year(year: int, calendar: str) -> str:
     if calendar != "gregorian":
         return calendar
     return "gregorian"
+
+
+def _until(found: list[FoundDate], match: re.Match[str], first: int, last: int) -> None:
+    """The last of two days printed together ("10-11 November 2024") on the date just read."""
+    if found and found[-1].start == match.start() and first < last <= 31:
+        found[-1].last = found[-1].day + timedelta(days=last - first)
 
 
 def find_dates(folded: str, language: str) -> list[FoundDate]:
@@ -159,27 +167,15 @@ def find_dates(folded: str, language: str) -> list[FoundDate]:
         taken.append(span)
 
     for match in p.day_month_year.finditer(folded):
-        calendar, month = p.months[match.group(2)]
-        add(
-            match,
-            calendar,
-            int(match.group(3)),
-            month,
-            int(match.group(1)),
-            match.group(4),
-            match.group(5),
-        )
+        calendar, month = p.months[match.group(3)]
+        first, last = match.group(1) or match.group(2), match.group(2)
+        add(match, calendar, int(match.group(4)), month, int(first), match.group(5), match.group(6))
+        _until(found, match, int(first), int(last))
     for match in p.month_day_year.finditer(folded):
         calendar, month = p.months[match.group(1)]
-        add(
-            match,
-            calendar,
-            int(match.group(3)),
-            month,
-            int(match.group(2)),
-            match.group(4),
-            match.group(5),
-        )
+        first, last = match.group(2), match.group(3) or match.group(2)
+        add(match, calendar, int(match.group(4)), month, int(first), match.group(5), match.group(6))
+        _until(found, match, int(first), int(last))
     for match in p.year_month_day.finditer(folded):
         calendar, month = p.months[match.group(2)]
         add(match, calendar, int(match.group(1)), month, int(match.group(3)), None, None)

@@ -300,7 +300,14 @@ def _printed_date(
             if found.precision == "month":
                 end = found.last or parse_partial(found.day.isoformat()[:7])[1]
                 return DateBounds(found.day, end, ("printed in the sentence",)), ["date-printed"]
-            return DateBounds(found.day, found.day, ("printed in the sentence",)), ["date-printed"]
+            last = (
+                found.last
+                if published is None or found.last is None
+                else min(found.last, published)
+            )
+            return DateBounds(found.day, last or found.day, ("printed in the sentence",)), [
+                "date-printed"
+            ]
     return None
 
 
