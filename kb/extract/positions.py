@@ -301,7 +301,10 @@ def _stated_in(
         if cue.payload in concepts:
             continue
         if _same_phrase(ctx, reading, first, cue):
-            if first is None or ctx.model.broader.get(cue.payload) != first.payload:
+            if first is None or not (
+                ctx.model.broader.get(cue.payload) == first.payload
+                or _opens_to(reading, first, cue)
+            ):
                 continue
             # "the corridor ... through Iran": the narrower topic named later in the phrase
             # is what it is about, in place of the broader one named first
@@ -442,6 +445,17 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
 
 
 def _joined(ctx: Context, first: Match, second: Match) -> bool:
+def _opens_to(reading: Reading, first: Match, cue: Match) -> bool:
+    """Whether a word of ``with_markers`` ends the first topic cue or follows it, with the
+    second right after it ("relations with Israel", "развития отношений с Израилем"): the
+    second names the other side of what the first names ("a peace treaty with Armenia on the
+    basis of territorial integrity" is the treaty)."""
+    return any(
+        c.kind == "with_markers" and first.j - 1 <= c.i and cue.i - 1 <= c.j <= cue.i
+        for c in reading.cues
+    )
+
+
     """Whether the second cue follows the first within JOINED tokens, no punctuation between."""
     return 0 <= second.i - first.j <= JOINED and _unbroken(ctx, first.j, second.i)
 
