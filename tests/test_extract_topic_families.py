@@ -129,3 +129,31 @@ def test_relations_with_a_side_that_is_a_topic_are_about_that_side(
     # "relations with" is the bilateral relations, unless what follows "with" names a topic
     positions = [position for position, _ in stances(draft_of(language, MET[language], sentence))]
     assert positions == [concept]
+
+
+LONGER_PHRASE = [
+    (
+        "en",
+        "Araghchi welcomed the normalization of relations between Armenia and Azerbaijan.",
+        SETTLEMENT,
+    ),
+    ("fa", "عراقچی گفت روابط جمهوری آذربایجان و ارمنستان رو به بهبود است.", SETTLEMENT),
+    (
+        "ru",
+        "Аракчи заявил, что армяно-азербайджанские отношения постепенно улучшаются.",
+        SETTLEMENT,
+    ),
+    # near miss: the relations of two other countries stay the bilateral relations
+    ("en", "Araghchi praised the relations between Iran and Azerbaijan.", BILATERAL),
+    ("tr", "Arakçi, ilişkilerin her alanda genişleyeceğini söyledi.", BILATERAL),
+    ("ar", "وقال عراقجي إن تنفيذ الاتفاقيات في شتى المجالات يحتاج إلى خطوات عملية.", BILATERAL),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "concept"), LONGER_PHRASE)
+def test_a_cue_inside_a_longer_cue_gives_way_to_it(
+    language: str, sentence: str, concept: str
+) -> None:
+    # "relations between" inside "relations between Armenia and Azerbaijan" is the settlement
+    positions = [position for position, _ in stances(draft_of(language, MET[language], sentence))]
+    assert positions == [concept]

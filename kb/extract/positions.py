@@ -461,7 +461,8 @@ JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's soverei
 
 def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
     """A broader concept's cue inside a narrower concept's cue, or joined to one by a word or
-    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement."""
+    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement; so is any
+    cue inside a longer cue (the longer phrase says what it is about)."""
     out = []
     for cue in topics:
         broader_of_other = any(
@@ -474,14 +475,11 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
             for other in topics
             if other is not cue
         )
-        inside_same = any(
-            other.payload == cue.payload
-            and other.i <= cue.i
-            and cue.j <= other.j
-            and (other.j - other.i) > (cue.j - cue.i)
+        inside_longer = any(
+            other.i <= cue.i and cue.j <= other.j and (other.j - other.i) > (cue.j - cue.i)
             for other in topics
-        )
-        if not broader_of_other and not inside_same:
+        )  # "normalisation of relations between Armenia and Azerbaijan": not "relations between"
+        if not broader_of_other and not inside_longer:
             out.append(cue)
     return out
 
