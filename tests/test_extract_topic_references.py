@@ -1,8 +1,9 @@
 """A content clause that names no topic but refers to one ("this project", "цей конфлікт", "هذه
 العملية") takes the topic named just before it: in the same sentence outside the clause (rule
 ``topic-framing``) or in the sentences before (rule ``topic-back-reference``), with a lower
-confidence than a topic named in the clause. Near misses: a clause with no referring phrase
-stays unclassified, and a referring phrase far from any topic gives none.
+confidence than a topic named in the clause; so does a clause after a phrase that frames it
+("Speaking about the corridor, X said that ..."). Near misses: a clause with no referring or
+framing phrase stays unclassified, and a referring phrase far from any topic gives none.
 
 The sentences are written for these tests (no article's text).
 """
@@ -122,4 +123,49 @@ def test_near_miss_a_referring_phrase_far_from_any_topic_names_none() -> None:
         "Bayramov said that this project will bring many tourists to Azerbaijan.",
     )
     position, _, _ = _statement(draft, "this project will bring")
+    assert position == UNCLASSIFIED
+
+
+FRAMERS = [
+    (
+        "en",
+        "Speaking about the North-South transport corridor, Bayramov said that much work "
+        "remains to be done on the Azerbaijani side.",
+        "much work remains",
+        "transport-corridors",
+    ),
+    (
+        "ru",
+        "Говоря о коридоре «Север — Юг», Байрамов отметил, что Азербайджан завершил свою "
+        "часть работы.",
+        "завершил свою часть",
+        "transport-corridors",
+    ),
+    (  # a postposition after the topic
+        "tr",
+        "Kuzey-Güney koridoru hakkında konuşan Bayramov, Azerbaycan'ın kendi bölümünü "
+        "tamamladığını söyledi.",
+        "kendi bölümünü",
+        "transport-corridors",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "words", "concept"), FRAMERS)
+def test_a_phrase_framing_the_statement_gives_its_topic(
+    language: str, sentence: str, words: str, concept: str
+) -> None:
+    position, rules, _ = _statement(draft_of(language, MET[language], sentence), words)
+    assert position == concept
+    assert "topic-framing" in rules
+
+
+def test_near_miss_a_topic_named_before_with_no_framing_phrase_gives_none() -> None:
+    draft = draft_of(
+        "en",
+        MET["en"],
+        "After the talks, which also covered the North-South transport corridor, Bayramov "
+        "told reporters that Azerbaijan will host many guests next year.",
+    )
+    position, _, _ = _statement(draft, "will host many guests")
     assert position == UNCLASSIFIED

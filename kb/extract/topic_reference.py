@@ -4,8 +4,9 @@ language's ``topic_references`` (a demonstrative and a general noun, or a noun t
 back: "конфлікт"); its topic is that of the nearest topic cue before it, in the same sentence
 outside the clause (the framing: "touched upon the North-South corridor and ...") or in the
 two sentences before (a back-reference), or that of an earlier referring phrase that near
-("... the conflict ... . This conflict ..."). A clause with no such phrase keeps no topic:
-nothing is guessed from the article's other topics.
+("... the conflict ... . This conflict ..."). A clause with no such phrase takes the topic a
+phrase of ``topic_framers`` names before it ("Speaking about the corridor, X said that ...");
+with neither it keeps no topic: nothing is guessed from the article's other topics.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ BACK_SENTENCES = 2  # how many sentences back a referring phrase may reach
 HOPS = 2  # how many earlier referring phrases a back-reference may go through
 ENDING = 4  # letters: the longest case ending after a referring phrase's last word ("prosesin")
 SENTENCE_ENDS = (".", "!", "?", "؟")
+FRAMER_TO_CUE = 4  # tokens: the farthest a topic cue follows a framing phrase ("speaking of the")
+BREAKS = (".", ",", ";", ":", "،", "؛", "!", "?", "؟")
 
 
 def referred_topic(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -32,7 +35,7 @@ def referred_topic(ctx: Context, reading: Reading, span: tuple[int, int]) -> tup
     unless the clause holds a referring phrase."""
     start = _last_reference(ctx, span)
     if start is None:
-        return None
+        return _framed(ctx, reading, span)
     s = reading.sentence
     subject = reading.subject_span
     framing = [
@@ -48,6 +51,31 @@ def referred_topic(ctx: Context, reading: Reading, span: tuple[int, int]) -> tup
         return _nearest(framing).payload, FRAMING
     concept = _told_before(ctx, s.i, HOPS)
     return (concept, BACK_REFERENCE) if concept is not None else None
+
+
+def _framed(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The topic a phrase of the language's ``topic_framers`` puts before the clause: the cue a
+    few words after it, no punctuation between ("Speaking about the North-South corridor, X
+    said that ...", "Говоря о мирном процессе, X отметил, что ..."), or right before it, as a
+    postposition ("Şimal-Cənub dəhlizinə toxunaraq ...")."""
+    s = reading.sentence
+    before = _starts(ctx, (s.i, span[0]), "topic_framers")
+    after = _starts(ctx, (s.i, span[0]), "topic_postpositions")
+    cues = [
+        c
+        for c in reading.cues
+        if c.kind == "topic"
+        and c.j <= span[0]
+        and (
+            any(0 <= c.i - f <= FRAMER_TO_CUE and _unbroken(ctx, f, c.i) for f in before)
+            or any(c.j <= f <= c.j + 1 for f in after)
+        )
+    ]
+    return (_nearest(cues).payload, FRAMING) if cues else None
+
+
+def _unbroken(ctx: Context, i: int, j: int) -> bool:
+    return not any(ctx.doc.words[t] in BREAKS for t in range(i, j))
 
 
 def _told_before(ctx: Context, t: int, hops: int) -> str | None:
@@ -101,16 +129,21 @@ def _sentences_between(ctx: Context, i: int, j: int) -> int:
 def _last_reference(ctx: Context, span: tuple[int, int]) -> int | None:
     """Where the last referring phrase of a span starts: its words' lemmas those of a
     ``topic_references`` phrase, the last word perhaps with a short ending ("bu prosesin")."""
+    return max(_starts(ctx, span, "topic_references"), default=None)
+
+
+def _starts(ctx: Context, span: tuple[int, int], kind: str) -> list[int]:
+    """Where the phrases of a lexicon list start in a span, matched as ``_last_reference``
+    says."""
     words = ctx.doc.words
     stem = ctx.matcher.stem
-    starts = [
+    return [
         t
-        for phrase in lexicon_phrases(ctx.matcher.language, "topic_references")
+        for phrase in lexicon_phrases(ctx.matcher.language, kind)
         for t in range(span[0], span[1] - len(phrase) + 1)
         if all(stem(words[t + k]) == stem(w) for k, w in enumerate(phrase[:-1]))
         and _same_or_inflected(stem, words[t + len(phrase) - 1], phrase[-1])
     ]
-    return max(starts, default=None)
 
 
 def _same_or_inflected(stem: Callable[[str], str], word: str, listed: str) -> bool:
