@@ -102,3 +102,17 @@ def test_an_inflected_russian_given_name_is_read_as_its_base() -> None:
     ru = lemmatizer("ru")
     assert ru.lemma("джейхуна") == ru.lemma("джейхун") == ru.lemma("джейхуном")
     assert ru.lemma("байрамова") == ru.lemma("байрамов")
+
+
+def test_an_inner_known_stem_wins_so_a_word_and_its_listed_inflection_agree() -> None:
+    suffixes = ("nin", "in", "nə", "i", "ə")
+    known = frozenset({"münasibətlər", "münasibətləri"})
+    assert checked_stem("münasibətlərinin", suffixes, known) == "münasibətlər"
+    assert checked_stem("münasibətləri", suffixes, known) == "münasibətlər"
+
+
+def test_near_miss_a_persian_name_ending_in_ye_keeps_it() -> None:
+    # "رئیسی" (a surname) is not "رئیس" (head): only plural endings go
+    suffixes = ("هايي", "هاي", "ها")
+    assert checked_stem("رئيسي", suffixes, frozenset({"رئيس"})) == "رئيسي"
+    assert checked_stem("همكاريهاي", suffixes, frozenset({"همكاري"})) == "همكاري"

@@ -12,10 +12,12 @@ Each language uses what does the job best:
   "meet": a noun becomes a speech verb or a meeting trigger; the lexicon lists the forms);
 - Azerbaijani: the language file's ``inflection_suffixes``, but a stem is used only when it is
   a word the registry or the lexicon knows ("İranın" is "iran", never "ira");
-- Persian and Arabic: no lemma (their stemmers turn names into roots); the matcher handles
-  their clitics and spacing itself in names; a word that is a known word after one of the
-  language's ``clitic_prefixes`` ("ويجب", and must; "بدعم", with support) is that word, so a
-  cue phrase matches it.
+- Persian: the plural endings of its ``inflection_suffixes`` ("همکاری‌های", cooperations of,
+  is "همکاری"), a stem used only when it is a known word, as for Azerbaijani;
+- Arabic: no lemma (its stemmers turn names into roots); the matcher handles its clitics and
+  spacing itself in names; a word that is a known word after one of the language's
+  ``clitic_prefixes`` ("ويجب", and must; "بدعم", with support) is that word, so a cue phrase
+  matches it.
 
 Words shorter than ``MINIMUM`` letters are their own lemma (function words stay apart).
 
@@ -116,17 +118,27 @@ def _clitics(language: str) -> tuple[str, ...]:
 
 def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) -> str:
     """The word without a suffix (at most two, longest first) where what is left is known
-    (a known word may itself be inflected: "azərbaycanın" in a cue phrase is "azərbaycan")."""
+    (a known word may itself be inflected: "azərbaycanın" in a cue phrase is "azərbaycan"); the
+    shorter known stem wins, so that a word and its known inflection share one lemma
+    ("münasibətlərinin" and the cue word "münasibətləri" are both "münasibətlər")."""
     for suffix in suffixes:
         if not word.endswith(suffix) or len(word) - len(suffix) < 3:
             continue
         stem = word[: -len(suffix)]
+        inner_stem = next(
+            (
+                stem[: -len(inner)]
+                for inner in suffixes
+                if stem.endswith(inner)
+                and len(stem) - len(inner) >= 3
+                and stem[: -len(inner)] in known
+            ),
+            None,
+        )
+        if inner_stem is not None:
+            return inner_stem
         if stem in known:
             return stem
-        for inner in suffixes:
-            if stem.endswith(inner) and len(stem) - len(inner) >= 3:
-                if stem[: -len(inner)] in known:
-                    return stem[: -len(inner)]
     return word
 
 

@@ -27,6 +27,12 @@ from .quotations import marks
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
 from .stance import stance_of, stated, verb_stance
+from .topic_reference import (
+    BACK_REFERENCE_CONFIDENCE,
+    FRAMING,
+    FRAMING_CONFIDENCE,
+    referred_topic,
+)
 from .truncation import cut_short
 from .verb_final import (
     anaphoric,
@@ -242,7 +248,31 @@ def positions_in(ctx: Context, reading: Reading) -> list[Position]:
                 if key not in seen:
                     seen.add(key)
                     _add_widest(out, position)
-    return out
+    return _referred(ctx, reading, out)
+
+
+def _referred(ctx: Context, reading: Reading, out: list[Position]) -> list[Position]:
+    """The unclassified statements whose clause refers to a topic named before it ("this
+    project", kb.extract.topic_reference) take that topic, with a lower confidence and the
+    rule that found it; one that then repeats a statement of the sentence goes."""
+    kept: list[Position] = []
+    for position in out:
+        found = None
+        if position.concept == UNCLASSIFIED:
+            found = referred_topic(ctx, reading, position.span)
+        if found is not None:
+            concept, rule = found
+            confidence = FRAMING_CONFIDENCE if rule == FRAMING else BACK_REFERENCE_CONFIDENCE
+            weak = round(UNCLASSIFIED_CONFIDENCE - position.confidence, 2)
+            position.concept = concept
+            position.rules = [rule, *position.rules[1:]]
+            position.confidence = round(confidence - weak, 2)
+        if not any(
+            (k.concept, k.span, k.speakers) == (position.concept, position.span, position.speakers)
+            for k in kept
+        ):
+            kept.append(position)
+    return kept
 
 
 def _add_widest(out: list[Position], position: Position) -> None:
@@ -301,10 +331,14 @@ def _stated_in(
         if cue.payload in concepts:
             continue
         if _same_phrase(ctx, reading, first, cue):
-            if first is None or ctx.model.broader.get(cue.payload) != first.payload:
+            if first is None or not (
+                ctx.model.broader.get(cue.payload) == first.payload
+                or _opens_to(reading, first, cue)
+            ):
                 continue
             # "the corridor ... through Iran": the narrower topic named later in the phrase
-            # is what it is about, in place of the broader one named first
+            # is what it is about, in place of the broader one named first; so is the topic
+            # after a cue that ends with "with" ("relations with Israel")
             out = [o for o in out if o.concept != first.payload]
             first = None
         concepts.add(cue.payload)
@@ -411,12 +445,24 @@ def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match
     )
 
 
+def _opens_to(reading: Reading, first: Match, cue: Match) -> bool:
+    """Whether a word of ``with_markers`` ends the first topic cue or follows it, with the
+    second right after it ("relations with Israel", "развития отношений с Израилем"): the
+    second names the other side of what the first names ("a peace treaty with Armenia on the
+    basis of territorial integrity" is the treaty)."""
+    return any(
+        c.kind == "with_markers" and first.j - 1 <= c.i and cue.i - 1 <= c.j <= cue.i
+        for c in reading.cues
+    )
+
+
 JOINED = 2  # tokens: the most between two cues of one noun phrase ("X's sovereignty and ...")
 
 
 def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
     """A broader concept's cue inside a narrower concept's cue, or joined to one by a word or
-    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement."""
+    two ("Azerbaijan's sovereignty and territorial integrity"), is the same statement; so is any
+    cue inside a longer cue (the longer phrase says what it is about)."""
     out = []
     for cue in topics:
         broader_of_other = any(
@@ -429,14 +475,11 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
             for other in topics
             if other is not cue
         )
-        inside_same = any(
-            other.payload == cue.payload
-            and other.i <= cue.i
-            and cue.j <= other.j
-            and (other.j - other.i) > (cue.j - cue.i)
+        inside_longer = any(
+            other.i <= cue.i and cue.j <= other.j and (other.j - other.i) > (cue.j - cue.i)
             for other in topics
-        )
-        if not broader_of_other and not inside_same:
+        )  # "normalisation of relations between Armenia and Azerbaijan": not "relations between"
+        if not broader_of_other and not inside_longer:
             out.append(cue)
     return out
 
