@@ -26,7 +26,7 @@ from .normalize import lexicon_phrases, normalizer
 from .quotations import marks
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
 from .segment import initial_stop
-from .stance import stance_of, stated, verb_stance
+from .stance import FRAMES, stance_of, stated, verb_stance
 from .topic_reference import (
     BACK_REFERENCE_CONFIDENCE,
     FRAMING,
@@ -800,7 +800,8 @@ def _words(ctx: Context, i: int, j: int) -> int:
 
 def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A content span cut into its clauses: after a nominalised verb followed by "and" or a
-    comma ("...geliştiğini ve ...gösterdiğini söyledi"), before "and that", and at a comma
+    comma ("...geliştiğini ve ...gösterdiğini söyledi"), before "and that", before "and"
+    followed by a frame of its own ("supports X and is ready to Y": two stances), and at a comma
     before "as well as" (the language's ``list_joins``: "X, а также Y"), unless what comes
     before is what was discussed ("обсудили X, а также Y")."""
     words = ctx.doc.words
@@ -809,6 +810,7 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
     )
     joined = {c.i: c.j for c in reading.cues if c.kind == "conjunctions"}
     thats = {c.i for c in reading.cues if c.kind == "complementizers"}
+    frames = {c.i for c in reading.cues if c.kind == "stance" and c.payload in FRAMES}
     cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
     lists = lexicon_phrases(ctx.matcher.language, "list_joins")
     for t in range(span[0], span[1] - 1):
@@ -822,6 +824,13 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
         elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
             cuts.append((t, joined[t]))
+        elif (
+            t in joined
+            and t > span[0]
+            and words[t] not in SOFT
+            and _frame_opens(ctx, frames, joined[t])
+        ):
+            cuts.append((t, joined[t]))  # "supports X and is ready to Y": two stances
         elif words[t] in CLAUSE_ENDS and t > span[0]:
             cuts.append((t, nxt))
     out: list[tuple[int, int]] = []
@@ -832,6 +841,15 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
             lo = start
     out.append((lo, span[1]))
     return out
+
+
+def _frame_opens(ctx: Context, frames: set[int], t: int) -> bool:
+    """Whether a frame starts at token t, or after one word in lower case ("is ready to"; not
+    "Baku and Yerevan must", where a new subject opens the clause)."""
+    if t in frames:
+        return True
+    printed = ctx.doc.verbatim(t, t + 1)
+    return t + 1 in frames and printed.isalpha() and printed.islower()
 
 
 def _discussed_before(reading: Reading, start: int, t: int) -> bool:
