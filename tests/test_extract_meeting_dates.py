@@ -219,7 +219,7 @@ def test_a_meeting_a_participant_tells_of_in_the_first_person_is_not_the_day_s_n
         "en",
         "Iranian Foreign Minister Abbas Araghchi met Jeyhun Bayramov in Baku on Tuesday, the "
         "ministry said.",
-        "President Ilham Aliyev said: You are welcome in Baku, dear minister, you know our land.",
+        "President Ilham Aliyev said: Welcome back to Baku, dear minister, you know our land well.",
         "I met Minister Araghchi during his visit to the region, and it was a very good meeting.",
     )
     earliest, latest = found[ARAGHCHI_ALIYEV]
@@ -229,8 +229,8 @@ def test_a_meeting_a_participant_tells_of_in_the_first_person_is_not_the_day_s_n
 # -- 4. the same meeting reported again ----------------------------------------------------------
 
 LEAD = (
-    "Iranian Foreign Minister Abbas Araghchi, who is on a visit to Azerbaijan, has met his "
-    "counterpart Jeyhun Bayramov in Baku, the ministry said."
+    "Iranian Foreign Minister Abbas Araghchi, who is visiting Azerbaijan, has met "
+    "his counterpart Jeyhun Bayramov in Baku, the ministry said."
 )
 
 

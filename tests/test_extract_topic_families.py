@@ -77,7 +77,7 @@ def test_a_family_of_wire_phrasings_names_its_topic(
 INFLECTED = [
     (
         "az",
-        "Araqçi bildirib ki, İran qonşu ölkələrlə dostluq münasibətlərinin qurulmasına önəm verir.",
+        "Araqçi bildirib ki, Tehran bütün qonşu ölkələrlə dostluq münasibətlərinin qurulmasına önəm verir.",
         BILATERAL,
     ),
     ("fa", "عراقچی بر همکاری‌های دو کشور در مجامع بین‌المللی تاکید کرد.", BILATERAL),

@@ -33,7 +33,7 @@ def _statement(draft: Draft, words: str) -> tuple[str, list[str], float]:
 FRAMED = [
     (
         "en",
-        "The ministers touched upon the North-South transport corridor and expressed their "
+        "The ministers spoke about the North-South transport corridor and voiced their "
         "confidence that this project will link the two seas.",
         "this project will link",
         "transport-corridors",
@@ -106,7 +106,7 @@ def test_near_miss_a_clause_with_no_referring_phrase_stays_unclassified() -> Non
     draft = draft_of(
         "en",
         MET["en"],
-        "The ministers touched upon the North-South transport corridor and expressed their "
+        "The ministers spoke about the North-South transport corridor and voiced their "
         "confidence that Azerbaijan will host many guests next year.",
     )
     position, _, _ = _statement(draft, "will host many guests")
