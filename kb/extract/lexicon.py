@@ -77,6 +77,9 @@ LIST_KINDS = (
     "origin_markers",
     "editorial_verbs",
     "body_nouns",
+    "topic_references",
+    "topic_framers",
+    "topic_postpositions",
 )
 
 

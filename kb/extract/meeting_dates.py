@@ -83,7 +83,9 @@ def _day_after(ctx: Context, i: int, j: int, published: date) -> tuple[date, int
         return all(k in places or not any(ch.isalnum() for ch in doc.words[k]) for k in range(i, t))
 
     a, b = doc.span(i, j)
-    for found in find_dates(normalizer().key(doc.text[a:]), ctx.matcher.language)[:1]:
+    line_end = doc.text.find("\n", b)
+    printed = doc.text[a : line_end if line_end >= 0 else len(doc.text)]
+    for found in find_dates(normalizer().key(printed), ctx.matcher.language)[:1]:
         start = doc.token_at(a + found.start)
         if found.start <= b - a and found.precision == "day" and only_places_before(start):
             return found.day, max(doc.token_at(a + found.end), i + 1)
@@ -219,7 +221,7 @@ def meeting_bounds(
 
 def _told_in_first_person(meeting: Meeting) -> bool:
     """Whether a participant tells of the meeting in the first person, in direct speech or a
-    quotation ("We had a meeting during the visit", «I met him»): what a speaker recalls,
+    quotation ("we met during your last visit", «I met him»): what a speaker recalls,
     not the day's news."""
     if any(rule.startswith("meeting-first-person") for rule in meeting.rules):
         return True

@@ -35,6 +35,9 @@ LEMMA_CUE_KINDS = frozenset(
         "topic",
         "stance",
         "unnamed_speakers",
+        "topic_references",
+        "topic_framers",
+        "topic_postpositions",
     }
 )
 

@@ -11,9 +11,6 @@ with neither it keeps no topic: nothing is guessed from the article's other topi
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from .normalize import lexicon_phrases
 from .phrases import Match
 from .reading import Context, Reading
 from .segment import initial_stop
@@ -24,7 +21,6 @@ FRAMING_CONFIDENCE = 0.45
 BACK_REFERENCE_CONFIDENCE = 0.4
 BACK_SENTENCES = 2  # how many sentences back a referring phrase may reach
 HOPS = 2  # how many earlier referring phrases a back-reference may go through
-ENDING = 4  # letters: the longest case ending after a referring phrase's last word ("prosesin")
 SENTENCE_ENDS = (".", "!", "?", "؟")
 FRAMER_TO_CUE = 4  # tokens: the farthest a topic cue follows a framing phrase ("speaking of the")
 BREAKS = (".", ",", ";", ":", "،", "؛", "!", "?", "؟")
@@ -133,22 +129,6 @@ def _last_reference(ctx: Context, span: tuple[int, int]) -> int | None:
 
 
 def _starts(ctx: Context, span: tuple[int, int], kind: str) -> list[int]:
-    """Where the phrases of a lexicon list start in a span, matched as ``_last_reference``
-    says."""
-    words = ctx.doc.words
-    stem = ctx.matcher.stem
-    return [
-        t
-        for phrase in lexicon_phrases(ctx.matcher.language, kind)
-        for t in range(span[0], span[1] - len(phrase) + 1)
-        if all(stem(words[t + k]) == stem(w) for k, w in enumerate(phrase[:-1]))
-        and _same_or_inflected(stem, words[t + len(phrase) - 1], phrase[-1])
-    ]
-
-
-def _same_or_inflected(stem: Callable[[str], str], word: str, listed: str) -> bool:
-    lemma = stem(word) == stem(listed)
-    rest = word[len(listed) :]
-    return lemma or (
-        word.startswith(listed) and len(rest) <= ENDING and (not rest or rest.isalpha())
-    )
+    """Where the phrases of a lexicon list (matched as every cue is, by form or lemma) start
+    in a span."""
+    return [c.i for c in ctx.found.cues if c.kind == kind and span[0] <= c.i and c.j <= span[1]]
