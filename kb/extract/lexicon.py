@@ -77,6 +77,7 @@ LIST_KINDS = (
     "origin_markers",
     "editorial_verbs",
     "body_nouns",
+    "hosting_verbs",
 )
 
 

@@ -365,6 +365,8 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
             ]
             group = list(dict.fromkeys(x.entity for x in plural if x.entity))
+            if any(set(group) <= set(m.people) for m in out):
+                continue  # "hosted the ministers of A and B for consultations": one meeting
             if len(group) >= 2:
                 out.append(
                     Meeting(
@@ -406,14 +408,18 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 continue
             continue
         if len(partners) >= 2 and all(x.plural and x.kind == "office" for _, x, _ in partners):
-            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other
+            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other,
+            # and their host ("Iran hosted the foreign ministers of A and B")
+            host = _host(ctx, reading, trigger, partners)
             out.append(
                 _together(
                     ctx,
                     reading,
                     trigger,
-                    partners,
-                    rules + ["meeting-plural-office", "participant-office"],
+                    [*host, *partners],
+                    rules
+                    + ["meeting-plural-office", "participant-office"]
+                    + (["meeting-host"] if host else []),
                 )
             )
             continue
@@ -548,6 +554,58 @@ def _together(
     return Meeting(
         ids, mentions, reading, (first, last), _place(ctx, reading, trigger.i), rules, 0.6
     )
+
+
+# How many words may stand between a hosting verb and the meeting noun it takes ("hosted a
+# meeting of").
+HOSTED_NOUN_GAP = 1
+
+
+def _host(
+    ctx: Context, reading: Reading, trigger: Match, guests: list[tuple[str, Mention, str]]
+) -> list[tuple[str, Mention | None, str]]:
+    """Who hosted guests named by a plural office ("Iran hosted the foreign ministers of A and
+    B", "Tehran hosted a meeting of the defence ministers of A and B", "Баку принял министров
+    ..."): the subject of a ``hosting_verbs`` verb that is the trigger or takes it. A person is
+    the host; a country, or a city of a country, stands for its holder of the guests' office
+    at the article's date. None when the guests hold different offices, the city has no
+    country, or the guests are the ones "between" whom talks were held (a mediator's)."""
+    verb = next(
+        (
+            c
+            for c in reading.cues
+            if c.kind == "hosting_verbs"
+            and c.i not in reading.quoted
+            and c.i < trigger.j
+            and trigger.i - c.j <= HOSTED_NOUN_GAP
+        ),
+        None,
+    )
+    if verb is None or _between(ctx, trigger):
+        return []
+    start = _clause_start(ctx, reading, verb.i)
+    subjects = [
+        x
+        for x in reading.mentions
+        if start <= x.i
+        and x.j <= verb.i
+        and x.i not in reading.quoted
+        and not (x.attached or x.complement)
+        and x.kind in PEOPLE + ("office", "country", "place")
+    ]
+    if not subjects:
+        return []
+    x = subjects[-1]
+    if x.kind in PEOPLE or x.kind == "office":
+        people, how = resolve(ctx, reading, x)
+        return [(people[0], x, how)] if people else []
+    place = _with_country(ctx, x)
+    roles = {_role_of(ctx, o) for _, g, _ in guests for o in g.offices}
+    if place is None or len(roles) != 1 or None in roles:
+        return []
+    offices = ctx.model.offices_for(place[1], [r for r in roles if r])
+    holders = list(dict.fromkeys(h for o in offices for h in ctx.model.holders(o, *ctx.era)))
+    return [(holders[0], None, "office")] if len(holders) == 1 else []
 
 
 # How a visitor or host may not be found: they are named, or named by office.
