@@ -78,6 +78,7 @@ LIST_KINDS = (
     "editorial_verbs",
     "body_nouns",
     "hosting_verbs",
+    "delegation_nouns",
 )
 
 

@@ -358,6 +358,11 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     # "Iran X-i çağırdı": a country or ministry stands as the subject
                     partners = clause if _institution_before(reading, start, clause) else clause[1:]
                     rules[-1] = "meeting-object-before-verb"
+        if not partners and not joint:
+            head = _delegation_head(ctx, reading, trigger)
+            if head is not None:
+                partners = [head]  # "received the Azerbaijani delegation": its head, named before
+                rules.append("meeting-delegation-reference")
         if not partners:
             plural = [
                 x
@@ -453,6 +458,20 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
             elif len(partners) == 1:
+                # "واستقبل X الوفد", "делегацию принял X": the one read as the object is the
+                # subject, who met the head of the delegation referred back to
+                head = _delegation_head(ctx, reading, trigger)
+                if head is not None and head[0] != partners[0][0]:
+                    out.append(
+                        _together(
+                            ctx,
+                            reading,
+                            trigger,
+                            [partners[0], head],
+                            rules + ["meeting-delegation-reference"],
+                        )
+                    )
+                    continue
                 # "التقى X نظيره الأذربيجاني": the verb's subject after it, read as its object,
                 # met the counterpart the article does not name
                 counterpart = _counterpart_by_office(ctx, reading, trigger)
@@ -606,6 +625,68 @@ def _host(
     offices = ctx.model.offices_for(place[1], [r for r in roles if r])
     holders = list(dict.fromkeys(h for o in offices for h in ctx.model.holders(o, *ctx.era)))
     return [(holders[0], None, "office")] if len(holders) == 1 else []
+
+
+# How many words may stand between a delegation marker and its leader's name (a title: "a
+# delegation led by Deputy Prime Minister X").
+LEADER_GAP = 5
+# How many words may stand between a country word and the delegation noun it qualifies.
+DELEGATION_COUNTRY_GAP = 1
+
+
+def _delegation_head(
+    ctx: Context, reading: Reading, trigger: Match
+) -> tuple[str, Mention, str] | None:
+    """The head of a delegation the trigger's clause refers back to ("also received the
+    Azerbaijani delegation", "делегацию принял также X": a ``delegation_nouns`` word) with no
+    person named: the latest leader the article named before it with a ``delegation_markers``
+    phrase ("a delegation led by X"), of the country named with the noun if one is."""
+    start, end = _clause_start(ctx, reading, trigger.i), _object_end(ctx, reading, trigger)
+    markers = [c for c in ctx.found.cues if c.kind == "delegation_markers"]
+    noun = next(
+        (
+            c
+            for c in reading.cues
+            if c.kind == "delegation_nouns"
+            and start <= c.i < end
+            and c.i not in reading.quoted
+            and not any(m.i <= c.i < m.j for m in markers)
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    qualifier = next(
+        (
+            x
+            for x in reading.mentions
+            if x.kind in ("demonym", "country")
+            and x.country
+            and (0 <= noun.i - x.j <= DELEGATION_COUNTRY_GAP or 0 <= x.i - noun.j <= 1)
+        ),
+        None,
+    )
+    heads = [h for c in markers if c.j <= noun.i and (h := _leader(ctx, c)) is not None]
+    for pid in reversed(heads):
+        if qualifier is None or _country(ctx, pid) == qualifier.country:
+            first = min(noun.i, qualifier.i) if qualifier else noun.i
+            last = max(noun.j, qualifier.j) if qualifier else noun.j
+            return pid, Mention("person", first, last, entity=pid, how="delegation"), "delegation"
+    return None
+
+
+def _leader(ctx: Context, marker: Match) -> str | None:
+    """Who leads the delegation a ``delegation_markers`` phrase names: the person right after
+    it (past a title: "a delegation led by Deputy Prime Minister X"), else right before it
+    ("X-in başçılıq etdiyi heyət")."""
+    people = [x for x in ctx.found.mentions if x.kind in PEOPLE and x.entity]
+    after = next((x for x in people if 0 <= x.i - marker.j <= LEADER_GAP), None)
+    if after is not None and not any(
+        ctx.doc.words[t] in CLAUSE_ENDS + (",", "،") for t in range(marker.j, after.i)
+    ):
+        return after.entity
+    before = next((x for x in people if x.j == marker.i), None)
+    return before.entity if before is not None else None
 
 
 # How a visitor or host may not be found: they are named, or named by office.
