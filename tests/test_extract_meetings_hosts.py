@@ -16,6 +16,7 @@ from kb.extract.pipeline import Options, extract
 
 IRAN_FM, IRAN_DM = "hossein-amir-abdollahian", "mohammad-reza-gharaei-ashtiani"
 LAVROV, FIDAN, BAYRAMOV = "sergey-lavrov", "hakan-fidan", "jeyhun-bayramov"
+MIRZOYAN = "ararat-mirzoyan"
 
 
 def met(language: str, text: str) -> list[set[str]]:
@@ -55,6 +56,12 @@ HOSTED = [
         "для консультацій щодо безпеки в регіоні.",
         {IRAN_FM, LAVROV, FIDAN, BAYRAMOV},
     ),
+    (
+        "tr",
+        "İran, pazartesi günü Tahran'da Rusya, Türkiye, Azerbaycan ve Ermenistan dışişleri "
+        "bakanlarını ağırladı ve bölgesel konuları ele aldı.",
+        {IRAN_FM, LAVROV, FIDAN, BAYRAMOV, MIRZOYAN},
+    ),
 ]
 
 
@@ -83,19 +90,25 @@ NO_HOST = [
         "en",
         "Iran hosted talks between Jeyhun Bayramov and Ararat Mirzoyan in Tehran on Monday, "
         "according to diplomats who followed them.",
-        {BAYRAMOV, "ararat-mirzoyan"},
+        {BAYRAMOV, MIRZOYAN},
     ),
     (
         "en",
         "Iran hosted talks between the foreign ministers of Azerbaijan and Armenia in Tehran on "
         "Monday, according to diplomats.",
-        {BAYRAMOV, "ararat-mirzoyan"},
+        {BAYRAMOV, MIRZOYAN},
     ),
     (
         "ru",
         "Тегеран приветствовал встречу министров иностранных дел России и Турции в Москве в "
         "понедельник, говорится в заявлении.",
         {LAVROV, FIDAN},
+    ),
+    (
+        "tr",
+        "İran, pazartesi günü Tahran'da Rusya, Türkiye, Azerbaycan ve Ermenistan dışişleri "
+        "bakanları ile görüştü ve bölgesel konuları ele aldı.",
+        {LAVROV, FIDAN, BAYRAMOV, MIRZOYAN},
     ),
 ]
 
@@ -105,3 +118,13 @@ def test_no_host_joins_a_meeting_it_did_not_host_by_office(
     language: str, text: str, people: set[str]
 ) -> None:
     assert met(language, text) == [people]
+
+
+def test_a_plural_title_after_a_list_of_countries_is_each_countrys() -> None:
+    """Where the country comes before its title (tr), a plural title takes the whole list
+    before it; a singular one only the country right before it."""
+    singular = (
+        "Hakan Fidan, pazartesi günü Bakü'de Rusya, Azerbaycan ve Ermenistan Dışişleri Bakanı "
+        "Ararat Mirzoyan ile görüştü ve bölgesel konuları ele aldı."
+    )
+    assert met("tr", singular) == [{FIDAN, MIRZOYAN}]

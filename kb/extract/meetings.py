@@ -603,11 +603,13 @@ def _host(
     if verb is None or _between(ctx, trigger):
         return []
     start = _clause_start(ctx, reading, verb.i)
+    # before the guests where they stand before the verb ("İran, ... bakanlarını ağırladı")
+    limit = min([verb.i] + [g.i for _, g, _ in guests])
     subjects = [
         x
         for x in reading.mentions
         if start <= x.i
-        and x.j <= verb.i
+        and x.j <= limit
         and x.i not in reading.quoted
         and not (x.attached or x.complement)
         and x.kind in PEOPLE + ("office", "country", "place")
