@@ -370,7 +370,7 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
             ]
             group = list(dict.fromkeys(x.entity for x in plural if x.entity))
-            if any(set(group) <= set(m.people) for m in out):
+            if group and any(set(group) <= set(m.people) for m in out):
                 continue  # "hosted the ministers of A and B for consultations": one meeting
             if len(group) >= 2:
                 out.append(
