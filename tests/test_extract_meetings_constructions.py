@@ -504,7 +504,8 @@ def test_a_second_meeting_in_a_clause_of_its_own_is_that_clause_s_subject_s() ->
 def test_a_country_that_is_a_verb_s_subject_is_not_the_country_of_the_title_after_it() -> None:
     text = "Talks\n\nIran hosted foreign ministers from Russia, Turkey, Azerbaijan and Armenia.\n"
     ministers = {"sergey-lavrov", "hakan-fidan", BAYRAMOV, "ararat-mirzoyan"}
-    assert ministers in met("en", text)
+    # the host country stands for its own foreign minister (see test_extract_meetings_hosts.py)
+    assert ministers | {"hossein-amir-abdollahian"} in met("en", text)
     # near miss: with no verb between them, the country is the title's ("Iran's foreign minister")
     assert {ARAGHCHI, BAYRAMOV} in met(
         "en", "Talks\n\nIran Foreign Minister Abbas Araghchi met Bayramov.\n"

@@ -80,6 +80,8 @@ LIST_KINDS = (
     "topic_references",
     "topic_framers",
     "topic_postpositions",
+    "hosting_verbs",
+    "delegation_nouns",
 )
 
 

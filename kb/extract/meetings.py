@@ -358,6 +358,11 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     # "Iran X-i çağırdı": a country or ministry stands as the subject
                     partners = clause if _institution_before(reading, start, clause) else clause[1:]
                     rules[-1] = "meeting-object-before-verb"
+        if not partners and not joint:
+            head = _delegation_head(ctx, reading, trigger)
+            if head is not None:
+                partners = [head]  # "received the Azerbaijani delegation": its head, named before
+                rules.append("meeting-delegation-reference")
         if not partners:
             plural = [
                 x
@@ -365,6 +370,8 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 if x.kind == "office" and x.plural and x.entity and x.i < trigger.i
             ]
             group = list(dict.fromkeys(x.entity for x in plural if x.entity))
+            if group and any(set(group) <= set(m.people) for m in out):
+                continue  # "hosted the ministers of A and B for consultations": one meeting
             if len(group) >= 2:
                 out.append(
                     Meeting(
@@ -406,14 +413,18 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                 continue
             continue
         if len(partners) >= 2 and all(x.plural and x.kind == "office" for _, x, _ in partners):
-            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other
+            # "the meeting of the presidents of Azerbaijan and Iran": the holders met each other,
+            # and their host ("Iran hosted the foreign ministers of A and B")
+            host = _host(ctx, reading, trigger, partners)
             out.append(
                 _together(
                     ctx,
                     reading,
                     trigger,
-                    partners,
-                    rules + ["meeting-plural-office", "participant-office"],
+                    [*host, *partners],
+                    rules
+                    + ["meeting-plural-office", "participant-office"]
+                    + (["meeting-host"] if host else []),
                 )
             )
             continue
@@ -447,6 +458,20 @@ def meetings_in(ctx: Context, reading: Reading) -> list[Meeting]:
                     _together(ctx, reading, trigger, partners, rules + ["meeting-reciprocal"])
                 )
             elif len(partners) == 1:
+                # "واستقبل X الوفد", "делегацию принял X": the one read as the object is the
+                # subject, who met the head of the delegation referred back to
+                head = _delegation_head(ctx, reading, trigger)
+                if head is not None and head[0] != partners[0][0]:
+                    out.append(
+                        _together(
+                            ctx,
+                            reading,
+                            trigger,
+                            [partners[0], head],
+                            rules + ["meeting-delegation-reference"],
+                        )
+                    )
+                    continue
                 # "التقى X نظيره الأذربيجاني": the verb's subject after it, read as its object,
                 # met the counterpart the article does not name
                 counterpart = _counterpart_by_office(ctx, reading, trigger)
@@ -548,6 +573,122 @@ def _together(
     return Meeting(
         ids, mentions, reading, (first, last), _place(ctx, reading, trigger.i), rules, 0.6
     )
+
+
+# How many words may stand between a hosting verb and the meeting noun it takes ("hosted a
+# meeting of").
+HOSTED_NOUN_GAP = 1
+
+
+def _host(
+    ctx: Context, reading: Reading, trigger: Match, guests: list[tuple[str, Mention, str]]
+) -> list[tuple[str, Mention | None, str]]:
+    """Who hosted guests named by a plural office ("Iran hosted the foreign ministers of A and
+    B", "Tehran hosted a meeting of the defence ministers of A and B", "Баку принял министров
+    ..."): the subject of a ``hosting_verbs`` verb that is the trigger or takes it. A person is
+    the host; a country, or a city of a country, stands for its holder of the guests' office
+    at the article's date. None when the guests hold different offices, the city has no
+    country, or the guests are the ones "between" whom talks were held (a mediator's)."""
+    verb = next(
+        (
+            c
+            for c in reading.cues
+            if c.kind == "hosting_verbs"
+            and c.i not in reading.quoted
+            and c.i < trigger.j
+            and trigger.i - c.j <= HOSTED_NOUN_GAP
+        ),
+        None,
+    )
+    if verb is None or _between(ctx, trigger):
+        return []
+    start = _clause_start(ctx, reading, verb.i)
+    # before the guests where they stand before the verb ("İran, ... bakanlarını ağırladı")
+    limit = min([verb.i] + [g.i for _, g, _ in guests])
+    subjects = [
+        x
+        for x in reading.mentions
+        if start <= x.i
+        and x.j <= limit
+        and x.i not in reading.quoted
+        and not (x.attached or x.complement)
+        and x.kind in PEOPLE + ("office", "country", "place")
+    ]
+    if not subjects:
+        return []
+    x = subjects[-1]
+    if x.kind in PEOPLE or x.kind == "office":
+        people, how = resolve(ctx, reading, x)
+        return [(people[0], x, how)] if people else []
+    place = _with_country(ctx, x)
+    roles = {_role_of(ctx, o) for _, g, _ in guests for o in g.offices}
+    if place is None or len(roles) != 1 or None in roles:
+        return []
+    offices = ctx.model.offices_for(place[1], [r for r in roles if r])
+    holders = list(dict.fromkeys(h for o in offices for h in ctx.model.holders(o, *ctx.era)))
+    return [(holders[0], None, "office")] if len(holders) == 1 else []
+
+
+# How many words may stand between a delegation marker and its leader's name (a title: "a
+# delegation led by Deputy Prime Minister X").
+LEADER_GAP = 5
+# How many words may stand between a country word and the delegation noun it qualifies.
+DELEGATION_COUNTRY_GAP = 1
+
+
+def _delegation_head(
+    ctx: Context, reading: Reading, trigger: Match
+) -> tuple[str, Mention, str] | None:
+    """The head of a delegation the trigger's clause refers back to ("also received the
+    Azerbaijani delegation", "делегацию принял также X": a ``delegation_nouns`` word) with no
+    person named: the latest leader the article named before it with a ``delegation_markers``
+    phrase ("a delegation led by X"), of the country named with the noun if one is."""
+    start, end = _clause_start(ctx, reading, trigger.i), _object_end(ctx, reading, trigger)
+    markers = [c for c in ctx.found.cues if c.kind == "delegation_markers"]
+    noun = next(
+        (
+            c
+            for c in reading.cues
+            if c.kind == "delegation_nouns"
+            and start <= c.i < end
+            and c.i not in reading.quoted
+            and not any(m.i <= c.i < m.j for m in markers)
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    qualifier = next(
+        (
+            x
+            for x in reading.mentions
+            if x.kind in ("demonym", "country")
+            and x.country
+            and (0 <= noun.i - x.j <= DELEGATION_COUNTRY_GAP or 0 <= x.i - noun.j <= 1)
+        ),
+        None,
+    )
+    heads = [h for c in markers if c.j <= noun.i and (h := _leader(ctx, c)) is not None]
+    for pid in reversed(heads):
+        if qualifier is None or _country(ctx, pid) == qualifier.country:
+            first = min(noun.i, qualifier.i) if qualifier else noun.i
+            last = max(noun.j, qualifier.j) if qualifier else noun.j
+            return pid, Mention("person", first, last, entity=pid, how="delegation"), "delegation"
+    return None
+
+
+def _leader(ctx: Context, marker: Match) -> str | None:
+    """Who leads the delegation a ``delegation_markers`` phrase names: the person right after
+    it (past a title: "a delegation led by Deputy Prime Minister X"), else right before it
+    ("X-in başçılıq etdiyi heyət")."""
+    people = [x for x in ctx.found.mentions if x.kind in PEOPLE and x.entity]
+    after = next((x for x in people if 0 <= x.i - marker.j <= LEADER_GAP), None)
+    if after is not None and not any(
+        ctx.doc.words[t] in CLAUSE_ENDS + (",", "،") for t in range(marker.j, after.i)
+    ):
+        return after.entity
+    before = next((x for x in people if x.j == marker.i), None)
+    return before.entity if before is not None else None
 
 
 # How a visitor or host may not be found: they are named, or named by office.

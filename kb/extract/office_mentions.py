@@ -58,6 +58,13 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
             before = out.pop()
             countries.append(before.country or "")
             start = before.i
+            # a plural title after a list ("Rusya, Türkiye ve İran dışişleri bakanları")
+            while (
+                x.plural and m.lexicon.get("country_before_title") and _listed(doc, m, out, start)
+            ):
+                before = out.pop()
+                countries.insert(0, before.country or "")
+                start = before.i
         # countries right after ("міністра оборони Азербайджану", "وزير الدفاع الإيراني", "X و Y"),
         # where a title's country may follow it (not "Prezident Azərbaycan ilə İran arasında ...")
         q = k + 1
@@ -108,6 +115,15 @@ def build_offices(doc: Doc, m: Matcher, registry: Model, mentions: list[Mention]
                 )
             )
     return _merge_counterparts(doc, out)
+
+
+def _listed(doc: Doc, m: Matcher, out: list[Mention], start: int) -> bool:
+    """Whether the last mention read is a country joined to the list that starts at ``start``
+    by a comma or a conjunction alone."""
+    if not out or out[-1].kind not in ("demonym", "country"):
+        return False
+    between = doc.words[out[-1].j : start]
+    return len(between) == 1 and (between[0] in (",", "،") or is_cue(m, between[0], "conjunctions"))
 
 
 def _merge_counterparts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
