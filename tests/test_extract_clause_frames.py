@@ -42,3 +42,13 @@ def test_and_before_a_new_subject_with_a_frame_cuts_nothing() -> None:
         "Araghchi said the peace treaty between Baku and Yerevan must be signed without delay.",
     )
     assert list(found.values()) == ["calls-for"]
+
+
+def test_a_frame_before_and_that_does_not_reach_the_next_clause() -> None:
+    # near miss to a frame deciding the clause after it: "and that" opens a new thing said
+    found = quoted(
+        "en",
+        "Araghchi said Iran is ready to help and that Tehran supports the peace treaty between "
+        "Armenia and Azerbaijan.",
+    )
+    assert found["Tehran supports the peace treaty between Armenia and Azerbaijan"] == "supports"

@@ -301,3 +301,35 @@ def test_a_day_with_a_case_ending_after_a_dash_is_one_day() -> None:
         "işlər naziri Ceyhun Bayramov ilə görüşüb."
     )
     assert dated("az", sentence)[ARAGHCHI_BAYRAMOV] == ("2024-11-12", "2024-11-12")
+
+
+@pytest.mark.parametrize(
+    ("tail", "bounds"),
+    [
+        # near misses: a number before a dash that starts no stretch, and a day a month lacks
+        ("at COP 29 – 12 November 2024.", ("2024-11-12", "2024-11-12")),
+        ("at the meeting's session 2 - 12 November.", ("2024-11-12", "2024-11-12")),
+        ("on 29-31 September 2024.", ("2024-09-29", "2024-09-29")),
+        ("on September 29-31.", ("2024-09-29", "2024-09-29")),
+    ],
+)
+def test_only_two_days_of_one_stretch_in_one_month_are_both_the_meeting_s(
+    tail: str, bounds: tuple[str, str]
+) -> None:
+    sentence = (
+        "Iranian Foreign Minister Abbas Araghchi met Azerbaijani Foreign Minister Jeyhun "
+        f"Bayramov in Baku {tail}"
+    )
+    assert dated("en", sentence)[ARAGHCHI_BAYRAMOV] == bounds
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        # near misses: a week is no day of its own, and another place is another meeting
+        "Araghchi previously met Bayramov last week at the ministry, where they discussed transit.",
+        "Araghchi had already met Bayramov on Monday in Tehran, where they discussed transit.",
+    ],
+)
+def test_a_meeting_reported_again_elsewhere_or_in_a_week_keeps_the_day_s_news(again: str) -> None:
+    assert dated("en", LEAD, again)[ARAGHCHI_BAYRAMOV] == ("2024-11-07", "2024-11-14")

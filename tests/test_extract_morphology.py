@@ -7,6 +7,7 @@ import pytest
 
 from kb.extract.mentions import find, matcher
 from kb.extract.morphology import checked_stem, lemmatizer
+from kb.extract.normalize import normalizer
 from kb.extract.segment import Doc
 
 
@@ -116,3 +117,11 @@ def test_near_miss_a_persian_name_ending_in_ye_keeps_it() -> None:
     suffixes = ("هايي", "هاي", "ها")
     assert checked_stem("رئيسي", suffixes, frozenset({"رئيس"})) == "رئيسي"
     assert checked_stem("همكاريهاي", suffixes, frozenset({"همكاري"})) == "همكاري"
+
+
+def test_an_azerbaijani_name_keeps_its_own_form_under_a_case_ending() -> None:
+    # near miss to the shortest-stem rule: "Əliyevanın" is the woman's name, not "Əliyev" + "a"
+    az = matcher("az")
+    key = normalizer().key
+    assert az.stem(key("Əliyevanın")) == key("Əliyeva")
+    assert az.stem(key("münasibətlərinin")) == az.stem(key("münasibətləri"))

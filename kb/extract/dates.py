@@ -123,10 +123,27 @@ def _calendar_of_year(year: int, calendar: str) -> str:
     return "gregorian"
 
 
-def _until(found: list[FoundDate], match: re.Match[str], first: int, last: int) -> None:
-    """The last of two days printed together ("10-11 November 2024") on the date just read."""
-    if found and found[-1].start == match.start() and first < last <= 31:
-        found[-1].last = found[-1].day + timedelta(days=last - first)
+# days: the farthest apart two days printed together may be ("10-14 November": a forum's);
+# "session 2 - 12 November" or "COP 29 – 12 November" are no two days
+DAYS_TOGETHER = 6
+
+
+def days_together(first: int, last: int) -> bool:
+    """Whether two day numbers printed with a dash are the first and last of one stretch."""
+    return first < last and last - first <= DAYS_TOGETHER
+
+
+def _until(
+    found: list[FoundDate], match: re.Match[str], calendar: str, year: int, month: int, last: int
+) -> None:
+    """The last of two days printed together ("10-11 November 2024") on the date just read,
+    when the month has that day."""
+    if not found or found[-1].start != match.start():
+        return
+    try:
+        found[-1].last = to_gregorian(calendar, year, month, last)
+    except (ValueError, OverflowError, IndexError):
+        return  # "30-31 November": no 31st, the first day alone
 
 
 def find_dates(folded: str, language: str) -> list[FoundDate]:
@@ -168,14 +185,22 @@ def find_dates(folded: str, language: str) -> list[FoundDate]:
 
     for match in p.day_month_year.finditer(folded):
         calendar, month = p.months[match.group(3)]
-        first, last = match.group(1) or match.group(2), match.group(2)
-        add(match, calendar, int(match.group(4)), month, int(first), match.group(5), match.group(6))
-        _until(found, match, int(first), int(last))
+        first, last = int(match.group(1) or match.group(2)), int(match.group(2))
+        if not days_together(first, last):
+            first = last  # a number before a dash that starts no stretch: the day alone
+        year = int(match.group(4))
+        add(match, calendar, year, month, first, match.group(5), match.group(6))
+        if first < last:
+            _until(found, match, calendar, year, month, last)
     for match in p.month_day_year.finditer(folded):
         calendar, month = p.months[match.group(1)]
-        first, last = match.group(2), match.group(3) or match.group(2)
-        add(match, calendar, int(match.group(4)), month, int(first), match.group(5), match.group(6))
-        _until(found, match, int(first), int(last))
+        first, last = int(match.group(2)), int(match.group(3) or match.group(2))
+        if not days_together(first, last):
+            last = first
+        year = int(match.group(4))
+        add(match, calendar, year, month, first, match.group(5), match.group(6))
+        if first < last:
+            _until(found, match, calendar, year, month, last)
     for match in p.year_month_day.finditer(folded):
         calendar, month = p.months[match.group(2)]
         add(match, calendar, int(match.group(1)), month, int(match.group(3)), None, None)

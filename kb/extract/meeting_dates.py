@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..dates import DateBounds, parse_partial
-from .dates import find_dates, month_bounds, relative, to_gregorian, year_of
+from .dates import days_together, find_dates, month_bounds, relative, to_gregorian, year_of
 from .meetings import Meeting
 from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
@@ -195,7 +195,7 @@ def meeting_bounds(
             when = _last_such_day(calendar, number, day.first, phrase, published)
             if when is None:
                 continue  # no such day in that month ("31 June")
-            until = min(when + timedelta(days=day.last - day.first), published)
+            until = _same_month_day(calendar, when, number, day.last, published)
             why = f"'{phrase}' in an article published on {published.isoformat()}"
             return DateBounds(when, until, (why,)), ["date-day-month"]
         part = _month_part(ctx, reading, month)
@@ -217,6 +217,16 @@ def meeting_bounds(
     earliest = published - timedelta(days=CURRENT_NEWS_DAYS)
     why = f"reported as current news on the publication date ({published.isoformat()})"
     return DateBounds(earliest, published, (why,)), ["date-current-news"]
+
+
+def _same_month_day(calendar: str, first: date, month: int, day: int, published: date) -> date:
+    """The second of two days printed together, in the first's month and year (the first
+    alone where the month has no such day, "30-31 November"), not after publication."""
+    try:
+        last = to_gregorian(calendar, year_of(calendar, first), month, day)
+    except (ValueError, OverflowError, IndexError):
+        return first
+    return min(max(last, first), published)
 
 
 def _told_in_first_person(meeting: Meeting) -> bool:
@@ -392,9 +402,13 @@ def _day_next_to(doc: Doc, month: Any) -> PrintedDay | None:
         start = t
         if t >= 2 and words[t - 1] in DASHES and (earlier := DAY.fullmatch(words[t - 2])):
             start, number = t - 2, int(earlier.group(1))  # "10 – 11 ноября"
-        if number <= to <= 31:
+        if days_together(number, to):
             return PrintedDay(start, t + 1, number, to)
-        return PrintedDay(t, t + 1, to, to)
+        return (
+            PrintedDay(t, t + 1, to, to)
+            if day.group(2) is None
+            else PrintedDay(t, t + 1, number, number)
+        )
     return None
 
 

@@ -78,8 +78,11 @@ class Lemmatizer:
         return found
 
 
-def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer:
-    """The lemmatizer of a language; ``known`` is the vocabulary a checked suffix table needs."""
+def lemmatizer(
+    language: str, known: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
+) -> Lemmatizer:
+    """The lemmatizer of a language; ``known`` is the vocabulary a checked suffix table needs,
+    ``names`` the words of names in it, which lose no more than their own ending."""
     if language in _PYMORPHY:
         return Lemmatizer(
             language,
@@ -94,7 +97,7 @@ def lemmatizer(language: str, known: frozenset[str] = frozenset()) -> Lemmatizer
         return Lemmatizer(language, lambda w: w.removesuffix("'s"))
     suffixes = _suffixes(language)
     if suffixes:
-        return Lemmatizer(language, lambda w: checked_stem(w, suffixes, known))
+        return Lemmatizer(language, lambda w: checked_stem(w, suffixes, known, names))
     clitics = _clitics(language)
     if clitics:
         return Lemmatizer(language, lambda w: unclitic(w, clitics, known))
@@ -116,15 +119,20 @@ def _clitics(language: str) -> tuple[str, ...]:
     return tuple(normalizer().key(str(c)) for c in listed)
 
 
-def checked_stem(word: str, suffixes: tuple[str, ...], known: frozenset[str]) -> str:
+def checked_stem(
+    word: str, suffixes: tuple[str, ...], known: frozenset[str], names: frozenset[str] = frozenset()
+) -> str:
     """The word without a suffix (at most two, longest first) where what is left is known
     (a known word may itself be inflected: "azərbaycanın" in a cue phrase is "azərbaycan"); the
     shorter known stem wins, so that a word and its known inflection share one lemma
-    ("münasibətlərinin" and the cue word "münasibətləri" are both "münasibətlər")."""
+    ("münasibətlərinin" and the cue word "münasibətləri" are both "münasibətlər"); but a
+    word of a name stays whole ("əliyevanın" is "əliyeva", not the man's "əliyev")."""
     for suffix in suffixes:
         if not word.endswith(suffix) or len(word) - len(suffix) < 3:
             continue
         stem = word[: -len(suffix)]
+        if stem in names:
+            return stem
         inner_stem = next(
             (
                 stem[: -len(inner)]

@@ -156,7 +156,13 @@ def matcher(language: str) -> Matcher:
         attribution.append((key_tokens(before), key_tokens(after)))
     clitics = tuple(normalizer().key(c) for c in lex.get("clitic_prefixes") or [])
     known = frozenset(word for key in index.table for word in key)
-    lemmas = lemmatizer(language, known)
+    names = frozenset(
+        word
+        for key, entries in index.table.items()
+        if any(kind == "entity" for kind, _ in entries)
+        for word in key
+    )
+    lemmas = lemmatizer(language, known, names)
     stems = PhraseIndex()
     for key, entries in index.table.items():
         for kind, payload in entries:

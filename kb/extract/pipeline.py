@@ -162,7 +162,7 @@ def extract(text: str, options: Options | None = None) -> Draft:
                 # last met in April", is another): it is the meeting now spoken of, and the
                 # date it is given now may be the first of its own
                 first = news_only.pop(again, None)
-                if first is not None and not UNDATED & set(date_rules):
+                if first is not None and _dates_again(meeting, first[1], when, date_rules):
                     _date_again(draft, first, when, date_rules)
                     seen_meetings[again] = (key, when)
                     dated.append((key, when))
@@ -202,6 +202,21 @@ def extract(text: str, options: Options | None = None) -> Draft:
     if not draft.form["entities"]:
         del draft.form["entities"]
     return draft
+
+
+def _dates_again(
+    meeting: Meeting, first: dict[str, Any], when: DateBounds, rules: list[str]
+) -> bool:
+    """Whether a meeting reported again gives the one first reported as the day's news its
+    day: a day of its own, no place other than one it had, and not said to be earlier ("had
+    previously met in Tehran last week" is another meeting)."""
+    return (
+        not UNDATED & set(rules)
+        and when.earliest is not None
+        and when.earliest == when.latest
+        and (meeting.place is None or first.get("place") in (None, meeting.place))
+        and not any(c.kind == "earlier_markers" for c in meeting.reading.cues)
+    )
 
 
 def _date_again(

@@ -55,7 +55,7 @@ def stated(
     if own is not None and own.payload != "affirms" and span[0] not in reading.quoted:
         return own.payload, "stance-verb", 0.75
     before = _cues_before(ctx, reading, act, stances, span)
-    leading = [c for c in before if c.payload in FRAMES and _unbroken(ctx, c.j, span[0])]
+    leading = [c for c in before if c.payload in FRAMES and _unbroken(ctx, reading, c.j, span[0])]
     if leading:  # "hope that the meeting is held as soon as possible": the frame takes it all
         return max(leading, key=lambda c: c.i).payload, "stance-frame-before", 0.7
     framing = [c for c in in_clause if c.payload in FRAMES]
@@ -94,9 +94,18 @@ def _cues_before(
     ]
 
 
-def _unbroken(ctx: Context, i: int, j: int) -> bool:
-    """Whether no punctuation stands between tokens i and j (a frame reaches that far)."""
-    return not any(w in PUNCTUATION for w in ctx.doc.words[i:j])
+def _unbroken(ctx: Context, reading: Reading, i: int, j: int) -> bool:
+    """Whether no punctuation or "and" stands between tokens i and j (a frame reaches that
+    far: "is ready to help and that Tehran supports X" is two things said)."""
+    words = ctx.doc.words
+    joins = {
+        t
+        for c in reading.cues
+        if c.kind == "conjunctions"
+        for t in range(c.i, c.j)
+        if words[t].isalpha()
+    }
+    return not any(w in PUNCTUATION for w in words[i:j]) and not joins & set(range(i, j))
 
 
 def _whole_cues(cues: list[Match]) -> list[Match]:
