@@ -95,7 +95,7 @@ def test_a_reference_goes_back_through_an_earlier_reference() -> None:
         "en",
         MET["en"],
         "Araghchi said Iran supports the settlement of the Karabakh conflict.",
-        "Bayramov said the conflict had ended. He added that the region should look ahead. "
+        "Bayramov said this conflict had ended. He added that the region should look ahead. "
         "He said that this conflict must never return to the region.",
     )
     position, _, _ = _statement(draft, "this conflict must never return")
@@ -168,4 +168,16 @@ def test_near_miss_a_topic_named_before_with_no_framing_phrase_gives_none() -> N
         "told reporters that Azerbaijan will host many guests next year.",
     )
     position, _, _ = _statement(draft, "will host many guests")
+    assert position == UNCLASSIFIED
+
+
+def test_near_miss_a_noun_with_no_demonstrative_names_its_own_thing() -> None:
+    # "the conflict in Gaza" is not the Karabakh conflict named before
+    draft = draft_of(
+        "en",
+        MET["en"],
+        "The ministers discussed the peace treaty between Armenia and Azerbaijan. Araghchi "
+        "said the conflict in Gaza must end at once.",
+    )
+    position, _, _ = _statement(draft, "the conflict in Gaza must end")
     assert position == UNCLASSIFIED

@@ -1,12 +1,12 @@
 """The topic of a content clause that names none but refers to one: "expressed confidence that
 this project will ...", "цей конфлікт досі не врегульований". The clause holds a phrase of the
-language's ``topic_references`` (a demonstrative and a general noun, or a noun that alone refers
-back: "конфлікт"); its topic is that of the nearest topic cue before it, in the same sentence
-outside the clause (the framing: "touched upon the North-South corridor and ...") or in the
-two sentences before (a back-reference), or that of an earlier referring phrase that near
-("... the conflict ... . This conflict ..."). A clause with no such phrase takes the topic a
-phrase of ``topic_framers`` names before it ("Speaking about the corridor, X said that ...");
-with neither it keeps no topic: nothing is guessed from the article's other topics.
+language's ``topic_references`` (a demonstrative and a general noun: "цей конфлікт"); its
+topic is that of the nearest topic cue before it, in the same sentence outside the clause (the
+framing: "touched upon the North-South corridor and ...") or in the two sentences before (a
+back-reference), or that of an earlier referring phrase that near ("... that conflict ... .
+This conflict ..."). A clause with no such phrase takes the topic a phrase of
+``topic_framers`` names before it ("Speaking about the corridor, X said that ..."); with
+neither it keeps no topic: nothing is guessed from the article's other topics.
 """
 
 from __future__ import annotations
@@ -123,8 +123,7 @@ def _sentences_between(ctx: Context, i: int, j: int) -> int:
 
 
 def _last_reference(ctx: Context, span: tuple[int, int]) -> int | None:
-    """Where the last referring phrase of a span starts: its words' lemmas those of a
-    ``topic_references`` phrase, the last word perhaps with a short ending ("bu prosesin")."""
+    """Where the last referring phrase of a span (a ``topic_references`` phrase) starts."""
     return max(_starts(ctx, span, "topic_references"), default=None)
 
 
