@@ -32,7 +32,7 @@ from .reading import (
     resolve,
     subject_candidates,
 )
-from .segment import initial_stop
+from .segment import initial_stop, sentence_ends_between
 
 STOP_KINDS = ("complementizers", "speech_verbs", "meeting_triggers", "addressed_verbs")
 TRIGGER_KINDS = ("meeting_triggers", "addressed_verbs", "joint_triggers")
@@ -784,7 +784,7 @@ def _unmet_partner(
     partner, at, institution = ctx.unmet[-1]
     if trigger.i <= at or (partner_marked and not institution):
         return None
-    if _sentences_between(ctx, at, trigger.i) > UNMET_RECALL:
+    if sentence_ends_between(ctx.doc, at, trigger.i) > UNMET_RECALL:
         return None
     if _another_meeting(ctx, reading, trigger):
         return None  # "At the cabinet meeting, the prime minister said": not the one told
@@ -805,14 +805,6 @@ def _unmet_partner(
 
 # In how many sentences after a meeting whose subject was not found that subject may be named.
 UNMET_RECALL = 2
-SENTENCE_ENDS = (".", "!", "?", "؟", "\n")
-
-
-def _sentences_between(ctx: Context, i: int, j: int) -> int:
-    """How many sentence ends stand between tokens i and j."""
-    return sum(
-        1 for t in range(i, j) if ctx.doc.words[t] in SENTENCE_ENDS and not initial_stop(ctx.doc, t)
-    )
 
 
 def _another_meeting(ctx: Context, reading: Reading, trigger: Match) -> bool:

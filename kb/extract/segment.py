@@ -115,6 +115,19 @@ def initial_stop(doc: Doc, t: int) -> bool:
     return doc.text[start].isupper() and doc.starts[t] == start + 1
 
 
+SENTENCE_ENDS = (".", "!", "?", "؟")
+
+
+def ends_sentence(doc: Doc, t: int) -> bool:
+    """Whether token t ends a sentence: a full stop that is no initial's, "!" or "?"."""
+    return doc.words[t] in SENTENCE_ENDS and not initial_stop(doc, t)
+
+
+def sentence_ends_between(doc: Doc, i: int, j: int) -> int:
+    """How many sentence ends stand between tokens i and j."""
+    return sum(1 for t in range(i, j) if ends_sentence(doc, t))
+
+
 @dataclass
 class Line:
     start: int

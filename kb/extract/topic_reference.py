@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .phrases import Match
 from .reading import Context, Reading
-from .segment import initial_stop
+from .segment import ends_sentence, sentence_ends_between
 
 FRAMING = "topic-framing"  # the rule of a topic named in the sentence outside the clause
 BACK_REFERENCE = "topic-back-reference"  # the rule of a topic of the sentences before
@@ -21,7 +21,6 @@ FRAMING_CONFIDENCE = 0.45
 BACK_REFERENCE_CONFIDENCE = 0.4
 BACK_SENTENCES = 2  # how many sentences back a referring phrase may reach
 HOPS = 2  # how many earlier referring phrases a back-reference may go through
-SENTENCE_ENDS = (".", "!", "?", "؟")
 FRAMER_TO_CUE = 4  # tokens: the farthest a topic cue follows a framing phrase ("speaking of the")
 BREAKS = (".", ",", ";", ":", "،", "؛", "!", "?", "؟")
 
@@ -79,7 +78,7 @@ def _told_before(ctx: Context, t: int, hops: int) -> str | None:
     or, through a referring phrase that near ("... the conflict ... . This conflict ..."), the
     concept that phrase refers to, over at most ``hops`` such phrases."""
     before = [c for c in ctx.found.cues if c.kind == "topic" and c.j <= t]
-    if before and _sentences_between(ctx, _nearest(before).j, t) <= BACK_SENTENCES:
+    if before and sentence_ends_between(ctx.doc, _nearest(before).j, t) <= BACK_SENTENCES:
         return str(_nearest(before).payload)
     lo = _sentences_back(ctx, t)
     phrase = _last_reference(ctx, (lo, t))
@@ -94,7 +93,7 @@ def _sentences_back(ctx: Context, t: int) -> int:
     k = t
     while k > 0:
         k -= 1
-        if _ends_sentence(ctx, k):
+        if ends_sentence(ctx.doc, k):
             ends += 1
             if ends > BACK_SENTENCES:
                 return k + 1
@@ -103,23 +102,14 @@ def _sentences_back(ctx: Context, t: int) -> int:
 
 def _sentence_start(ctx: Context, t: int) -> int:
     k = t
-    while k > 0 and not _ends_sentence(ctx, k - 1):
+    while k > 0 and not ends_sentence(ctx.doc, k - 1):
         k -= 1
     return k
-
-
-def _ends_sentence(ctx: Context, t: int) -> bool:
-    return ctx.doc.words[t] in SENTENCE_ENDS and not initial_stop(ctx.doc, t)
 
 
 def _nearest(cues: list[Match]) -> Match:
     """The cue that ends last, the longest of those (the narrower topic of nested cues)."""
     return max(cues, key=lambda c: (c.j, c.j - c.i))
-
-
-def _sentences_between(ctx: Context, i: int, j: int) -> int:
-    """How many sentence ends stand between tokens i and j."""
-    return sum(1 for t in range(i, j) if _ends_sentence(ctx, t))
 
 
 def _last_reference(ctx: Context, span: tuple[int, int]) -> int | None:
