@@ -112,8 +112,8 @@ def meeting_bounds(
     """When a meeting took place, from the date phrase nearest the words that report it, else
     from the meeting reported before it (``before``: earlier meetings with a date of their
     own), else as current news: on the day of the dispatch's ``dateline`` or the day before,
-    else in the week up to the publication day. A relative phrase ("yesterday", "on Monday") counts from the dateline's
-    day where there is one."""
+    else in the week up to the publication day. A relative phrase ("yesterday", "on Monday")
+    counts from the dateline's day where there is one."""
     reading = meeting.reading
     doc = ctx.doc
     first, last = meeting.trigger if meeting.trigger != (0, 0) else meeting.evidence
