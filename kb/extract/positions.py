@@ -25,7 +25,7 @@ from .mentions import Match
 from .normalize import lexicon_phrases, normalizer
 from .quotations import marks
 from .reading import Act, Context, Reading, conjunction_tokens, resolve
-from .segment import initial_stop
+from .segment import CLAUSE_MARKS, initial_stop, unbroken
 from .stance import FRAMES, stance_of, stated, verb_stance
 from .topic_reference import (
     BACK_REFERENCE_CONFIDENCE,
@@ -130,19 +130,11 @@ def _clause(ctx: Context, reading: Reading, cue: Match) -> tuple[int, int]:
     return lo, hi
 
 
-HARD = (".", ";", ":", "،", ",", "!", "?", "؟", "؛")
-
-
-def _unbroken(ctx: Context, i: int, j: int) -> bool:
-    """Whether no punctuation separates tokens i..j-1 (the same phrase)."""
-    return not any(ctx.doc.words[t] in HARD and not initial_stop(ctx.doc, t) for t in range(i, j))
-
-
 def _nominal(ctx: Context, reading: Reading, cue: Match) -> tuple[Match, str, int] | None:
     """A position held by someone named in a nominal phrase before it ("تاکید رهبر انقلاب به
     ...", the leader's emphasis on ...): the noun, its holder, and where the holder's name ends."""
     for noun in reversed([c for c in reading.cues if c.kind == "nominal_speech" and c.j <= cue.i]):
-        if not _unbroken(ctx, noun.i, cue.i):
+        if not unbroken(ctx.doc, noun.i, cue.i):
             continue
         holder = next(
             (x for x in reading.mentions if x.i == noun.j and x.j <= cue.i and not x.attached),
@@ -159,7 +151,7 @@ def _nominal(ctx: Context, reading: Reading, cue: Match) -> tuple[Match, str, in
 def _background(ctx: Context, reading: Reading, cue: Match) -> bool:
     """A topic inside a "given ..." phrase is the reason for what is said, not a statement."""
     return any(
-        c.kind == "background_markers" and c.j <= cue.i and _unbroken(ctx, c.i, cue.i)
+        c.kind == "background_markers" and c.j <= cue.i and unbroken(ctx.doc, c.i, cue.i)
         for c in reading.cues
     )
 
@@ -440,7 +432,7 @@ def _same_phrase(ctx: Context, reading: Reading, first: Match | None, cue: Match
         return False
     conjunctions = {c.i for c in reading.cues if c.kind == "conjunctions"}
     return not any(
-        t in conjunctions or ctx.doc.words[t] in SOFT or ctx.doc.words[t] in HARD
+        t in conjunctions or ctx.doc.words[t] in SOFT or ctx.doc.words[t] in CLAUSE_MARKS
         for t in range(first.j, cue.i)
     )
 
@@ -486,7 +478,7 @@ def _narrowest(ctx: Context, topics: list[Match]) -> list[Match]:
 
 def _joined(ctx: Context, first: Match, second: Match) -> bool:
     """Whether the second cue follows the first within JOINED tokens, no punctuation between."""
-    return 0 <= second.i - first.j <= JOINED and _unbroken(ctx, first.j, second.i)
+    return 0 <= second.i - first.j <= JOINED and unbroken(ctx.doc, first.j, second.i)
 
 
 def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], str] | None:
@@ -534,7 +526,7 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
     joins = {  # "and", not a comma ("said later, that ...")
         c.i
         for c in reading.cues
-        if c.kind == "conjunctions" and c.j - c.i == 1 and words[c.i] not in HARD
+        if c.kind == "conjunctions" and c.j - c.i == 1 and words[c.i] not in CLAUSE_MARKS
     }
     that = [
         c.j
@@ -545,8 +537,8 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
         < hi  # a later verb's "that" is the later verb's ("congratulated and stressed that")
         and c.i <= start + THAT_AFTER
         and c.i not in reading.quoted
-        and not any(words[t] in HARD for t in range(start, c.i - 1))
-        and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in HARD)
+        and not any(words[t] in CLAUSE_MARKS for t in range(start, c.i - 1))
+        and (c.i == start or words[c.i - 1] in SOFT or words[c.i - 1] not in CLAUSE_MARKS)
         and not (c.i - 1 > start and c.i - 1 in joins)  # "said A and that B": A is said too
     ]
     # a verb joined to the one before ("said "A" but warned against "B""): the quotation
@@ -559,7 +551,9 @@ def _content(ctx: Context, reading: Reading, k: int) -> tuple[tuple[int, int], s
             not joined
             and lo <= run[0]
             and run[1] < verb.i <= run[1] + QUOTE_TO_VERB
-            and not any(words[t] in HARD and words[t] not in SOFT for t in range(run[1], verb.i))
+            and not any(
+                words[t] in CLAUSE_MARKS and words[t] not in SOFT for t in range(run[1], verb.i)
+            )
             and not (that and that[0] - start <= THAT_NEAR)
         ):
             return run, "quotation"
@@ -635,7 +629,7 @@ def _past_setting(ctx: Context, start: int, end: int) -> int:
         return start
     openers = {m[0] for m in lexicon_phrases(language, "object_openers") if len(m) == 1}
     for t in range(start + 1, min(end, start + SETTING_SPAN)):
-        if words[t] in HARD and not initial_stop(ctx.doc, t):
+        if words[t] in CLAUSE_MARKS and not initial_stop(ctx.doc, t):
             break
         if words[t] in openers:
             return t
@@ -822,15 +816,14 @@ def _pieces(ctx: Context, reading: Reading, span: tuple[int, int]) -> list[tuple
             cuts.append((t, nxt + len(joining)))  # "X, а также Y": X and Y said apart
         elif endings and words[t].endswith(endings) and (nxt in joined or words[nxt] in SOFT):
             cuts.append((nxt, joined.get(nxt, nxt + 1)))
-        elif t in joined and joined[t] in thats and t > span[0] and words[t] not in SOFT:
-            cuts.append((t, joined[t]))
         elif (
             t in joined
             and t > span[0]
             and words[t] not in SOFT
-            and _frame_opens(ctx, frames, joined[t])
+            # "and that ...", and "supports X and is ready to Y": two stances
+            and (joined[t] in thats or _frame_opens(ctx, frames, joined[t]))
         ):
-            cuts.append((t, joined[t]))  # "supports X and is ready to Y": two stances
+            cuts.append((t, joined[t]))
         elif words[t] in CLAUSE_ENDS and t > span[0]:
             cuts.append((t, nxt))
     out: list[tuple[int, int]] = []
@@ -869,7 +862,7 @@ def _said_inside(ctx: Context, reading: Reading, k: int, span: tuple[int, int]) 
         return False
     # the verb's own subject only between "that" and it: no comma, no "and" ("..., and added")
     joins = conjunction_tokens(reading)
-    if any(ctx.doc.words[t] in HARD or t in joins for t in range(span[0], inner.verb.i)):
+    if any(ctx.doc.words[t] in CLAUSE_MARKS or t in joins for t in range(span[0], inner.verb.i)):
         return False
     return any(c.kind == "complementizers" and c.j == span[0] for c in reading.cues)
 
@@ -964,11 +957,11 @@ def _trim(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[int, i
     while moved:  # a mark of a quotation open at one edge only goes, and the punctuation it held
         moved = False
         while lo < hi and (
-            words[lo] in SOFT or words[lo] in HARD or words[lo] in "-–—" or lo in edge
+            words[lo] in SOFT or words[lo] in CLAUSE_MARKS or words[lo] in "-–—" or lo in edge
         ):
             lo = edge.get(lo, lo + 1)
         while hi > lo and (
-            words[hi - 1] in SOFT or words[hi - 1] in HARD or words[hi - 1] in "-–—"
+            words[hi - 1] in SOFT or words[hi - 1] in CLAUSE_MARKS or words[hi - 1] in "-–—"
         ):
             hi -= 1
         if lo < hi and _unclosed_opening(words, lo, hi):

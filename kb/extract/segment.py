@@ -116,6 +116,13 @@ def initial_stop(doc: Doc, t: int) -> bool:
 
 
 SENTENCE_ENDS = (".", "!", "?", "؟")
+CLAUSE_MARKS = (".", ";", ":", "،", ",", "!", "?", "؟", "؛")  # punctuation that ends a phrase
+
+
+def unbroken(doc: Doc, i: int, j: int) -> bool:
+    """Whether no punctuation separates tokens i..j-1 (one phrase; an initial's full stop is
+    no break)."""
+    return not any(doc.words[t] in CLAUSE_MARKS and not initial_stop(doc, t) for t in range(i, j))
 
 
 def ends_sentence(doc: Doc, t: int) -> bool:

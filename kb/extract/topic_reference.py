@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .phrases import Match
 from .reading import Context, Reading
-from .segment import ends_sentence, sentence_ends_between
+from .segment import ends_sentence, sentence_ends_between, unbroken
 
 FRAMING = "topic-framing"  # the rule of a topic named in the sentence outside the clause
 BACK_REFERENCE = "topic-back-reference"  # the rule of a topic of the sentences before
@@ -22,7 +22,6 @@ BACK_REFERENCE_CONFIDENCE = 0.4
 BACK_SENTENCES = 2  # how many sentences back a referring phrase may reach
 HOPS = 2  # how many earlier referring phrases a back-reference may go through
 FRAMER_TO_CUE = 4  # tokens: the farthest a topic cue follows a framing phrase ("speaking of the")
-BREAKS = (".", ",", ";", ":", "،", "؛", "!", "?", "؟")
 
 
 def referred_topic(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -62,15 +61,11 @@ def _framed(ctx: Context, reading: Reading, span: tuple[int, int]) -> tuple[str,
         if c.kind == "topic"
         and c.j <= span[0]
         and (
-            any(0 <= c.i - f <= FRAMER_TO_CUE and _unbroken(ctx, f, c.i) for f in before)
+            any(0 <= c.i - f <= FRAMER_TO_CUE and unbroken(ctx.doc, f, c.i) for f in before)
             or any(c.j <= f <= c.j + 1 for f in after)
         )
     ]
     return (_nearest(cues).payload, FRAMING) if cues else None
-
-
-def _unbroken(ctx: Context, i: int, j: int) -> bool:
-    return not any(ctx.doc.words[t] in BREAKS for t in range(i, j))
 
 
 def _told_before(ctx: Context, t: int, hops: int) -> str | None:
